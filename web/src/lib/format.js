@@ -1,0 +1,136 @@
+// Formatting of numbers, dates, academic years and countries for the chosen language, all through Intl.
+import { i18n } from './i18n/index.svelte.js';
+
+const tags = { en: 'en-GB', de: 'de-DE' };
+const cache = new Map();
+
+function cached(kind, locale, options, make) {
+  const key = `${kind}|${locale}|${JSON.stringify(options ?? {})}`;
+  let value = cache.get(key);
+  if (!value) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+export function localeTag(locale = i18n.locale) {
+  return tags[locale] ?? locale;
+}
+
+export function formatNumber(value, options, locale = i18n.locale) {
+  if (value === null || value === undefined || Number.isNaN(Number(value))) return '–';
+  const nf = cached('n', locale, options, () => new Intl.NumberFormat(localeTag(locale), options));
+  return nf.format(Number(value));
+}
+
+/** Parses 'YYYY-MM-DD' (or a timestamp) without letting the time zone move the day. */
+export function parseIsoDate(value) {
+  if (!value) return null;
+  if (value instanceof Date) return value;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+export function formatDate(value, style = 'medium', locale = i18n.locale) {
+  const d = parseIsoDate(value);
+  if (!d) return '–';
+  const df = cached('d', locale, style, () =>
+    new Intl.DateTimeFormat(localeTag(locale), { dateStyle: style, timeZone: 'UTC' }),
+  );
+  return df.format(d);
+}
+
+const ACADEMIC_YEAR = /^(\d{4})\/(\d{4})$/;
+
+/** '2027/2028' with two consecutive years. */
+export function isAcademicYear(value) {
+  const m = ACADEMIC_YEAR.exec(String(value ?? '').trim());
+  return !!m && Number(m[2]) === Number(m[1]) + 1;
+}
+
+/** The academic year a day belongs to: it runs from 1 October to 30 September. */
+export function academicYearOf(date = new Date()) {
+  const d = parseIsoDate(date) ?? new Date();
+  const year = d.getUTCFullYear();
+  const start = d.getUTCMonth() >= 9 ? year : year - 1;
+  return `${start}/${start + 1}`;
+}
+
+export function shiftAcademicYear(academicYear, by) {
+  const m = ACADEMIC_YEAR.exec(academicYear);
+  if (!m) return academicYear;
+  const start = Number(m[1]) + by;
+  return `${start}/${start + 1}`;
+}
+
+/** Last day of an academic year, as the API's `ends_on`. */
+export function academicYearEnd(academicYear) {
+  const m = ACADEMIC_YEAR.exec(academicYear);
+  return m ? `${m[2]}-09-30` : null;
+}
+
+/**
+ * English writes 2026–27, German 2026/27 (the form used in German university calendars).
+ * Digits go through Intl so that a locale with other numerals would still be right.
+ */
+export function formatAcademicYear(value, locale = i18n.locale) {
+  const m = ACADEMIC_YEAR.exec(String(value ?? ''));
+  if (!m) return value ? String(value) : '–';
+  const nf = cached('y', locale, null, () =>
+    new Intl.NumberFormat(localeTag(locale), { useGrouping: false, minimumIntegerDigits: 2 }),
+  );
+  const first = nf.format(Number(m[1]));
+  const second = nf.format(Number(m[2]) % 100);
+  return locale === 'de' ? `${first}/${second}` : `${first}–${second}`;
+}
+
+export function formatAcademicYearRange(first, last, locale = i18n.locale) {
+  if (!first && !last) return '–';
+  if (first === last || !last) return formatAcademicYear(first, locale);
+  return `${formatAcademicYear(first, locale)} – ${formatAcademicYear(last, locale)}`;
+}
+
+export function countryName(code, locale = i18n.locale) {
+  if (!code) return '–';
+  const dn = cached('c', locale, null, () => new Intl.DisplayNames([localeTag(locale)], { type: 'region' }));
+  try {
+    return dn.of(String(code).toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function languageName(code, locale = i18n.locale) {
+  if (!code) return '–';
+  const dn = cached('l', locale, null, () => new Intl.DisplayNames([localeTag(locale)], { type: 'language' }));
+  try {
+    return dn.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Whole months from `from` until `to` (negative when past), for "expires in 5 months". */
+export function monthsBetween(from, to) {
+  const a = parseIsoDate(from);
+  const b = parseIsoDate(to);
+  if (!a || !b) return null;
+  let months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
+  if (b.getUTCDate() < a.getUTCDate()) months -= 1;
+  return months;
+}
+
+export function formatRelativeMonths(months, locale = i18n.locale) {
+  if (months === null || months === undefined) return '–';
+  const rf = cached('r', locale, null, () => new Intl.RelativeTimeFormat(localeTag(locale), { numeric: 'auto' }));
+  return rf.format(months, 'month');
+}
+
+/** Sorts by the current language's collation (umlauts in German, etc.). */
+export function compareText(a, b, locale = i18n.locale) {
+  const coll = cached('s', locale, null, () => new Intl.Collator(localeTag(locale), { sensitivity: 'base' }));
+  return coll.compare(a ?? '', b ?? '');
+}

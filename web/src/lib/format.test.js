@@ -1,0 +1,91 @@
+import { describe, it, expect } from 'vitest';
+import {
+  formatNumber,
+  formatDate,
+  formatAcademicYear,
+  formatAcademicYearRange,
+  isAcademicYear,
+  academicYearOf,
+  shiftAcademicYear,
+  academicYearEnd,
+  countryName,
+  monthsBetween,
+  formatRelativeMonths,
+  parseIsoDate,
+} from './format.js';
+
+describe('numbers', () => {
+  it('group digits as the language does', () => {
+    expect(formatNumber(1234567, undefined, 'en')).toBe('1,234,567');
+    expect(formatNumber(1234567, undefined, 'de')).toBe('1.234.567');
+    expect(formatNumber(0.25, { style: 'percent' }, 'de')).toMatch(/^25\s?%$/);
+  });
+  it('show a dash for no value', () => {
+    expect(formatNumber(null, undefined, 'en')).toBe('–');
+    expect(formatNumber(undefined, undefined, 'de')).toBe('–');
+  });
+});
+
+describe('dates', () => {
+  it('format an ISO date without shifting the day', () => {
+    expect(formatDate('2027-09-30', 'medium', 'en')).toBe('30 Sept 2027');
+    expect(formatDate('2027-09-30', 'medium', 'de')).toBe('30.09.2027');
+    expect(formatDate('2027-01-01', 'long', 'de')).toBe('1. Januar 2027');
+  });
+  it('show a dash for no date', () => {
+    expect(formatDate(null, 'medium', 'en')).toBe('–');
+    expect(formatDate('not a date', 'medium', 'en')).toBe('–');
+  });
+  it('parse dates as UTC days', () => {
+    expect(parseIsoDate('2026-10-01').toISOString()).toBe('2026-10-01T00:00:00.000Z');
+  });
+});
+
+describe('academic years', () => {
+  it('are written the way each language writes them', () => {
+    expect(formatAcademicYear('2026/2027', 'en')).toBe('2026–27');
+    expect(formatAcademicYear('2026/2027', 'de')).toBe('2026/27');
+    expect(formatAcademicYear('2099/2100', 'de')).toBe('2099/00');
+    expect(formatAcademicYearRange('2026/2027', '2030/2031', 'en')).toBe('2026–27 – 2030–31');
+    expect(formatAcademicYearRange('2026/2027', '2026/2027', 'de')).toBe('2026/27');
+  });
+  it('need two consecutive years', () => {
+    expect(isAcademicYear('2027/2028')).toBe(true);
+    expect(isAcademicYear('2027/2029')).toBe(false);
+    expect(isAcademicYear('2027-2028')).toBe(false);
+    expect(isAcademicYear('27/28')).toBe(false);
+    expect(isAcademicYear('')).toBe(false);
+  });
+  it('start on 1 October', () => {
+    expect(academicYearOf('2026-09-30')).toBe('2025/2026');
+    expect(academicYearOf('2026-10-01')).toBe('2026/2027');
+    expect(academicYearOf('2027-03-15')).toBe('2026/2027');
+  });
+  it('end on 30 September and can be shifted', () => {
+    expect(academicYearEnd('2026/2027')).toBe('2027-09-30');
+    expect(shiftAcademicYear('2026/2027', 4)).toBe('2030/2031');
+    expect(shiftAcademicYear('2026/2027', -1)).toBe('2025/2026');
+  });
+});
+
+describe('countries', () => {
+  it('are named in the chosen language', () => {
+    expect(countryName('GB', 'en')).toBe('United Kingdom');
+    expect(countryName('GB', 'de')).toBe('Vereinigtes Königreich');
+    expect(countryName('PL', 'de')).toBe('Polen');
+    expect(countryName('AU', 'en')).toBe('Australia');
+  });
+});
+
+describe('time until a date', () => {
+  it('counts whole months', () => {
+    expect(monthsBetween('2026-11-28', '2027-09-30')).toBe(10);
+    expect(monthsBetween('2026-11-28', '2026-12-27')).toBe(0);
+    expect(monthsBetween('2026-11-28', '2026-10-30')).toBe(-1);
+  });
+  it('is said in words', () => {
+    expect(formatRelativeMonths(10, 'en')).toBe('in 10 months');
+    expect(formatRelativeMonths(10, 'de')).toBe('in 10 Monaten');
+    expect(formatRelativeMonths(-1, 'de')).toBe('letzten Monat');
+  });
+});
