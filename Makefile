@@ -1,0 +1,63 @@
+# The two commands: `make run` and `make test`. Everything else is a step they take.
+SHELL := /bin/bash
+BUILD ?= build
+TEST_BUILD ?= build-test
+JOBS ?= $(shell nproc)
+DB ?= sqlite:weltcampus.db
+LISTEN ?= 127.0.0.1:8080
+
+.PHONY: run test deps node-deps build test-build web unit-tests api-tests web-tests e2e-tests bench clean
+
+run: deps build web
+	@if [ ! -f weltcampus.db ] && [ "$(DB)" = "sqlite:weltcampus.db" ]; then \
+	  echo "Creating the demo database weltcampus.db ..."; \
+	  $(BUILD)/weltcampus --db "$(DB)" demo; \
+	fi
+	@echo
+	@echo "Weltcampus is starting on http://$(LISTEN)  (stop it with Ctrl+C)"
+	@echo "There are no accounts yet: everything is open on this local address (see README, Security)."
+	@echo
+	$(BUILD)/weltcampus --db "$(DB)" serve --listen "$(LISTEN)" --web web/dist
+
+test: deps test-build web unit-tests api-tests web-tests e2e-tests
+	@echo "All test suites passed."
+
+deps:
+	@bash scripts/install-deps.sh
+	@$(MAKE) --no-print-directory node-deps
+
+# npm ci only when the lock file changed since the last install.
+node-deps: node_modules/.package-lock.json
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+build:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWELTCAMPUS_TESTS=OFF
+	cmake --build $(BUILD) -j $(JOBS) --target weltcampus
+
+# Tests run on a build with AddressSanitizer and UndefinedBehaviorSanitizer.
+test-build:
+	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWELTCAMPUS_SANITIZE=ON
+	cmake --build $(TEST_BUILD) -j $(JOBS)
+
+web:
+	npm run build
+
+unit-tests:
+	cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+api-tests:
+	bash tests/api/run.sh $(TEST_BUILD)
+
+web-tests:
+	npm run test:unit
+
+e2e-tests:
+	WELTCAMPUS_BIN=$(TEST_BUILD)/weltcampus npm run test:e2e
+
+bench:
+	bash bench/run.sh
+
+clean:
+	rm -rf $(BUILD) $(TEST_BUILD) web/dist

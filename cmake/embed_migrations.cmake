@@ -1,0 +1,13 @@
+# Writes a C++ file holding every migration's name and SQL text, in file-name order.
+set(content "// Generated from db/migrations by cmake/embed_migrations.cmake. Do not edit.\n")
+string(APPEND content "#include \"store/migrations_data.h\"\n\nnamespace weltcampus::store {\n\n")
+string(APPEND content "const std::vector<EmbeddedMigration>& EmbeddedMigrations() {\n")
+string(APPEND content "  static const std::vector<EmbeddedMigration> kMigrations = {\n")
+foreach(file IN LISTS FILES)
+  get_filename_component(name ${file} NAME_WE)
+  file(READ ${file} sql)
+  string(APPEND content "    {\"${name}\", R\"weltcampus_sql(${sql})weltcampus_sql\"},\n")
+endforeach()
+string(APPEND content "  };\n  return kMigrations;\n}\n\n}  // namespace weltcampus::store\n")
+file(WRITE ${OUTPUT}.tmp "${content}")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

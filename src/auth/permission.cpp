@@ -1,0 +1,25 @@
+#include "auth/permission.h"
+
+namespace weltcampus::auth {
+
+std::string_view PermissionName(Permission permission) {
+  switch (permission) {
+    case Permission::kPublic:
+      return "public";
+    case Permission::kReadReference:
+      return "reference:read";
+    case Permission::kReadPartners:
+      return "partners:read";
+    case Permission::kWritePartners:
+      return "partners:write";
+    case Permission::kReadIndicators:
+      return "indicators:read";
+    case Permission::kManageSettings:
+      return "settings:manage";
+    case Permission::kOperations:
+      return "operations";
+  }
+  return "unknown";
+}
+
+}  // namespace weltcampus::auth

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "http/server.h"
+
+namespace weltcampus::cli {
+
+struct ServeOptions {
+  std::string db;
+  std::string listen;
+  std::string web;
+  std::string port_file;
+  std::size_t workers = 8;
+  std::size_t body_limit = 1024 * 1024;
+  int read_timeout_seconds = 30;
+  std::vector<std::string> trusted_proxies;
+};
+
+int Serve(const ServeOptions& options);
+int Migrate(const std::string& db);
+
+struct DemoOptions {
+  std::string db;
+  std::string profile = "school";
+  unsigned seed = 2015;
+  std::string data_dir;  // the reference data folder (../shared/data)
+};
+int Demo(const DemoOptions& options);
+
+int Import(const std::string& db, const std::string& kind, const std::string& file);
+
+}  // namespace weltcampus::cli

@@ -1,0 +1,123 @@
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+
+namespace {
+
+void SetUpLogging(const std::string& level) {
+  auto logger = spdlog::stderr_logger_mt("weltcampus");
+  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+  logger->set_level(spdlog::level::from_str(level));
+  spdlog::set_default_logger(logger);
+}
+
+std::string DefaultDataDir() {
+  // Beside a checkout the reference data lives in ../shared/data.
+  for (const char* candidate : {"../shared/data", "shared/data"}) {
+    if (std::filesystem::is_directory(candidate)) {
+      return candidate;
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Weltcampus: partners, agreements, exchange and the indicators of a school's "
+               "internationalisation"};
+  app.set_version_flag("--version", std::string("weltcampus ") + WELTCAMPUS_VERSION);
+  app.set_config("--config", "", "Read options from this file (TOML or INI)");
+  app.require_subcommand(1);
+  // Global options such as --db may also follow the subcommand: "weltcampus serve --db ...".
+  app.fallthrough();
+  std::string db = "sqlite:weltcampus.db";
+  std::string log_level = "info";
+  app.add_option("--db", db, "Database: sqlite:PATH or postgresql://USER@HOST:PORT/NAME")
+      ->envname("WELTCAMPUS_DB")
+      ->capture_default_str();
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error")
+      ->envname("WELTCAMPUS_LOG_LEVEL")
+      ->capture_default_str();
+
+  weltcampus::cli::ServeOptions serve;
+  serve.listen = "127.0.0.1:8080";
+  serve.web = "web/dist";
+  serve.workers = std::max(4u, 2 * std::thread::hardware_concurrency());
+  auto* serve_cmd = app.add_subcommand("serve", "Serve the API and the web application");
+  serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on (port 0: any free port)")
+      ->envname("WELTCAMPUS_LISTEN")
+      ->capture_default_str();
+  serve_cmd->add_option("--web", serve.web, "Folder of the built web application")
+      ->envname("WELTCAMPUS_WEB")
+      ->capture_default_str();
+  serve_cmd->add_option("--port-file", serve.port_file, "Write the bound port to this file");
+  serve_cmd->add_option("--workers", serve.workers, "Threads for request handling and database work")
+      ->envname("WELTCAMPUS_WORKERS")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  serve_cmd->add_option("--body-limit", serve.body_limit, "Largest request body in bytes")
+      ->envname("WELTCAMPUS_BODY_LIMIT")
+      ->check(CLI::Range(1024, 256 * 1024 * 1024))
+      ->capture_default_str();
+  serve_cmd->add_option("--read-timeout", serve.read_timeout_seconds,
+                        "Seconds for a whole request to arrive, and for an idle connection")
+      ->envname("WELTCAMPUS_READ_TIMEOUT")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  serve_cmd->add_option("--trusted-proxy", serve.trusted_proxies,
+                        "Address of a reverse proxy whose X-Forwarded-For/-Proto are believed")
+      ->envname("WELTCAMPUS_TRUSTED_PROXIES")
+      ->delimiter(',');
+
+  auto* migrate_cmd = app.add_subcommand("migrate", "Apply the database migrations");
+
+  weltcampus::cli::DemoOptions demo;
+  demo.data_dir = DefaultDataDir();
+  auto* demo_cmd = app.add_subcommand("demo", "Fill the database with the demo school and partners");
+  demo_cmd->add_option("--profile", demo.profile, "school, or university (twenty times larger)")
+      ->check(CLI::IsMember({"school", "university"}))
+      ->capture_default_str();
+  demo_cmd->add_option("--seed", demo.seed, "Seed of the generator")->capture_default_str();
+  demo_cmd->add_option("--data-dir", demo.data_dir,
+                       "Folder with eche/, hipo/ and isced/ reference data")
+      ->capture_default_str();
+
+  std::string import_kind;
+  std::string import_file;
+  auto* import_cmd = app.add_subcommand("import", "Import reference data");
+  import_cmd->add_option("kind", import_kind, "eche, world-universities or isced")
+      ->required()
+      ->check(CLI::IsMember({"eche", "world-universities", "isced"}));
+  import_cmd->add_option("file", import_file, "The file to import")->required()->check(CLI::ExistingFile);
+
+  CLI11_PARSE(app, argc, argv);
+  SetUpLogging(log_level);
+  try {
+    if (serve_cmd->parsed()) {
+      serve.db = db;
+      return weltcampus::cli::Serve(serve);
+    }
+    if (migrate_cmd->parsed()) {
+      return weltcampus::cli::Migrate(db);
+    }
+    if (demo_cmd->parsed()) {
+      demo.db = db;
+      return weltcampus::cli::Demo(demo);
+    }
+    if (import_cmd->parsed()) {
+      return weltcampus::cli::Import(db, import_kind, import_file);
+    }
+  } catch (const std::exception& error) {
+    spdlog::error("{}", error.what());
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,63 @@
+#include <spdlog/spdlog.h>
+
+#include <stdexcept>
+
+#include "cli/app.h"
+#include "cli/commands.h"
+#include "store/migrations.h"
+
+namespace weltcampus::cli {
+
+namespace {
+
+std::pair<std::string, uint16_t> ParseListen(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) {
+    throw std::invalid_argument("--listen wants HOST:PORT, got " + listen);
+  }
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  const int port = std::stoi(listen.substr(colon + 1));
+  if (port < 0 || port > 65535) {
+    throw std::invalid_argument("port out of range in --listen " + listen);
+  }
+  return {host, static_cast<uint16_t>(port)};
+}
+
+}  // namespace
+
+int Serve(const ServeOptions& options) {
+  auto database = store::Database::Open(options.db, options.workers);
+  spdlog::info("database {}", database->display_url());
+  for (const auto& name : store::Migrate(*database)) {
+    spdlog::info("applied migration {}", name);
+  }
+  http::Router router;
+  http::Metrics metrics;
+  RegisterAllRoutes(router, *database, metrics);
+  http::StaticFiles static_files(options.web);
+  if (!static_files.enabled()) {
+    spdlog::warn("no web application at '{}': serving the API only", options.web);
+  }
+  http::ServerOptions server_options;
+  std::tie(server_options.host, server_options.port) = ParseListen(options.listen);
+  server_options.port_file = options.port_file;
+  server_options.workers = options.workers;
+  server_options.body_limit = options.body_limit;
+  server_options.read_timeout = std::chrono::seconds(options.read_timeout_seconds);
+  server_options.trusted_proxies = options.trusted_proxies;
+  http::Server server(server_options, router, static_files, metrics);
+  server.Run();
+  return 0;
+}
+
+int Migrate(const std::string& db) {
+  auto database = store::Database::Open(db, 1);
+  const auto applied = store::Migrate(*database);
+  spdlog::info("{} migration(s) applied to {}", applied.size(), database->display_url());
+  return 0;
+}
+
+}  // namespace weltcampus::cli

@@ -1,0 +1,72 @@
+#include "core/date.h"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace weltcampus {
+
+bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2 && IsLeapYear(year)) {
+    return 29;
+  }
+  return kDays[month - 1];
+}
+
+std::optional<Date> Date::Parse(std::string_view iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') {
+    return std::nullopt;
+  }
+  auto digits = [&](size_t from, size_t count) -> std::optional<int> {
+    int value = 0;
+    for (size_t i = from; i < from + count; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') {
+        return std::nullopt;
+      }
+      value = value * 10 + (iso[i] - '0');
+    }
+    return value;
+  };
+  auto year = digits(0, 4);
+  auto month = digits(5, 2);
+  auto day = digits(8, 2);
+  if (!year || !month || !day || *year < 1900 || *month < 1 || *month > 12 || *day < 1 ||
+      *day > DaysInMonth(*year, *month)) {
+    return std::nullopt;
+  }
+  return Date{*year, *month, *day};
+}
+
+Date Date::TodayUtc() {
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const std::chrono::year_month_day ymd{today};
+  return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+              static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+std::string Date::ToString() const {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
+Date Date::AddMonths(int months) const {
+  int total = year * 12 + (month - 1) + months;
+  Date result{total / 12, total % 12 + 1, day};
+  result.day = std::min(day, DaysInMonth(result.year, result.month));
+  return result;
+}
+
+std::string NowUtcTimestamp() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+}  // namespace weltcampus

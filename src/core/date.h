@@ -1,0 +1,28 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace weltcampus {
+
+// A calendar date without time zone, as used for agreement periods and deadlines.
+struct Date {
+  int year = 1970;
+  int month = 1;
+  int day = 1;
+
+  static std::optional<Date> Parse(std::string_view iso);  // "2027-09-30"
+  static Date TodayUtc();
+  std::string ToString() const;
+  Date AddMonths(int months) const;  // clamps the day to the target month's length
+  auto operator<=>(const Date&) const = default;
+};
+
+bool IsLeapYear(int year);
+int DaysInMonth(int year, int month);
+
+// "2026-11-28T17:00:00Z", the form every stored timestamp takes.
+std::string NowUtcTimestamp();
+
+}  // namespace weltcampus

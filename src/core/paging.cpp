@@ -1,0 +1,130 @@
+#include "core/paging.h"
+
+#include <charconv>
+
+#include "core/error.h"
+
+namespace weltcampus {
+
+namespace {
+
+std::optional<int64_t> ParseInt(std::string_view text) {
+  int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+}  // namespace
+
+std::optional<std::string> QueryText(const std::map<std::string, std::string>& query,
+                                     const std::string& name, size_t max_length) {
+  auto it = query.find(name);
+  if (it == query.end() || it->second.empty()) {
+    return std::nullopt;
+  }
+  if (it->second.size() > max_length) {
+    throw ValidationError(name, "Must be at most " + std::to_string(max_length) + " characters");
+  }
+  return it->second;
+}
+
+std::optional<int64_t> QueryInt(const std::map<std::string, std::string>& query,
+                                const std::string& name, int64_t min, int64_t max) {
+  auto text = QueryText(query, name, 20);
+  if (!text) {
+    return std::nullopt;
+  }
+  auto value = ParseInt(*text);
+  if (!value || *value < min || *value > max) {
+    throw ValidationError(name, "Must be a whole number from " + std::to_string(min) + " to " +
+                                    std::to_string(max));
+  }
+  return value;
+}
+
+std::optional<bool> QueryBool(const std::map<std::string, std::string>& query,
+                              const std::string& name) {
+  auto text = QueryText(query, name, 5);
+  if (!text) {
+    return std::nullopt;
+  }
+  if (*text == "true") {
+    return true;
+  }
+  if (*text == "false") {
+    return false;
+  }
+  throw ValidationError(name, "Must be true or false");
+}
+
+std::optional<std::string> QueryEnum(const std::map<std::string, std::string>& query,
+                                     const std::string& name,
+                                     std::span<const std::string_view> allowed) {
+  auto text = QueryText(query, name, 64);
+  if (!text) {
+    return std::nullopt;
+  }
+  for (auto candidate : allowed) {
+    if (*text == candidate) {
+      return text;
+    }
+  }
+  std::string list;
+  for (auto candidate : allowed) {
+    list += (list.empty() ? "" : ", ") + std::string(candidate);
+  }
+  throw ValidationError(name, "Must be one of: " + list);
+}
+
+PageRequest PageRequest::FromQuery(const std::map<std::string, std::string>& query,
+                                   std::initializer_list<std::string_view> sortable) {
+  PageRequest page;
+  page.limit = QueryInt(query, "limit", 1, 200).value_or(50);
+  if (auto cursor = QueryText(query, "cursor", 20)) {
+    auto offset = ParseInt(*cursor);
+    if (!offset || *offset < 0) {
+      throw ValidationError("cursor", "Not a cursor from a previous page");
+    }
+    page.offset = *offset;
+  }
+  page.sort = std::string(*sortable.begin());
+  if (auto sort = QueryText(query, "sort", 64)) {
+    std::string_view name = *sort;
+    page.descending = name.starts_with('-');
+    if (page.descending) {
+      name.remove_prefix(1);
+    }
+    bool known = false;
+    for (auto candidate : sortable) {
+      known = known || candidate == name;
+    }
+    if (!known) {
+      std::string list;
+      for (auto candidate : sortable) {
+        list += (list.empty() ? "" : ", ") + std::string(candidate);
+      }
+      throw ValidationError("sort", "Can sort by: " + list);
+    }
+    page.sort = std::string(name);
+  }
+  return page;
+}
+
+std::optional<std::string> PageRequest::NextCursor(int64_t total) const {
+  if (offset + limit >= total) {
+    return std::nullopt;
+  }
+  return std::to_string(offset + limit);
+}
+
+nlohmann::json PageJson(nlohmann::json items, const PageRequest& page, int64_t total) {
+  auto next = page.NextCursor(total);
+  return {{"items", std::move(items)},
+          {"next_cursor", next ? nlohmann::json(*next) : nlohmann::json(nullptr)},
+          {"total", total}};
+}
+
+}  // namespace weltcampus

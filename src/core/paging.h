@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <span>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace weltcampus {
+
+// The paging and sorting part of a list request: ?limit=&cursor=&sort=.
+struct PageRequest {
+  int64_t limit = 50;
+  int64_t offset = 0;
+  std::string sort;  // one of the allowed names
+  bool descending = false;
+
+  // Validates against the sortable fields; the first one is the default.
+  static PageRequest FromQuery(const std::map<std::string, std::string>& query,
+                               std::initializer_list<std::string_view> sortable);
+  std::optional<std::string> NextCursor(int64_t total) const;
+};
+
+nlohmann::json PageJson(nlohmann::json items, const PageRequest& page, int64_t total);
+
+// Optional filters from the query string, validated the same way as bodies.
+std::optional<std::string> QueryText(const std::map<std::string, std::string>& query,
+                                     const std::string& name, size_t max_length);
+std::optional<int64_t> QueryInt(const std::map<std::string, std::string>& query,
+                                const std::string& name, int64_t min, int64_t max);
+std::optional<bool> QueryBool(const std::map<std::string, std::string>& query,
+                              const std::string& name);
+std::optional<std::string> QueryEnum(const std::map<std::string, std::string>& query,
+                                     const std::string& name,
+                                     std::span<const std::string_view> allowed);
+
+}  // namespace weltcampus

@@ -1,0 +1,105 @@
+#include "http/router.h"
+
+#include <spdlog/spdlog.h>
+
+#include <stdexcept>
+
+namespace weltcampus::http {
+
+std::vector<std::string> SplitPath(std::string_view path) {
+  std::vector<std::string> segments;
+  size_t start = 0;
+  while (start <= path.size()) {
+    const auto slash = path.find('/', start);
+    const auto end = slash == std::string_view::npos ? path.size() : slash;
+    if (end > start) {
+      segments.emplace_back(path.substr(start, end - start));
+    }
+    if (slash == std::string_view::npos) {
+      break;
+    }
+    start = slash + 1;
+  }
+  return segments;
+}
+
+Response ErrorResponse(const ApiError& error) {
+  return Response::Json(HttpStatus(error.code()), error.ToJson());
+}
+
+void Router::Add(std::string method, std::string pattern, auth::Permission permission,
+                 std::string summary, Handler handler) {
+  if (!handler || summary.empty()) {
+    throw std::logic_error("route " + pattern + " needs a handler and a summary");
+  }
+  for (const auto& route : routes_) {
+    if (route.method == method && route.pattern == pattern) {
+      throw std::logic_error("route registered twice: " + method + " " + pattern);
+    }
+  }
+  Route route{std::move(method), std::move(pattern), permission, std::move(summary),
+              std::move(handler), {}};
+  route.segments = SplitPath(route.pattern);
+  routes_.push_back(std::move(route));
+}
+
+Router::Match Router::Find(std::string_view method, std::string_view path,
+                           std::map<std::string, std::string>* params) const {
+  const auto segments = SplitPath(path);
+  Match match;
+  for (const auto& route : routes_) {
+    if (route.segments.size() != segments.size()) {
+      continue;
+    }
+    std::map<std::string, std::string> found;
+    bool same = true;
+    for (size_t i = 0; i < segments.size() && same; ++i) {
+      const auto& expected = route.segments[i];
+      if (expected.size() > 2 && expected.front() == '{' && expected.back() == '}') {
+        found[expected.substr(1, expected.size() - 2)] = segments[i];
+      } else {
+        same = expected == segments[i];
+      }
+    }
+    if (!same) {
+      continue;
+    }
+    if (route.method == method || (method == "HEAD" && route.method == "GET")) {
+      match.route = &route;
+      if (params != nullptr) {
+        *params = std::move(found);
+      }
+      return match;
+    }
+    match.path_known = true;
+  }
+  return match;
+}
+
+Response Router::Dispatch(Request& request, std::string* route_label) const {
+  *route_label = "unmatched";
+  try {
+    const Match match = Find(request.method, request.path, &request.path_params);
+    if (match.route == nullptr) {
+      if (match.path_known) {
+        throw ApiError(ErrorCode::kMethodNotAllowed, "This method is not allowed here");
+      }
+      throw ApiError(ErrorCode::kNotFound, "No such resource");
+    }
+    *route_label = match.route->pattern;
+    if (authorizer_) {
+      authorizer_(request, match.route->permission);
+    }
+    return match.route->handler(request);
+  } catch (const ApiError& error) {
+    return ErrorResponse(error);
+  } catch (const std::exception& error) {
+    // Details go to the log with the request id, never to the client.
+    spdlog::error("request {} failed: {}", request.request_id, error.what());
+    return ErrorResponse(ApiError(ErrorCode::kInternal,
+                                  "Something went wrong on our side; the request id is " +
+                                      request.request_id));
+  }
+}
+
+}  // namespace weltcampus::http

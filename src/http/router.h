@@ -1,0 +1,56 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "auth/permission.h"
+#include "core/error.h"
+#include "http/message.h"
+
+namespace weltcampus::http {
+
+using Handler = std::function<Response(const Request&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;  // "/api/v1/agreements/{id}"
+  auth::Permission permission;
+  std::string summary;  // one line for the OpenAPI document
+  Handler handler;
+  std::vector<std::string> segments;
+};
+
+// Checks a request against the permission its route declares; throws ApiError to refuse.
+using Authorizer = std::function<void(const Request&, auth::Permission)>;
+
+// The route table: every API endpoint is registered here with its permission.
+class Router {
+ public:
+  void Add(std::string method, std::string pattern, auth::Permission permission,
+           std::string summary, Handler handler);
+  void SetAuthorizer(Authorizer authorizer) { authorizer_ = std::move(authorizer); }
+
+  struct Match {
+    const Route* route = nullptr;
+    bool path_known = false;  // some route has this path, with another method
+  };
+  Match Find(std::string_view method, std::string_view path,
+             std::map<std::string, std::string>* params) const;
+
+  // Runs the matching handler; every failure becomes the one error shape. `route_label` gets the
+  // route pattern (or "unmatched") for metrics.
+  Response Dispatch(Request& request, std::string* route_label) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+  Authorizer authorizer_;
+};
+
+std::vector<std::string> SplitPath(std::string_view path);
+Response ErrorResponse(const ApiError& error);
+
+}  // namespace weltcampus::http

@@ -1,0 +1,322 @@
+// The only translation unit that includes Boost.Beast (it is slow to compile).
+#include <utility>  // Boost 1.74's asio/awaitable.hpp needs it first with g++ 12.
+
+#include "http/server.h"
+
+#include <spdlog/spdlog.h>
+#include <sodium.h>
+
+#include <algorithm>
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <fstream>
+#include <list>
+#include <memory>
+
+#include "core/error.h"
+
+namespace weltcampus::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using asio::ip::tcp;
+
+namespace {
+
+std::string NewRequestId() {
+  unsigned char bytes[8];
+  randombytes_buf(bytes, sizeof bytes);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id;
+  for (unsigned char b : bytes) {
+    id += kHex[b >> 4];
+    id += kHex[b & 15];
+  }
+  return id;
+}
+
+bool IsSafeRequestId(std::string_view id) {
+  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+  });
+}
+
+// Runs f on the worker pool and resumes the coroutine on its own executor with the result.
+template <typename F>
+asio::awaitable<Response> RunOnWorkers(asio::thread_pool& pool, F f) {
+  auto executor = co_await asio::this_coro::executor;
+  co_return co_await asio::async_initiate<decltype(asio::use_awaitable),
+                                          void(std::exception_ptr, Response)>(
+      [&pool, executor](auto handler, F work) {
+        asio::post(pool, [handler = std::move(handler), work = std::move(work), executor]() mutable {
+          std::exception_ptr error;
+          Response response;
+          try {
+            response = work();
+          } catch (...) {
+            error = std::current_exception();
+          }
+          asio::post(executor, [handler = std::move(handler), error,
+                                response = std::move(response)]() mutable {
+            handler(error, std::move(response));
+          });
+        });
+      },
+      asio::use_awaitable, std::move(f));
+}
+
+struct Connection {
+  tcp::socket* socket = nullptr;
+  bool busy = false;  // a request is being handled: let it finish on shutdown
+};
+
+class ServerState {
+ public:
+  ServerState(const ServerOptions& options, const Router& router, const StaticFiles& files,
+              Metrics& metrics)
+      : options(options), router(router), files(files), metrics(metrics), workers(options.workers) {}
+
+  const ServerOptions& options;
+  const Router& router;
+  const StaticFiles& files;
+  Metrics& metrics;
+  asio::thread_pool workers;
+  std::list<Connection> connections;  // only touched on the I/O thread
+  bool stopping = false;
+};
+
+Request ToRequest(const bhttp::request<bhttp::string_body>& message, const tcp::socket& socket,
+                  const ServerOptions& options) {
+  Request request;
+  request.method = std::string(message.method_string());
+  const std::string_view target = message.target();
+  const auto question = target.find('?');
+  request.path = PercentDecode(target.substr(0, question), false);
+  if (question != std::string_view::npos) {
+    request.query = ParseQuery(target.substr(question + 1));
+  }
+  for (const auto& field : message) {
+    std::string name(field.name_string());
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    request.headers[name] = std::string(field.value());
+  }
+  request.body = message.body();
+  boost::system::error_code error;
+  const auto endpoint = socket.remote_endpoint(error);
+  request.remote_address = error ? "unknown" : endpoint.address().to_string();
+  const bool trusted = std::find(options.trusted_proxies.begin(), options.trusted_proxies.end(),
+                                 request.remote_address) != options.trusted_proxies.end();
+  if (trusted) {
+    if (request.Header("x-forwarded-proto") == "https") {
+      request.secure = true;
+    }
+    std::string_view forwarded = request.Header("x-forwarded-for");
+    if (!forwarded.empty()) {
+      // The proxy appends the client it saw last; that is the one it vouches for.
+      const auto comma = forwarded.rfind(',');
+      std::string_view client = comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1);
+      while (!client.empty() && client.front() == ' ') {
+        client.remove_prefix(1);
+      }
+      request.remote_address = std::string(client);
+    }
+  }
+  const auto incoming_id = request.Header("x-request-id");
+  request.request_id = IsSafeRequestId(incoming_id) ? std::string(incoming_id) : NewRequestId();
+  return request;
+}
+
+Response Handle(ServerState& state, Request& request, std::string* route_label) {
+  const bool is_api = request.path.starts_with("/api/") || request.path == "/metrics";
+  Response response;
+  if (is_api) {
+    response = state.router.Dispatch(request, route_label);
+  } else {
+    *route_label = "static";
+    response = state.files.Serve(request);
+  }
+  AddSecurityHeaders(response, request.secure, is_api);
+  response.WithHeader("X-Request-Id", request.request_id);
+  return response;
+}
+
+bhttp::response<bhttp::string_body> ToMessage(Response response, unsigned version, bool keep_alive,
+                                              bool head) {
+  bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), version};
+  message.set(bhttp::field::server, "weltcampus");
+  if (!response.content_type.empty()) {
+    message.set(bhttp::field::content_type, response.content_type);
+  }
+  for (auto& [name, value] : response.headers) {
+    message.insert(name, value);
+  }
+  const auto size = response.body.size();
+  if (!head) {
+    message.body() = std::move(response.body);
+  }
+  message.keep_alive(keep_alive);
+  message.content_length(size);
+  return message;
+}
+
+Response LimitResponse(const boost::system::error_code& error) {
+  if (error == bhttp::error::body_limit) {
+    return ErrorResponse(ApiError(ErrorCode::kPayloadTooLarge, "The request body is too large"));
+  }
+  if (error == bhttp::error::header_limit) {
+    Response response = ErrorResponse(ApiError(ErrorCode::kBadRequest, "The request headers are too large"));
+    response.status = 431;
+    return response;
+  }
+  return ErrorResponse(ApiError(ErrorCode::kBadRequest, "Malformed HTTP request"));
+}
+
+asio::awaitable<void> Serve(ServerState& state, tcp::socket socket) {
+  auto connection = state.connections.insert(state.connections.end(), Connection{&socket, false});
+  beast::tcp_stream stream(std::move(socket));
+  connection->socket = &stream.socket();
+  beast::flat_buffer buffer;
+  const auto& options = state.options;
+  for (;;) {
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+    parser.body_limit(options.body_limit);
+    stream.expires_after(options.read_timeout);
+    boost::system::error_code error;
+    co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, error));
+    if (error == bhttp::error::end_of_stream || error == beast::error::timeout ||
+        error == asio::error::operation_aborted || error == asio::error::connection_reset ||
+        state.stopping) {
+      break;
+    }
+    if (error) {
+      // Answer what the client overstepped, then close: the rest of its bytes are unread.
+      auto message = ToMessage(LimitResponse(error), 11, false, false);
+      stream.expires_after(std::chrono::seconds(5));
+      co_await bhttp::async_write(stream, message, asio::redirect_error(asio::use_awaitable, error));
+      break;
+    }
+    connection->busy = true;
+    const auto started = std::chrono::steady_clock::now();
+    const auto& message = parser.get();
+    Request request = ToRequest(message, stream.socket(), options);
+    const bool head = request.method == "HEAD";
+    std::string route_label;
+    Response response = co_await RunOnWorkers(
+        state.workers, [&state, &request, &route_label] { return Handle(state, request, &route_label); });
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    state.metrics.Record(request.method, route_label, response.status, seconds);
+    spdlog::info("{} {} {} {} {}B {:.1f}ms", request.request_id, request.method, request.path,
+                 response.status, response.body.size(), seconds * 1000);
+    const bool keep_alive = message.keep_alive() && !state.stopping;
+    auto reply = ToMessage(std::move(response), message.version(), keep_alive, head);
+    stream.expires_after(options.read_timeout);
+    co_await bhttp::async_write(stream, reply, asio::redirect_error(asio::use_awaitable, error));
+    connection->busy = false;
+    if (error || !keep_alive) {
+      break;
+    }
+  }
+  boost::system::error_code ignored;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  stream.socket().close(ignored);
+  state.connections.erase(connection);
+}
+
+asio::awaitable<void> Accept(ServerState& state, tcp::acceptor& acceptor) {
+  for (;;) {
+    boost::system::error_code error;
+    tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, error));
+    if (error == asio::error::operation_aborted || !acceptor.is_open()) {
+      co_return;
+    }
+    if (error) {
+      spdlog::warn("accept failed: {}", error.message());
+      continue;
+    }
+    if (state.connections.size() >= state.options.max_connections) {
+      socket.close(error);
+      continue;
+    }
+    socket.set_option(tcp::no_delay(true), error);
+    asio::co_spawn(acceptor.get_executor(), Serve(state, std::move(socket)), asio::detached);
+  }
+}
+
+}  // namespace
+
+void AddSecurityHeaders(Response& response, bool secure, bool is_api) {
+  response.WithHeader("X-Content-Type-Options", "nosniff");
+  response.WithHeader("X-Frame-Options", "DENY");
+  response.WithHeader("Referrer-Policy", "no-referrer");
+  response.WithHeader("Cross-Origin-Opener-Policy", "same-origin");
+  response.WithHeader("Cross-Origin-Resource-Policy", "same-origin");
+  response.WithHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  response.WithHeader("Content-Security-Policy",
+                      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                      "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+  if (secure) {
+    response.WithHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
+  if (is_api) {
+    response.WithHeader("Cache-Control", "no-store");
+  }
+}
+
+Server::Server(ServerOptions options, const Router& router, const StaticFiles& static_files,
+               Metrics& metrics)
+    : options_(std::move(options)), router_(router), static_files_(static_files), metrics_(metrics) {}
+
+void Server::Run() {
+  if (sodium_init() < 0) {
+    throw std::runtime_error("libsodium could not be initialised");
+  }
+  asio::io_context io(1);
+  ServerState state(options_, router_, static_files_, metrics_);
+  tcp::acceptor acceptor(io);
+  const tcp::endpoint endpoint(asio::ip::make_address(options_.host), options_.port);
+  acceptor.open(endpoint.protocol());
+  acceptor.set_option(asio::socket_base::reuse_address(true));
+  acceptor.bind(endpoint);
+  acceptor.listen(asio::socket_base::max_listen_connections);
+  const auto bound = acceptor.local_endpoint();
+  spdlog::info("listening on http://{}:{}", bound.address().to_string(), bound.port());
+  if (!options_.port_file.empty()) {
+    const std::string temporary = options_.port_file + ".tmp";
+    std::ofstream(temporary) << bound.port() << "\n";
+    std::filesystem::rename(temporary, options_.port_file);
+  }
+
+  asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code& error, int signal) {
+    if (error) {
+      return;
+    }
+    spdlog::info("signal {} received: finishing in-flight requests, then stopping", signal);
+    state.stopping = true;
+    boost::system::error_code ignored;
+    acceptor.close(ignored);
+    // Idle connections are closed now; busy ones close after their response.
+    for (auto& connection : state.connections) {
+      if (!connection.busy) {
+        connection.socket->cancel(ignored);
+      }
+    }
+  });
+  asio::co_spawn(io, Accept(state, acceptor), asio::detached);
+  io.run();
+  state.workers.join();
+  spdlog::info("stopped");
+}
+
+}  // namespace weltcampus::http

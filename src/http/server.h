@@ -1,0 +1,47 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "http/metrics.h"
+#include "http/router.h"
+#include "http/static_files.h"
+
+namespace weltcampus::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  uint16_t port = 8080;
+  std::string port_file;  // where the bound port is written (useful with port 0)
+  std::size_t body_limit = 1024 * 1024;
+  std::size_t header_limit = 16 * 1024;
+  std::chrono::seconds read_timeout{30};  // a whole request, and an idle keep-alive connection
+  std::size_t workers = 8;                // threads that run handlers (database work)
+  std::size_t max_connections = 10000;
+  std::vector<std::string> trusted_proxies;  // addresses whose X-Forwarded-* headers are believed
+};
+
+// The HTTP server: one I/O thread with coroutines per connection, handlers on a worker pool so
+// that database work never blocks the I/O thread. Run() returns after SIGTERM or SIGINT, once
+// in-flight requests have finished.
+class Server {
+ public:
+  Server(ServerOptions options, const Router& router, const StaticFiles& static_files,
+         Metrics& metrics);
+  void Run();
+
+ private:
+  ServerOptions options_;
+  const Router& router_;
+  const StaticFiles& static_files_;
+  Metrics& metrics_;
+};
+
+// Headers that every response carries (content sniffing, framing, referrer, CSP).
+void AddSecurityHeaders(Response& response, bool secure, bool is_api);
+
+}  // namespace weltcampus::http

@@ -1,0 +1,211 @@
+#include <algorithm>
+#include <cctype>
+
+#include "core/date.h"
+#include "partners/repository.h"
+#include "store/versioned.h"
+
+namespace weltcampus::partners::repository {
+
+namespace {
+
+constexpr const char* kColumns =
+    "i.id, i.name, i.name_local, i.country, i.city, i.website, i.erasmus_code, i.pic, i.oid, "
+    "i.ror_id, i.hei_id, i.type, i.latitude, i.longitude, i.source, i.version, i.created_at, "
+    "i.updated_at";
+
+Institution FromRow(const store::Row& row) {
+  Institution institution;
+  institution.id = row.Int("id");
+  institution.name = row.Text("name");
+  institution.name_local = row.OptionalText("name_local");
+  institution.country = row.Text("country");
+  institution.city = row.OptionalText("city");
+  institution.website = row.OptionalText("website");
+  institution.erasmus_code = row.OptionalText("erasmus_code");
+  institution.pic = row.OptionalText("pic");
+  institution.oid = row.OptionalText("oid");
+  institution.ror_id = row.OptionalText("ror_id");
+  institution.hei_id = row.OptionalText("hei_id");
+  institution.type = row.Text("type");
+  institution.latitude = row.OptionalReal("latitude");
+  institution.longitude = row.OptionalReal("longitude");
+  institution.source = row.Text("source");
+  institution.version = row.Int("version");
+  institution.created_at = row.Text("created_at");
+  institution.updated_at = row.Text("updated_at");
+  return institution;
+}
+
+std::string SearchText(const Institution& institution) {
+  std::string text = institution.name;
+  for (const auto* part : {&institution.name_local, &institution.erasmus_code, &institution.city,
+                           &institution.hei_id}) {
+    if (*part) {
+      text += ' ';
+      text += **part;
+    }
+  }
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+store::Params FieldParams(const Institution& institution) {
+  store::Params params;
+  params.Set("name", institution.name)
+      .Set("name_local", institution.name_local)
+      .Set("search_text", SearchText(institution))
+      .Set("country", institution.country)
+      .Set("city", institution.city)
+      .Set("website", institution.website)
+      .Set("erasmus_code", institution.erasmus_code)
+      .Set("pic", institution.pic)
+      .Set("oid", institution.oid)
+      .Set("ror_id", institution.ror_id)
+      .Set("hei_id", institution.hei_id)
+      .Set("type", institution.type)
+      .Set("latitude", institution.latitude)
+      .Set("longitude", institution.longitude)
+      .Set("source", institution.source);
+  return params;
+}
+
+}  // namespace
+
+std::optional<Institution> FindInstitution(Connection& c, int64_t id) {
+  auto row = c.QueryOne(std::string("SELECT ") + kColumns + " FROM institutions i WHERE i.id = :id",
+                        store::Params().Set("id", id));
+  if (!row) {
+    return std::nullopt;
+  }
+  return FromRow(*row);
+}
+
+std::pair<std::vector<Institution>, int64_t> ListInstitutions(Connection& c,
+                                                              const InstitutionFilter& filter,
+                                                              const PageRequest& page) {
+  std::string where = " WHERE 1 = 1";
+  store::Params params;
+  if (filter.q) {
+    where += " AND i.search_text LIKE :q ESCAPE '\\'";
+    params.Set("q", store::ContainsPattern(*filter.q));
+  }
+  if (filter.country) {
+    where += " AND i.country = :country";
+    params.Set("country", *filter.country);
+  }
+  if (filter.type) {
+    where += " AND i.type = :type";
+    params.Set("type", *filter.type);
+  }
+  if (filter.has_erasmus_code) {
+    where += *filter.has_erasmus_code ? " AND i.erasmus_code IS NOT NULL" : " AND i.erasmus_code IS NULL";
+  }
+  if (filter.partner) {
+    where += std::string(*filter.partner ? " AND" : " AND NOT") +
+             " EXISTS (SELECT 1 FROM partnerships p WHERE p.institution_id = i.id)";
+  }
+  const int64_t total = c.Count("SELECT COUNT(*) AS n FROM institutions i" + where, params);
+  const std::string direction = page.descending ? " DESC" : " ASC";
+  std::string order;
+  if (page.sort == "country") {
+    order = "i.country" + direction + ", i.name" + direction;
+  } else if (page.sort == "city") {
+    order = "i.city" + direction + ", i.name" + direction;
+  } else {
+    order = "i.name" + direction;
+  }
+  params.Set("limit", page.limit).Set("offset", page.offset);
+  std::vector<Institution> items;
+  for (const auto& row : c.Query(std::string("SELECT ") + kColumns + " FROM institutions i" + where +
+                                     " ORDER BY " + order + ", i.id" + direction +
+                                     " LIMIT :limit OFFSET :offset",
+                                 params)) {
+    items.push_back(FromRow(row));
+  }
+  return {std::move(items), total};
+}
+
+void InsertInstitution(Connection& c, Institution& institution) {
+  institution.created_at = institution.updated_at = NowUtcTimestamp();
+  institution.version = 1;
+  auto params = FieldParams(institution);
+  params.Set("created_at", institution.created_at).Set("updated_at", institution.updated_at);
+  institution.id = c.Insert(
+      "INSERT INTO institutions (name, name_local, search_text, country, city, website, "
+      "erasmus_code, pic, oid, ror_id, hei_id, type, latitude, longitude, source, version, "
+      "created_at, updated_at) VALUES (:name, :name_local, :search_text, :country, :city, :website, "
+      ":erasmus_code, :pic, :oid, :ror_id, :hei_id, :type, :latitude, :longitude, :source, 1, "
+      ":created_at, :updated_at)",
+      params);
+}
+
+void UpdateInstitution(Connection& c, Institution& institution, int64_t expected_version) {
+  institution.updated_at = NowUtcTimestamp();
+  auto params = FieldParams(institution);
+  params.Set("updated_at", institution.updated_at)
+      .Set("id", institution.id)
+      .Set("version", expected_version);
+  const auto changed = c.Exec(
+      "UPDATE institutions SET name = :name, name_local = :name_local, search_text = :search_text, "
+      "country = :country, city = :city, website = :website, erasmus_code = :erasmus_code, pic = "
+      ":pic, oid = :oid, ror_id = :ror_id, hei_id = :hei_id, type = :type, latitude = :latitude, "
+      "longitude = :longitude, source = :source, version = version + 1, updated_at = :updated_at "
+      "WHERE id = :id AND version = :version",
+      params);
+  store::RequireChanged(changed, c, "institutions", institution.id, "institution");
+  institution.version = expected_version + 1;
+}
+
+void DeleteInstitution(Connection& c, int64_t id, int64_t expected_version) {
+  const auto changed = c.Exec("DELETE FROM institutions WHERE id = :id AND version = :version",
+                              store::Params().Set("id", id).Set("version", expected_version));
+  store::RequireChanged(changed, c, "institutions", id, "institution");
+}
+
+std::optional<int64_t> FindInstitutionIdByErasmusCode(Connection& c, const std::string& code) {
+  auto row = c.QueryOne("SELECT id FROM institutions WHERE erasmus_code = :code",
+                        store::Params().Set("code", code));
+  return row ? std::optional<int64_t>(row->Int("id")) : std::nullopt;
+}
+
+bool InstitutionHasPartnership(Connection& c, int64_t id) {
+  return c.QueryOne("SELECT id FROM partnerships WHERE institution_id = :id",
+                    store::Params().Set("id", id))
+      .has_value();
+}
+
+bool InstitutionInAgreements(Connection& c, int64_t id) {
+  return c.QueryOne("SELECT agreement_id FROM agreement_partners WHERE institution_id = :id LIMIT 1",
+                    store::Params().Set("id", id))
+      .has_value();
+}
+
+bool IscedCodeKnown(Connection& c, const std::string& code) {
+  return c.QueryOne("SELECT code FROM isced_fields WHERE code = :code", store::Params().Set("code", code))
+      .has_value();
+}
+
+bool IscedTableEmpty(Connection& c) { return c.Count("SELECT COUNT(*) AS n FROM isced_fields") == 0; }
+
+std::vector<IscedField> ListIscedFields(Connection& c, const std::optional<std::string>& q,
+                                        const std::optional<std::string>& level) {
+  std::string sql = "SELECT code, level, label_en, label_de FROM isced_fields WHERE 1 = 1";
+  store::Params params;
+  if (q) {
+    sql += " AND (code LIKE :q ESCAPE '\\' OR lower(label_en) LIKE :q ESCAPE '\\' OR lower(label_de) LIKE :q ESCAPE '\\')";
+    params.Set("q", store::ContainsPattern(*q));
+  }
+  if (level) {
+    sql += " AND level = :level";
+    params.Set("level", *level);
+  }
+  std::vector<IscedField> fields;
+  for (const auto& row : c.Query(sql + " ORDER BY code", params)) {
+    fields.push_back({row.Text("code"), row.Text("level"), row.Text("label_en"), row.OptionalText("label_de")});
+  }
+  return fields;
+}
+
+}  // namespace weltcampus::partners::repository

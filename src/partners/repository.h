@@ -1,0 +1,86 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "core/paging.h"
+#include "partners/model.h"
+#include "store/sql.h"
+
+// SQL of the partners module. Functions run inside the caller's transaction; updates and deletes
+// take the version the client read and fail with 404/412 when it does not match.
+namespace weltcampus::partners::repository {
+
+using store::Connection;
+
+// Institutions
+std::optional<Institution> FindInstitution(Connection& c, int64_t id);
+std::pair<std::vector<Institution>, int64_t> ListInstitutions(Connection& c,
+                                                              const InstitutionFilter& filter,
+                                                              const PageRequest& page);
+void InsertInstitution(Connection& c, Institution& institution);
+void UpdateInstitution(Connection& c, Institution& institution, int64_t expected_version);
+void DeleteInstitution(Connection& c, int64_t id, int64_t expected_version);
+std::optional<int64_t> FindInstitutionIdByErasmusCode(Connection& c, const std::string& code);
+bool InstitutionHasPartnership(Connection& c, int64_t id);
+bool InstitutionInAgreements(Connection& c, int64_t id);
+
+// Organisational units
+std::optional<OrgUnit> FindOrgUnit(Connection& c, int64_t id);
+std::vector<OrgUnit> ListOrgUnits(Connection& c, const std::optional<std::string>& q);
+void InsertOrgUnit(Connection& c, OrgUnit& unit);
+void UpdateOrgUnit(Connection& c, OrgUnit& unit, int64_t expected_version);
+void DeleteOrgUnit(Connection& c, int64_t id, int64_t expected_version);
+std::optional<int64_t> FindOrgUnitIdByCode(Connection& c, const std::string& code);
+bool OrgUnitInUse(Connection& c, int64_t id);
+// The parent chain of a unit, to refuse a parent that would make a cycle.
+std::vector<int64_t> OrgUnitAncestors(Connection& c, int64_t id);
+
+// Partnerships
+std::optional<Partnership> FindPartnership(Connection& c, int64_t id, int current_year);
+std::pair<std::vector<Partnership>, int64_t> ListPartnerships(Connection& c,
+                                                              const PartnershipFilter& filter,
+                                                              const PageRequest& page,
+                                                              int current_year);
+void InsertPartnership(Connection& c, Partnership& partnership);
+void UpdatePartnership(Connection& c, Partnership& partnership, int64_t expected_version);
+void DeletePartnership(Connection& c, int64_t id, int64_t expected_version);
+std::optional<int64_t> FindPartnershipIdByInstitution(Connection& c, int64_t institution_id);
+bool PartnershipHasDependants(Connection& c, int64_t id);
+
+// Agreements with their partners, contacts and quotas
+std::optional<Agreement> FindAgreement(Connection& c, int64_t id);
+std::pair<std::vector<Agreement>, int64_t> ListAgreements(Connection& c,
+                                                          const AgreementFilter& filter,
+                                                          const PageRequest& page);
+void InsertAgreement(Connection& c, Agreement& agreement);
+void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_version);
+void DeleteAgreement(Connection& c, int64_t id, int64_t expected_version);
+
+// Joint structures
+std::optional<JointStructure> FindJointStructure(Connection& c, int64_t id);
+std::vector<JointStructure> ListJointStructures(Connection& c, int64_t partnership_id);
+void InsertJointStructure(Connection& c, JointStructure& structure);
+void UpdateJointStructure(Connection& c, JointStructure& structure, int64_t expected_version);
+void DeleteJointStructure(Connection& c, int64_t id, int64_t expected_version);
+
+// Reference data
+bool IscedCodeKnown(Connection& c, const std::string& code);
+bool IscedTableEmpty(Connection& c);
+std::vector<IscedField> ListIscedFields(Connection& c, const std::optional<std::string>& q,
+                                        const std::optional<std::string>& level);
+
+// Home-page figures
+struct Summary {
+  std::vector<std::pair<std::string, int64_t>> partners_by_tier;
+  int64_t partners = 0;
+  int64_t active_agreements = 0;
+  int64_t outgoing_places = 0;
+  int64_t incoming_places = 0;
+  int64_t countries = 0;
+};
+Summary LoadSummary(Connection& c, int current_year);
+
+}  // namespace weltcampus::partners::repository

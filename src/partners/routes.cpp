@@ -1,0 +1,264 @@
+#include "partners/routes.h"
+
+#include <memory>
+
+#include "core/academic_year.h"
+#include "core/codes.h"
+#include "core/error.h"
+#include "partners/input.h"
+#include "partners/json.h"
+#include "partners/service.h"
+
+namespace weltcampus::partners {
+
+using auth::Permission;
+using http::Request;
+using http::Response;
+
+namespace {
+
+template <typename T>
+Response Read(const T& record) {
+  return Response::Json(200, ToJson(record)).WithVersion(record.version);
+}
+
+template <typename T>
+Response Created(const T& record, const std::string& collection) {
+  return Response::Json(201, ToJson(record))
+      .WithVersion(record.version)
+      .WithHeader("Location", collection + "/" + std::to_string(record.id));
+}
+
+template <typename T>
+Response List(const Page<T>& page, const PageRequest& request) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& item : page.items) {
+    items.push_back(ToJson(item));
+  }
+  return Response::Json(200, PageJson(std::move(items), request, page.total));
+}
+
+template <typename T>
+Response Array(const std::vector<T>& records) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& record : records) {
+    items.push_back(ToJson(record));
+  }
+  return Response::Json(200, {{"items", items}, {"next_cursor", nullptr}, {"total", records.size()}});
+}
+
+std::optional<std::string> CountryFilter(const Request& request) {
+  auto country = QueryText(request.query, "country", 2);
+  if (country && !IsValidCountryCode(*country)) {
+    throw ValidationError("country", "Must be an ISO 3166-1 alpha-2 code such as GB");
+  }
+  return country;
+}
+
+AgreementFilter AgreementFilterFrom(const Request& request) {
+  AgreementFilter filter;
+  filter.q = QueryText(request.query, "q", 200);
+  filter.partnership_id = QueryInt(request.query, "partnership_id", 1, INT64_MAX);
+  filter.institution_id = QueryInt(request.query, "institution_id", 1, INT64_MAX);
+  filter.type = QueryEnum(request.query, "type", kAgreementTypes);
+  filter.status = QueryEnum(request.query, "status", kAgreementStatuses);
+  if (auto year = QueryText(request.query, "academic_year", 9)) {
+    auto parsed = AcademicYear::Parse(*year);
+    if (!parsed) {
+      throw ValidationError("academic_year", "Must be an academic year such as 2027/2028");
+    }
+    filter.academic_year = parsed->first_calendar_year();
+  }
+  return filter;
+}
+
+void RegisterInstitutionRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
+  const std::string base = "/api/v1/institutions";
+  router.Add("GET", base, Permission::kReadPartners, "Search the institution register",
+             [service](const Request& request) {
+               InstitutionFilter filter;
+               filter.q = QueryText(request.query, "q", 200);
+               filter.country = CountryFilter(request);
+               filter.type = QueryEnum(request.query, "type", kInstitutionTypes);
+               filter.has_erasmus_code = QueryBool(request.query, "has_erasmus_code");
+               filter.partner = QueryBool(request.query, "partner");
+               const auto page = PageRequest::FromQuery(request.query, {"name", "country", "city"});
+               return List(service->ListInstitutions(filter, page), page);
+             });
+  router.Add("POST", base, Permission::kWritePartners, "Add an institution",
+             [service, base](const Request& request) {
+               return Created(service->CreateInstitution(InstitutionFromJson(request.JsonBody())), base);
+             });
+  router.Add("GET", base + "/{id}", Permission::kReadPartners, "One institution",
+             [service](const Request& request) { return Read(service->GetInstitution(request.PathId("id"))); });
+  router.Add("PUT", base + "/{id}", Permission::kWritePartners, "Change an institution",
+             [service](const Request& request) {
+               const auto version = request.RequiredIfMatch();
+               return Read(service->UpdateInstitution(request.PathId("id"),
+                                                      InstitutionFromJson(request.JsonBody()), version));
+             });
+  router.Add("DELETE", base + "/{id}", Permission::kWritePartners, "Remove an institution",
+             [service](const Request& request) {
+               service->DeleteInstitution(request.PathId("id"), request.RequiredIfMatch());
+               return Response::NoContent();
+             });
+}
+
+void RegisterOrgUnitRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
+  const std::string base = "/api/v1/org-units";
+  router.Add("GET", base, Permission::kReadPartners, "The school's organisational units (flat tree)",
+             [service](const Request& request) {
+               return Array(service->ListOrgUnits(QueryText(request.query, "q", 200)));
+             });
+  router.Add("POST", base, Permission::kWritePartners, "Add an organisational unit",
+             [service, base](const Request& request) {
+               return Created(service->CreateOrgUnit(OrgUnitFromJson(request.JsonBody())), base);
+             });
+  router.Add("GET", base + "/{id}", Permission::kReadPartners, "One organisational unit",
+             [service](const Request& request) { return Read(service->GetOrgUnit(request.PathId("id"))); });
+  router.Add("PUT", base + "/{id}", Permission::kWritePartners, "Change an organisational unit",
+             [service](const Request& request) {
+               const auto version = request.RequiredIfMatch();
+               return Read(service->UpdateOrgUnit(request.PathId("id"), OrgUnitFromJson(request.JsonBody()),
+                                                  version));
+             });
+  router.Add("DELETE", base + "/{id}", Permission::kWritePartners, "Remove an organisational unit",
+             [service](const Request& request) {
+               service->DeleteOrgUnit(request.PathId("id"), request.RequiredIfMatch());
+               return Response::NoContent();
+             });
+}
+
+void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
+  const std::string base = "/api/v1/partnerships";
+  router.Add("GET", base, Permission::kReadPartners, "The school's partners, with filters",
+             [service](const Request& request) {
+               PartnershipFilter filter;
+               filter.q = QueryText(request.query, "q", 200);
+               filter.country = CountryFilter(request);
+               filter.tier = QueryEnum(request.query, "tier", kTiers);
+               filter.agreement_type = QueryEnum(request.query, "agreement_type", kAgreementTypes);
+               filter.agreement_status = QueryEnum(request.query, "agreement_status", kAgreementStatuses);
+               const auto page =
+                   PageRequest::FromQuery(request.query, {"name", "country", "tier", "active_agreements"});
+               return List(service->ListPartnerships(filter, page), page);
+             });
+  router.Add("POST", base, Permission::kWritePartners, "Make an institution a partner",
+             [service, base](const Request& request) {
+               return Created(service->CreatePartnership(PartnershipFromJson(request.JsonBody())), base);
+             });
+  router.Add("GET", base + "/{id}", Permission::kReadPartners, "One partnership",
+             [service](const Request& request) { return Read(service->GetPartnership(request.PathId("id"))); });
+  router.Add("PUT", base + "/{id}", Permission::kWritePartners, "Change a partnership",
+             [service](const Request& request) {
+               const auto version = request.RequiredIfMatch();
+               return Read(service->UpdatePartnership(request.PathId("id"),
+                                                      PartnershipFromJson(request.JsonBody()), version));
+             });
+  router.Add("DELETE", base + "/{id}", Permission::kWritePartners, "End a partnership record",
+             [service](const Request& request) {
+               service->DeletePartnership(request.PathId("id"), request.RequiredIfMatch());
+               return Response::NoContent();
+             });
+  router.Add("GET", base + "/{id}/overview", Permission::kReadPartners,
+             "A partner's partnership, agreements, places per year and joint structures",
+             [service](const Request& request) {
+               return Response::Json(200, ToJson(service->GetOverview(request.PathId("id"))));
+             });
+  router.Add("GET", base + "/{id}/joint-structures", Permission::kReadPartners,
+             "Joint structures of a partnership", [service](const Request& request) {
+               return Array(service->ListJointStructures(request.PathId("id")));
+             });
+  router.Add("POST", base + "/{id}/joint-structures", Permission::kWritePartners,
+             "Add a joint structure to a partnership", [service](const Request& request) {
+               return Created(service->CreateJointStructure(request.PathId("id"),
+                                                            JointStructureFromJson(request.JsonBody())),
+                              "/api/v1/joint-structures");
+             });
+}
+
+void RegisterJointStructureRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
+  const std::string base = "/api/v1/joint-structures/{id}";
+  router.Add("GET", base, Permission::kReadPartners, "One joint structure", [service](const Request& request) {
+    return Read(service->GetJointStructure(request.PathId("id")));
+  });
+  router.Add("PUT", base, Permission::kWritePartners, "Change a joint structure",
+             [service](const Request& request) {
+               const auto version = request.RequiredIfMatch();
+               return Read(service->UpdateJointStructure(
+                   request.PathId("id"), JointStructureFromJson(request.JsonBody()), version));
+             });
+  router.Add("DELETE", base, Permission::kWritePartners, "Remove a joint structure",
+             [service](const Request& request) {
+               service->DeleteJointStructure(request.PathId("id"), request.RequiredIfMatch());
+               return Response::NoContent();
+             });
+}
+
+void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
+  const std::string base = "/api/v1/agreements";
+  router.Add("GET", base, Permission::kReadPartners, "Agreements, with filters",
+             [service](const Request& request) {
+               auto filter = AgreementFilterFrom(request);
+               if (auto months = QueryInt(request.query, "expiring_within_months", 0, 120)) {
+                 filter.ends_before = Date::TodayUtc().AddMonths(static_cast<int>(*months)).ToString();
+                 filter.only_in_force = true;
+               }
+               const auto page = PageRequest::FromQuery(
+                   request.query, {"last_academic_year", "title", "status", "institution", "ends_on"});
+               return List(service->ListAgreements(filter, page), page);
+             });
+  router.Add("GET", base + "/expiring", Permission::kReadPartners,
+             "Signed or active agreements ending within ?months= (default 12), soonest first",
+             [service](const Request& request) {
+               auto filter = AgreementFilterFrom(request);
+               const auto months = QueryInt(request.query, "months", 0, 120).value_or(12);
+               filter.ends_before = Date::TodayUtc().AddMonths(static_cast<int>(months)).ToString();
+               filter.only_in_force = true;
+               auto page = PageRequest::FromQuery(request.query, {"ends_on"});
+               return List(service->ListAgreements(filter, page), page);
+             });
+  router.Add("POST", base, Permission::kWritePartners, "Add an agreement with its quotas",
+             [service, base](const Request& request) {
+               return Created(service->CreateAgreement(AgreementFromJson(request.JsonBody())), base);
+             });
+  router.Add("GET", base + "/{id}", Permission::kReadPartners, "One agreement with its quotas",
+             [service](const Request& request) { return Read(service->GetAgreement(request.PathId("id"))); });
+  router.Add("PUT", base + "/{id}", Permission::kWritePartners,
+             "Change an agreement (status transitions are checked)", [service](const Request& request) {
+               const auto version = request.RequiredIfMatch();
+               return Read(service->UpdateAgreement(request.PathId("id"),
+                                                    AgreementFromJson(request.JsonBody()), version));
+             });
+  router.Add("DELETE", base + "/{id}", Permission::kWritePartners, "Remove an agreement",
+             [service](const Request& request) {
+               service->DeleteAgreement(request.PathId("id"), request.RequiredIfMatch());
+               return Response::NoContent();
+             });
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router, store::Database& database) {
+  auto service = std::make_shared<PartnersService>(database);
+  RegisterInstitutionRoutes(router, service);
+  RegisterOrgUnitRoutes(router, service);
+  RegisterPartnershipRoutes(router, service);
+  RegisterJointStructureRoutes(router, service);
+  RegisterAgreementRoutes(router, service);
+  router.Add("GET", "/api/v1/isced", Permission::kReadReference, "ISCED-F 2013 fields of education",
+             [&database](const Request& request) {
+               static constexpr std::array<std::string_view, 3> kLevels = {"broad", "narrow", "detailed"};
+               const auto q = QueryText(request.query, "q", 100);
+               const auto level = QueryEnum(request.query, "level", kLevels);
+               return Array(database.Read(
+                   [&](store::Connection& c) { return repository::ListIscedFields(c, q, level); }));
+             });
+  router.Add("GET", "/api/v1/summary", Permission::kReadIndicators,
+             "Where the school stands: partners by tier, agreements, places this year",
+             [service](const Request&) {
+               return Response::Json(200, ToJson(service->GetSummary(), CurrentAcademicYear()));
+             });
+}
+
+}  // namespace weltcampus::partners

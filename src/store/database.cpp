@@ -1,0 +1,179 @@
+#include "store/database.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <cctype>
+#include <regex>
+#include <stdexcept>
+
+namespace weltcampus::store {
+
+namespace {
+
+std::string Decode(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// libpq's keyword form, which SOCI passes on unchanged: key='value' with quotes escaped.
+void AddKeyword(std::string& out, const std::string& key, const std::string& value) {
+  if (value.empty()) {
+    return;
+  }
+  out += (out.empty() ? "" : " ") + key + "='";
+  for (char c : value) {
+    if (c == '\\' || c == '\'') {
+      out += '\\';
+    }
+    out += c;
+  }
+  out += "'";
+}
+
+// SOCI does not understand "postgresql://" URLs itself, so they are turned into keywords here.
+std::string PostgresKeywords(std::string_view url) {
+  url.remove_prefix(url.find("://") + 3);
+  std::string_view query;
+  if (const auto question = url.find('?'); question != std::string_view::npos) {
+    query = url.substr(question + 1);
+    url = url.substr(0, question);
+  }
+  std::string_view authority = url.substr(0, url.find('/'));
+  std::string_view dbname = authority.size() < url.size() ? url.substr(authority.size() + 1) : "";
+  std::string user;
+  std::string password;
+  if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
+    std::string_view credentials = authority.substr(0, at);
+    authority = authority.substr(at + 1);
+    const auto colon = credentials.find(':');
+    user = Decode(credentials.substr(0, colon));
+    if (colon != std::string_view::npos) {
+      password = Decode(credentials.substr(colon + 1));
+    }
+  }
+  std::string host(authority);
+  std::string port;
+  if (const auto colon = authority.rfind(':');
+      colon != std::string_view::npos && authority.find(']', colon) == std::string_view::npos) {
+    host = std::string(authority.substr(0, colon));
+    port = std::string(authority.substr(colon + 1));
+  }
+  if (host.size() > 2 && host.front() == '[') {
+    host = host.substr(1, host.size() - 2);
+  }
+  std::string out;
+  AddKeyword(out, "host", Decode(host));
+  AddKeyword(out, "port", port);
+  AddKeyword(out, "dbname", Decode(dbname));
+  AddKeyword(out, "user", user);
+  AddKeyword(out, "password", password);
+  while (!query.empty()) {
+    const auto amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    const auto eq = pair.find('=');
+    if (eq != std::string_view::npos) {
+      AddKeyword(out, Decode(pair.substr(0, eq)), Decode(pair.substr(eq + 1)));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+DatabaseUrl ParseDatabaseUrl(const std::string& url) {
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    // Hide a password in "postgresql://user:secret@host/db" before it reaches a log.
+    static const std::regex kPassword(R"(^(postgres(?:ql)?://[^:/@]+):[^@]*@)");
+    return {Backend::kPostgres, PostgresKeywords(url), std::regex_replace(url, kPassword, "$1:***@")};
+  }
+  std::string path = url;
+  if (path.starts_with("sqlite://")) {
+    path = path.substr(9);
+  } else if (path.starts_with("sqlite:")) {
+    path = path.substr(7);
+  } else if (path.find("://") != std::string::npos) {
+    throw std::invalid_argument("unsupported database URL (use sqlite:PATH or postgresql://...): " +
+                                url);
+  }
+  if (path.empty()) {
+    throw std::invalid_argument("the SQLite database URL names no file: " + url);
+  }
+  return {Backend::kSqlite, path, "sqlite:" + path};
+}
+
+std::shared_ptr<Database> Database::Open(const std::string& url, std::size_t pool_size) {
+  const DatabaseUrl parsed = ParseDatabaseUrl(url);
+  std::shared_ptr<Database> database(new Database(parsed.backend, parsed.display));
+  pool_size = std::max<std::size_t>(pool_size, 1);
+  for (std::size_t i = 0; i < pool_size; ++i) {
+    auto session = std::make_unique<soci::session>();
+    if (parsed.backend == Backend::kSqlite) {
+      session->open(*soci::factory_sqlite3(), "db=\"" + parsed.connection_string + "\"");
+      // WAL lets readers go on while one writer commits; FULL makes every commit durable.
+      *session << "PRAGMA journal_mode=WAL";
+      *session << "PRAGMA synchronous=FULL";
+      *session << "PRAGMA foreign_keys=ON";
+      *session << "PRAGMA busy_timeout=10000";
+    } else {
+      session->open(*soci::factory_postgresql(), parsed.connection_string);
+    }
+    database->idle_.push_back(session.get());
+    database->sessions_.push_back(std::move(session));
+  }
+  return database;
+}
+
+Database::Database(Backend backend, std::string display_url)
+    : backend_(backend), display_url_(std::move(display_url)) {}
+
+Database::~Database() = default;
+
+std::size_t Database::sessions_in_use() const {
+  std::lock_guard lock(mutex_);
+  return sessions_.size() - idle_.size();
+}
+
+Database::Lease::Lease(Database& db) : database(db), session(nullptr) {
+  std::unique_lock lock(database.mutex_);
+  database.available_.wait(lock, [&] { return !database.idle_.empty(); });
+  session = database.idle_.back();
+  database.idle_.pop_back();
+}
+
+Database::Lease::~Lease() {
+  {
+    std::lock_guard lock(database.mutex_);
+    database.idle_.push_back(session);
+  }
+  database.available_.notify_one();
+}
+
+void Database::Begin(Connection& connection) {
+  // SQLite: take the write lock at the start, so a transaction that reads first never fails
+  // half-way with SQLITE_BUSY when it wants to write.
+  connection.session() << (backend_ == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+void Database::Commit(Connection& connection) { connection.session() << "COMMIT"; }
+
+void Database::Rollback(Connection& connection) noexcept {
+  try {
+    connection.session() << "ROLLBACK";
+  } catch (...) {
+    // The connection may be broken; the transaction is then gone anyway.
+  }
+}
+
+}  // namespace weltcampus::store

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/sql.h"
+
+namespace soci {
+class session;
+}
+
+namespace weltcampus::store {
+
+// The database behind the server: SQLite (default, embedded) or PostgreSQL, chosen by the URL
+// ("sqlite:weltcampus.db", "postgresql://user@host:5432/name"). Holds a pool of sessions so that
+// handler threads never share one.
+class Database {
+ public:
+  static std::shared_ptr<Database> Open(const std::string& url, std::size_t pool_size);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Backend backend() const { return backend_; }
+  std::size_t pool_size() const { return sessions_.size(); }
+  std::size_t sessions_in_use() const;
+  // The URL without any password, for logs.
+  const std::string& display_url() const { return display_url_; }
+
+  // Runs f(Connection&) on a pooled session without an explicit transaction (reads).
+  template <typename F>
+  auto Read(F&& f) {
+    Lease lease(*this);
+    Connection connection(*lease.session, backend_);
+    return f(connection);
+  }
+
+  // Runs f(Connection&) in one transaction: all of it is committed, or nothing on any exception.
+  template <typename F>
+  auto Write(F&& f) {
+    Lease lease(*this);
+    Connection connection(*lease.session, backend_);
+    Begin(connection);
+    try {
+      if constexpr (std::is_void_v<decltype(f(connection))>) {
+        f(connection);
+        Commit(connection);
+      } else {
+        auto result = f(connection);
+        Commit(connection);
+        return result;
+      }
+    } catch (...) {
+      Rollback(connection);
+      throw;
+    }
+  }
+
+ private:
+  Database(Backend backend, std::string display_url);
+
+  struct Lease {
+    explicit Lease(Database& database);
+    ~Lease();
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Database& database;
+    soci::session* session;
+  };
+
+  void Begin(Connection& connection);
+  void Commit(Connection& connection);
+  void Rollback(Connection& connection) noexcept;
+
+  Backend backend_;
+  std::string display_url_;
+  std::vector<std::unique_ptr<soci::session>> sessions_;
+  std::vector<soci::session*> idle_;
+  mutable std::mutex mutex_;
+  std::condition_variable available_;
+};
+
+// Splits "sqlite:PATH" / "postgresql://..." into backend and the backend's own connection string.
+struct DatabaseUrl {
+  Backend backend;
+  std::string connection_string;
+  std::string display;
+};
+DatabaseUrl ParseDatabaseUrl(const std::string& url);
+
+}  // namespace weltcampus::store

@@ -1,0 +1,95 @@
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace soci {
+class session;
+}
+
+namespace weltcampus::store {
+
+enum class Backend { kSqlite, kPostgres };
+
+using Value = std::variant<std::monostate, int64_t, double, std::string>;
+
+// One result row, read by column name. Numbers are converted whichever way the backend typed them
+// (SQLite types by value, PostgreSQL by column), so repositories never depend on the backend.
+class Row {
+ public:
+  Row(std::shared_ptr<const std::vector<std::string>> columns, std::vector<Value> values)
+      : columns_(std::move(columns)), values_(std::move(values)) {}
+
+  bool IsNull(std::string_view column) const;
+  int64_t Int(std::string_view column) const;  // null reads as 0
+  std::optional<int64_t> OptionalInt(std::string_view column) const;
+  double Real(std::string_view column) const;
+  std::optional<double> OptionalReal(std::string_view column) const;
+  std::string Text(std::string_view column) const;  // null reads as ""
+  std::optional<std::string> OptionalText(std::string_view column) const;
+
+ private:
+  const Value& At(std::string_view column) const;
+
+  std::shared_ptr<const std::vector<std::string>> columns_;
+  std::vector<Value> values_;
+};
+
+// Named parameters for one statement (":name" in the SQL). Every value is bound, never spliced.
+class Params {
+ public:
+  Params() = default;
+  Params& Set(std::string name, int64_t value);
+  Params& Set(std::string name, int value) { return Set(std::move(name), static_cast<int64_t>(value)); }
+  Params& Set(std::string name, bool value) { return Set(std::move(name), static_cast<int64_t>(value)); }
+  Params& Set(std::string name, double value);
+  Params& Set(std::string name, std::string value);
+  Params& Set(std::string name, const char* value) { return Set(std::move(name), std::string(value)); }
+  Params& Set(std::string name, std::string_view value) { return Set(std::move(name), std::string(value)); }
+  Params& SetNull(std::string name);
+  template <typename T>
+  Params& Set(std::string name, const std::optional<T>& value) {
+    return value ? Set(std::move(name), *value) : SetNull(std::move(name));
+  }
+
+  struct Entry {
+    std::string name;
+    Value value;
+  };
+  const std::deque<Entry>& entries() const { return entries_; }
+
+ private:
+  std::deque<Entry> entries_;
+};
+
+// A borrowed database session; all SQL of the repositories goes through it.
+class Connection {
+ public:
+  Connection(soci::session& session, Backend backend) : session_(session), backend_(backend) {}
+
+  std::vector<Row> Query(const std::string& sql, const Params& params = {});
+  std::optional<Row> QueryOne(const std::string& sql, const Params& params = {});
+  // Runs a statement and answers how many rows it changed.
+  long long Exec(const std::string& sql, const Params& params = {});
+  // Runs an INSERT and answers the new row's id (the SQL must not end in a semicolon).
+  int64_t Insert(const std::string& sql, const Params& params = {});
+  int64_t Count(const std::string& sql, const Params& params = {});
+
+  Backend backend() const { return backend_; }
+  soci::session& session() { return session_; }
+
+ private:
+  soci::session& session_;
+  Backend backend_;
+};
+
+// A LIKE pattern for a user's search text, with the wildcards in it escaped (use with ESCAPE '\').
+std::string ContainsPattern(std::string_view text);
+
+}  // namespace weltcampus::store

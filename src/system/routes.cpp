@@ -1,0 +1,67 @@
+#include "system/routes.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "system/openapi.h"
+#include "system/settings.h"
+
+namespace weltcampus::system {
+
+using auth::Permission;
+using http::Request;
+using http::Response;
+
+void RegisterRoutes(http::Router& router, store::Database& database, http::Metrics& metrics) {
+  router.Add("GET", "/api/v1/health", Permission::kPublic, "Server and database health",
+             [&database](const Request&) {
+               std::string db_status = "ok";
+               try {
+                 database.Read([](store::Connection& c) { c.Query("SELECT 1 AS one"); });
+               } catch (const std::exception& error) {
+                 spdlog::error("health check: database failed: {}", error.what());
+                 db_status = "unavailable";
+               }
+               const bool ok = db_status == "ok";
+               return Response::Json(ok ? 200 : 503, {{"status", ok ? "ok" : "degraded"},
+                                                      {"database", db_status},
+                                                      {"version", WELTCAMPUS_VERSION}});
+             });
+
+  router.Add("GET", "/api/v1/settings/home", Permission::kPublic,
+             "The home institution and school", [&database](const Request&) {
+               auto settings = database.Read([](store::Connection& c) { return LoadHomeSettings(c); });
+               return Response::Json(200, ToJson(settings));
+             });
+
+  router.Add("PUT", "/api/v1/settings/home", Permission::kManageSettings,
+             "Change the home institution and school", [&database](const Request& request) {
+               const auto input = request.JsonBody();
+               auto settings = database.Write([&](store::Connection& c) {
+                 auto merged = MergeHomeSettings(LoadHomeSettings(c), input);
+                 SaveHomeSettings(c, merged);
+                 return merged;
+               });
+               return Response::Json(200, ToJson(settings));
+             });
+
+  router.Add("GET", "/api/v1/openapi.json", Permission::kPublic, "This API's OpenAPI 3.1 document",
+             [&router](const Request&) { return Response::Json(200, BuildOpenApi(router)); });
+
+  router.Add("GET", "/metrics", Permission::kOperations, "Prometheus metrics",
+             [&database, &metrics](const Request&) {
+               Response response;
+               response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+               response.body = metrics.Render([&database](std::string& out) {
+                 out += "# HELP weltcampus_db_pool_sessions Database sessions in the pool.\n";
+                 out += "# TYPE weltcampus_db_pool_sessions gauge\n";
+                 out += fmt::format("weltcampus_db_pool_sessions {}\n", database.pool_size());
+                 out += "# HELP weltcampus_db_pool_sessions_in_use Database sessions lent out now.\n";
+                 out += "# TYPE weltcampus_db_pool_sessions_in_use gauge\n";
+                 out += fmt::format("weltcampus_db_pool_sessions_in_use {}\n", database.sessions_in_use());
+               });
+               return response;
+             });
+}
+
+}  // namespace weltcampus::system

@@ -1,0 +1,77 @@
+#include "system/settings.h"
+
+#include "core/codes.h"
+#include "core/date.h"
+#include "core/error.h"
+#include "core/json_input.h"
+
+namespace weltcampus::system {
+
+std::optional<std::string> GetSetting(store::Connection& connection, const std::string& key) {
+  auto row = connection.QueryOne("SELECT value FROM settings WHERE key = :key",
+                                 store::Params().Set("key", key));
+  if (!row) {
+    return std::nullopt;
+  }
+  return row->Text("value");
+}
+
+void SetSetting(store::Connection& connection, const std::string& key, const std::string& value) {
+  const auto params = store::Params().Set("key", key).Set("value", value).Set("at", NowUtcTimestamp());
+  if (connection.Exec("UPDATE settings SET value = :value, updated_at = :at WHERE key = :key", params) == 0) {
+    connection.Exec("INSERT INTO settings (key, value, updated_at) VALUES (:key, :value, :at)", params);
+  }
+}
+
+HomeSettings LoadHomeSettings(store::Connection& connection) {
+  HomeSettings settings;
+  for (const auto& row : connection.Query("SELECT key, value FROM settings WHERE key LIKE 'home.%'")) {
+    const std::string key = row.Text("key");
+    const std::string value = row.Text("value");
+    if (key == "home.institution_name") settings.institution_name = value;
+    if (key == "home.school_name") settings.school_name = value;
+    if (key == "home.erasmus_code") settings.erasmus_code = value;
+    if (key == "home.hei_id") settings.hei_id = value;
+    if (key == "home.country") settings.country = value;
+  }
+  return settings;
+}
+
+void SaveHomeSettings(store::Connection& connection, const HomeSettings& settings) {
+  SetSetting(connection, "home.institution_name", settings.institution_name);
+  SetSetting(connection, "home.school_name", settings.school_name);
+  SetSetting(connection, "home.erasmus_code", settings.erasmus_code);
+  SetSetting(connection, "home.hei_id", settings.hei_id);
+  SetSetting(connection, "home.country", settings.country);
+}
+
+HomeSettings MergeHomeSettings(const HomeSettings& current, const nlohmann::json& input) {
+  const JsonInput in(input);
+  HomeSettings merged = current;
+  if (auto value = in.OptionalString("institution_name", 300)) merged.institution_name = *value;
+  if (auto value = in.OptionalString("school_name", 300)) merged.school_name = *value;
+  if (auto value = in.OptionalString("erasmus_code", 20)) {
+    if (!IsValidErasmusCode(*value)) {
+      throw ValidationError("erasmus_code", "Not an Erasmus code such as \"D  DRESDEN02\"");
+    }
+    merged.erasmus_code = *value;
+  }
+  if (auto value = in.OptionalString("hei_id", 253)) merged.hei_id = *value;
+  if (auto value = in.OptionalString("country", 2)) {
+    if (!IsValidCountryCode(*value)) {
+      throw ValidationError("country", "Not an ISO 3166-1 alpha-2 country code");
+    }
+    merged.country = *value;
+  }
+  return merged;
+}
+
+nlohmann::json ToJson(const HomeSettings& settings) {
+  return {{"institution_name", settings.institution_name},
+          {"school_name", settings.school_name},
+          {"erasmus_code", settings.erasmus_code},
+          {"hei_id", settings.hei_id},
+          {"country", settings.country}};
+}
+
+}  // namespace weltcampus::system

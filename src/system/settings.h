@@ -1,0 +1,30 @@
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "store/sql.h"
+
+namespace weltcampus::system {
+
+// The home institution and school: data, not code, so any school can run Weltcampus.
+struct HomeSettings {
+  std::string institution_name;
+  std::string school_name;
+  std::string erasmus_code;
+  std::string hei_id;
+  std::string country;
+};
+
+HomeSettings LoadHomeSettings(store::Connection& connection);
+void SaveHomeSettings(store::Connection& connection, const HomeSettings& settings);
+// Validates a JSON object of home settings (all fields optional, merged onto current ones).
+HomeSettings MergeHomeSettings(const HomeSettings& current, const nlohmann::json& input);
+nlohmann::json ToJson(const HomeSettings& settings);
+
+std::optional<std::string> GetSetting(store::Connection& connection, const std::string& key);
+void SetSetting(store::Connection& connection, const std::string& key, const std::string& value);
+
+}  // namespace weltcampus::system
