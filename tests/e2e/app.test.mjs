@@ -1,0 +1,126 @@
+// The shell: home page, languages, real URLs, keyboard use and the narrow layout.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, screenshot, settled } from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+test('opens the app on the home page with the school’s numbers', async () => {
+  const page = await app.newPage();
+  await page.goto('/');
+  await page.getByRole('heading', { level: 1, name: 'Where we stand' }).waitFor();
+  await settled(page);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await nav.getByRole('link', { name: 'Partners' }).waitFor();
+  // only areas with screens are shown
+  for (const hidden of ['Exchange', 'Teaching', 'Research', 'Campus', 'Evaluation']) {
+    assert.equal(await nav.getByRole('link', { name: hidden }).count(), 0, `${hidden} should not be in the navigation yet`);
+  }
+  const partners = await page.locator('.fact .value').first().textContent();
+  assert.ok(Number(partners.replace(/\D/g, '')) >= 3, `partners on the home page: ${partners}`);
+  assert.match(await page.locator('main').textContent(), /Active agreements/);
+  await screenshot(page, 'home-en');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('switches to German and back, and remembers the choice', async () => {
+  const page = await app.newPage();
+  await page.goto('/partners');
+  await settled(page);
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Partner' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+  assert.equal(await page.getByRole('button', { name: 'Deutsch' }).getAttribute('aria-pressed'), 'true');
+  await page.getByLabel('Suche').waitFor();
+  await screenshot(page, 'partners-de');
+
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Partner' }).waitFor();
+  await page.getByRole('link', { name: 'Überblick' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Wo wir stehen' }).waitFor();
+  await settled(page);
+  assert.match(await page.locator('main').textContent(), /Studienjahr \d{4}\/\d{2}/);
+  await screenshot(page, 'home-de');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Where we stand' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.match(await page.locator('main').textContent(), /Academic year \d{4}–\d{2}/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('every screen has a real URL: deep links and reloads open the same view', async () => {
+  const page = await app.newPage();
+  await page.goto('/agreements?status=active');
+  await page.getByRole('heading', { level: 1, name: 'Agreements' }).waitFor();
+  await settled(page);
+  assert.equal(await page.getByLabel('Status').inputValue(), 'active');
+  await page.getByLabel('Status').selectOption('signed');
+  await page.waitForURL(/status=signed/);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Agreements' }).waitFor();
+  assert.equal(await page.getByLabel('Status').inputValue(), 'signed');
+  // back from an agreement returns to the filtered list
+  const first = page.locator('main tbody td.primary a').first();
+  if (await first.count()) {
+    await first.click();
+    await page.waitForURL(/\/agreements\/\d+$/);
+    await page.goBack();
+    await page.waitForURL(/status=signed/);
+    await page.getByRole('heading', { level: 1, name: 'Agreements' }).waitFor();
+    assert.equal(await page.getByLabel('Status').inputValue(), 'signed');
+  }
+
+  await page.goto('/no/such/page');
+  await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+  await screenshot(page, 'not-found');
+  await page.close();
+});
+
+test('can be used with the keyboard alone, with a visible focus', async () => {
+  const page = await app.newPage();
+  await page.goto('/');
+  await settled(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  assert.equal(await skip.evaluate((el) => el === document.activeElement), true);
+  const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+  assert.notEqual(outline, 'none');
+  // Tab to the Partners area and open it with Enter
+  let found = false;
+  for (let i = 0; i < 10 && !found; i++) {
+    await page.keyboard.press('Tab');
+    found = await page.evaluate(() => document.activeElement?.textContent?.trim() === 'Partners' && document.activeElement.closest('header') !== null);
+  }
+  assert.ok(found, 'the Partners link can be reached with Tab');
+  const focusStyle = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(focusStyle, 'none', 'focus is visible');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Partners' }).waitFor();
+  // focus moved to the new screen's heading
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  await screenshot(page, 'keyboard-partners');
+  await page.close();
+});
+
+test('is usable at 375 px width', async () => {
+  const page = await app.newPage({ width: 375, height: 812 });
+  for (const path of ['/', '/partners', '/agreements', '/agreements/expiring', '/agreements/new']) {
+    await page.goto(path);
+    await page.locator('main h1').waitFor();
+    await settled(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px at 375px`);
+    await screenshot(page, `mobile-${path === '/' ? 'home' : path.slice(1).replace(/\//g, '-')}`);
+  }
+  await page.close();
+});
