@@ -23,5 +23,5 @@ export function requestPartnerName(id) {
 
 /** The name that an agreement itself carries, if the server embeds it. */
 export function embeddedPartnerName(a) {
-  return a?.partner_name ?? a?.partnership?.institution?.name ?? a?.institution?.name ?? a?.partner?.name ?? null;
+  return a?.institution_name ?? a?.partner_name ?? a?.partnership?.institution?.name ?? a?.institution?.name ?? a?.partner?.name ?? null;
 }
