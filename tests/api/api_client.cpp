@@ -1,0 +1,238 @@
+#include "api_client.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+#include "test_server.h"
+
+namespace weltcampus::api_test {
+namespace {
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+httplib::Client& Http() {
+  thread_local std::unique_ptr<httplib::Client> client;
+  thread_local int client_port = 0;
+  if (!client || client_port != Server().port) {
+    client = std::make_unique<httplib::Client>(Server().host, Server().port);
+    client->set_keep_alive(true);
+    client->set_connection_timeout(5);
+    client->set_read_timeout(30);
+    client->set_write_timeout(30);
+    client_port = Server().port;
+  }
+  return *client;
+}
+
+httplib::Headers ToHttplib(const Headers& headers) {
+  httplib::Headers out;
+  for (const auto& [name, value] : headers) {
+    out.emplace(name, value);
+  }
+  return out;
+}
+
+Response Convert(const std::string& request, const httplib::Result& result) {
+  Response response;
+  response.request = request;
+  if (!result) {
+    response.transport_error = httplib::to_string(result.error());
+    return response;
+  }
+  response.status = result->status;
+  response.body = result->body;
+  for (const auto& [name, value] : result->headers) {
+    response.headers.emplace(Lower(name), value);
+  }
+  response.json = Json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  response.json_ok = !response.json.is_discarded();
+  if (!response.json_ok) {
+    response.json = nullptr;
+  }
+  return response;
+}
+
+}  // namespace
+
+void JsonAssertFailed(const char* condition) {
+  throw std::logic_error(std::string("JSON access to a missing key or wrong type (") + condition +
+                         ")");
+}
+
+std::string Response::Header(std::string_view name) const {
+  const auto it = headers.find(Lower(name));
+  return it == headers.end() ? std::string() : it->second;
+}
+
+bool Response::HasHeader(std::string_view name) const { return headers.count(Lower(name)) > 0; }
+
+std::ostream& operator<<(std::ostream& out, const Response& response) {
+  out << "[" << response.request << " -> ";
+  if (response.status == 0) {
+    return out << "no answer: " << response.transport_error << "]";
+  }
+  out << response.status << "] ";
+  constexpr std::size_t kMaxBody = 1500;
+  if (response.body.size() > kMaxBody) {
+    return out << response.body.substr(0, kMaxBody) << "... (" << response.body.size()
+               << " bytes)";
+  }
+  return out << response.body;
+}
+
+Response ApiClient::Get(const std::string& path, const Headers& headers) {
+  return Convert("GET " + path, Http().Get(path.c_str(), ToHttplib(headers)));
+}
+
+Response ApiClient::Post(const std::string& path, const Json& body, const Headers& headers) {
+  return PostRaw(path, body.dump(), "application/json", headers);
+}
+
+Response ApiClient::PostRaw(const std::string& path, const std::string& body,
+                            const std::string& content_type, const Headers& headers) {
+  return Convert("POST " + path,
+                 Http().Post(path.c_str(), ToHttplib(headers), body, content_type.c_str()));
+}
+
+Response ApiClient::Put(const std::string& path, const Json& body,
+                        std::optional<long long> version) {
+  Headers headers;
+  if (version) {
+    headers["If-Match"] = Quoted(*version);
+  }
+  return PutRaw(path, body.dump(), headers);
+}
+
+Response ApiClient::PutRaw(const std::string& path, const std::string& body,
+                           const Headers& headers) {
+  return Convert("PUT " + path,
+                 Http().Put(path.c_str(), ToHttplib(headers), body, "application/json"));
+}
+
+Response ApiClient::Delete(const std::string& path, std::optional<long long> version) {
+  Headers headers;
+  if (version) {
+    headers["If-Match"] = Quoted(*version);
+  }
+  return Convert("DELETE " + path, Http().Delete(path.c_str(), ToHttplib(headers)));
+}
+
+ApiClient& Api() {
+  thread_local ApiClient client;
+  return client;
+}
+
+std::string Quoted(long long version) { return "\"" + std::to_string(version) + "\""; }
+
+testing::AssertionResult IsJson(const Response& response, int status) {
+  if (response.status != status) {
+    return testing::AssertionFailure() << "expected status " << status << ", got " << response;
+  }
+  if (!response.json_ok) {
+    return testing::AssertionFailure() << "body is not JSON: " << response;
+  }
+  return testing::AssertionSuccess();
+}
+
+namespace {
+
+testing::AssertionResult CheckErrorShape(const Response& response, int status,
+                                         std::string_view code) {
+  if (response.status != status) {
+    return testing::AssertionFailure() << "expected status " << status << " (" << code
+                                       << "), got " << response;
+  }
+  if (!response.json_ok || !response.json.is_object() || !response.json.contains("error") ||
+      !response.json["error"].is_object()) {
+    return testing::AssertionFailure() << "no {\"error\": {...}} body: " << response;
+  }
+  const Json& error = response.json["error"];
+  if (!error.contains("code") || !error["code"].is_string() || error["code"] != code) {
+    return testing::AssertionFailure() << "expected error.code \"" << code << "\": " << response;
+  }
+  if (!error.contains("message") || !error["message"].is_string() ||
+      error["message"].get<std::string>().empty()) {
+    return testing::AssertionFailure() << "error.message missing or empty: " << response;
+  }
+  const std::string content_type = response.Header("Content-Type");
+  if (content_type.rfind("application/json", 0) != 0) {
+    return testing::AssertionFailure() << "error Content-Type is \"" << content_type
+                                       << "\", not application/json: " << response;
+  }
+  return testing::AssertionSuccess();
+}
+
+}  // namespace
+
+testing::AssertionResult IsError(const Response& response, int status, std::string_view code,
+                                 std::optional<std::string> field) {
+  auto shape = CheckErrorShape(response, status, code);
+  if (!shape || !field) {
+    return shape;
+  }
+  const Json& error = response.json["error"];
+  if (field->empty()) {
+    if (error.contains("field") && !error["field"].is_null()) {
+      return testing::AssertionFailure() << "expected no error.field: " << response;
+    }
+    return testing::AssertionSuccess();
+  }
+  if (!error.contains("field") || !error["field"].is_string() || error["field"] != *field) {
+    return testing::AssertionFailure() << "expected error.field \"" << *field << "\": "
+                                       << response;
+  }
+  return testing::AssertionSuccess();
+}
+
+testing::AssertionResult IsErrorWithFieldContaining(const Response& response, int status,
+                                                    std::string_view code,
+                                                    std::string_view field_part) {
+  auto shape = CheckErrorShape(response, status, code);
+  if (!shape) {
+    return shape;
+  }
+  const Json& error = response.json["error"];
+  if (!error.contains("field") || !error["field"].is_string() ||
+      error["field"].get<std::string>().find(field_part) == std::string::npos) {
+    return testing::AssertionFailure() << "expected error.field containing \"" << field_part
+                                       << "\": " << response;
+  }
+  return testing::AssertionSuccess();
+}
+
+std::string UrlEncode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string Query(const std::string& path, const std::map<std::string, std::string>& params) {
+  std::string out = path;
+  char separator = path.find('?') == std::string::npos ? '?' : '&';
+  for (const auto& [name, value] : params) {
+    out += separator;
+    out += UrlEncode(name) + "=" + UrlEncode(value);
+    separator = '&';
+  }
+  return out;
+}
+
+}  // namespace weltcampus::api_test

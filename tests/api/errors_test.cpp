@@ -1,0 +1,133 @@
+// Malformed and oversized requests: the right error, and nothing written.
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "api_client.h"
+#include "fixtures.h"
+#include "raw_http.h"
+
+namespace weltcampus::api_test {
+namespace {
+
+const std::vector<std::string>& Collections() {
+  static const std::vector<std::string> collections = {
+      "/api/v1/institutions", "/api/v1/partnerships", "/api/v1/agreements", "/api/v1/org-units"};
+  return collections;
+}
+
+TEST(Errors, MalformedJsonIs400BadRequestAndWritesNothing) {
+  for (const std::string& collection : Collections()) {
+    SCOPED_TRACE(collection);
+    long long before = 0;
+    ASSERT_NO_FATAL_FAILURE(TotalOf(collection, &before));
+    for (const char* body : {"{", "{\"name\": }", "not json", "{\"name\": \"x\",}",
+                             "{\"name\": \"unterminated}"}) {
+      EXPECT_TRUE(IsError(Api().PostRaw(collection, body), 400, "bad_request")) << body;
+    }
+    long long after = 0;
+    ASSERT_NO_FATAL_FAILURE(TotalOf(collection, &after));
+    EXPECT_EQ(before, after);
+  }
+}
+
+TEST(Errors, MalformedJsonOnPutIs400AndChangesNothing) {
+  Json created;
+  ASSERT_NO_FATAL_FAILURE(CreateOk("/api/v1/institutions", NewInstitutionBody(), &created));
+  const std::string path = "/api/v1/institutions/" + std::to_string(IdOf(created));
+  EXPECT_TRUE(IsError(Api().PutRaw(path, "{\"name\": ", {{"If-Match", Quoted(VersionOf(created))}}),
+                      400, "bad_request"));
+  Json reread;
+  ASSERT_NO_FATAL_FAILURE(GetOk(path, &reread));
+  EXPECT_EQ(VersionOf(reread), VersionOf(created));
+  EXPECT_EQ(reread["name"], created["name"]);
+}
+
+TEST(Errors, EmptyBodyIsAClientError) {
+  // Contract silent; an empty body is not JSON: expect 400 bad_request.
+  long long before = 0;
+  ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &before));
+  EXPECT_TRUE(IsError(Api().PostRaw("/api/v1/institutions", ""), 400, "bad_request"));
+  long long after = 0;
+  ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &after));
+  EXPECT_EQ(before, after);
+}
+
+TEST(Errors, JsonThatIsNotAnObjectIsRejected) {
+  // Well-formed JSON of the wrong shape: 422 validation_failed (or 400 bad_request).
+  long long before = 0;
+  ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &before));
+  for (const char* body : {"[]", "[{\"name\": \"x\", \"country\": \"DE\"}]", "42", "\"text\"",
+                           "null"}) {
+    const Response response = Api().PostRaw("/api/v1/institutions", body);
+    EXPECT_TRUE(IsError(response, 422, "validation_failed") || IsError(response, 400, "bad_request"))
+        << body << " -> " << response;
+  }
+  long long after = 0;
+  ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &after));
+  EXPECT_EQ(before, after);
+}
+
+std::string OversizedInstitution(std::size_t size) {
+  std::string body = R"({"country": "DE", "name": ")";
+  body.append(size, 'x');
+  body += "\"}";
+  return body;
+}
+
+TEST(Errors, BodyOverOneMebibyteIs413AndWritesNothing) {
+  long long before = 0;
+  ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &before));
+  const std::string body = OversizedInstitution(1024 * 1024 + 100);
+  const Response response = RawHttp(
+      "POST /api/v1/institutions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+      "application/json\r\nConnection: close\r\nContent-Length: " +
+          std::to_string(body.size()) + "\r\n\r\n",
+      body);
+  EXPECT_TRUE(IsError(response, 413, "payload_too_large"));
+  long long after = 0;
+  ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &after));
+  EXPECT_EQ(before, after);
+  EXPECT_TRUE(IsJson(Api().Get("/api/v1/health"), 200));
+}
+
+TEST(Errors, ChunkedBodyOverOneMebibyteIs413) {
+  // No Content-Length: the limit must hold for the bytes actually received too.
+  long long before = 0;
+  ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &before));
+  const std::string body = OversizedInstitution(1024 * 1024 + 100);
+  std::string chunked;
+  constexpr std::size_t kChunk = 64 * 1024;
+  for (std::size_t pos = 0; pos < body.size(); pos += kChunk) {
+    const std::string piece = body.substr(pos, kChunk);
+    char size[32];
+    std::snprintf(size, sizeof(size), "%zx\r\n", piece.size());
+    chunked += size + piece + "\r\n";
+  }
+  chunked += "0\r\n\r\n";
+  const Response response = RawHttp(
+      "POST /api/v1/institutions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+      "application/json\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n",
+      chunked);
+  EXPECT_TRUE(IsError(response, 413, "payload_too_large"));
+  long long after = 0;
+  ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &after));
+  EXPECT_EQ(before, after);
+}
+
+TEST(Errors, BodyJustUnderTheLimitIsNot413) {
+  // 1 MiB minus a little: accepted by the size limit (the long name may still fail validation).
+  const std::string body = OversizedInstitution(1024 * 1024 - 200);
+  const Response response = Api().PostRaw("/api/v1/institutions", body);
+  EXPECT_NE(response.status, 413) << response;
+  EXPECT_NE(response.status, 0) << response;
+  EXPECT_LT(response.status, 500) << response;
+  if (response.status == 201) {
+    Api().Delete("/api/v1/institutions/" + std::to_string(IdOf(response.json)),
+                 VersionOf(response.json));
+  }
+}
+
+}  // namespace
+}  // namespace weltcampus::api_test

@@ -1,0 +1,148 @@
+// Organisational units: the school and its departments as a tree in a flat list.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "api_client.h"
+#include "fixtures.h"
+
+namespace weltcampus::api_test {
+namespace {
+
+const std::string kOrgUnits = "/api/v1/org-units";
+
+std::string PathOf(const Json& record) { return kOrgUnits + "/" + std::to_string(IdOf(record)); }
+
+// The whole list (it is "all, as a flat list"; follow a cursor should there be one).
+void AllUnits(std::vector<Json>* units, const std::string& query = "") {
+  units->clear();
+  const Response response = Api().Get(kOrgUnits + query);
+  ASSERT_TRUE(IsJson(response, 200));
+  const Json& items = response.json.is_array() ? response.json : response.json["items"];
+  ASSERT_TRUE(items.is_array()) << response;
+  for (const Json& item : items) {
+    units->push_back(item);
+  }
+  if (response.json.is_object() && response.json.contains("next_cursor") &&
+      !response.json["next_cursor"].is_null()) {
+    ASSERT_NO_FATAL_FAILURE(ListAll(kOrgUnits + (query.empty() ? "" : query), 200, units));
+  }
+}
+
+long long SchoolId(const std::vector<Json>& units) {
+  for (const Json& unit : units) {
+    if (unit["parent_id"].is_null()) {
+      return IdOf(unit);
+    }
+  }
+  return -1;
+}
+
+TEST(OrgUnits, TreeHasOneSchoolRootAndDepartments) {
+  std::vector<Json> units;
+  ASSERT_NO_FATAL_FAILURE(AllUnits(&units));
+  ASSERT_GE(units.size(), 3u);
+  std::map<long long, Json> by_id;
+  int roots = 0;
+  for (const Json& unit : units) {
+    by_id[IdOf(unit)] = unit;
+    if (unit["parent_id"].is_null()) {
+      ++roots;
+      EXPECT_EQ(unit["kind"], "school") << unit.dump();
+      EXPECT_NE(unit.value("name", "").find("Medic"), std::string::npos) << unit.dump();
+    }
+  }
+  EXPECT_EQ(roots, 1);
+  int departments = 0;
+  for (const Json& unit : units) {
+    departments += unit["kind"] == "department" ? 1 : 0;
+    // Every chain of parents ends at the root without a cycle.
+    long long id = IdOf(unit);
+    std::set<long long> seen;
+    while (!by_id.at(id)["parent_id"].is_null()) {
+      ASSERT_TRUE(seen.insert(id).second) << "cycle at " << unit.dump();
+      id = by_id.at(id)["parent_id"].get<long long>();
+      ASSERT_EQ(by_id.count(id), 1u) << "parent missing for " << unit.dump();
+    }
+  }
+  EXPECT_GE(departments, 2);
+}
+
+TEST(OrgUnits, CreateReadUpdateDeleteAndSearch) {
+  std::vector<Json> units;
+  ASSERT_NO_FATAL_FAILURE(AllUnits(&units));
+  const long long school = SchoolId(units);
+  ASSERT_GT(school, 0);
+  const std::string letters = UniqueLetters(8);
+  const Json body{{"parent_id", school},
+                  {"name", "Institute of Test Medicine " + letters},
+                  {"name_de", "Institut für Testmedizin " + letters},
+                  {"kind", "institute"},
+                  {"code", "ITM" + letters}};
+  Json created;
+  ASSERT_NO_FATAL_FAILURE(CreateOk(kOrgUnits, body, &created));
+  for (const auto& [field, value] : body.items()) {
+    EXPECT_EQ(created[field], value) << field;
+  }
+  std::vector<Json> found;
+  ASSERT_NO_FATAL_FAILURE(AllUnits(&found, "?q=" + UrlEncode("Testmedizin " + letters)));
+  ASSERT_EQ(found.size(), 1u) << "q searches name_de";
+  EXPECT_EQ(IdOf(found[0]), IdOf(created));
+  ASSERT_NO_FATAL_FAILURE(AllUnits(&found, "?q=" + UrlEncode("test medicine " + letters)));
+  ASSERT_EQ(found.size(), 1u) << "q searches name, case-insensitively";
+
+  const Json child_body{{"parent_id", IdOf(created)}, {"name", Unique("Test Lab")},
+                        {"kind", "office"}, {"code", "TL" + letters}};
+  Json child;
+  ASSERT_NO_FATAL_FAILURE(CreateOk(kOrgUnits, child_body, &child));
+
+  Json changed = created;
+  changed["name"] = "Renamed institute " + letters;
+  changed["parent_id"] = IdOf(child);  // its own child: a cycle
+  const Response cycle = Api().Put(PathOf(created), changed, VersionOf(created));
+  EXPECT_TRUE(IsError(cycle, 422, "validation_failed", "parent_id"));
+  Json read;
+  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &read));
+  EXPECT_EQ(read, created);
+
+  changed["parent_id"] = school;
+  Json updated;
+  ASSERT_NO_FATAL_FAILURE(UpdateOk(PathOf(created), changed, &updated));
+  EXPECT_EQ(updated["name"], "Renamed institute " + letters);
+
+  // Contract silent: a unit with children cannot simply vanish (409), its leaf can.
+  const Response with_children = Api().Delete(PathOf(created), VersionOf(updated));
+  EXPECT_TRUE(IsError(with_children, 409, "conflict")) << with_children;
+  ASSERT_EQ(Api().Delete(PathOf(child), VersionOf(child)).status, 204);
+  const Response leaf = Api().Delete(PathOf(created), VersionOf(updated));
+  EXPECT_EQ(leaf.status, 204) << leaf;
+  EXPECT_TRUE(IsError(Api().Get(PathOf(created)), 404, "not_found"));
+}
+
+TEST(OrgUnits, ValidationWritesNothing) {
+  std::vector<Json> before;
+  ASSERT_NO_FATAL_FAILURE(AllUnits(&before));
+  const long long school = SchoolId(before);
+  const Json valid{{"parent_id", school}, {"name", Unique("Clinic")}, {"kind", "clinic"}};
+  Json body = valid;
+  body["kind"] = "faculty";
+  EXPECT_TRUE(IsError(Api().Post(kOrgUnits, body), 422, "validation_failed", "kind"));
+  body = valid;
+  body["parent_id"] = 999999;
+  EXPECT_TRUE(IsError(Api().Post(kOrgUnits, body), 422, "validation_failed", "parent_id"));
+  body = valid;
+  body["parent_id"] = "root";
+  EXPECT_TRUE(IsError(Api().Post(kOrgUnits, body), 422, "validation_failed", "parent_id"));
+  body = valid;
+  body.erase("name");
+  EXPECT_TRUE(IsError(Api().Post(kOrgUnits, body), 422, "validation_failed", "name"));
+  std::vector<Json> after;
+  ASSERT_NO_FATAL_FAILURE(AllUnits(&after));
+  EXPECT_EQ(before.size(), after.size());
+}
+
+}  // namespace
+}  // namespace weltcampus::api_test

@@ -1,0 +1,218 @@
+// Partnerships: the demo's strategic partners, tiers, CRUD and validation.
+#include <set>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "api_client.h"
+#include "fixtures.h"
+
+namespace weltcampus::api_test {
+namespace {
+
+const std::string kPartnerships = "/api/v1/partnerships";
+
+std::string PathOf(const Json& record) { return kPartnerships + "/" + std::to_string(IdOf(record)); }
+
+void ExpectRejectedCreate(const Json& body, int status, const std::string& code,
+                          const std::string& field) {
+  long long before = 0;
+  ASSERT_NO_FATAL_FAILURE(TotalOf(kPartnerships, &before));
+  EXPECT_TRUE(IsError(Api().Post(kPartnerships, body), status, code, field)) << body.dump();
+  long long after = 0;
+  ASSERT_NO_FATAL_FAILURE(TotalOf(kPartnerships, &after));
+  EXPECT_EQ(before, after) << "a rejected POST changed the partnerships: " << body.dump();
+}
+
+TEST(Partnerships, DemoHasTheStrategicPartners) {
+  Json kings;
+  Json wroclaw;
+  Json flinders;
+  ASSERT_NO_FATAL_FAILURE(FindDemoPartnership(kKings, &kings));
+  ASSERT_NO_FATAL_FAILURE(FindDemoPartnership("Wroc", &wroclaw));
+  ASSERT_NO_FATAL_FAILURE(FindDemoPartnership("Flinders", &flinders));
+  EXPECT_EQ(kings["tier"], "transcampus");
+  EXPECT_EQ(kings["institution"]["country"], "GB");
+  EXPECT_TRUE(!kings["institution"].contains("erasmus_code") ||
+              kings["institution"]["erasmus_code"].is_null());
+  EXPECT_EQ(wroclaw["tier"], "strategic");
+  EXPECT_EQ(wroclaw["institution"]["country"], "PL");
+  EXPECT_EQ(wroclaw["institution"]["erasmus_code"], "PL WROCLAW05");
+  EXPECT_EQ(flinders["tier"], "strategic");
+  EXPECT_EQ(flinders["institution"]["country"], "AU");
+  for (const Json* partnership : {&kings, &wroclaw, &flinders}) {
+    EXPECT_EQ((*partnership)["institution"]["id"], (*partnership)["institution_id"]);
+    EXPECT_TRUE((*partnership)["active_agreements"].is_number_integer()) << partnership->dump();
+    EXPECT_GE((*partnership)["active_agreements"].get<long long>(), 1)
+        << "a strategic partner of the demo without an active agreement: " << partnership->dump();
+  }
+}
+
+TEST(Partnerships, TierFilter) {
+  std::vector<Json> transcampus;
+  ASSERT_NO_FATAL_FAILURE(ListAll(Query(kPartnerships, {{"tier", "transcampus"}}), 50, &transcampus));
+  ASSERT_FALSE(transcampus.empty());
+  bool has_kings = false;
+  for (const Json& item : transcampus) {
+    EXPECT_EQ(item["tier"], "transcampus") << item.dump();
+    has_kings = has_kings ||
+                NameHas(item["institution"], kKings);
+  }
+  EXPECT_TRUE(has_kings);
+
+  std::vector<Json> strategic;
+  ASSERT_NO_FATAL_FAILURE(ListAll(Query(kPartnerships, {{"tier", "strategic"}}), 50, &strategic));
+  std::set<std::string> countries;
+  for (const Json& item : strategic) {
+    EXPECT_EQ(item["tier"], "strategic") << item.dump();
+    countries.insert(item["institution"].value("country", ""));
+  }
+  EXPECT_EQ(countries.count("PL"), 1u);
+  EXPECT_EQ(countries.count("AU"), 1u);
+
+  long long all = 0;
+  long long standard = 0;
+  ASSERT_NO_FATAL_FAILURE(TotalOf(kPartnerships, &all));
+  ASSERT_NO_FATAL_FAILURE(TotalOf(Query(kPartnerships, {{"tier", "standard"}}), &standard));
+  EXPECT_EQ(all, standard + static_cast<long long>(strategic.size() + transcampus.size()));
+  EXPECT_TRUE(IsError(Api().Get(Query(kPartnerships, {{"tier", "gold"}})), 422,
+                      "validation_failed", "tier"));
+}
+
+TEST(Partnerships, CountryAndQueryFilters) {
+  std::vector<Json> british;
+  ASSERT_NO_FATAL_FAILURE(ListAll(Query(kPartnerships, {{"country", "GB"}}), 50, &british));
+  bool has_kings = false;
+  for (const Json& item : british) {
+    EXPECT_EQ(item["institution"]["country"], "GB");
+    has_kings = has_kings ||
+                NameHas(item["institution"], kKings);
+  }
+  EXPECT_TRUE(has_kings);
+  const Response flinders = Api().Get(Query(kPartnerships, {{"q", "Flinders"}}));
+  ASSERT_TRUE(IsJson(flinders, 200));
+  ASSERT_GE(flinders.json["items"].size(), 1u) << flinders;
+  for (const Json& item : flinders.json["items"]) {
+    EXPECT_NE(item["institution"].value("name", "").find("Flinders"), std::string::npos);
+  }
+}
+
+TEST(Partnerships, AgreementTypeFilter) {
+  std::vector<Json> items;
+  ASSERT_NO_FATAL_FAILURE(
+      ListAll(Query(kPartnerships, {{"agreement_type", "transcampus"}}), 50, &items));
+  bool has_kings = false;
+  for (const Json& item : items) {
+    has_kings = has_kings ||
+                NameHas(item["institution"], kKings);
+  }
+  EXPECT_TRUE(has_kings) << "King's College has a transcampus agreement in the demo";
+  EXPECT_TRUE(IsError(Api().Get(Query(kPartnerships, {{"agreement_type", "handshake"}})), 422,
+                      "validation_failed", "agreement_type"));
+  EXPECT_TRUE(IsError(Api().Get(Query(kPartnerships, {{"agreement_status", "pending"}})), 422,
+                      "validation_failed", "agreement_status"));
+}
+
+TEST(Partnerships, SortByName) {
+  std::vector<Json> ascending;
+  ASSERT_NO_FATAL_FAILURE(ListAll(Query(kPartnerships, {{"sort", "name"}}), 200, &ascending));
+  std::vector<Json> descending;
+  ASSERT_NO_FATAL_FAILURE(ListAll(Query(kPartnerships, {{"sort", "-name"}}), 200, &descending));
+  ASSERT_EQ(ascending.size(), descending.size());
+  ASSERT_GE(ascending.size(), 3u);
+  // Names are not unique in general; compare the name sequence reversed.
+  for (std::size_t i = 0; i < ascending.size(); ++i) {
+    EXPECT_EQ(ascending[i]["institution"]["name"],
+              descending[descending.size() - 1 - i]["institution"]["name"]);
+  }
+  std::vector<Json> by_agreements;
+  ASSERT_NO_FATAL_FAILURE(
+      ListAll(Query(kPartnerships, {{"sort", "-active_agreements"}}), 200, &by_agreements));
+  for (std::size_t i = 1; i < by_agreements.size(); ++i) {
+    EXPECT_GE(by_agreements[i - 1]["active_agreements"].get<long long>(),
+              by_agreements[i]["active_agreements"].get<long long>());
+  }
+}
+
+TEST(Partnerships, CreateReadUpdateDelete) {
+  PartnerFixture partner;
+  ASSERT_NO_FATAL_FAILURE(CreatePartner("standard", &partner));
+  const Json& created = partner.partnership;
+  EXPECT_EQ(created["institution_id"], IdOf(partner.institution));
+  EXPECT_EQ(created["institution"]["id"], IdOf(partner.institution));
+  EXPECT_EQ(created["institution"]["name"], partner.institution["name"]);
+  EXPECT_EQ(created["institution"]["country"], partner.institution["country"]);
+  EXPECT_EQ(created["tier"], "standard");
+  EXPECT_EQ(created["since"], "2024-05-01");
+  EXPECT_EQ(created["responsible_person"], "Prof. Test");
+  EXPECT_EQ(created["active_agreements"], 0);
+
+  Json read;
+  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &read));
+  EXPECT_EQ(read, created);
+
+  Json changed = read;
+  changed["tier"] = "strategic";
+  changed["notes"] = "upgraded";
+  changed["active_agreements"] = 99;                  // read-only: ignored
+  changed["institution"]["name"] = "Renamed through the partnership";  // read-only: ignored
+  Json updated;
+  ASSERT_NO_FATAL_FAILURE(UpdateOk(PathOf(created), changed, &updated));
+  EXPECT_EQ(updated["tier"], "strategic");
+  EXPECT_EQ(updated["notes"], "upgraded");
+  EXPECT_EQ(updated["active_agreements"], 0);
+  EXPECT_EQ(updated["institution"]["name"], partner.institution["name"]);
+  Json institution;
+  ASSERT_NO_FATAL_FAILURE(
+      GetOk("/api/v1/institutions/" + std::to_string(IdOf(partner.institution)), &institution));
+  EXPECT_EQ(institution["name"], partner.institution["name"]);
+
+  EXPECT_TRUE(IsError(Api().Put(PathOf(created), changed, VersionOf(created)), 412,
+                      "precondition_failed"));
+  EXPECT_TRUE(IsError(Api().Put(PathOf(created), changed, std::nullopt), 428,
+                      "precondition_required"));
+  const Response deleted = Api().Delete(PathOf(created), VersionOf(updated));
+  EXPECT_EQ(deleted.status, 204) << deleted;
+  EXPECT_TRUE(IsError(Api().Get(PathOf(created)), 404, "not_found"));
+}
+
+TEST(Partnerships, ValidationAndReferences) {
+  Json institution;
+  ASSERT_NO_FATAL_FAILURE(CreateOk("/api/v1/institutions", NewInstitutionBody(), &institution));
+  const Json valid{{"institution_id", IdOf(institution)}, {"tier", "standard"},
+                   {"since", "2025-01-01"}};
+  Json body = valid;
+  body["institution_id"] = 999999;
+  ExpectRejectedCreate(body, 422, "validation_failed", "institution_id");
+  body = valid;
+  body.erase("institution_id");
+  ExpectRejectedCreate(body, 422, "validation_failed", "institution_id");
+  body = valid;
+  body["institution_id"] = "one";
+  ExpectRejectedCreate(body, 422, "validation_failed", "institution_id");
+  body = valid;
+  body["tier"] = "gold";
+  ExpectRejectedCreate(body, 422, "validation_failed", "tier");
+  body = valid;
+  body["tier"] = 1;
+  ExpectRejectedCreate(body, 422, "validation_failed", "tier");
+  for (const char* since : {"2025-13-01", "2025-02-30", "01.02.2025", "2025", "yesterday"}) {
+    body = valid;
+    body["since"] = since;
+    ExpectRejectedCreate(body, 422, "validation_failed", "since");
+  }
+  Json created;
+  ASSERT_NO_FATAL_FAILURE(CreateOk(kPartnerships, valid, &created));
+}
+
+TEST(Partnerships, SecondPartnershipWithTheSameInstitutionIs409) {
+  // Contract silent: a partnership is "an institution the school partners with", so one each.
+  PartnerFixture partner;
+  ASSERT_NO_FATAL_FAILURE(CreatePartner("standard", &partner));
+  const Json body{{"institution_id", IdOf(partner.institution)}, {"tier", "standard"}};
+  ExpectRejectedCreate(body, 409, "conflict", "institution_id");
+}
+
+}  // namespace
+}  // namespace weltcampus::api_test

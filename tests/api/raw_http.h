@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+
+#include "api_client.h"
+
+namespace weltcampus::api_test {
+
+// Sends bytes exactly as given (no client-side normalisation of the path) on a fresh connection
+// and reads one HTTP/1.1 answer. `head` is the request line and headers (ending with an empty
+// line); `body` follows after the server had a moment to answer the head alone, so that a server
+// which rejects a request by its headers (413) can do so before the body arrives.
+Response RawHttp(const std::string& head, const std::string& body = {});
+
+// GET `target` verbatim, e.g. "/../../etc/passwd" or "/%2e%2e/secret.txt".
+Response RawGet(const std::string& target);
+
+}  // namespace weltcampus::api_test
