@@ -12,7 +12,7 @@
 namespace {
 
 void SetUpLogging(const std::string& level) {
-  auto logger = spdlog::stderr_logger_mt("weltcampus");
+  auto logger = spdlog::stderr_color_mt("weltcampus");
   logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
   logger->set_level(spdlog::level::from_str(level));
   spdlog::set_default_logger(logger);

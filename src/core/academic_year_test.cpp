@@ -1,0 +1,38 @@
+#include "core/academic_year.h"
+
+#include <gtest/gtest.h>
+
+namespace weltcampus {
+namespace {
+
+TEST(AcademicYearTest, ParsesConsecutiveYears) {
+  auto year = AcademicYear::Parse("2027/2028");
+  ASSERT_TRUE(year);
+  EXPECT_EQ(year->first_calendar_year(), 2027);
+  EXPECT_EQ(year->ToString(), "2027/2028");
+}
+
+TEST(AcademicYearTest, RejectsMalformedOrNonConsecutive) {
+  for (const char* text : {"2027/2029", "2027-2028", "abc", "2027/28", "", "2027/2027", "202a/2028"}) {
+    EXPECT_FALSE(AcademicYear::Parse(text)) << text;
+  }
+}
+
+TEST(AcademicYearTest, StartsInOctober) {
+  EXPECT_EQ(AcademicYear::Containing(Date{2026, 9, 30}).ToString(), "2025/2026");
+  EXPECT_EQ(AcademicYear::Containing(Date{2026, 10, 1}).ToString(), "2026/2027");
+  EXPECT_EQ(AcademicYear(2027).StartsOn().ToString(), "2027-10-01");
+  EXPECT_EQ(AcademicYear(2027).EndsOn().ToString(), "2028-09-30");
+}
+
+TEST(DateTest, ParsesAndValidatesCalendar) {
+  EXPECT_TRUE(Date::Parse("2028-02-29"));
+  EXPECT_FALSE(Date::Parse("2027-02-29"));
+  EXPECT_FALSE(Date::Parse("2027-13-01"));
+  EXPECT_FALSE(Date::Parse("27-01-01"));
+  EXPECT_EQ(Date::Parse("2027-01-31")->AddMonths(1).ToString(), "2027-02-28");
+  EXPECT_EQ(Date::Parse("2026-11-28")->AddMonths(12).ToString(), "2027-11-28");
+}
+
+}  // namespace
+}  // namespace weltcampus

@@ -1,0 +1,58 @@
+#include "store/migrations.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "store/database.h"
+
+namespace weltcampus::store {
+namespace {
+
+TEST(MigrationsTest, SplitsAtSemicolonsOutsideQuotesAndComments) {
+  const auto statements = SplitStatements(
+      "CREATE TABLE a (x TEXT DEFAULT 'a;b'); -- a comment; with a semicolon\nCREATE TABLE b (y INT);\n");
+  ASSERT_EQ(statements.size(), 2u);
+  EXPECT_NE(statements[0].find("'a;b'"), std::string::npos);
+  EXPECT_NE(statements[1].find("CREATE TABLE b"), std::string::npos);
+}
+
+TEST(MigrationsTest, AdaptsSerialKeysPerBackend) {
+  EXPECT_EQ(AdaptSql("id {{serial_pk}}", Backend::kSqlite), "id INTEGER PRIMARY KEY");
+  EXPECT_NE(AdaptSql("id {{serial_pk}}", Backend::kPostgres).find("IDENTITY"), std::string::npos);
+}
+
+TEST(DatabaseUrlTest, TurnsPostgresUrlsIntoKeywordsAndHidesPasswords) {
+  const auto url = ParseDatabaseUrl("postgresql://app:s3cr'et@db.example:5433/weltcampus?sslmode=require");
+  EXPECT_EQ(url.backend, Backend::kPostgres);
+  EXPECT_EQ(url.connection_string,
+            "host='db.example' port='5433' dbname='weltcampus' user='app' password='s3cr\\'et' "
+            "sslmode='require'");
+  EXPECT_EQ(url.display, "postgresql://app:***@db.example:5433/weltcampus?sslmode=require");
+  EXPECT_EQ(ParseDatabaseUrl("sqlite:/tmp/x.db").connection_string, "/tmp/x.db");
+  EXPECT_THROW(ParseDatabaseUrl("mysql://x"), std::invalid_argument);
+}
+
+TEST(MigrationsTest, AppliesOnceOnSqlite) {
+  const auto path = std::filesystem::temp_directory_path() / "weltcampus_migrations_test.db";
+  std::filesystem::remove(path);
+  auto database = Database::Open("sqlite:" + path.string(), 2);
+  EXPECT_FALSE(Migrate(*database).empty());
+  EXPECT_TRUE(Migrate(*database).empty());
+  const auto tables = database->Read([](Connection& c) {
+    return c.Count("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'agreements'");
+  });
+  EXPECT_EQ(tables, 1);
+  // A failed transaction leaves nothing behind.
+  EXPECT_THROW(database->Write([](Connection& c) {
+    c.Exec("INSERT INTO settings (key, value, updated_at) VALUES ('k', 'v', 'now')");
+    throw std::runtime_error("boom");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(database->Read([](Connection& c) { return c.Count("SELECT COUNT(*) AS n FROM settings"); }), 0);
+  database.reset();
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace weltcampus::store
