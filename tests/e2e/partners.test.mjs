@@ -115,3 +115,34 @@ test('edits a partnership and an institution through their forms', async () => {
   await screenshot(page, 'partner-flinders-edited');
   await page.close();
 });
+
+test('tells the user when someone else changed the record meanwhile, and reloads it', async () => {
+  const page = await app.newPage();
+  const list = await (await app.api(`/partnerships?q=${encodeURIComponent('Wroclaw')}`)).json();
+  const id = list.items.find((p) => p.institution.name === 'Wroclaw Medical University').id;
+  await page.goto(`/partners/${id}/edit`);
+  await page.getByRole('heading', { level: 1, name: 'Edit partnership' }).waitFor();
+  await settled(page);
+
+  // someone else saves the same partnership
+  const read = await app.api(`/partnerships/${id}`);
+  const current = await read.json();
+  const put = await app.api(`/partnerships/${id}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', 'If-Match': read.headers.get('ETag') },
+    body: JSON.stringify({ ...current, notes: 'Changed by a colleague' }),
+  });
+  assert.equal(put.status, 200);
+
+  await page.getByLabel('Notes').fill('My change');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Someone else has changed this record.').waitFor();
+  await screenshot(page, 'partnership-conflict');
+  await page.getByRole('button', { name: 'Load the current version' }).click();
+  await page.waitForFunction(() => document.getElementById('f-notes')?.value === 'Changed by a colleague');
+  await page.getByLabel('Notes').fill('My change, after reading theirs');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(new RegExp(`/partners/${id}$`));
+  await page.getByText('My change, after reading theirs').waitFor();
+  await page.close();
+});

@@ -1,5 +1,5 @@
 // Formatting of numbers, dates, academic years and countries for the chosen language, all through Intl.
-import { i18n } from './i18n/index.svelte.js';
+import { i18n, messages, lookup, interpolate } from './i18n/index.svelte.js';
 
 const tags = { en: 'en-GB', de: 'de-DE' };
 const cache = new Map();
@@ -90,7 +90,8 @@ export function formatAcademicYear(value, locale = i18n.locale) {
 export function formatAcademicYearRange(first, last, locale = i18n.locale) {
   if (!first && !last) return '–';
   if (first === last || !last) return formatAcademicYear(first, locale);
-  return `${formatAcademicYear(first, locale)} – ${formatAcademicYear(last, locale)}`;
+  const pattern = lookup(messages[locale] ?? messages.en, 'format.yearRange') ?? '{first} – {last}';
+  return interpolate(pattern, { first: formatAcademicYear(first, locale), last: formatAcademicYear(last, locale) });
 }
 
 export function countryName(code, locale = i18n.locale) {

@@ -46,7 +46,8 @@ describe('academic years', () => {
     expect(formatAcademicYear('2026/2027', 'en')).toBe('2026–27');
     expect(formatAcademicYear('2026/2027', 'de')).toBe('2026/27');
     expect(formatAcademicYear('2099/2100', 'de')).toBe('2099/00');
-    expect(formatAcademicYearRange('2026/2027', '2030/2031', 'en')).toBe('2026–27 – 2030–31');
+    expect(formatAcademicYearRange('2026/2027', '2030/2031', 'en')).toBe('2026–27 to 2030–31');
+    expect(formatAcademicYearRange('2026/2027', '2030/2031', 'de')).toBe('2026/27 bis 2030/31');
     expect(formatAcademicYearRange('2026/2027', '2026/2027', 'de')).toBe('2026/27');
   });
   it('need two consecutive years', () => {

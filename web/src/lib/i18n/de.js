@@ -165,6 +165,7 @@ export default {
     jointStructures: 'Gemeinsame Strukturen',
     noJointStructures: 'Keine gemeinsamen Strukturen.',
     sinceDate: 'seit {date}',
+    currentYear: 'laufendes Jahr',
   },
   partnership: {
     new: 'Neue Partnerschaft',
@@ -312,6 +313,9 @@ export default {
     last_academic_year: 'Bitte ein Studienjahr wie 2031/2032 eingeben, nicht vor dem ersten.',
     org_unit_id: 'Bitte ein Institut oder eine Klinik wählen.',
     partner_institution_ids: 'Die Vereinbarung braucht mindestens die Partnereinrichtung.',
+  },
+  format: {
+    yearRange: '{first} bis {last}',
   },
   notFound: {
     title: 'Seite nicht gefunden',

@@ -165,6 +165,7 @@ export default {
     jointStructures: 'Joint structures',
     noJointStructures: 'No joint structures.',
     sinceDate: 'since {date}',
+    currentYear: 'this year',
   },
   partnership: {
     new: 'New partnership',
@@ -312,6 +313,9 @@ export default {
     last_academic_year: 'Enter an academic year such as 2031/2032, not before the first one.',
     org_unit_id: 'Choose a department or clinic.',
     partner_institution_ids: 'The agreement needs at least the partner institution.',
+  },
+  format: {
+    yearRange: '{first} to {last}',
   },
   notFound: {
     title: 'Page not found',

@@ -9,8 +9,11 @@ export function featuresById(features) {
   return byId;
 }
 
-/** [longitude, latitude] of a partnership, or null when neither it nor its country can be placed. */
-export function partnerLocation(institution, byId, centroids = new Map()) {
+/**
+ * [longitude, latitude] of a partnership, or null when neither it nor its country can be placed.
+ * `fallback` has precomputed centroids (numeric id → [lon, lat]) for countries too small for the drawn map.
+ */
+export function partnerLocation(institution, byId, centroids = new Map(), fallback = {}) {
   const lat = institution?.latitude;
   const lon = institution?.longitude;
   if (Number.isFinite(lat) && Number.isFinite(lon)) return [lon, lat];
@@ -18,7 +21,7 @@ export function partnerLocation(institution, byId, centroids = new Map()) {
   if (!code) return null;
   if (!centroids.has(code)) {
     const f = byId.get(code);
-    centroids.set(code, f ? geoCentroid(f) : null);
+    centroids.set(code, f ? geoCentroid(f) : (fallback[code] ?? null));
   }
   return centroids.get(code);
 }

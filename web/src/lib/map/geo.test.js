@@ -37,6 +37,13 @@ describe('placing partners', () => {
     expect(alon).toBeGreaterThan(120);
     expect(alat).toBeLessThan(-15);
   });
+  it('places partners in countries too small for the 1:110m map by the build-time centroids', async () => {
+    const { default: small } = await import('virtual:country-centroids');
+    expect(byId.has(numericCode('SG'))).toBe(false);
+    const [lon, lat] = partnerLocation({ country: 'SG' }, byId, new Map(), small);
+    expect(lon).toBeCloseTo(103.8, 0);
+    expect(lat).toBeCloseTo(1.35, 0);
+  });
   it('gives up only without a country', () => {
     expect(partnerLocation({ country: null }, byId)).toBeNull();
   });
