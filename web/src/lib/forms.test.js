@@ -29,6 +29,13 @@ describe('error texts', () => {
     expect(d.detail).toBe('first_academic_year must look like 2027/2028');
     setLocale('en');
   });
+  it('show the server’s own (English) message in English', () => {
+    setLocale('en');
+    const err = new ApiError(422, { code: 'validation_failed', field: 'first_academic_year', message: 'Must be an academic year such as 2027/2028' });
+    expect(describeError(err)).toEqual({ text: 'Must be an academic year such as 2027/2028', detail: null });
+    const bare = new ApiError(422, { code: 'validation_failed', field: 'first_academic_year' });
+    expect(describeError(bare).text).toBe('Enter an academic year such as 2027/2028.');
+  });
   it('translate known codes and show the server message otherwise', () => {
     setLocale('en');
     expect(describeError(new ApiError(404, { code: 'not_found', message: 'no agreement 9' })).text).toBe('This record does not exist (any more).');
