@@ -204,7 +204,7 @@ export default {
     quotasHint: 'Plätze pro Studienjahr, je Richtung.',
     noQuotas: 'Keine Kontingente.',
     contacts: 'Ansprechpersonen',
-    runs: 'Läuft von {first} bis {last}.',
+    runs: 'Laufzeit: {period}.',
     confirmDelete: 'Diese Vereinbarung löschen?',
   },
   quota: {

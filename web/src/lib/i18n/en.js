@@ -204,7 +204,7 @@ export default {
     quotasHint: 'Places per academic year, each way.',
     noQuotas: 'No quotas.',
     contacts: 'Contacts',
-    runs: 'Runs from {first} to {last}.',
+    runs: 'Period: {period}.',
     confirmDelete: 'Delete this agreement?',
   },
   quota: {
