@@ -1,10 +1,10 @@
 // Agreement status transitions: only the documented ones are allowed.
+#include <gtest/gtest.h>
+
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "api_client.h"
 #include "fixtures.h"
@@ -45,10 +45,11 @@ class AgreementStatusTest : public ::testing::Test {
 
   void CreateInStatus(const std::string& status, Json* agreement) {
     Json created;
-    ASSERT_NO_FATAL_FAILURE(CreateOk(
-        kAgreements,
-        NewAgreementBody(IdOf(partner_.partnership), IdOf(partner_.institution), "draft", 2027, 2028),
-        &created));
+    ASSERT_NO_FATAL_FAILURE(
+        CreateOk(kAgreements,
+                 NewAgreementBody(IdOf(partner_.partnership), IdOf(partner_.institution), "draft",
+                                  2027, 2028),
+                 &created));
     for (const std::string& next : kPathTo.at(status)) {
       Json changed = created;
       changed["status"] = next;
@@ -133,9 +134,9 @@ TEST_F(AgreementStatusTest, ActiveAgreementsCountForThePartnership) {
       GetOk("/api/v1/partnerships/" + std::to_string(IdOf(partner_.partnership)), &after));
   EXPECT_EQ(after["active_agreements"], 1) << after.dump();
   std::vector<Json> with_active;
-  ASSERT_NO_FATAL_FAILURE(ListAll(
-      Query("/api/v1/partnerships", {{"agreement_status", "active"}, {"country", "FR"}}), 200,
-      &with_active));
+  ASSERT_NO_FATAL_FAILURE(
+      ListAll(Query("/api/v1/partnerships", {{"agreement_status", "active"}, {"country", "FR"}}),
+              200, &with_active));
   bool found = false;
   for (const Json& item : with_active) {
     found = found || IdOf(item) == IdOf(partner_.partnership);

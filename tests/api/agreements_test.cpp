@@ -1,9 +1,9 @@
 // Agreements: round trip with quotas and contacts, validation, references, filters.
+#include <gtest/gtest.h>
+
 #include <set>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "api_client.h"
 #include "fixtures.h"
@@ -40,8 +40,9 @@ class AgreementsTest : public ::testing::Test {
     EXPECT_EQ(before, after) << "a rejected POST changed the agreements: " << body.dump();
     // No orphaned quotas either: the partnership still has no agreements.
     long long of_partnership = -1;
-    ASSERT_NO_FATAL_FAILURE(TotalOf(
-        Query(kAgreements, {{"partnership_id", std::to_string(PartnershipId())}}), &of_partnership));
+    ASSERT_NO_FATAL_FAILURE(
+        TotalOf(Query(kAgreements, {{"partnership_id", std::to_string(PartnershipId())}}),
+                &of_partnership));
     EXPECT_EQ(of_partnership, 0);
   }
 
@@ -106,8 +107,8 @@ TEST_F(AgreementsTest, CreateReadUpdateDeleteWithQuotasAndContacts) {
   ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &reread));
   EXPECT_EQ(reread, updated);
 
-  EXPECT_TRUE(IsError(Api().Delete(PathOf(created), VersionOf(created)), 412,
-                      "precondition_failed"));
+  EXPECT_TRUE(
+      IsError(Api().Delete(PathOf(created), VersionOf(created)), 412, "precondition_failed"));
   EXPECT_TRUE(IsError(Api().Delete(PathOf(created), std::nullopt), 428, "precondition_required"));
   const Response deleted = Api().Delete(PathOf(created), VersionOf(updated));
   EXPECT_EQ(deleted.status, 204) << deleted;
@@ -159,7 +160,7 @@ TEST_F(AgreementsTest, ReferencesToMissingRecordsAre422) {
   ExpectRejectedCreate(body, 422, "validation_failed", "org_unit_id");
   body = ValidBody();
   body["partner_institution_ids"] = Json::array({InstitutionId(), 999999});
-  ExpectRejectedCreate(body, 422, "validation_failed", "partner_institution_ids");
+  ExpectRejectedCreate(body, 422, "validation_failed", "partner_institution_ids", true);
 }
 
 TEST_F(AgreementsTest, InvalidAcademicYearsAre422) {
@@ -266,25 +267,25 @@ TEST_F(AgreementsTest, Filters) {
   ASSERT_NO_FATAL_FAILURE(
       ListAll(Query(kAgreements, {{"partnership_id", partnership}}), 50, &items));
   EXPECT_EQ(items.size(), 2u);
-  ASSERT_NO_FATAL_FAILURE(ListAll(
-      Query(kAgreements, {{"partnership_id", partnership}, {"type", "clinical_electives"}}), 50,
-      &items));
+  ASSERT_NO_FATAL_FAILURE(
+      ListAll(Query(kAgreements, {{"partnership_id", partnership}, {"type", "clinical_electives"}}),
+              50, &items));
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(IdOf(items[0]), IdOf(first));
-  ASSERT_NO_FATAL_FAILURE(ListAll(
-      Query(kAgreements, {{"partnership_id", partnership}, {"status", "in_negotiation"}}), 50,
-      &items));
+  ASSERT_NO_FATAL_FAILURE(
+      ListAll(Query(kAgreements, {{"partnership_id", partnership}, {"status", "in_negotiation"}}),
+              50, &items));
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(IdOf(items[0]), IdOf(second));
   // academic_year: agreements running in that year (first <= year <= last).
-  ASSERT_NO_FATAL_FAILURE(ListAll(
-      Query(kAgreements, {{"partnership_id", partnership}, {"academic_year", "2028/2029"}}), 50,
-      &items));
+  ASSERT_NO_FATAL_FAILURE(
+      ListAll(Query(kAgreements, {{"partnership_id", partnership}, {"academic_year", "2028/2029"}}),
+              50, &items));
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(IdOf(items[0]), IdOf(first));
-  ASSERT_NO_FATAL_FAILURE(ListAll(
-      Query(kAgreements, {{"partnership_id", partnership}, {"academic_year", "2030/2031"}}), 50,
-      &items));
+  ASSERT_NO_FATAL_FAILURE(
+      ListAll(Query(kAgreements, {{"partnership_id", partnership}, {"academic_year", "2030/2031"}}),
+              50, &items));
   EXPECT_TRUE(items.empty());
   ASSERT_NO_FATAL_FAILURE(ListAll(Query(kAgreements, {{"q", first["title"]}}), 50, &items));
   ASSERT_EQ(items.size(), 1u);

@@ -82,8 +82,7 @@ std::ostream& operator<<(std::ostream& out, const Response& response) {
   out << response.status << "] ";
   constexpr std::size_t kMaxBody = 1500;
   if (response.body.size() > kMaxBody) {
-    return out << response.body.substr(0, kMaxBody) << "... (" << response.body.size()
-               << " bytes)";
+    return out << response.body.substr(0, kMaxBody) << "... (" << response.body.size() << " bytes)";
   }
   return out << response.body;
 }
@@ -147,8 +146,8 @@ namespace {
 testing::AssertionResult CheckErrorShape(const Response& response, int status,
                                          std::string_view code) {
   if (response.status != status) {
-    return testing::AssertionFailure() << "expected status " << status << " (" << code
-                                       << "), got " << response;
+    return testing::AssertionFailure()
+           << "expected status " << status << " (" << code << "), got " << response;
   }
   if (!response.json_ok || !response.json.is_object() || !response.json.contains("error") ||
       !response.json["error"].is_object()) {
@@ -186,8 +185,7 @@ testing::AssertionResult IsError(const Response& response, int status, std::stri
     return testing::AssertionSuccess();
   }
   if (!error.contains("field") || !error["field"].is_string() || error["field"] != *field) {
-    return testing::AssertionFailure() << "expected error.field \"" << *field << "\": "
-                                       << response;
+    return testing::AssertionFailure() << "expected error.field \"" << *field << "\": " << response;
   }
   return testing::AssertionSuccess();
 }
@@ -202,10 +200,18 @@ testing::AssertionResult IsErrorWithFieldContaining(const Response& response, in
   const Json& error = response.json["error"];
   if (!error.contains("field") || !error["field"].is_string() ||
       error["field"].get<std::string>().find(field_part) == std::string::npos) {
-    return testing::AssertionFailure() << "expected error.field containing \"" << field_part
-                                       << "\": " << response;
+    return testing::AssertionFailure()
+           << "expected error.field containing \"" << field_part << "\": " << response;
   }
   return testing::AssertionSuccess();
+}
+
+std::string Str(const Json& object, std::string_view key) {
+  if (!object.is_object()) {
+    return {};
+  }
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 std::string UrlEncode(std::string_view text) {

@@ -1,14 +1,13 @@
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <map>
 #include <optional>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
-
-#include <stdexcept>
-
-#include <gtest/gtest.h>
 
 // A test that reads a missing key of a const JSON object must fail, not abort the whole binary
 // (nlohmann's default is assert()). Throws std::logic_error; defined in api_client.cpp.
@@ -16,8 +15,7 @@ namespace weltcampus::api_test {
 [[noreturn]] void JsonAssertFailed(const char* condition);
 }  // namespace weltcampus::api_test
 #ifndef JSON_ASSERT
-#define JSON_ASSERT(x) \
-  ((x) ? static_cast<void>(0) : ::weltcampus::api_test::JsonAssertFailed(#x))
+#define JSON_ASSERT(x) ((x) ? static_cast<void>(0) : ::weltcampus::api_test::JsonAssertFailed(#x))
 #endif
 #include <nlohmann/json.hpp>
 
@@ -74,6 +72,9 @@ testing::AssertionResult IsErrorWithFieldContaining(const Response& response, in
                                                     std::string_view field_part);
 // Checks status and that the body is JSON.
 testing::AssertionResult IsJson(const Response& response, int status);
+
+// The string at `key` of an object, "" when missing, null or not a string.
+std::string Str(const Json& object, std::string_view key);
 
 // Path with query parameters percent-encoded: Query("/api/v1/x", {{"q", "a b"}}).
 std::string Query(const std::string& path, const std::map<std::string, std::string>& params);

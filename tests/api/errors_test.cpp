@@ -1,8 +1,8 @@
 // Malformed and oversized requests: the right error, and nothing written.
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "api_client.h"
 #include "fixtures.h"
@@ -22,8 +22,8 @@ TEST(Errors, MalformedJsonIs400BadRequestAndWritesNothing) {
     SCOPED_TRACE(collection);
     long long before = 0;
     ASSERT_NO_FATAL_FAILURE(TotalOf(collection, &before));
-    for (const char* body : {"{", "{\"name\": }", "not json", "{\"name\": \"x\",}",
-                             "{\"name\": \"unterminated}"}) {
+    for (const char* body :
+         {"{", "{\"name\": }", "not json", "{\"name\": \"x\",}", "{\"name\": \"unterminated}"}) {
       EXPECT_TRUE(IsError(Api().PostRaw(collection, body), 400, "bad_request")) << body;
     }
     long long after = 0;
@@ -58,10 +58,11 @@ TEST(Errors, JsonThatIsNotAnObjectIsRejected) {
   // Well-formed JSON of the wrong shape: 422 validation_failed (or 400 bad_request).
   long long before = 0;
   ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &before));
-  for (const char* body : {"[]", "[{\"name\": \"x\", \"country\": \"DE\"}]", "42", "\"text\"",
-                           "null"}) {
+  for (const char* body :
+       {"[]", "[{\"name\": \"x\", \"country\": \"DE\"}]", "42", "\"text\"", "null"}) {
     const Response response = Api().PostRaw("/api/v1/institutions", body);
-    EXPECT_TRUE(IsError(response, 422, "validation_failed") || IsError(response, 400, "bad_request"))
+    EXPECT_TRUE(IsError(response, 422, "validation_failed") ||
+                IsError(response, 400, "bad_request"))
         << body << " -> " << response;
   }
   long long after = 0;

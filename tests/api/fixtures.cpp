@@ -164,8 +164,8 @@ Json NewQuota(std::string_view direction, std::string_view category, int places)
   return quota;
 }
 
-Json NewAgreementBody(long long partnership_id, long long institution_id,
-                      std::string_view status, int first_year, int last_year) {
+Json NewAgreementBody(long long partnership_id, long long institution_id, std::string_view status,
+                      int first_year, int last_year) {
   return Json{{"partnership_id", partnership_id},
               {"title", Unique("Test agreement")},
               {"type", "bilateral_exchange"},
@@ -182,7 +182,8 @@ Json NewAgreementBody(long long partnership_id, long long institution_id,
 }
 
 void CreatePartner(std::string_view tier, PartnerFixture* out) {
-  ASSERT_NO_FATAL_FAILURE(CreateOk("/api/v1/institutions", NewInstitutionBody(), &out->institution));
+  ASSERT_NO_FATAL_FAILURE(
+      CreateOk("/api/v1/institutions", NewInstitutionBody(), &out->institution));
   const Json body{{"institution_id", IdOf(out->institution)},
                   {"tier", tier},
                   {"since", "2024-05-01"},
@@ -193,7 +194,8 @@ void CreatePartner(std::string_view tier, PartnerFixture* out) {
 }
 
 bool NameHas(const Json& institution, std::string_view name_parts) {
-  if (!institution.is_object() || !institution.contains("name") || !institution["name"].is_string()) {
+  if (!institution.is_object() || !institution.contains("name") ||
+      !institution["name"].is_string()) {
     return false;
   }
   const std::string name = institution["name"].get<std::string>();

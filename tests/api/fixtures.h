@@ -34,8 +34,8 @@ void ListAll(const std::string& path, int limit, std::vector<Json>* items,
 // Builders for valid request bodies.
 Json NewInstitutionBody(std::string_view country = "FR");
 Json NewQuota(std::string_view direction, std::string_view category, int places);
-Json NewAgreementBody(long long partnership_id, long long institution_id,
-                      std::string_view status, int first_year, int last_year);
+Json NewAgreementBody(long long partnership_id, long long institution_id, std::string_view status,
+                      int first_year, int last_year);
 
 // Makes a fresh institution, a partnership with it and returns both.
 struct PartnerFixture {

@@ -1,8 +1,8 @@
 // ISCED-F 2013 reference data.
+#include <gtest/gtest.h>
+
 #include <map>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "api_client.h"
 

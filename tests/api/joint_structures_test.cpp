@@ -1,8 +1,8 @@
 // Joint structures of a partnership (the transCampus with King's College London has several).
+#include <gtest/gtest.h>
+
 #include <set>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "api_client.h"
 #include "fixtures.h"
@@ -32,8 +32,8 @@ TEST(JointStructures, KingsCollegeHasSeveral) {
             static_cast<long long>(response.json["items"].size()));
   for (const Json& item : response.json["items"]) {
     EXPECT_EQ(item["partnership_id"], IdOf(kings));
-    EXPECT_EQ(kKinds.count(item.value("kind", "")), 1u) << item.dump();
-    EXPECT_FALSE(item.value("name", "").empty()) << item.dump();
+    EXPECT_EQ(kKinds.count(Str(item, "kind")), 1u) << item.dump();
+    EXPECT_FALSE(Str(item, "name").empty()) << item.dump();
   }
 }
 

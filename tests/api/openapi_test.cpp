@@ -1,11 +1,11 @@
 // The OpenAPI document describes every path of docs/api.md.
+#include <gtest/gtest.h>
+
 #include <map>
 #include <regex>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "api_client.h"
 
@@ -61,8 +61,8 @@ TEST(OpenApi, IsOpenApi31Json) {
   ASSERT_TRUE(IsJson(response, 200));
   EXPECT_EQ(response.Header("Content-Type").rfind("application/json", 0), 0u) << response;
   ASSERT_TRUE(response.json.contains("openapi") && response.json["openapi"].is_string());
-  EXPECT_TRUE(std::regex_match(response.json["openapi"].get<std::string>(),
-                               std::regex(R"(3\.1\.\d+)")))
+  EXPECT_TRUE(
+      std::regex_match(response.json["openapi"].get<std::string>(), std::regex(R"(3\.1\.\d+)")))
       << "openapi: " << response.json["openapi"];
   ASSERT_TRUE(response.json.contains("info") && response.json["info"].is_object());
   EXPECT_TRUE(response.json["info"].contains("title"));
@@ -114,8 +114,13 @@ TEST(OpenApi, ComponentReferencesResolve) {
   for (auto it = std::sregex_iterator(text.begin(), text.end(), ref); it != std::sregex_iterator();
        ++it) {
     const std::string pointer = "/" + (*it)[1].str();
-    EXPECT_TRUE(response.json.contains(Json::json_pointer(pointer)))
-        << "unresolved $ref #" << pointer;
+    bool resolves = false;
+    try {
+      resolves = response.json.contains(Json::json_pointer(pointer));
+    } catch (const std::exception&) {
+      resolves = false;
+    }
+    EXPECT_TRUE(resolves) << "unresolved $ref #" << pointer;
   }
 }
 

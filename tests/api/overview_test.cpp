@@ -1,8 +1,8 @@
 // Partner overview and the places a partnership offers.
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "api_client.h"
 #include "fixtures.h"
@@ -25,11 +25,11 @@ long long PlacesTotal(const Json& value) {
 void CreateActiveAgreement(const PartnerFixture& partner, int first_year, int last_year,
                            Json* agreement) {
   Json created;
-  ASSERT_NO_FATAL_FAILURE(CreateOk("/api/v1/agreements",
-                                   NewAgreementBody(IdOf(partner.partnership),
-                                                    IdOf(partner.institution), "signed",
-                                                    first_year, last_year),
-                                   &created));
+  ASSERT_NO_FATAL_FAILURE(
+      CreateOk("/api/v1/agreements",
+               NewAgreementBody(IdOf(partner.partnership), IdOf(partner.institution), "signed",
+                                first_year, last_year),
+               &created));
   created["status"] = "active";
   ASSERT_NO_FATAL_FAILURE(
       UpdateOk("/api/v1/agreements/" + std::to_string(IdOf(created)), created, agreement));
@@ -42,11 +42,11 @@ TEST(PartnershipPlaces, CountOnlyActiveAgreementsOfThisAcademicYear) {
   Json active;
   ASSERT_NO_FATAL_FAILURE(CreateActiveAgreement(partner, current - 1, current + 1, &active));
   Json draft;  // 3 + 2 places, but a draft
-  ASSERT_NO_FATAL_FAILURE(CreateOk("/api/v1/agreements",
-                                   NewAgreementBody(IdOf(partner.partnership),
-                                                    IdOf(partner.institution), "draft", current,
-                                                    current + 1),
-                                   &draft));
+  ASSERT_NO_FATAL_FAILURE(
+      CreateOk("/api/v1/agreements",
+               NewAgreementBody(IdOf(partner.partnership), IdOf(partner.institution), "draft",
+                                current, current + 1),
+               &draft));
   Json future;  // active later: starts next academic year
   ASSERT_NO_FATAL_FAILURE(CreateActiveAgreement(partner, current + 1, current + 2, &future));
   Json partnership;
@@ -62,8 +62,8 @@ TEST(PartnerOverview, OfANewPartnerWithOneActiveAgreement) {
   const int current = CurrentAcademicYearStart();
   Json active;
   ASSERT_NO_FATAL_FAILURE(CreateActiveAgreement(partner, current, current + 1, &active));
-  const Response response = Api().Get("/api/v1/partnerships/" +
-                                      std::to_string(IdOf(partner.partnership)) + "/overview");
+  const Response response =
+      Api().Get("/api/v1/partnerships/" + std::to_string(IdOf(partner.partnership)) + "/overview");
   ASSERT_TRUE(IsJson(response, 200));
   const Json& overview = response.json;
   EXPECT_EQ(IdOf(overview["partnership"]), IdOf(partner.partnership)) << response;

@@ -1,9 +1,9 @@
 // Partnerships: the demo's strategic partners, tiers, CRUD and validation.
+#include <gtest/gtest.h>
+
 #include <set>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "api_client.h"
 #include "fixtures.h"
@@ -13,7 +13,9 @@ namespace {
 
 const std::string kPartnerships = "/api/v1/partnerships";
 
-std::string PathOf(const Json& record) { return kPartnerships + "/" + std::to_string(IdOf(record)); }
+std::string PathOf(const Json& record) {
+  return kPartnerships + "/" + std::to_string(IdOf(record));
+}
 
 void ExpectRejectedCreate(const Json& body, int status, const std::string& code,
                           const std::string& field) {
@@ -51,13 +53,13 @@ TEST(Partnerships, DemoHasTheStrategicPartners) {
 
 TEST(Partnerships, TierFilter) {
   std::vector<Json> transcampus;
-  ASSERT_NO_FATAL_FAILURE(ListAll(Query(kPartnerships, {{"tier", "transcampus"}}), 50, &transcampus));
+  ASSERT_NO_FATAL_FAILURE(
+      ListAll(Query(kPartnerships, {{"tier", "transcampus"}}), 50, &transcampus));
   ASSERT_FALSE(transcampus.empty());
   bool has_kings = false;
   for (const Json& item : transcampus) {
     EXPECT_EQ(item["tier"], "transcampus") << item.dump();
-    has_kings = has_kings ||
-                NameHas(item["institution"], kKings);
+    has_kings = has_kings || NameHas(item["institution"], kKings);
   }
   EXPECT_TRUE(has_kings);
 
@@ -66,7 +68,7 @@ TEST(Partnerships, TierFilter) {
   std::set<std::string> countries;
   for (const Json& item : strategic) {
     EXPECT_EQ(item["tier"], "strategic") << item.dump();
-    countries.insert(item["institution"].value("country", ""));
+    countries.insert(Str(item["institution"], "country"));
   }
   EXPECT_EQ(countries.count("PL"), 1u);
   EXPECT_EQ(countries.count("AU"), 1u);
@@ -76,8 +78,8 @@ TEST(Partnerships, TierFilter) {
   ASSERT_NO_FATAL_FAILURE(TotalOf(kPartnerships, &all));
   ASSERT_NO_FATAL_FAILURE(TotalOf(Query(kPartnerships, {{"tier", "standard"}}), &standard));
   EXPECT_EQ(all, standard + static_cast<long long>(strategic.size() + transcampus.size()));
-  EXPECT_TRUE(IsError(Api().Get(Query(kPartnerships, {{"tier", "gold"}})), 422,
-                      "validation_failed", "tier"));
+  EXPECT_TRUE(IsError(Api().Get(Query(kPartnerships, {{"tier", "gold"}})), 422, "validation_failed",
+                      "tier"));
 }
 
 TEST(Partnerships, CountryAndQueryFilters) {
@@ -86,15 +88,14 @@ TEST(Partnerships, CountryAndQueryFilters) {
   bool has_kings = false;
   for (const Json& item : british) {
     EXPECT_EQ(item["institution"]["country"], "GB");
-    has_kings = has_kings ||
-                NameHas(item["institution"], kKings);
+    has_kings = has_kings || NameHas(item["institution"], kKings);
   }
   EXPECT_TRUE(has_kings);
   const Response flinders = Api().Get(Query(kPartnerships, {{"q", "Flinders"}}));
   ASSERT_TRUE(IsJson(flinders, 200));
   ASSERT_GE(flinders.json["items"].size(), 1u) << flinders;
   for (const Json& item : flinders.json["items"]) {
-    EXPECT_NE(item["institution"].value("name", "").find("Flinders"), std::string::npos);
+    EXPECT_NE(Str(item["institution"], "name").find("Flinders"), std::string::npos);
   }
 }
 
@@ -104,8 +105,7 @@ TEST(Partnerships, AgreementTypeFilter) {
       ListAll(Query(kPartnerships, {{"agreement_type", "transcampus"}}), 50, &items));
   bool has_kings = false;
   for (const Json& item : items) {
-    has_kings = has_kings ||
-                NameHas(item["institution"], kKings);
+    has_kings = has_kings || NameHas(item["institution"], kKings);
   }
   EXPECT_TRUE(has_kings) << "King's College has a transcampus agreement in the demo";
   EXPECT_TRUE(IsError(Api().Get(Query(kPartnerships, {{"agreement_type", "handshake"}})), 422,
@@ -155,7 +155,7 @@ TEST(Partnerships, CreateReadUpdateDelete) {
   Json changed = read;
   changed["tier"] = "strategic";
   changed["notes"] = "upgraded";
-  changed["active_agreements"] = 99;                  // read-only: ignored
+  changed["active_agreements"] = 99;                                   // read-only: ignored
   changed["institution"]["name"] = "Renamed through the partnership";  // read-only: ignored
   Json updated;
   ASSERT_NO_FATAL_FAILURE(UpdateOk(PathOf(created), changed, &updated));
@@ -168,10 +168,10 @@ TEST(Partnerships, CreateReadUpdateDelete) {
       GetOk("/api/v1/institutions/" + std::to_string(IdOf(partner.institution)), &institution));
   EXPECT_EQ(institution["name"], partner.institution["name"]);
 
-  EXPECT_TRUE(IsError(Api().Put(PathOf(created), changed, VersionOf(created)), 412,
-                      "precondition_failed"));
-  EXPECT_TRUE(IsError(Api().Put(PathOf(created), changed, std::nullopt), 428,
-                      "precondition_required"));
+  EXPECT_TRUE(
+      IsError(Api().Put(PathOf(created), changed, VersionOf(created)), 412, "precondition_failed"));
+  EXPECT_TRUE(
+      IsError(Api().Put(PathOf(created), changed, std::nullopt), 428, "precondition_required"));
   const Response deleted = Api().Delete(PathOf(created), VersionOf(updated));
   EXPECT_EQ(deleted.status, 204) << deleted;
   EXPECT_TRUE(IsError(Api().Get(PathOf(created)), 404, "not_found"));
@@ -180,8 +180,8 @@ TEST(Partnerships, CreateReadUpdateDelete) {
 TEST(Partnerships, ValidationAndReferences) {
   Json institution;
   ASSERT_NO_FATAL_FAILURE(CreateOk("/api/v1/institutions", NewInstitutionBody(), &institution));
-  const Json valid{{"institution_id", IdOf(institution)}, {"tier", "standard"},
-                   {"since", "2025-01-01"}};
+  const Json valid{
+      {"institution_id", IdOf(institution)}, {"tier", "standard"}, {"since", "2025-01-01"}};
   Json body = valid;
   body["institution_id"] = 999999;
   ExpectRejectedCreate(body, 422, "validation_failed", "institution_id");

@@ -149,8 +149,8 @@ Response RawHttp(const std::string& head, const std::string& body) {
     }
   }
   if (!Parse(data, response) && response.status == 0 && response.transport_error.empty()) {
-    response.transport_error = "no complete HTTP answer (" + std::to_string(data.size()) +
-                               " bytes read)";
+    response.transport_error =
+        "no complete HTTP answer (" + std::to_string(data.size()) + " bytes read)";
   }
   if (Lower(response.Header("Transfer-Encoding")).find("chunked") != std::string::npos) {
     response.body = DecodeChunked(response.body);

@@ -1,11 +1,11 @@
 // Service endpoints: health, home settings, metrics, unknown routes, headers on every answer.
+#include <gtest/gtest.h>
+
 #include <regex>
 #include <set>
 #include <sstream>
-#include <vector>
 #include <string>
-
-#include <gtest/gtest.h>
+#include <vector>
 
 #include "api_client.h"
 #include "fixtures.h"
@@ -17,14 +17,14 @@ namespace {
 TEST(Health, ReportsOkDatabaseAndVersion) {
   const Response response = Api().Get("/api/v1/health");
   ASSERT_TRUE(IsJson(response, 200));
-  EXPECT_EQ(response.json.value("status", ""), "ok") << response;
-  EXPECT_EQ(response.json.value("database", ""), "ok") << response;
-  const std::string version = response.json.value("version", "");
+  EXPECT_EQ(Str(response.json, "status"), "ok") << response;
+  EXPECT_EQ(Str(response.json, "database"), "ok") << response;
+  const std::string version = Str(response.json, "version");
   EXPECT_TRUE(std::regex_match(version, std::regex(R"(\d+\.\d+\.\d+.*)"))) << response;
   // The same version the binary prints for --version.
   EXPECT_NE(Server().version_text.find(version), std::string::npos)
-      << "health version " << version << " not in `weltcampus --version`: "
-      << Server().version_text;
+      << "health version " << version
+      << " not in `weltcampus --version`: " << Server().version_text;
   EXPECT_EQ(response.Header("Content-Type").rfind("application/json", 0), 0u) << response;
 }
 
@@ -32,10 +32,10 @@ TEST(SettingsHome, IsTheSchoolOfMedicineOfTuDresden) {
   const Response response = Api().Get("/api/v1/settings/home");
   ASSERT_TRUE(IsJson(response, 200));
   const Json& home = response.json;
-  EXPECT_EQ(home.value("erasmus_code", ""), "D  DRESDEN02") << response;
-  EXPECT_EQ(home.value("country", ""), "DE") << response;
-  EXPECT_NE(home.value("institution_name", "").find("Dresden"), std::string::npos) << response;
-  EXPECT_NE(home.value("school_name", "").find("Medic"), std::string::npos) << response;
+  EXPECT_EQ(Str(home, "erasmus_code"), "D  DRESDEN02") << response;
+  EXPECT_EQ(Str(home, "country"), "DE") << response;
+  EXPECT_NE(Str(home, "institution_name").find("Dresden"), std::string::npos) << response;
+  EXPECT_NE(Str(home, "school_name").find("Medic"), std::string::npos) << response;
   ASSERT_TRUE(home.contains("hei_id") && home["hei_id"].is_string()) << response;
   EXPECT_FALSE(home["hei_id"].get<std::string>().empty()) << response;
 }
@@ -49,8 +49,8 @@ TEST(Routing, UnknownApiRouteIs404WithErrorShape) {
 TEST(Routing, NonNumericOrHugeIdsAreClientErrorsNotCrashes) {
   // Contract silent: a user expects 404 (no such record) or 400, never 500.
   for (const char* path : {"/api/v1/institutions/abc", "/api/v1/institutions/-1",
-                           "/api/v1/institutions/99999999999999999999999",
-                           "/api/v1/agreements/1.5", "/api/v1/partnerships/0"}) {
+                           "/api/v1/institutions/99999999999999999999999", "/api/v1/agreements/1.5",
+                           "/api/v1/partnerships/0"}) {
     const Response response = Api().Get(path);
     EXPECT_TRUE(response.status == 404 || response.status == 400) << response;
     EXPECT_TRUE(response.json_ok && response.json.contains("error")) << response;
@@ -109,9 +109,9 @@ double RequestCount(const std::string& metrics_text) {
       continue;
     }
     std::string name = match[1];
-    const bool is_counter = counters.count(name) > 0 ||
-                            (name.ends_with("_total") &&
-                             counters.count(name.substr(0, name.size() - 6)) > 0);
+    const bool is_counter =
+        counters.count(name) > 0 ||
+        (name.ends_with("_total") && counters.count(name.substr(0, name.size() - 6)) > 0);
     if (is_counter && name.find("request") != std::string::npos) {
       sum += std::stod(match[3]);
     }

@@ -1,7 +1,7 @@
 // The web folder: files are served, nothing outside it ever is.
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <string>
 
 #include "api_client.h"
 #include "raw_http.h"

@@ -1,9 +1,9 @@
 // The dashboard summary agrees with the lists it summarises.
+#include <gtest/gtest.h>
+
 #include <set>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "api_client.h"
 #include "fixtures.h"
@@ -52,7 +52,7 @@ TEST(Summary, AgreesWithPartnershipsAndAgreements) {
   std::set<std::string> countries;
   for (const Json& partnership : partnerships) {
     places += PlacesTotal(partnership["places_per_year"]);
-    countries.insert(partnership["institution"].value("country", ""));
+    countries.insert(Str(partnership["institution"], "country"));
   }
   ASSERT_TRUE(summary["places_per_year"].is_object()) << response;
   const long long outgoing = summary["places_per_year"].value("outgoing", -1LL);
@@ -71,14 +71,14 @@ TEST(Summary, CountsANewPartnerAndItsPlaces) {
   ASSERT_NO_FATAL_FAILURE(CreatePartner("strategic", &partner));
   const int current = CurrentAcademicYearStart();
   Json agreement;
-  ASSERT_NO_FATAL_FAILURE(CreateOk("/api/v1/agreements",
-                                   NewAgreementBody(IdOf(partner.partnership),
-                                                    IdOf(partner.institution), "signed", current,
-                                                    current + 1),
-                                   &agreement));
+  ASSERT_NO_FATAL_FAILURE(
+      CreateOk("/api/v1/agreements",
+               NewAgreementBody(IdOf(partner.partnership), IdOf(partner.institution), "signed",
+                                current, current + 1),
+               &agreement));
   agreement["status"] = "active";
-  ASSERT_NO_FATAL_FAILURE(UpdateOk("/api/v1/agreements/" + std::to_string(IdOf(agreement)),
-                                   agreement, &agreement));
+  ASSERT_NO_FATAL_FAILURE(
+      UpdateOk("/api/v1/agreements/" + std::to_string(IdOf(agreement)), agreement, &agreement));
   const Response after = Api().Get("/api/v1/summary");
   ASSERT_TRUE(IsJson(after, 200));
   EXPECT_EQ(after.json["partners"].get<long long>(), before.json["partners"].get<long long>() + 1);

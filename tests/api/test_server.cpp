@@ -2,6 +2,7 @@
 #include "test_server.h"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -11,8 +12,8 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -21,8 +22,6 @@
 #include <sstream>
 #include <thread>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "api_client.h"
 
@@ -149,7 +148,8 @@ std::string WithDatabase(const std::string& url, const std::string& database) {
   const auto scheme_end = url.find("://");
   const auto path_start = url.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
   const auto query_start = url.find('?');
-  const std::string base = path_start == std::string::npos ? url.substr(0, query_start) : url.substr(0, path_start);
+  const std::string base =
+      path_start == std::string::npos ? url.substr(0, query_start) : url.substr(0, path_start);
   const std::string query = query_start == std::string::npos ? "" : url.substr(query_start);
   return base + "/" + database + query;
 }
@@ -201,8 +201,8 @@ class ServerEnvironment : public ::testing::Environment {
     ASSERT_NO_FATAL_FAILURE(PrepareDatabase());
 
     const auto demo_log = temp_dir_ / "demo.log";
-    const auto demo_status = RunToCompletion(
-        {g_server.binary, "demo", "--db", g_server.db_url}, demo_log, cwd_, 300s);
+    const auto demo_status =
+        RunToCompletion({g_server.binary, "demo", "--db", g_server.db_url}, demo_log, cwd_, 300s);
     if (!demo_status || !WIFEXITED(*demo_status) || WEXITSTATUS(*demo_status) != 0) {
       PrintLog("weltcampus demo output", demo_log);
       GTEST_FAIL() << "`weltcampus demo --db " << g_server.db_url << "` failed: "
@@ -244,9 +244,9 @@ class ServerEnvironment : public ::testing::Environment {
  private:
   void PrepareWebFolder() {
     g_server.web_dir = (temp_dir_ / "web").string();
-    WriteFile(temp_dir_ / "web" / "index.html",
-              std::string("<!doctype html><title>Weltcampus test</title><p>") + kIndexMarker +
-                  "</p>\n");
+    WriteFile(
+        temp_dir_ / "web" / "index.html",
+        std::string("<!doctype html><title>Weltcampus test</title><p>") + kIndexMarker + "</p>\n");
     WriteFile(temp_dir_ / "web" / "assets" / "app.js",
               std::string("console.log('") + kAssetMarker + "');\n");
     // Outside the web folder: must never be served.
@@ -266,10 +266,9 @@ class ServerEnvironment : public ::testing::Environment {
            "tests/pg/with-postgres.sh)";
     database_ = "api_" + RandomSuffix();
     const auto log = temp_dir_ / "psql.log";
-    const auto status =
-        RunToCompletion({"psql", admin_url_, "-v", "ON_ERROR_STOP=1", "-qc",
-                         "CREATE DATABASE " + database_},
-                        log, cwd_, 60s);
+    const auto status = RunToCompletion(
+        {"psql", admin_url_, "-v", "ON_ERROR_STOP=1", "-qc", "CREATE DATABASE " + database_}, log,
+        cwd_, 60s);
     if (!status || !WIFEXITED(*status) || WEXITSTATUS(*status) != 0) {
       PrintLog("psql output", log);
       GTEST_FAIL() << "could not create database " << database_ << " on " << admin_url_;
@@ -281,18 +280,19 @@ class ServerEnvironment : public ::testing::Environment {
     if (database_.empty()) {
       return;
     }
-    RunToCompletion({"psql", admin_url_, "-qc", "DROP DATABASE IF EXISTS " + database_ + " WITH (FORCE)"},
-                    temp_dir_ / "psql.log", cwd_, 60s);
+    RunToCompletion(
+        {"psql", admin_url_, "-qc", "DROP DATABASE IF EXISTS " + database_ + " WITH (FORCE)"},
+        temp_dir_ / "psql.log", cwd_, 60s);
     database_.clear();
   }
 
   void StartServer() {
     server_log_ = temp_dir_ / "server.log";
     const auto port_file = temp_dir_ / "port";
-    server_pid_ = Spawn({g_server.binary, "serve", "--db", g_server.db_url, "--listen",
-                         "127.0.0.1:0", "--web", g_server.web_dir, "--port-file",
-                         port_file.string()},
-                        server_log_, cwd_);
+    server_pid_ =
+        Spawn({g_server.binary, "serve", "--db", g_server.db_url, "--listen", "127.0.0.1:0",
+               "--web", g_server.web_dir, "--port-file", port_file.string()},
+              server_log_, cwd_);
     ASSERT_GT(server_pid_, 0) << "fork failed";
 
     const auto deadline = steady_clock::now() + 30s;
@@ -324,8 +324,8 @@ class ServerEnvironment : public ::testing::Environment {
       }
       std::this_thread::sleep_for(100ms);
     }
-    std::cerr << "weltcampus API tests: server pid " << server_pid_ << " on 127.0.0.1:"
-              << g_server.port << ", db " << g_server.db_url << "\n";
+    std::cerr << "weltcampus API tests: server pid " << server_pid_
+              << " on 127.0.0.1:" << g_server.port << ", db " << g_server.db_url << "\n";
   }
 
   fs::path temp_dir_;
