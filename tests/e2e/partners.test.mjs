@@ -43,9 +43,11 @@ test('the map works with the keyboard: a marker is a link', async () => {
   await marker.waitFor();
   await marker.focus();
   await page.locator('.tooltip').getByText('Wroclaw Medical University').waitFor();
+  await screenshot(page, 'map-keyboard-focus');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Wroclaw Medical University' }).waitFor();
   assert.match(await page.locator('main').textContent(), /PL WROCLAW05/);
+  await screenshot(page, 'partner-wroclaw');
   await page.close();
 });
 
