@@ -103,3 +103,29 @@ test('lists agreements that expire soon, for renewal', async () => {
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('renews an agreement: edits its last academic year through the form', async () => {
+  const page = await app.newPage();
+  const expiring = await (await app.api('/agreements/expiring?months=24')).json();
+  const agreement = expiring.items[0];
+  assert.ok(agreement, 'the demo has an agreement that expires within two years');
+  await page.goto('/agreements/expiring?months=24');
+  await page.getByRole('heading', { level: 1, name: 'Renewals due' }).waitFor();
+  await settled(page);
+  await page.locator(`a[href="/agreements/${agreement.id}/edit"]`).click();
+  await page.getByRole('heading', { level: 1, name: 'Edit agreement' }).waitFor();
+  await settled(page);
+  const [first] = agreement.last_academic_year.split('/').map(Number);
+  const renewed = `${first + 3}/${first + 4}`;
+  await page.getByLabel('Last academic year').fill(renewed);
+  await page.getByRole('button', { name: 'Save agreement' }).click();
+  await page.waitForURL(new RegExp(`/partners/${agreement.partnership_id}$`));
+  await settled(page);
+  const stored = await (await app.api(`/agreements/${agreement.id}`)).json();
+  assert.equal(stored.last_academic_year, renewed);
+  assert.equal(stored.quotas.length, agreement.quotas.length, 'the quotas are kept');
+  assert.equal(stored.version, agreement.version + 1);
+  await screenshot(page, 'agreement-renewed');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
