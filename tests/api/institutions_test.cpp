@@ -358,6 +358,35 @@ TEST(InstitutionSearch, ByErasmusCodeNameCityLocalNameAndHeiId) {
   EXPECT_TRUE(nothing.json["next_cursor"].is_null());
 }
 
+TEST(Institutions, UnicodeRoundTrip) {
+  Json body = NewInstitutionBody("PL");
+  body["name"] = Unique("Uniwersytet Medyczny we Wrocławiu – Zażółć gęślą jaźń 医科大学 😀");
+  body["name_local"] = "Ludwig-Maximilians-Universität München";
+  body["city"] = "Wrocław";
+  Json created;
+  ASSERT_NO_FATAL_FAILURE(CreateOk(kInstitutions, body, &created));
+  Json read;
+  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &read));
+  EXPECT_EQ(read["name"], body["name"]);
+  EXPECT_EQ(read["name_local"], body["name_local"]);
+  EXPECT_EQ(read["city"], "Wrocław");
+}
+
+TEST(InstitutionSearch, NonAsciiNamesAreFoundInAnyCase) {
+  // Contract silent; a German school's users type "münchen" and expect "München".
+  Json body = NewInstitutionBody("DE");
+  const std::string letters = UniqueLetters(8);
+  body["name"] = "Technische Universität München " + letters;
+  Json created;
+  ASSERT_NO_FATAL_FAILURE(CreateOk(kInstitutions, body, &created));
+  for (const std::string& q : {"Universität München " + letters, "universität münchen " + letters,
+                               "UNIVERSITÄT MÜNCHEN " + letters}) {
+    const Response response = Api().Get(Query(kInstitutions, {{"q", q}}));
+    ASSERT_TRUE(IsJson(response, 200));
+    EXPECT_EQ(response.json["total"], 1) << "q=" << q << ": " << response;
+  }
+}
+
 TEST(InstitutionSearch, SqlAndLikeMetacharactersAreLiteral) {
   for (const char* q : {"%", "_", "' OR 1=1 --", "\\", "%%%"}) {
     const Response response = Api().Get(Query(kInstitutions, {{"q", q}}));

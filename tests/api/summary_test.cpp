@@ -1,6 +1,7 @@
 // The dashboard summary agrees with the lists it summarises.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
@@ -62,6 +63,20 @@ TEST(Summary, AgreesWithPartnershipsAndAgreements) {
   EXPECT_EQ(outgoing + incoming, places) << "sum of the partnerships' places_per_year";
   // Interpretation: the countries of the partners.
   EXPECT_EQ(summary["countries"], static_cast<long long>(countries.size())) << response;
+}
+
+TEST(Summary, DemoHasAboutOneHundredTwentyFurtherPartnersWithReferenceData) {
+  // `weltcampus demo` adds ~120 partners when ../shared/data is present (it is for these tests).
+  if (!std::filesystem::exists(std::filesystem::path(WELTCAMPUS_SOURCE_ROOT) / ".." / "shared" /
+                               "data" / "eche")) {
+    GTEST_SKIP() << "no ../shared/data next to the project";
+  }
+  long long standard = 0;
+  ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/partnerships?tier=standard", &standard));
+  EXPECT_GE(standard, 100);
+  const Response summary = Api().Get("/api/v1/summary");
+  ASSERT_TRUE(IsJson(summary, 200));
+  EXPECT_GE(summary.json.value("countries", 0LL), 15) << summary;
 }
 
 TEST(Summary, CountsANewPartnerAndItsPlaces) {

@@ -57,6 +57,17 @@ void PrintLog(const std::string& title, const fs::path& path) {
             << ReadFile(path) << "\n---- end of " << title << " ----\n";
 }
 
+void PrintLogTail(const std::string& title, const fs::path& path, std::size_t lines) {
+  const std::string text = ReadFile(path);
+  std::size_t start = text.size();
+  for (std::size_t seen = 0; start > 0 && seen <= lines;) {
+    --start;
+    seen += text[start] == '\n' ? 1 : 0;
+  }
+  std::cerr << "---- last " << lines << " lines of " << title << " (" << path.string() << ") ----\n"
+            << text.substr(start) << "\n---- end of " << title << " ----\n";
+}
+
 // fork/exec with stdout+stderr appended to log_path and the working directory set to cwd.
 pid_t Spawn(const std::vector<std::string>& args, const fs::path& log_path, const fs::path& cwd) {
   std::vector<char*> argv;
@@ -227,8 +238,12 @@ class ServerEnvironment : public ::testing::Environment {
       }
       server_pid_ = -1;
     }
-    if (EnvOr("WELTCAMPUS_TEST_VERBOSE", "") == "1" && !server_log_.empty()) {
-      PrintLog("server log", server_log_);
+    if (!server_log_.empty()) {
+      if (EnvOr("WELTCAMPUS_TEST_VERBOSE", "") == "1") {
+        PrintLog("server log", server_log_);
+      } else if (::testing::UnitTest::GetInstance()->failed_test_count() > 0) {
+        PrintLogTail("server log", server_log_, 60);
+      }
     }
     DropDatabase();
     if (!temp_dir_.empty()) {
