@@ -9,6 +9,7 @@
 
 #include "api_client.h"
 #include "fixtures.h"
+#include "raw_http.h"
 #include "test_server.h"
 
 namespace weltcampus::api_test {
@@ -44,6 +45,18 @@ TEST(Routing, UnknownApiRouteIs404WithErrorShape) {
   EXPECT_TRUE(IsError(Api().Get("/api/v1/no-such-thing"), 404, "not_found"));
   EXPECT_TRUE(IsError(Api().Get("/api/v1/institutions/999999999"), 404, "not_found"));
   EXPECT_TRUE(IsError(Api().Get("/api/v2/health"), 404, "not_found"));
+}
+
+TEST(Routing, WrongMethodOnAKnownPathIs405WithAllow) {
+  // Contract silent (405 is not in its list of codes); HTTP requires Allow on a 405 (RFC 9110).
+  const Response response = RawHttp(
+      "PATCH /api/v1/institutions HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+      "Content-Length: 0\r\n\r\n");
+  ASSERT_EQ(response.status, 405) << response;
+  EXPECT_TRUE(response.json_ok && response.json.contains("error")) << response;
+  const std::string allow = response.Header("Allow");
+  EXPECT_NE(allow.find("GET"), std::string::npos) << "Allow: \"" << allow << "\"";
+  EXPECT_NE(allow.find("POST"), std::string::npos) << "Allow: \"" << allow << "\"";
 }
 
 TEST(Routing, NonNumericOrHugeIdsAreClientErrorsNotCrashes) {
