@@ -1,0 +1,52 @@
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "partners/demo_builder.h"
+#include "store/migrations.h"
+
+namespace weltcampus::cli {
+
+namespace {
+// Distinct from 1 (failure) so that scripts can start the demo on every run and ignore a filled
+// database: nothing was changed.
+constexpr int kRefusedNotEmpty = 3;
+}  // namespace
+
+int Demo(const DemoOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  auto database = store::Database::Open(options.db, 1);
+  store::Migrate(*database);
+  const auto existing =
+      database->Read([](store::Connection& c) { return partners::DescribeExistingData(c); });
+  if (!existing.empty()) {
+    spdlog::error("the database {} already holds {}; the demo only fills an empty database",
+                  database->display_url(), existing);
+    return kRefusedNotEmpty;
+  }
+  const auto data = partners::LoadDemoReferenceData(options.data_dir);
+  for (const auto& note : data.notes) {
+    spdlog::warn("{}", note);
+  }
+  partners::DemoSettings settings;
+  settings.profile = options.profile;
+  settings.seed = options.seed;
+  settings.today = Date::TodayUtc();
+  const auto summary = database->Write(
+      [&](store::Connection& c) { return partners::BuildDemo(c, data, settings); });
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  fmt::print(
+      "demo ({} profile, seed {}): {} organisational units, {} institutions, {} partnerships, "
+      "{} agreements with {} quotas, {} joint structures, {} ISCED fields ({:.2f} s)\n",
+      options.profile, options.seed, summary.org_units, summary.institutions,
+      summary.partnerships, summary.agreements, summary.quotas, summary.joint_structures,
+      summary.isced_fields, seconds);
+  std::fflush(stdout);
+  return 0;
+}
+
+}  // namespace weltcampus::cli

@@ -1,0 +1,203 @@
+#include "interop/eche_import.h"
+
+#include <algorithm>
+#include <chrono>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "core/codes.h"
+#include "interop/csv_reader.h"
+#include "interop/institution_index.h"
+#include "interop/institution_type.h"
+#include "interop/progress.h"
+#include "interop/web_address.h"
+#include "partners/repository.h"
+
+namespace weltcampus::interop {
+
+namespace {
+
+std::optional<std::string> Optional(std::string text) {
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  return text;
+}
+
+// Sets target to value and reports whether that changed it.
+template <typename T>
+bool Assign(T& target, const T& value) {
+  if (target == value) {
+    return false;
+  }
+  target = value;
+  return true;
+}
+
+template <typename T>
+bool FillGap(std::optional<T>& target, const std::optional<T>& value) {
+  return !target && value && Assign(target, value);
+}
+
+}  // namespace
+
+EcheFile ParseEche(std::string_view csv) {
+  CsvReader reader(csv);
+  std::vector<std::string> fields;
+  if (!reader.Next(fields)) {
+    throw std::runtime_error("the ECHE file is empty");
+  }
+  const CsvHeader header(fields);
+  const auto code_column = header.Require("Erasmus Code");
+  const auto pic_column = header.Require("PIC");
+  const auto oid_column = header.Require("OID");
+  const auto name_column = header.Require("Legal Name");
+  const auto city_column = header.Require("City");
+  const auto country_column = header.Require("Country Cd");
+  const auto website_column = header.Require("Website Url");
+  const std::size_t columns = std::max({code_column, pic_column, oid_column, name_column,
+                                        city_column, country_column, website_column}) + 1;
+
+  EcheFile file;
+  std::unordered_map<std::string, int> code_lines;
+  while (reader.Next(fields)) {
+    const int line = reader.line();
+    if (fields.size() == 1 && CleanField(fields[0]).empty()) {
+      continue;  // a blank line, as spreadsheets leave at the end
+    }
+    if (fields.size() < columns) {
+      file.rejected.push_back({line, "has " + std::to_string(fields.size()) + " fields"});
+      continue;
+    }
+    EcheRow row;
+    row.line = line;
+    auto& institution = row.institution;
+    institution.source = "eche";
+    institution.name = CleanField(fields[name_column]);
+    const std::string code = CleanField(fields[code_column]);
+    const std::string raw_country = CleanField(fields[country_column]);
+    institution.country = NormaliseCountryCode(raw_country);
+    if (institution.name.empty()) {
+      file.rejected.push_back({line, "no legal name"});
+      continue;
+    }
+    if (!IsValidErasmusCode(code)) {
+      file.rejected.push_back({line, "invalid Erasmus code \"" + code + "\""});
+      continue;
+    }
+    if (!IsValidCountryCode(institution.country)) {
+      file.rejected.push_back({line, "unknown country \"" + raw_country + "\""});
+      continue;
+    }
+    if (auto [it, inserted] = code_lines.emplace(code, line); !inserted) {
+      file.rejected.push_back(
+          {line, "Erasmus code \"" + code + "\" already on line " + std::to_string(it->second)});
+      continue;
+    }
+    institution.erasmus_code = code;
+    institution.pic = Optional(CleanField(fields[pic_column]));
+    institution.oid = Optional(CleanField(fields[oid_column]));
+    institution.city = Optional(CleanField(fields[city_column]));
+    institution.website = NormaliseWebsite(fields[website_column]);
+    institution.type = GuessInstitutionType(institution.name, "other");
+    row.domain = WebDomain(fields[website_column]);
+    file.rows.push_back(std::move(row));
+  }
+  return file;
+}
+
+bool MergeEcheRow(partners::Institution& institution, const EcheRow& row,
+                  const std::optional<std::string>& hei_id) {
+  const auto& from = row.institution;
+  bool changed = false;
+  changed |= Assign(institution.erasmus_code, from.erasmus_code);
+  changed |= Assign(institution.pic, from.pic);
+  if (from.oid) {
+    changed |= Assign(institution.oid, from.oid);
+  }
+  if (institution.source == "eche") {
+    changed |= Assign(institution.name, from.name);
+    changed |= Assign(institution.country, from.country);
+    changed |= Assign(institution.city, from.city);
+    if (from.website) {
+      changed |= Assign(institution.website, from.website);
+    }
+  } else {
+    // Another list's (or a person's) name stays; the legal name is kept beside it.
+    if (institution.name != from.name) {
+      changed |= FillGap(institution.name_local, std::optional<std::string>(from.name));
+    }
+    changed |= FillGap(institution.city, from.city);
+    changed |= FillGap(institution.website, from.website);
+  }
+  changed |= FillGap(institution.hei_id, hei_id);
+  return changed;
+}
+
+ImportReport ImportEche(store::Connection& connection, const EcheFile& file) {
+  const auto started = std::chrono::steady_clock::now();
+  ImportReport report;
+  report.kind = "eche";
+  report.rejected = file.rejected;
+  auto index = InstitutionIndex::Load(connection);
+
+  // A domain several charter holders share (a regional school portal) names none of them.
+  std::unordered_map<std::string, int> domain_uses;
+  for (const auto& row : file.rows) {
+    if (row.domain) {
+      ++domain_uses[*row.domain];
+    }
+  }
+  std::unordered_map<std::size_t, int> claimed;  // institution -> line that matched it
+  Progress progress("eche", file.rows.size());
+  std::size_t done = 0;
+  for (const auto& row : file.rows) {
+    progress.Advance(++done);
+    const bool own_domain = row.domain && domain_uses[*row.domain] == 1;
+    auto match = index.ByErasmusCode(*row.institution.erasmus_code);
+    if (!match && row.institution.pic) {
+      match = index.ByPic(*row.institution.pic);
+    }
+    if (!match && own_domain) {
+      match = index.ByDomain(*row.domain);
+      if (match && index.at(*match).erasmus_code) {
+        match.reset();  // a different charter holder with the same website
+      }
+    }
+    if (match) {
+      if (auto it = claimed.find(*match); it != claimed.end()) {
+        report.rejected.push_back(
+            {row.line, "same institution (PIC or website) as line " + std::to_string(it->second)});
+        continue;
+      }
+    }
+    std::optional<std::string> hei_id;
+    if (own_domain && index.DomainFreeFor(*row.domain, match)) {
+      hei_id = row.domain;
+    }
+    if (!match) {
+      auto institution = row.institution;
+      institution.hei_id = hei_id;
+      partners::repository::InsertInstitution(connection, institution);
+      claimed[index.Add(std::move(institution))] = row.line;
+      ++report.added;
+      continue;
+    }
+    claimed[*match] = row.line;
+    auto institution = index.at(*match);
+    if (!MergeEcheRow(institution, row, hei_id)) {
+      ++report.unchanged;
+      continue;
+    }
+    partners::repository::UpdateInstitution(connection, institution, institution.version);
+    index.at(*match) = std::move(institution);
+    index.Reindex(*match);
+    ++report.updated;
+  }
+  progress.Finish();
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace weltcampus::interop

@@ -1,0 +1,123 @@
+#include "interop/institution_index.h"
+
+#include <algorithm>
+#include <cctype>
+#include <limits>
+
+#include "interop/web_address.h"
+
+namespace weltcampus::interop {
+
+namespace {
+
+// A key that more than one institution has: it identifies none of them.
+constexpr std::size_t kAmbiguous = std::numeric_limits<std::size_t>::max();
+
+std::string NameKey(std::string_view name, std::string_view country) {
+  std::string key(country);
+  key += '|';
+  for (const unsigned char c : name) {
+    key += static_cast<char>(std::tolower(c));
+  }
+  return key;
+}
+
+}  // namespace
+
+InstitutionIndex InstitutionIndex::Load(store::Connection& connection) {
+  // Bulk read: the repository answers pages, an import needs the whole register at once.
+  InstitutionIndex index;
+  for (const auto& row : connection.Query(
+           "SELECT id, name, name_local, country, city, website, erasmus_code, pic, oid, ror_id, "
+           "hei_id, type, latitude, longitude, source, version FROM institutions ORDER BY id")) {
+    partners::Institution institution;
+    institution.id = row.Int("id");
+    institution.name = row.Text("name");
+    institution.name_local = row.OptionalText("name_local");
+    institution.country = row.Text("country");
+    institution.city = row.OptionalText("city");
+    institution.website = row.OptionalText("website");
+    institution.erasmus_code = row.OptionalText("erasmus_code");
+    institution.pic = row.OptionalText("pic");
+    institution.oid = row.OptionalText("oid");
+    institution.ror_id = row.OptionalText("ror_id");
+    institution.hei_id = row.OptionalText("hei_id");
+    institution.type = row.Text("type");
+    institution.latitude = row.OptionalReal("latitude");
+    institution.longitude = row.OptionalReal("longitude");
+    institution.source = row.Text("source");
+    institution.version = row.Int("version");
+    index.Add(std::move(institution));
+  }
+  return index;
+}
+
+std::size_t InstitutionIndex::Add(partners::Institution institution) {
+  institutions_.push_back(std::move(institution));
+  const std::size_t index = institutions_.size() - 1;
+  Reindex(index);
+  return index;
+}
+
+void InstitutionIndex::Reindex(std::size_t index) {
+  const auto& institution = institutions_[index];
+  if (institution.erasmus_code) {
+    Put(erasmus_codes_, *institution.erasmus_code, index);
+  }
+  if (institution.pic) {
+    Put(pics_, *institution.pic, index);
+  }
+  if (institution.hei_id) {
+    Put(domains_, *institution.hei_id, index);
+  }
+  if (institution.website) {
+    if (auto domain = WebDomain(*institution.website);
+        domain && domain != institution.hei_id) {
+      Put(domains_, *domain, index);
+    }
+  }
+  Put(names_, NameKey(institution.name, institution.country), index);
+  if (institution.name_local) {
+    Put(names_, NameKey(*institution.name_local, institution.country), index);
+  }
+}
+
+void InstitutionIndex::Put(Keys& keys, const std::string& key, std::size_t index) {
+  auto [it, inserted] = keys.emplace(key, index);
+  if (!inserted && it->second != index) {
+    it->second = kAmbiguous;
+  }
+}
+
+std::optional<std::size_t> InstitutionIndex::Get(const Keys& keys, const std::string& key) {
+  const auto it = keys.find(key);
+  if (it == keys.end() || it->second == kAmbiguous) {
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+bool InstitutionIndex::DomainFreeFor(const std::string& domain,
+                                     std::optional<std::size_t> index) const {
+  const auto it = domains_.find(domain);
+  return it == domains_.end() || (index.has_value() && it->second == index.value());
+}
+
+std::optional<std::size_t> InstitutionIndex::ByErasmusCode(const std::string& code) const {
+  return Get(erasmus_codes_, code);
+}
+
+std::optional<std::size_t> InstitutionIndex::ByPic(const std::string& pic) const {
+  return Get(pics_, pic);
+}
+
+std::optional<std::size_t> InstitutionIndex::ByDomain(const std::string& domain) const {
+  return Get(domains_, domain);
+}
+
+std::optional<std::size_t> InstitutionIndex::ByNameAndCountry(std::string_view name,
+                                                             std::string_view country) const {
+  return Get(names_, NameKey(name, country));
+}
+
+}  // namespace weltcampus::interop

@@ -1,0 +1,122 @@
+#include "interop/isced_import.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "core/codes.h"
+#include "interop/csv_reader.h"
+#include "partners/repository.h"
+
+namespace weltcampus::interop {
+
+namespace {
+
+// The length of a code tells its level: 2 digits broad, 3 narrow, 4 detailed.
+std::string_view LevelOfCode(std::string_view code) {
+  switch (code.size()) {
+    case 2:
+      return "broad";
+    case 3:
+      return "narrow";
+    default:
+      return "detailed";
+  }
+}
+
+}  // namespace
+
+IscedFile ParseIsced(std::string_view csv) {
+  CsvReader reader(csv);
+  std::vector<std::string> fields;
+  if (!reader.Next(fields)) {
+    throw std::runtime_error("the ISCED file is empty");
+  }
+  const CsvHeader header(fields);
+  const auto code_column = header.Require("code");
+  const auto level_column = header.Require("level");
+  const auto en_column = header.Require("label_en");
+  const auto de_column = header.Find("label_de");
+  const std::size_t columns =
+      std::max({code_column, level_column, en_column, de_column.value_or(0)}) + 1;
+  IscedFile file;
+  std::set<std::string> seen;
+  while (reader.Next(fields)) {
+    const int line = reader.line();
+    if (fields.size() == 1 && CleanField(fields[0]).empty()) {
+      continue;
+    }
+    if (fields.size() < columns) {
+      file.rejected.push_back({line, "has " + std::to_string(fields.size()) + " fields"});
+      continue;
+    }
+    IscedRow row;
+    row.line = line;
+    row.field.code = CleanField(fields[code_column]);
+    row.field.level = CleanField(fields[level_column]);
+    row.field.label_en = CleanField(fields[en_column]);
+    if (de_column) {
+      if (auto de = CleanField(fields[*de_column]); !de.empty()) {
+        row.field.label_de = std::move(de);
+      }
+    }
+    if (!IsIscedCodeShape(row.field.code)) {
+      file.rejected.push_back({line, "invalid ISCED-F code \"" + row.field.code + "\""});
+    } else if (row.field.level != LevelOfCode(row.field.code)) {
+      file.rejected.push_back({line, "level \"" + row.field.level + "\" does not fit code " +
+                                         row.field.code});
+    } else if (row.field.label_en.empty()) {
+      file.rejected.push_back({line, "no English label"});
+    } else if (!seen.insert(row.field.code).second) {
+      file.rejected.push_back({line, "code " + row.field.code + " appears twice"});
+    } else {
+      file.rows.push_back(std::move(row));
+    }
+  }
+  return file;
+}
+
+ImportReport ImportIsced(store::Connection& connection, const IscedFile& file) {
+  const auto started = std::chrono::steady_clock::now();
+  ImportReport report;
+  report.kind = "isced";
+  report.rejected = file.rejected;
+  std::map<std::string, partners::IscedField> existing;
+  for (auto& field : partners::repository::ListIscedFields(connection, std::nullopt, std::nullopt)) {
+    existing.emplace(field.code, std::move(field));
+  }
+  // The repository reads this table but has no writer for it; these two statements are the
+  // reference import's own.
+  for (const auto& row : file.rows) {
+    const auto& field = row.field;
+    const auto params = store::Params()
+                            .Set("code", field.code)
+                            .Set("level", field.level)
+                            .Set("label_en", field.label_en)
+                            .Set("label_de", field.label_de);
+    const auto it = existing.find(field.code);
+    if (it == existing.end()) {
+      connection.Exec(
+          "INSERT INTO isced_fields (code, level, label_en, label_de) "
+          "VALUES (:code, :level, :label_en, :label_de)",
+          params);
+      ++report.added;
+    } else if (it->second.level != field.level || it->second.label_en != field.label_en ||
+               it->second.label_de != field.label_de) {
+      connection.Exec(
+          "UPDATE isced_fields SET level = :level, label_en = :label_en, label_de = :label_de "
+          "WHERE code = :code",
+          params);
+      ++report.updated;
+    } else {
+      ++report.unchanged;
+    }
+  }
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace weltcampus::interop

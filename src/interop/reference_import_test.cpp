@@ -1,0 +1,125 @@
+#include "interop/reference_import.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "interop/eche_import.h"
+#include "interop/text_file.h"
+#include "store/migrations.h"
+
+namespace weltcampus::interop {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kData = WELTCAMPUS_SHARED_DATA;
+const std::string kEche = kData + "/eche/eche_2026-04-08.csv";
+const std::string kWorld = kData + "/hipo/world_universities_and_domains.json";
+const std::string kIsced = kData + "/isced/iscedf2013.csv";
+
+// A fresh SQLite file per test, so that tests may run in parallel processes.
+class ReferenceImportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!fs::exists(kEche) || !fs::exists(kWorld) || !fs::exists(kIsced)) {
+      GTEST_SKIP() << "reference data not found in " << kData;
+    }
+    path_ = fs::temp_directory_path() /
+            ("weltcampus-import-" + std::to_string(getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
+    fs::remove(path_);
+    database_ = store::Database::Open("sqlite:" + path_.string(), 1);
+    store::Migrate(*database_);
+  }
+  void TearDown() override {
+    database_.reset();
+    if (!path_.empty()) {
+      fs::remove(path_);
+    }
+  }
+  int64_t Count(const std::string& sql) {
+    return database_->Read([&](store::Connection& c) { return c.Count(sql); });
+  }
+
+  fs::path path_;
+  std::shared_ptr<store::Database> database_;
+};
+
+// The file has 6,142 rows; four carry Erasmus codes that break the code's format even after
+// no-break spaces are turned into spaces ("DK FREDERICIA 01", "F  PARIS 063", "F  VERDUN1",
+// "RSPROKUP01"), so 6,138 institutions are imported and four rows rejected with their line.
+TEST_F(ReferenceImportTest, EcheYieldsItsInstitutionsAndASecondRunChangesNothing) {
+  const auto first = ImportReferenceFile(*database_, "eche", kEche);
+  EXPECT_EQ(first.rows(), 6142);
+  EXPECT_EQ(first.added, 6138);
+  EXPECT_EQ(first.updated, 0);
+  ASSERT_EQ(first.rejected.size(), 4u);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM institutions"), 6138);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM institutions WHERE erasmus_code = 'D  DRESDEN02' "
+                  "AND hei_id = 'tu-dresden.de' AND country = 'DE'"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM institutions WHERE country IN ('EL', 'UK')"), 0);
+
+  const auto second = ImportReferenceFile(*database_, "eche", kEche);
+  EXPECT_EQ(second.added, 0);
+  EXPECT_EQ(second.updated, 0);
+  EXPECT_EQ(second.unchanged, 6138);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM institutions"), 6138);
+}
+
+TEST_F(ReferenceImportTest, BothListsMergeInstitutionsOnTheirWebDomain) {
+  ImportReferenceFile(*database_, "eche", kEche);
+  const auto world = ImportReferenceFile(*database_, "world-universities", kWorld);
+  EXPECT_EQ(world.rows(), 10251);
+  // Over a thousand universities are in both lists and were not added a second time.
+  EXPECT_GT(world.updated + world.unchanged, 1000);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM institutions"), 6138 + world.added);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM institutions WHERE hei_id = 'medunigraz.at'"), 1);
+
+  const auto world_again = ImportReferenceFile(*database_, "world-universities", kWorld);
+  EXPECT_EQ(world_again.added, 0);
+  EXPECT_EQ(world_again.updated, 0);
+  const auto eche_again = ImportReferenceFile(*database_, "eche", kEche);
+  EXPECT_EQ(eche_again.added, 0);
+  EXPECT_EQ(eche_again.updated, 0);
+}
+
+TEST_F(ReferenceImportTest, WorldListFirstThenEcheStillOneInstitutionEach) {
+  ImportReferenceFile(*database_, "world-universities", kWorld);
+  const auto eche = ImportReferenceFile(*database_, "eche", kEche);
+  EXPECT_GT(eche.updated, 900);  // charter holders found by their website's domain
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM institutions WHERE hei_id = 'umw.edu.pl'"), 1);
+  const auto world_again = ImportReferenceFile(*database_, "world-universities", kWorld);
+  EXPECT_EQ(world_again.added + world_again.updated, 0);
+  const auto eche_again = ImportReferenceFile(*database_, "eche", kEche);
+  EXPECT_EQ(eche_again.added + eche_again.updated, 0);
+}
+
+TEST_F(ReferenceImportTest, IscedTableHasAllCodes) {
+  const auto first = ImportReferenceFile(*database_, "isced", kIsced);
+  EXPECT_EQ(first.added, 220);
+  EXPECT_TRUE(first.rejected.empty());
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM isced_fields WHERE code = '0912' AND label_de = "
+                  "'Medizin'"),
+            1);
+  const auto second = ImportReferenceFile(*database_, "isced", kIsced);
+  EXPECT_EQ(second.unchanged, 220);
+}
+
+TEST_F(ReferenceImportTest, AFailedImportChangesNothing) {
+  EXPECT_THROW(ImportReferenceFile(*database_, "eche", kData + "/no/such/file.csv"),
+               std::runtime_error);
+  const auto file = ParseEche(ReadTextFile(kEche));
+  EXPECT_THROW(database_->Write([&](store::Connection& c) {
+    ImportEche(c, file);
+    throw std::runtime_error("disk full");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM institutions"), 0);
+}
+
+}  // namespace
+}  // namespace weltcampus::interop

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/date.h"
+#include "interop/eche_import.h"
+#include "interop/isced_import.h"
+#include "interop/world_universities_import.h"
+#include "store/sql.h"
+
+namespace weltcampus::partners {
+
+// The reference files the demo draws its partners from; each is optional.
+struct DemoReferenceData {
+  std::optional<interop::EcheFile> eche;
+  std::optional<interop::WorldUniversitiesFile> world;
+  std::optional<interop::IscedFile> isced;
+  std::map<std::string, std::pair<double, double>> coordinates;  // Erasmus code -> lat, lon
+  std::vector<std::string> notes;                                // what was missing
+};
+
+// Reads eche/*.csv, hipo/world_universities_and_domains.json, isced/iscedf2013.csv and
+// erasmus_2013_14/EUC_geocoded_clean.csv from the folder, whichever are there.
+DemoReferenceData LoadDemoReferenceData(const std::string& data_dir);
+
+struct DemoSettings {
+  std::string profile = "school";  // school, or university (twenty times the partners)
+  unsigned seed = 2015;
+  Date today;                      // agreements expire and start relative to it
+};
+
+struct DemoSummary {
+  int64_t org_units = 0;
+  int64_t institutions = 0;
+  int64_t partnerships = 0;
+  int64_t agreements = 0;
+  int64_t quotas = 0;
+  int64_t joint_structures = 0;
+  int64_t isced_fields = 0;
+};
+
+// What is in the database that the demo would mix with; empty means the demo may run.
+std::string DescribeExistingData(store::Connection& connection);
+
+// Builds the demo school (TU Dresden's School of Medicine), its home settings, organisational units,
+// three strategic partners with SAHMRI, and the standard partners drawn from the reference data,
+// in the caller's transaction. The same seed, data and day give the same database.
+DemoSummary BuildDemo(store::Connection& connection, const DemoReferenceData& data,
+                      const DemoSettings& settings);
+
+}  // namespace weltcampus::partners

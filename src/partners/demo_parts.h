@@ -1,0 +1,52 @@
+#pragma once
+
+// Shared by the demo builder's files only.
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "partners/demo_builder.h"
+#include "partners/demo_random.h"
+#include "partners/model.h"
+
+namespace weltcampus::partners::demo {
+
+struct Context {
+  store::Connection& connection;
+  DemoRandom random;
+  int current_year;                     // academic year containing today
+  std::set<std::string> isced_codes;    // the imported table, empty when there is none
+  std::map<std::string, int64_t> units; // org unit code -> id
+  DemoSummary summary;
+};
+
+int64_t AddInstitution(Context& context, Institution institution);
+int64_t AddPartnership(Context& context, Partnership partnership);
+void AddAgreement(Context& context, Agreement agreement);
+void AddJointStructure(Context& context, JointStructure structure);
+
+Quota MakeQuota(std::string direction, std::string category, std::optional<std::string> isced,
+                std::vector<int> eqf_levels, int places, std::optional<double> months,
+                std::optional<int64_t> days, std::vector<LanguageRequirement> languages);
+// An agreement running over academic years first..last (calendar years they start in).
+Agreement MakeAgreement(int64_t partnership_id, std::string type, std::string status,
+                        std::string title, int first, int last);
+
+// The school, its units and home settings.
+void BuildHome(Context& context, const DemoReferenceData& data);
+// King's College London, Wroclaw Medical University, Flinders University with SAHMRI.
+void BuildStrategicPartners(Context& context, const DemoReferenceData& data);
+// `count` partners drawn from the reference lists, skipping Erasmus codes and domains in use.
+void BuildStandardPartners(Context& context, const DemoReferenceData& data, int count,
+                           bool extra_agreements);
+
+// Erasmus codes and web domains the home and strategic institutions took.
+inline const std::set<std::string> kReservedErasmusCodes = {"D  DRESDEN02", "PL WROCLAW05"};
+inline const std::set<std::string> kReservedDomains = {"tu-dresden.de", "kcl.ac.uk", "umw.edu.pl",
+                                                       "flinders.edu.au", "sahmri.org.au",
+                                                       "sahmri.com"};
+
+}  // namespace weltcampus::partners::demo
