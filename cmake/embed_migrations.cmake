@@ -1,4 +1,5 @@
 # Writes a C++ file holding every migration's name and SQL text, in file-name order.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(content "// Generated from db/migrations by cmake/embed_migrations.cmake. Do not edit.\n")
 string(APPEND content "#include \"store/migrations_data.h\"\n\nnamespace weltcampus::store {\n\n")
 string(APPEND content "const std::vector<EmbeddedMigration>& EmbeddedMigrations() {\n")

@@ -6,6 +6,8 @@ std::string_view PermissionName(Permission permission) {
   switch (permission) {
     case Permission::kPublic:
       return "public";
+    case Permission::kAuthenticated:
+      return "authenticated";
     case Permission::kReadReference:
       return "reference:read";
     case Permission::kReadPartners:
@@ -16,6 +18,10 @@ std::string_view PermissionName(Permission permission) {
       return "indicators:read";
     case Permission::kManageSettings:
       return "settings:manage";
+    case Permission::kManageUsers:
+      return "users:manage";
+    case Permission::kReadAudit:
+      return "audit:read";
     case Permission::kOperations:
       return "operations";
   }

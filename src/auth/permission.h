@@ -5,15 +5,18 @@
 namespace weltcampus::auth {
 
 // What a route needs. Every route names one when it is registered (the router refuses a route
-// without one); which roles hold which permission is decided in auth, in one place.
+// without one); which roles hold which permission is decided in roles.cpp, in one place.
 enum class Permission {
-  kPublic,           // health, the OpenAPI document, published statistics
-  kReadReference,    // reference tables such as ISCED-F
-  kReadPartners,     // institutions, partnerships, agreements, org units
+  kPublic,          // anyone, without an account: health, OpenAPI, login
+  kAuthenticated,   // any signed-in person: their own account and data
+  kReadReference,   // reference tables such as ISCED-F
+  kReadPartners,    // institutions, partnerships, agreements, org units
   kWritePartners,
-  kReadIndicators,   // aggregates: summary figures
-  kManageSettings,   // home institution settings
-  kOperations,       // metrics
+  kReadIndicators,  // aggregates: summary figures
+  kManageSettings,  // home institution settings
+  kManageUsers,     // accounts, roles, erasure
+  kReadAudit,       // the audit log
+  kOperations,      // metrics (also open to scrapers on the loopback address)
 };
 
 std::string_view PermissionName(Permission permission);

@@ -17,6 +17,7 @@ struct ServeOptions {
   std::size_t body_limit = 1024 * 1024;
   int read_timeout_seconds = 30;
   std::vector<std::string> trusted_proxies;
+  int retention_inactive_days = 3 * 365;
 };
 
 int Serve(const ServeOptions& options);
@@ -31,5 +32,14 @@ struct DemoOptions {
 int Demo(const DemoOptions& options);
 
 int Import(const std::string& db, const std::string& kind, const std::string& file);
+
+int AddUser(const std::string& db, const std::string& email, const std::string& name,
+            const std::vector<std::string>& roles);
+int ListUsers(const std::string& db);
+int PrintDemoAccounts();
+int VerifyAudit(const std::string& db);
+// Disabled accounts unused for this many days are pseudonymised.
+inline constexpr int kDefaultInactiveAccountDays = 3 * 365;
+int RunRetention(const std::string& db, int inactive_days);
 
 }  // namespace weltcampus::cli

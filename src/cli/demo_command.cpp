@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "auth/demo_accounts.h"
 #include "cli/commands.h"
 #include "partners/demo_builder.h"
 #include "store/migrations.h"
@@ -35,8 +36,11 @@ int Demo(const DemoOptions& options) {
   settings.profile = options.profile;
   settings.seed = options.seed;
   settings.today = Date::TodayUtc();
-  const auto summary = database->Write(
-      [&](store::Connection& c) { return partners::BuildDemo(c, data, settings); });
+  const auto summary = database->Write([&](store::Connection& c) {
+    auto built = partners::BuildDemo(c, data, settings);
+    auth::CreateDemoAccounts(c);
+    return built;
+  });
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   fmt::print(
@@ -46,6 +50,7 @@ int Demo(const DemoOptions& options) {
       summary.partnerships, summary.agreements, summary.quotas, summary.joint_structures,
       summary.isced_fields, seconds);
   std::fflush(stdout);
+  PrintDemoAccounts();
   return 0;
 }
 

@@ -98,6 +98,38 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"eche", "world-universities", "isced"}));
   import_cmd->add_option("file", import_file, "The file to import")->required()->check(CLI::ExistingFile);
 
+  std::string user_email;
+  std::string user_name;
+  std::vector<std::string> user_roles;
+  auto* user_cmd = app.add_subcommand("user", "Accounts");
+  user_cmd->require_subcommand(1);
+  auto* user_add = user_cmd->add_subcommand("add", "Create an account; prints a one-time password");
+  user_add->add_option("--email", user_email, "E-mail address (the login name)")->required();
+  user_add->add_option("--name", user_name, "Display name");
+  user_add->add_option("--role", user_roles, "Role (repeatable): admin, international_office, ...")
+      ->required();
+  auto* user_list = user_cmd->add_subcommand("list", "List the accounts");
+  auto* user_demo = user_cmd->add_subcommand("demo-accounts", "Print the demo accounts and their password");
+
+  auto* audit_cmd = app.add_subcommand("audit", "The audit log");
+  audit_cmd->require_subcommand(1);
+  auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the hash chain; exit 1 when broken");
+
+  int inactive_days = weltcampus::cli::kDefaultInactiveAccountDays;
+  auto* retention_cmd = app.add_subcommand("retention", "Apply the retention schedule");
+  retention_cmd->require_subcommand(1);
+  auto* retention_run = retention_cmd->add_subcommand("run", "Remove expired sessions, pseudonymise old accounts");
+  retention_run->add_option("--inactive-days", inactive_days,
+                            "Pseudonymise disabled accounts unused for this many days")
+      ->envname("WELTCAMPUS_RETENTION_INACTIVE_DAYS")
+      ->check(CLI::Range(30, 36500))
+      ->capture_default_str();
+  serve_cmd->add_option("--retention-inactive-days", serve.retention_inactive_days,
+                        "Daily retention: pseudonymise disabled accounts unused for this many days")
+      ->envname("WELTCAMPUS_RETENTION_INACTIVE_DAYS")
+      ->check(CLI::Range(30, 36500))
+      ->capture_default_str();
+
   CLI11_PARSE(app, argc, argv);
   SetUpLogging(log_level);
   try {
@@ -114,6 +146,21 @@ int main(int argc, char** argv) {
     }
     if (import_cmd->parsed()) {
       return weltcampus::cli::Import(db, import_kind, import_file);
+    }
+    if (user_add->parsed()) {
+      return weltcampus::cli::AddUser(db, user_email, user_name, user_roles);
+    }
+    if (user_list->parsed()) {
+      return weltcampus::cli::ListUsers(db);
+    }
+    if (user_demo->parsed()) {
+      return weltcampus::cli::PrintDemoAccounts();
+    }
+    if (audit_verify->parsed()) {
+      return weltcampus::cli::VerifyAudit(db);
+    }
+    if (retention_run->parsed()) {
+      return weltcampus::cli::RunRetention(db, inactive_days);
     }
   } catch (const std::exception& error) {
     spdlog::error("{}", error.what());

@@ -1,7 +1,11 @@
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 
+#include "auth/service.h"
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "store/migrations.h"
@@ -49,7 +53,29 @@ int Serve(const ServeOptions& options) {
   server_options.read_timeout = std::chrono::seconds(options.read_timeout_seconds);
   server_options.trusted_proxies = options.trusted_proxies;
   http::Server server(server_options, router, static_files, metrics);
+  // The retention schedule runs once a day beside the server (and at start).
+  std::mutex mutex;
+  std::condition_variable stop_requested;
+  bool stopping = false;
+  std::thread retention([&] {
+    std::unique_lock lock(mutex);
+    do {
+      lock.unlock();
+      try {
+        auth::AuthService(*database).RunRetention(std::chrono::hours(24 * options.retention_inactive_days));
+      } catch (const std::exception& error) {
+        spdlog::error("retention run failed: {}", error.what());
+      }
+      lock.lock();
+    } while (!stop_requested.wait_for(lock, std::chrono::hours(24), [&] { return stopping; }));
+  });
   server.Run();
+  {
+    std::lock_guard lock(mutex);
+    stopping = true;
+  }
+  stop_requested.notify_all();
+  retention.join();
   return 0;
 }
 

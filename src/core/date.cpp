@@ -60,8 +60,10 @@ Date Date::AddMonths(int months) const {
   return result;
 }
 
-std::string NowUtcTimestamp() {
-  const std::time_t now = std::time(nullptr);
+std::string NowUtcTimestamp() { return UtcTimestamp(std::chrono::system_clock::now()); }
+
+std::string UtcTimestamp(std::chrono::system_clock::time_point time) {
+  const std::time_t now = std::chrono::system_clock::to_time_t(time);
   std::tm utc{};
   gmtime_r(&now, &utc);
   char buffer[32];

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,7 +23,8 @@ struct Date {
 bool IsLeapYear(int year);
 int DaysInMonth(int year, int month);
 
-// "2026-11-28T17:00:00Z", the form every stored timestamp takes.
+// "2026-11-28T17:00:00Z", the form every stored timestamp takes; such strings sort by time.
 std::string NowUtcTimestamp();
+std::string UtcTimestamp(std::chrono::system_clock::time_point time);
 
 }  // namespace weltcampus

@@ -37,6 +37,23 @@ std::optional<std::string> Request::QueryParam(const std::string& name) const {
   return it->second;
 }
 
+std::string Request::Cookie(std::string_view name) const {
+  std::string_view header = Header("cookie");
+  while (!header.empty()) {
+    const auto semicolon = header.find(';');
+    std::string_view pair = header.substr(0, semicolon);
+    header = semicolon == std::string_view::npos ? std::string_view() : header.substr(semicolon + 1);
+    while (!pair.empty() && pair.front() == ' ') {
+      pair.remove_prefix(1);
+    }
+    const auto eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
+      return std::string(pair.substr(eq + 1));
+    }
+  }
+  return {};
+}
+
 int64_t Request::PathId(const std::string& name) const {
   auto it = path_params.find(name);
   int64_t id = 0;

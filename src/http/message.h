@@ -25,6 +25,8 @@ struct Request {
 
   std::string_view Header(std::string_view name) const;
   std::optional<std::string> QueryParam(const std::string& name) const;
+  // The value of a cookie from the Cookie header, or empty.
+  std::string Cookie(std::string_view name) const;
   // A path parameter that must be a positive id; anything else reads as a missing record (404).
   int64_t PathId(const std::string& name) const;
   // The version in If-Match ("3" or W/"3"); 428 when missing, 412 when unreadable.

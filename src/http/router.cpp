@@ -87,9 +87,14 @@ Response Router::Dispatch(Request& request, std::string* route_label) const {
       throw ApiError(ErrorCode::kNotFound, "No such resource");
     }
     *route_label = match.route->pattern;
-    if (authorizer_) {
-      authorizer_(request, match.route->permission);
+    if (!authorizer_) {
+      return match.route->handler(request);
     }
+    struct EndGuard {
+      Authorizer& authorizer;
+      ~EndGuard() { authorizer.End(); }
+    } end_guard{*authorizer_};
+    authorizer_->Begin(request, *match.route);
     return match.route->handler(request);
   } catch (const ApiError& error) {
     return ErrorResponse(error);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,15 +23,21 @@ struct Route {
   std::vector<std::string> segments;
 };
 
-// Checks a request against the permission its route declares; throws ApiError to refuse.
-using Authorizer = std::function<void(const Request&, auth::Permission)>;
+// Checks a request against the permission its route declares before the handler runs (throws
+// ApiError to refuse), and holds who is asking until End().
+class Authorizer {
+ public:
+  virtual ~Authorizer() = default;
+  virtual void Begin(const Request& request, const Route& route) = 0;
+  virtual void End() noexcept = 0;
+};
 
 // The route table: every API endpoint is registered here with its permission.
 class Router {
  public:
   void Add(std::string method, std::string pattern, auth::Permission permission,
            std::string summary, Handler handler);
-  void SetAuthorizer(Authorizer authorizer) { authorizer_ = std::move(authorizer); }
+  void SetAuthorizer(std::shared_ptr<Authorizer> authorizer) { authorizer_ = std::move(authorizer); }
 
   struct Match {
     const Route* route = nullptr;
@@ -47,7 +54,7 @@ class Router {
 
  private:
   std::vector<Route> routes_;
-  Authorizer authorizer_;
+  std::shared_ptr<Authorizer> authorizer_;
 };
 
 std::vector<std::string> SplitPath(std::string_view path);

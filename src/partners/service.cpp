@@ -2,8 +2,10 @@
 
 #include <algorithm>
 
+#include "auth/audit.h"
 #include "core/academic_year.h"
 #include "core/error.h"
+#include "partners/json.h"
 
 namespace weltcampus::partners {
 
@@ -134,7 +136,9 @@ Institution PartnersService::CreateInstitution(Institution institution) {
     institution.source = "manual";
     CheckErasmusCodeFree(c, institution);
     repo::InsertInstitution(c, institution);
-    return *repo::FindInstitution(c, institution.id);
+    auto created = *repo::FindInstitution(c, institution.id);
+    auth::RecordChange(c, "institution", created.id, nullptr, ToJson(created));
+    return created;
   });
 }
 
@@ -149,19 +153,23 @@ Institution PartnersService::UpdateInstitution(int64_t id, Institution instituti
     institution.source = current->source;
     CheckErasmusCodeFree(c, institution);
     repo::UpdateInstitution(c, institution, expected_version);
-    return *repo::FindInstitution(c, id);
+    auto updated = *repo::FindInstitution(c, id);
+    auth::RecordChange(c, "institution", id, ToJson(*current), ToJson(updated));
+    return updated;
   });
 }
 
 void PartnersService::DeleteInstitution(int64_t id, int64_t expected_version) {
   database_.Write([&](Connection& c) {
-    if (!repo::FindInstitution(c, id)) {
+    auto current = repo::FindInstitution(c, id);
+    if (!current) {
       throw NotFoundError("Institution");
     }
     if (repo::InstitutionHasPartnership(c, id) || repo::InstitutionInAgreements(c, id)) {
       throw Conflict("", "This institution is a partner or named in agreements; remove those first");
     }
     repo::DeleteInstitution(c, id, expected_version);
+    auth::RecordChange(c, "institution", id, ToJson(*current), nullptr);
   });
 }
 
@@ -182,31 +190,36 @@ OrgUnit PartnersService::CreateOrgUnit(OrgUnit unit) {
     unit.id = 0;
     CheckOrgUnitReferences(c, unit);
     repo::InsertOrgUnit(c, unit);
+    auth::RecordChange(c, "org_unit", unit.id, nullptr, ToJson(unit));
     return unit;
   });
 }
 
 OrgUnit PartnersService::UpdateOrgUnit(int64_t id, OrgUnit unit, int64_t expected_version) {
   return database_.Write([&](Connection& c) {
-    if (!repo::FindOrgUnit(c, id)) {
+    auto current = repo::FindOrgUnit(c, id);
+    if (!current) {
       throw NotFoundError("Organisational unit");
     }
     unit.id = id;
     CheckOrgUnitReferences(c, unit);
     repo::UpdateOrgUnit(c, unit, expected_version);
+    auth::RecordChange(c, "org_unit", id, ToJson(*current), ToJson(unit));
     return unit;
   });
 }
 
 void PartnersService::DeleteOrgUnit(int64_t id, int64_t expected_version) {
   database_.Write([&](Connection& c) {
-    if (!repo::FindOrgUnit(c, id)) {
+    auto current = repo::FindOrgUnit(c, id);
+    if (!current) {
       throw NotFoundError("Organisational unit");
     }
     if (repo::OrgUnitInUse(c, id)) {
       throw Conflict("", "This unit has sub-units or agreements; move or remove those first");
     }
     repo::DeleteOrgUnit(c, id, expected_version);
+    auth::RecordChange(c, "org_unit", id, ToJson(*current), nullptr);
   });
 }
 
@@ -231,32 +244,39 @@ Partnership PartnersService::CreatePartnership(Partnership partnership) {
     partnership.id = 0;
     CheckPartnershipReferences(c, partnership);
     repo::InsertPartnership(c, partnership);
-    return *repo::FindPartnership(c, partnership.id, CurrentAcademicYear());
+    auto created = *repo::FindPartnership(c, partnership.id, CurrentAcademicYear());
+    auth::RecordChange(c, "partnership", created.id, nullptr, ToJson(created));
+    return created;
   });
 }
 
 Partnership PartnersService::UpdatePartnership(int64_t id, Partnership partnership,
                                                int64_t expected_version) {
   return database_.Write([&](Connection& c) {
-    if (!repo::FindPartnership(c, id, CurrentAcademicYear())) {
+    auto current = repo::FindPartnership(c, id, CurrentAcademicYear());
+    if (!current) {
       throw NotFoundError("Partnership");
     }
     partnership.id = id;
     CheckPartnershipReferences(c, partnership);
     repo::UpdatePartnership(c, partnership, expected_version);
-    return *repo::FindPartnership(c, id, CurrentAcademicYear());
+    auto updated = *repo::FindPartnership(c, id, CurrentAcademicYear());
+    auth::RecordChange(c, "partnership", id, ToJson(*current), ToJson(updated));
+    return updated;
   });
 }
 
 void PartnersService::DeletePartnership(int64_t id, int64_t expected_version) {
   database_.Write([&](Connection& c) {
-    if (!repo::FindPartnership(c, id, CurrentAcademicYear())) {
+    auto current = repo::FindPartnership(c, id, CurrentAcademicYear());
+    if (!current) {
       throw NotFoundError("Partnership");
     }
     if (repo::PartnershipHasDependants(c, id)) {
       throw Conflict("", "This partnership has agreements or joint structures; remove those first");
     }
     repo::DeletePartnership(c, id, expected_version);
+    auth::RecordChange(c, "partnership", id, ToJson(*current), nullptr);
   });
 }
 
@@ -303,7 +323,9 @@ Agreement PartnersService::CreateAgreement(Agreement agreement) {
     agreement.id = 0;
     PrepareAgreement(c, agreement);
     repo::InsertAgreement(c, agreement);
-    return *repo::FindAgreement(c, agreement.id);
+    auto created = *repo::FindAgreement(c, agreement.id);
+    auth::RecordChange(c, "agreement", created.id, nullptr, ToJson(created));
+    return created;
   });
 }
 
@@ -320,16 +342,20 @@ Agreement PartnersService::UpdateAgreement(int64_t id, Agreement agreement, int6
     agreement.id = id;
     PrepareAgreement(c, agreement);
     repo::UpdateAgreement(c, agreement, expected_version);
-    return *repo::FindAgreement(c, id);
+    auto updated = *repo::FindAgreement(c, id);
+    auth::RecordChange(c, "agreement", id, ToJson(*current), ToJson(updated));
+    return updated;
   });
 }
 
 void PartnersService::DeleteAgreement(int64_t id, int64_t expected_version) {
   database_.Write([&](Connection& c) {
-    if (!repo::FindAgreement(c, id)) {
+    auto current = repo::FindAgreement(c, id);
+    if (!current) {
       throw NotFoundError("Agreement");
     }
     repo::DeleteAgreement(c, id, expected_version);
+    auth::RecordChange(c, "agreement", id, ToJson(*current), nullptr);
   });
 }
 
@@ -358,6 +384,7 @@ JointStructure PartnersService::CreateJointStructure(int64_t partnership_id, Joi
     structure.id = 0;
     structure.partnership_id = partnership_id;
     repo::InsertJointStructure(c, structure);
+    auth::RecordChange(c, "joint_structure", structure.id, nullptr, ToJson(structure));
     return structure;
   });
 }
@@ -372,16 +399,19 @@ JointStructure PartnersService::UpdateJointStructure(int64_t id, JointStructure 
     structure.id = id;
     structure.partnership_id = current->partnership_id;
     repo::UpdateJointStructure(c, structure, expected_version);
+    auth::RecordChange(c, "joint_structure", id, ToJson(*current), ToJson(structure));
     return structure;
   });
 }
 
 void PartnersService::DeleteJointStructure(int64_t id, int64_t expected_version) {
   database_.Write([&](Connection& c) {
-    if (!repo::FindJointStructure(c, id)) {
+    auto current = repo::FindJointStructure(c, id);
+    if (!current) {
       throw NotFoundError("Joint structure");
     }
     repo::DeleteJointStructure(c, id, expected_version);
+    auth::RecordChange(c, "joint_structure", id, ToJson(*current), nullptr);
   });
 }
 

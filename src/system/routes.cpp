@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "auth/audit.h"
 #include "system/openapi.h"
 #include "system/settings.h"
 
@@ -38,8 +39,16 @@ void RegisterRoutes(http::Router& router, store::Database& database, http::Metri
              "Change the home institution and school", [&database](const Request& request) {
                const auto input = request.JsonBody();
                auto settings = database.Write([&](store::Connection& c) {
-                 auto merged = MergeHomeSettings(LoadHomeSettings(c), input);
+                 const auto current = LoadHomeSettings(c);
+                 auto merged = MergeHomeSettings(current, input);
                  SaveHomeSettings(c, merged);
+                 auth::AuditEntry entry;
+                 entry.action = "update";
+                 entry.entity_type = "settings";
+                 entry.entity_id = "home";
+                 entry.before = ToJson(current);
+                 entry.after = ToJson(merged);
+                 auth::RecordAudit(c, std::move(entry));
                  return merged;
                });
                return Response::Json(200, ToJson(settings));

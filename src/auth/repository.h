@@ -1,0 +1,49 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "auth/model.h"
+#include "store/sql.h"
+
+// SQL of accounts, sessions and login throttling.
+namespace weltcampus::auth::repository {
+
+using store::Connection;
+
+std::optional<User> FindUser(Connection& c, int64_t id);
+std::optional<User> FindUserByEmail(Connection& c, const std::string& email);
+std::optional<std::string> PasswordHash(Connection& c, int64_t user_id);
+std::pair<std::vector<User>, int64_t> ListUsers(Connection& c, const UserFilter& filter, int64_t limit,
+                                                int64_t offset);
+void InsertUser(Connection& c, User& user, const std::optional<std::string>& password_hash);
+void UpdateUser(Connection& c, User& user, int64_t expected_version);
+void SetPassword(Connection& c, int64_t user_id, const std::optional<std::string>& hash,
+                 bool must_change);
+void SetLastLogin(Connection& c, int64_t user_id, const std::string& at);
+void ReplaceRoles(Connection& c, int64_t user_id, const std::vector<RoleGrant>& roles);
+int64_t CountActiveAdmins(Connection& c);
+std::vector<int64_t> UsersInactiveSince(Connection& c, const std::string& before);
+
+void InsertSession(Connection& c, const Session& session);
+std::optional<Session> FindSession(Connection& c, const std::string& token_hash);
+void TouchSession(Connection& c, const std::string& token_hash, const std::string& last_seen,
+                  const std::string& idle_expires);
+void DeleteSession(Connection& c, const std::string& token_hash);
+void DeleteUserSessions(Connection& c, int64_t user_id, const std::string& except_hash = {});
+std::vector<Session> ListUserSessions(Connection& c, int64_t user_id);
+int64_t DeleteExpiredSessions(Connection& c, const std::string& now);
+
+struct Throttle {
+  int64_t failures = 0;
+  std::string last_failure_at;
+  std::string blocked_until;
+};
+std::optional<Throttle> FindThrottle(Connection& c, const std::string& key);
+void SaveThrottle(Connection& c, const std::string& key, const Throttle& throttle);
+void DeleteThrottle(Connection& c, const std::string& key);
+int64_t DeleteStaleThrottles(Connection& c, const std::string& before);
+
+}  // namespace weltcampus::auth::repository

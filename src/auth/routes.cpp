@@ -1,0 +1,181 @@
+#include "auth/routes.h"
+
+#include "auth/audit.h"
+#include "auth/guard.h"
+#include "auth/password.h"
+#include "auth/roles.h"
+#include "core/error.h"
+#include "core/json_input.h"
+#include "core/paging.h"
+
+namespace weltcampus::auth {
+
+using http::Request;
+using http::Response;
+
+namespace {
+
+const Principal& Me() {
+  const auto& principal = CurrentRequest().principal;
+  if (!principal) {
+    throw ApiError(ErrorCode::kUnauthorized, "Please sign in");
+  }
+  return *principal;
+}
+
+Response UserResponse(const User& user, int status = 200) {
+  return Response::Json(status, ToJson(user)).WithVersion(user.version);
+}
+
+void RegisterSessionRoutes(http::Router& router, std::shared_ptr<AuthService> service) {
+  router.Add("POST", "/api/v1/auth/login", Permission::kPublic, "Sign in with e-mail and password",
+             [service](const Request& request) {
+               const auto body = request.JsonBody();
+               const JsonInput in(body);
+               Credentials credentials{{"email", in.RequiredString("email", 254)},
+                                       {"password", in.RequiredString("password", kMaxPasswordLength)}};
+               static const PasswordAuthenticator kPasswords;
+               auto result = service->Login(kPasswords, credentials, request.remote_address);
+               return Response::Json(200, PrincipalJson(result.principal))
+                   .WithHeader("Set-Cookie", SessionCookie(result.token, request.secure));
+             });
+  router.Add("POST", "/api/v1/auth/logout", Permission::kAuthenticated, "Sign out: ends this session",
+             [service](const Request& request) {
+               service->Logout(Me());
+               return Response::NoContent().WithHeader("Set-Cookie", SessionCookie("", request.secure));
+             });
+  router.Add("GET", "/api/v1/auth/session", Permission::kPublic,
+             "Who is signed in, with the CSRF token for changes", [](const Request&) {
+               const auto& principal = CurrentRequest().principal;
+               if (!principal) {
+                 return Response::Json(200, {{"user", nullptr}, {"csrf_token", nullptr}});
+               }
+               return Response::Json(200, PrincipalJson(*principal));
+             });
+}
+
+void RegisterOwnAccountRoutes(http::Router& router, std::shared_ptr<AuthService> service) {
+  router.Add("GET", "/api/v1/me", Permission::kAuthenticated, "My account",
+             [service](const Request&) { return UserResponse(service->GetOwnAccount(Me())); });
+  router.Add("PUT", "/api/v1/me", Permission::kAuthenticated, "Change my name or language",
+             [service](const Request& request) {
+               return UserResponse(service->UpdateOwnAccount(Me(), request.JsonBody()));
+             });
+  router.Add("PUT", "/api/v1/me/password", Permission::kAuthenticated, "Change my password",
+             [service](const Request& request) {
+               const auto body = request.JsonBody();
+               const JsonInput in(body);
+               // Not trimmed: spaces at the ends of a password are part of it.
+               auto raw = [&](const char* key) {
+                 if (!body.contains(key) || !body[key].is_string()) {
+                   throw ValidationError(key, "Is required");
+                 }
+                 const auto value = body[key].get<std::string>();
+                 if (value.size() > kMaxPasswordLength) {
+                   throw ValidationError(key, "Is too long");
+                 }
+                 return value;
+               };
+               service->ChangePassword(Me(), raw("current_password"), raw("new_password"));
+               return Response::NoContent();
+             });
+  router.Add("GET", "/api/v1/me/data", Permission::kAuthenticated,
+             "Everything stored about me, as a JSON download", [service](const Request&) {
+               return Response::Json(200, service->ExportPersonalData(Me().user_id))
+                   .WithHeader("Content-Disposition", "attachment; filename=\"weltcampus-my-data.json\"");
+             });
+}
+
+void RegisterUserRoutes(http::Router& router, std::shared_ptr<AuthService> service) {
+  router.Add("GET", "/api/v1/users", Permission::kManageUsers, "Accounts, with filters",
+             [service](const Request& request) {
+               UserFilter filter;
+               filter.q = QueryText(request.query, "q", 200);
+               filter.role = QueryEnum(request.query, "role", kRoles);
+               filter.active = QueryBool(request.query, "active");
+               const auto page = PageRequest::FromQuery(request.query, {"name"});
+               auto [users, total] = service->ListUsers(filter, page.limit, page.offset);
+               nlohmann::json items = nlohmann::json::array();
+               for (const auto& user : users) {
+                 items.push_back(ToJson(user));
+               }
+               return Response::Json(200, PageJson(std::move(items), page, total));
+             });
+  router.Add("POST", "/api/v1/users", Permission::kManageUsers,
+             "Create an account; answers a one-time password", [service](const Request& request) {
+               auto [user, password] = service->CreateUser(UserFromJson(request.JsonBody()));
+               auto body = ToJson(user);
+               body["one_time_password"] = password;
+               return Response::Json(201, body)
+                   .WithVersion(user.version)
+                   .WithHeader("Location", "/api/v1/users/" + std::to_string(user.id));
+             });
+  router.Add("GET", "/api/v1/users/{id}", Permission::kManageUsers, "One account (the read is audited)",
+             [service](const Request& request) { return UserResponse(service->GetUser(request.PathId("id"))); });
+  router.Add("PUT", "/api/v1/users/{id}", Permission::kManageUsers,
+             "Change an account, its roles, or disable it (ends its sessions)",
+             [service](const Request& request) {
+               const auto version = request.RequiredIfMatch();
+               return UserResponse(
+                   service->UpdateUser(request.PathId("id"), UserFromJson(request.JsonBody()), version));
+             });
+  router.Add("POST", "/api/v1/users/{id}/password-reset", Permission::kManageUsers,
+             "Give an account a new one-time password", [service](const Request& request) {
+               return Response::Json(200, {{"one_time_password", service->ResetPassword(request.PathId("id"))}});
+             });
+  router.Add("POST", "/api/v1/users/{id}/erasure", Permission::kManageUsers,
+             "Erase a person: pseudonymise the account, keep anonymous counts", [service](const Request& request) {
+               const auto version = request.RequiredIfMatch();
+               return UserResponse(service->ErasePerson(request.PathId("id"), version));
+             });
+  router.Add("GET", "/api/v1/users/{id}/data", Permission::kManageUsers,
+             "Everything stored about a person (for a subject access request)",
+             [service](const Request& request) {
+               return Response::Json(200, service->ExportPersonalData(request.PathId("id")));
+             });
+}
+
+void RegisterAuditRoutes(http::Router& router, store::Database& database) {
+  router.Add("GET", "/api/v1/audit", Permission::kReadAudit, "The audit log, newest first, with filters",
+             [&database](const Request& request) {
+               AuditFilter filter;
+               filter.actor_user_id = QueryInt(request.query, "actor_user_id", 1, INT64_MAX);
+               filter.subject_user_id = QueryInt(request.query, "subject_user_id", 1, INT64_MAX);
+               filter.action = QueryText(request.query, "action", 50);
+               filter.entity_type = QueryText(request.query, "entity_type", 50);
+               filter.entity_id = QueryText(request.query, "entity_id", 50);
+               filter.from = QueryText(request.query, "from", 30);
+               filter.to = QueryText(request.query, "to", 30);
+               const auto page = PageRequest::FromQuery(request.query, {"at"});
+               auto [entries, total] = database.Read(
+                   [&](store::Connection& c) { return ListAudit(c, filter, page.limit, page.offset); });
+               nlohmann::json items = nlohmann::json::array();
+               for (const auto& entry : entries) {
+                 items.push_back(ToJson(entry));
+               }
+               return Response::Json(200, PageJson(std::move(items), page, total));
+             });
+  router.Add("GET", "/api/v1/audit/verify", Permission::kReadAudit,
+             "Check the audit log's hash chain", [&database](const Request&) {
+               const auto result = database.Read([](store::Connection& c) { return VerifyAudit(c); });
+               return Response::Json(200, {{"intact", result.intact},
+                                           {"entries", result.entries},
+                                           {"first_broken_id", result.first_broken_id
+                                                                   ? nlohmann::json(*result.first_broken_id)
+                                                                   : nlohmann::json(nullptr)},
+                                           {"problem", result.problem}});
+             });
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router, store::Database& database) {
+  auto service = std::make_shared<AuthService>(database);
+  router.SetAuthorizer(std::make_shared<Guard>(database, service));
+  RegisterSessionRoutes(router, service);
+  RegisterOwnAccountRoutes(router, service);
+  RegisterUserRoutes(router, service);
+  RegisterAuditRoutes(router, database);
+}
+
+}  // namespace weltcampus::auth

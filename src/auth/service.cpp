@@ -1,0 +1,474 @@
+#include "auth/service.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+
+#include "auth/audit.h"
+#include "auth/password.h"
+#include "auth/repository.h"
+#include "auth/roles.h"
+#include "core/codes.h"
+#include "core/date.h"
+#include "core/error.h"
+#include "core/json_input.h"
+
+namespace weltcampus::auth {
+
+namespace repo = repository;
+using store::Connection;
+using Clock = std::chrono::system_clock;
+
+namespace {
+
+constexpr int64_t kFreeAccountFailures = 3;
+constexpr int64_t kFreeAddressFailures = 20;
+constexpr int64_t kMaxBlockSeconds = 15 * 60;
+constexpr std::array<std::string_view, 2> kLanguages = {"en", "de"};
+
+// What the audit log keeps of an account: no e-mail or name, so erasure reaches everywhere.
+nlohmann::json AuditView(const User& user) {
+  nlohmann::json roles = nlohmann::json::array();
+  for (const auto& grant : user.roles) {
+    roles.push_back(grant.role);
+  }
+  return {{"active", user.active}, {"preferred_language", user.preferred_language}, {"roles", roles}};
+}
+
+Principal ToPrincipal(const User& user, const Session& session) {
+  Principal principal;
+  principal.user_id = user.id;
+  principal.email = user.email;
+  principal.display_name = user.display_name;
+  principal.preferred_language = user.preferred_language;
+  principal.must_change_password = user.must_change_password;
+  principal.roles = user.roles;
+  principal.session_hash = session.token_hash;
+  principal.csrf_token = session.csrf_token;
+  return principal;
+}
+
+void AuditUserAction(Connection& c, const std::string& action, int64_t user_id, nlohmann::json before = nullptr,
+                     nlohmann::json after = nullptr) {
+  AuditEntry entry;
+  entry.action = action;
+  entry.entity_type = "user";
+  entry.entity_id = std::to_string(user_id);
+  entry.subject_user_id = user_id;
+  entry.before = std::move(before);
+  entry.after = std::move(after);
+  RecordAudit(c, std::move(entry));
+}
+
+}  // namespace
+
+void AuthService::CheckThrottle(Connection& c, const std::string& key) {
+  auto throttle = repo::FindThrottle(c, key);
+  const auto now = NowUtcTimestamp();
+  if (throttle && throttle->blocked_until > now) {
+    throw ApiError(ErrorCode::kTooManyRequests,
+                   "Too many failed logins; wait a little and try again");
+  }
+}
+
+void AuthService::RecordFailure(Connection& c, const std::string& key, int64_t free_failures) {
+  auto throttle = repo::FindThrottle(c, key).value_or(repo::Throttle{});
+  const auto now = Clock::now();
+  // Failures older than a day no longer count.
+  if (!throttle.last_failure_at.empty() && throttle.last_failure_at < UtcTimestamp(now - std::chrono::hours(24))) {
+    throttle.failures = 0;
+  }
+  ++throttle.failures;
+  throttle.last_failure_at = UtcTimestamp(now);
+  int64_t block_seconds = 0;
+  if (throttle.failures > free_failures) {
+    // 1, 2, 4, 8 ... seconds, at most a quarter of an hour.
+    const int64_t exponent = std::min<int64_t>(throttle.failures - free_failures - 1, 20);
+    block_seconds = std::min<int64_t>(int64_t{1} << exponent, kMaxBlockSeconds);
+  }
+  throttle.blocked_until = UtcTimestamp(now + std::chrono::seconds(block_seconds));
+  repo::SaveThrottle(c, key, throttle);
+}
+
+LoginResult AuthService::Login(const Authenticator& authenticator, const Credentials& credentials,
+                               const std::string& client_address) {
+  const std::string account_key = authenticator.AccountKey(credentials);
+  const std::string address_key = "address:" + client_address;
+  database_.Read([&](Connection& c) {
+    CheckThrottle(c, account_key);
+    CheckThrottle(c, address_key);
+  });
+  // The slow password check runs outside the write transaction so logins do not queue behind it.
+  const auto user_id = database_.Read([&](Connection& c) { return authenticator.Authenticate(c, credentials); });
+  auto result = database_.Write([&](Connection& c) {
+    if (!user_id) {
+      RecordFailure(c, account_key, kFreeAccountFailures);
+      RecordFailure(c, address_key, kFreeAddressFailures);
+      AuditEntry entry;
+      entry.action = "login_failed";
+      entry.entity_type = "login";
+      entry.entity_id = authenticator.Name();
+      RecordAudit(c, std::move(entry));
+      return std::optional<LoginResult>();
+    }
+    repo::DeleteThrottle(c, account_key);
+    const auto user = repo::FindUser(c, *user_id);
+    const auto now = Clock::now();
+    Session session;
+    const std::string token = RandomToken();
+    session.token_hash = Sha256Hex(token);
+    session.user_id = user->id;
+    session.csrf_token = RandomToken();
+    session.created_at = session.last_seen_at = UtcTimestamp(now);
+    session.idle_expires_at = UtcTimestamp(now + kSessionIdleTimeout);
+    session.absolute_expires_at = UtcTimestamp(now + kSessionAbsoluteTimeout);
+    session.client_address = client_address;
+    repo::InsertSession(c, session);
+    repo::SetLastLogin(c, user->id, session.created_at);
+    AuditEntry entry;
+    entry.action = "login";
+    entry.actor_user_id = user->id;
+    entry.actor = "user:" + std::to_string(user->id);
+    entry.entity_type = "login";
+    entry.entity_id = authenticator.Name();
+    entry.subject_user_id = user->id;
+    RecordAudit(c, std::move(entry));
+    return std::optional<LoginResult>(LoginResult{token, ToPrincipal(*user, session)});
+  });
+  if (!result) {
+    // The same answer for an unknown account, a disabled one and a wrong password.
+    throw ApiError(ErrorCode::kUnauthorized, "The e-mail address or the password is not right");
+  }
+  return std::move(*result);
+}
+
+std::optional<Principal> AuthService::Authenticate(const std::string& token) {
+  if (token.empty() || token.size() > 100) {
+    return std::nullopt;
+  }
+  const std::string hash = Sha256Hex(token);
+  const auto now = Clock::now();
+  const std::string now_text = UtcTimestamp(now);
+  auto found = database_.Read([&](Connection& c) -> std::optional<std::pair<Session, User>> {
+    auto session = repo::FindSession(c, hash);
+    if (!session) {
+      return std::nullopt;
+    }
+    auto user = repo::FindUser(c, session->user_id);
+    if (!user) {
+      return std::nullopt;
+    }
+    return std::make_pair(*session, *user);
+  });
+  if (!found) {
+    return std::nullopt;
+  }
+  auto& [session, user] = *found;
+  if (session.idle_expires_at < now_text || session.absolute_expires_at < now_text || !user.active ||
+      user.erased_at) {
+    database_.Write([&](Connection& c) { repo::DeleteSession(c, hash); });
+    return std::nullopt;
+  }
+  // Extending the idle timeout is a write; once a minute is enough and keeps reads cheap.
+  if (session.last_seen_at < UtcTimestamp(now - std::chrono::minutes(1))) {
+    database_.Write([&](Connection& c) {
+      repo::TouchSession(c, hash, now_text, UtcTimestamp(now + kSessionIdleTimeout));
+    });
+  }
+  return ToPrincipal(user, session);
+}
+
+void AuthService::Logout(const Principal& principal) {
+  database_.Write([&](Connection& c) {
+    repo::DeleteSession(c, principal.session_hash);
+    AuditEntry entry;
+    entry.action = "logout";
+    entry.entity_type = "login";
+    entry.subject_user_id = principal.user_id;
+    RecordAudit(c, std::move(entry));
+  });
+}
+
+void AuthService::ChangePassword(const Principal& principal, const std::string& current,
+                                 const std::string& next) {
+  if (auto weakness = PasswordWeakness(next, principal.email)) {
+    throw ValidationError("new_password", *weakness);
+  }
+  if (next == current) {
+    throw ValidationError("new_password", "Choose a password different from the current one");
+  }
+  const auto hash = database_.Read([&](Connection& c) { return repo::PasswordHash(c, principal.user_id); });
+  if (!hash || !VerifyPassword(*hash, current)) {
+    throw ValidationError("current_password", "The current password is not right");
+  }
+  const std::string new_hash = HashPassword(next);
+  database_.Write([&](Connection& c) {
+    repo::SetPassword(c, principal.user_id, new_hash, false);
+    // Whoever else held a session with the old password loses it.
+    repo::DeleteUserSessions(c, principal.user_id, principal.session_hash);
+    AuditUserAction(c, "password_changed", principal.user_id);
+  });
+}
+
+User AuthService::GetOwnAccount(const Principal& principal) {
+  auto user = database_.Read([&](Connection& c) { return repo::FindUser(c, principal.user_id); });
+  if (!user) {
+    throw NotFoundError("Account");
+  }
+  return *user;
+}
+
+User AuthService::UpdateOwnAccount(const Principal& principal, const nlohmann::json& input) {
+  const JsonInput in(input);
+  const auto language = in.OptionalEnum("preferred_language", kLanguages);
+  const auto name = in.OptionalString("display_name", 200);
+  return database_.Write([&](Connection& c) {
+    auto user = repo::FindUser(c, principal.user_id);
+    if (!user) {
+      throw NotFoundError("Account");
+    }
+    const auto before = AuditView(*user);
+    if (language) user->preferred_language = *language;
+    if (name) user->display_name = *name;
+    repo::UpdateUser(c, *user, user->version);
+    AuditUserAction(c, "update", user->id, before, AuditView(*user));
+    return *user;
+  });
+}
+
+nlohmann::json AuthService::ExportPersonalData(int64_t user_id) {
+  return database_.Write([&](Connection& c) {
+    auto user = repo::FindUser(c, user_id);
+    if (!user) {
+      throw NotFoundError("Account");
+    }
+    nlohmann::json sessions = nlohmann::json::array();
+    for (const auto& session : repo::ListUserSessions(c, user_id)) {
+      sessions.push_back({{"created_at", session.created_at},
+                          {"last_seen_at", session.last_seen_at},
+                          {"client_address", session.client_address}});
+    }
+    AuditFilter filter;
+    filter.subject_user_id = user_id;
+    nlohmann::json about_me = nlohmann::json::array();
+    for (const auto& entry : ListAudit(c, filter, 10000, 0).first) {
+      about_me.push_back(ToJson(entry));
+    }
+    filter = AuditFilter{};
+    filter.actor_user_id = user_id;
+    nlohmann::json by_me = nlohmann::json::array();
+    for (const auto& entry : ListAudit(c, filter, 10000, 0).first) {
+      by_me.push_back(ToJson(entry));
+    }
+    AuditUserAction(c, "export", user_id);
+    return nlohmann::json{{"exported_at", NowUtcTimestamp()},
+                          {"account", ToJson(*user)},
+                          {"sessions", sessions},
+                          {"audit_entries_about_you", about_me},
+                          {"audit_entries_by_you", by_me}};
+  });
+}
+
+std::pair<std::vector<User>, int64_t> AuthService::ListUsers(const UserFilter& filter, int64_t limit,
+                                                             int64_t offset) {
+  return database_.Read([&](Connection& c) { return repo::ListUsers(c, filter, limit, offset); });
+}
+
+User AuthService::GetUser(int64_t id) {
+  return database_.Write([&](Connection& c) {
+    auto user = repo::FindUser(c, id);
+    if (!user) {
+      throw NotFoundError("Account");
+    }
+    AuditUserAction(c, "read", id);
+    return *user;
+  });
+}
+
+std::pair<User, std::string> AuthService::CreateUser(User user) {
+  const std::string password = GeneratePassword();
+  const std::string hash = HashPassword(password);
+  auto created = database_.Write([&](Connection& c) {
+    if (repo::FindUserByEmail(c, user.email)) {
+      throw ApiError(ErrorCode::kConflict, "An account with this e-mail address exists", "email");
+    }
+    user.must_change_password = true;
+    repo::InsertUser(c, user, hash);
+    AuditUserAction(c, "create", user.id, nullptr, AuditView(user));
+    return user;
+  });
+  return {created, password};
+}
+
+User AuthService::UpdateUser(int64_t id, User input, int64_t expected_version) {
+  return database_.Write([&](Connection& c) {
+    auto user = repo::FindUser(c, id);
+    if (!user || user->erased_at) {
+      throw NotFoundError("Account");
+    }
+    auto other = repo::FindUserByEmail(c, input.email);
+    if (other && other->id != id) {
+      throw ApiError(ErrorCode::kConflict, "An account with this e-mail address exists", "email");
+    }
+    const auto before = AuditView(*user);
+    const bool was_admin = std::any_of(user->roles.begin(), user->roles.end(),
+                                       [](const RoleGrant& g) { return g.role == "admin"; });
+    input.id = id;
+    input.erased_at = user->erased_at;
+    repo::UpdateUser(c, input, expected_version);
+    repo::ReplaceRoles(c, id, input.roles);
+    if (was_admin && repo::CountActiveAdmins(c) == 0) {
+      throw ValidationError("roles", "The last active administrator cannot lose that role");
+    }
+    if (!input.active) {
+      repo::DeleteUserSessions(c, id);
+    }
+    AuditUserAction(c, "update", id, before, AuditView(input));
+    return *repo::FindUser(c, id);
+  });
+}
+
+std::string AuthService::ResetPassword(int64_t id) {
+  const std::string password = GeneratePassword();
+  const std::string hash = HashPassword(password);
+  database_.Write([&](Connection& c) {
+    auto user = repo::FindUser(c, id);
+    if (!user || user->erased_at) {
+      throw NotFoundError("Account");
+    }
+    repo::SetPassword(c, id, hash, true);
+    repo::DeleteUserSessions(c, id);
+    AuditUserAction(c, "password_reset", id);
+  });
+  return password;
+}
+
+User AuthService::ErasePerson(int64_t id, int64_t expected_version) {
+  return database_.Write([&](Connection& c) {
+    auto user = repo::FindUser(c, id);
+    if (!user || user->erased_at) {
+      throw NotFoundError("Account");
+    }
+    const auto& request = CurrentRequest();
+    if (request.principal && request.principal->user_id == id) {
+      throw ApiError(ErrorCode::kConflict, "You cannot erase your own account");
+    }
+    const auto before = AuditView(*user);
+    // Pseudonymised, not deleted: the row (and its roles) keeps anonymous counts intact.
+    user->email = "erased-" + std::to_string(id) + "@erased.invalid";
+    user->display_name = "Erased person " + std::to_string(id);
+    user->active = false;
+    user->erased_at = NowUtcTimestamp();
+    repo::UpdateUser(c, *user, expected_version);
+    repo::SetPassword(c, id, std::nullopt, false);
+    repo::DeleteUserSessions(c, id);
+    c.Exec("UPDATE users SET external_issuer = NULL, external_subject = NULL WHERE id = :id",
+           store::Params().Set("id", id));
+    if (repo::CountActiveAdmins(c) == 0) {
+      throw ApiError(ErrorCode::kConflict, "The last active administrator cannot be erased");
+    }
+    AuditUserAction(c, "erase", id, before, AuditView(*user));
+    return *repo::FindUser(c, id);
+  });
+}
+
+RetentionReport AuthService::RunRetention(std::chrono::hours inactive_accounts_after) {
+  return database_.Write([&](Connection& c) {
+    RetentionReport report;
+    const auto now = Clock::now();
+    report.expired_sessions = repo::DeleteExpiredSessions(c, UtcTimestamp(now));
+    report.stale_throttles = repo::DeleteStaleThrottles(c, UtcTimestamp(now - std::chrono::hours(24)));
+    for (int64_t id : repo::UsersInactiveSince(c, UtcTimestamp(now - inactive_accounts_after))) {
+      auto user = repo::FindUser(c, id);
+      user->email = "erased-" + std::to_string(id) + "@erased.invalid";
+      user->display_name = "Erased person " + std::to_string(id);
+      user->erased_at = UtcTimestamp(now);
+      repo::UpdateUser(c, *user, user->version);
+      repo::SetPassword(c, id, std::nullopt, false);
+      AuditUserAction(c, "erase", id, nullptr, nlohmann::json{{"reason", "retention"}});
+      ++report.pseudonymised_accounts;
+    }
+    AuditEntry entry;
+    entry.action = "retention";
+    entry.after = {{"expired_sessions", report.expired_sessions},
+                   {"pseudonymised_accounts", report.pseudonymised_accounts}};
+    RecordAudit(c, std::move(entry));
+    return report;
+  });
+}
+
+User UserFromJson(const nlohmann::json& body) {
+  const JsonInput in(body);
+  User user;
+  user.email = in.RequiredString("email", 254);
+  if (!IsPlausibleEmail(user.email)) {
+    throw ValidationError("email", "Not an e-mail address");
+  }
+  user.display_name = in.RequiredString("display_name", 200);
+  user.preferred_language = in.OptionalEnum("preferred_language", kLanguages).value_or("en");
+  user.active = in.OptionalBool("active").value_or(true);
+  const auto& roles = in.OptionalArray("roles", 20);
+  for (size_t i = 0; i < roles.size(); ++i) {
+    RoleGrant grant;
+    if (roles[i].is_string()) {
+      grant.role = roles[i].get<std::string>();
+    } else {
+      const JsonInput role_in(roles[i], in.FieldName("roles", i));
+      grant.role = role_in.RequiredString("role", 50);
+      grant.org_unit_id = role_in.OptionalInt("org_unit_id", 1, INT64_MAX);
+      grant.isced_code = role_in.OptionalString("isced_code", 4);
+    }
+    if (!IsKnownRole(grant.role)) {
+      throw ValidationError(in.FieldName("roles", i), "Not a role");
+    }
+    user.roles.push_back(std::move(grant));
+  }
+  return user;
+}
+
+nlohmann::json ToJson(const User& user) {
+  nlohmann::json roles = nlohmann::json::array();
+  for (const auto& grant : user.roles) {
+    roles.push_back({{"role", grant.role},
+                     {"org_unit_id", grant.org_unit_id ? nlohmann::json(*grant.org_unit_id) : nlohmann::json(nullptr)},
+                     {"isced_code", grant.isced_code ? nlohmann::json(*grant.isced_code) : nlohmann::json(nullptr)}});
+  }
+  return {{"id", user.id},
+          {"email", user.email},
+          {"display_name", user.display_name},
+          {"preferred_language", user.preferred_language},
+          {"active", user.active},
+          {"must_change_password", user.must_change_password},
+          {"last_login_at", user.last_login_at ? nlohmann::json(*user.last_login_at) : nlohmann::json(nullptr)},
+          {"erased", user.erased_at.has_value()},
+          {"roles", roles},
+          {"version", user.version},
+          {"created_at", user.created_at},
+          {"updated_at", user.updated_at}};
+}
+
+nlohmann::json PrincipalJson(const Principal& principal) {
+  nlohmann::json roles = nlohmann::json::array();
+  nlohmann::json permissions = nlohmann::json::array();
+  for (const auto& grant : principal.roles) {
+    roles.push_back(grant.role);
+  }
+  for (auto permission : {Permission::kReadReference, Permission::kReadPartners, Permission::kWritePartners,
+                          Permission::kReadIndicators, Permission::kManageSettings, Permission::kManageUsers,
+                          Permission::kReadAudit, Permission::kOperations}) {
+    if (principal.Has(permission)) {
+      permissions.push_back(PermissionName(permission));
+    }
+  }
+  return {{"user",
+           {{"id", principal.user_id},
+            {"email", principal.email},
+            {"display_name", principal.display_name},
+            {"preferred_language", principal.preferred_language},
+            {"must_change_password", principal.must_change_password},
+            {"roles", roles},
+            {"permissions", permissions}}},
+          {"csrf_token", principal.csrf_token}};
+}
+
+}  // namespace weltcampus::auth

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "auth/authenticator.h"
+#include "auth/context.h"
+#include "auth/model.h"
+#include "store/database.h"
+
+namespace weltcampus::auth {
+
+inline constexpr std::chrono::minutes kSessionIdleTimeout{30};
+inline constexpr std::chrono::hours kSessionAbsoluteTimeout{12};
+
+struct LoginResult {
+  std::string token;  // goes into the cookie, nowhere else
+  Principal principal;
+};
+
+struct RetentionReport {
+  int64_t expired_sessions = 0;
+  int64_t stale_throttles = 0;
+  int64_t pseudonymised_accounts = 0;
+};
+
+// Accounts, sessions, login throttling and personal data. Every change is audited.
+class AuthService {
+ public:
+  explicit AuthService(store::Database& database) : database_(database) {}
+
+  // Throws 401 with one message for an unknown account and a wrong password, 429 while throttled.
+  LoginResult Login(const Authenticator& authenticator, const Credentials& credentials,
+                    const std::string& client_address);
+  // The principal of a session token, or nothing when it is unknown or expired.
+  std::optional<Principal> Authenticate(const std::string& token);
+  void Logout(const Principal& principal);
+  void ChangePassword(const Principal& principal, const std::string& current, const std::string& next);
+  User GetOwnAccount(const Principal& principal);
+  User UpdateOwnAccount(const Principal& principal, const nlohmann::json& input);
+  nlohmann::json ExportPersonalData(int64_t user_id);
+
+  std::pair<std::vector<User>, int64_t> ListUsers(const UserFilter& filter, int64_t limit, int64_t offset);
+  User GetUser(int64_t id);  // a staff read of a person's record: audited
+  // Creates an account with a one-time password that must be changed at first login.
+  std::pair<User, std::string> CreateUser(User user);
+  User UpdateUser(int64_t id, User input, int64_t expected_version);
+  std::string ResetPassword(int64_t id);
+  User ErasePerson(int64_t id, int64_t expected_version);
+
+  RetentionReport RunRetention(std::chrono::hours inactive_accounts_after);
+
+ private:
+  void CheckThrottle(store::Connection& c, const std::string& key);
+  void RecordFailure(store::Connection& c, const std::string& key, int64_t free_failures);
+
+  store::Database& database_;
+};
+
+// Reads an account from an administrator's JSON (email, display name, language, active, roles).
+User UserFromJson(const nlohmann::json& body);
+nlohmann::json ToJson(const User& user);
+nlohmann::json PrincipalJson(const Principal& principal);
+
+}  // namespace weltcampus::auth

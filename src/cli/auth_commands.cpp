@@ -1,0 +1,92 @@
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "auth/audit.h"
+#include "auth/demo_accounts.h"
+#include "auth/repository.h"
+#include "auth/roles.h"
+#include "auth/service.h"
+#include "cli/commands.h"
+#include "core/codes.h"
+#include "store/migrations.h"
+
+namespace weltcampus::cli {
+
+int AddUser(const std::string& db, const std::string& email, const std::string& name,
+            const std::vector<std::string>& roles) {
+  if (!IsPlausibleEmail(email)) {
+    spdlog::error("'{}' is not an e-mail address", email);
+    return 2;
+  }
+  auth::User user;
+  user.email = email;
+  user.display_name = name.empty() ? email.substr(0, email.find('@')) : name;
+  for (const auto& role : roles) {
+    if (!auth::IsKnownRole(role)) {
+      spdlog::error("'{}' is not a role", role);
+      return 2;
+    }
+    user.roles.push_back({role, std::nullopt, std::nullopt});
+  }
+  auto database = store::Database::Open(db, 1);
+  store::Migrate(*database);
+  auth::AuthService service(*database);
+  auto [created, password] = service.CreateUser(user);
+  fmt::print("Created account {} for {} ({}).\nOne-time password (must be changed at first login): {}\n",
+             created.id, created.email, fmt::join(roles, ", "), password);
+  return 0;
+}
+
+int ListUsers(const std::string& db) {
+  auto database = store::Database::Open(db, 1);
+  store::Migrate(*database);
+  auto [users, total] = database->Read(
+      [](store::Connection& c) { return auth::repository::ListUsers(c, {}, 1000, 0); });
+  for (const auto& user : users) {
+    std::vector<std::string> roles;
+    for (const auto& grant : user.roles) {
+      roles.push_back(grant.role);
+    }
+    fmt::print("{:<40} {:<24} {}{}\n", user.email, fmt::join(roles, ","), user.active ? "" : "(disabled) ",
+               user.display_name);
+  }
+  fmt::print("{} account(s)\n", total);
+  return 0;
+}
+
+int PrintDemoAccounts() {
+  fmt::print("Demo accounts (password for all: {}):\n", auth::kDemoPassword);
+  for (const auto& account : auth::DemoAccounts()) {
+    fmt::print("  {:<22} {}\n", account.role, account.email);
+  }
+  return 0;
+}
+
+int VerifyAudit(const std::string& db) {
+  auto database = store::Database::Open(db, 1);
+  store::Migrate(*database);
+  const auto result = database->Read([](store::Connection& c) { return auth::VerifyAudit(c); });
+  if (result.intact) {
+    fmt::print("audit log intact: {} entries\n", result.entries);
+    return 0;
+  }
+  fmt::print("audit log BROKEN{}: {}\n",
+             result.first_broken_id ? fmt::format(" at entry {}", *result.first_broken_id) : "",
+             result.problem);
+  return 1;
+}
+
+int RunRetention(const std::string& db, int inactive_days) {
+  auto database = store::Database::Open(db, 1);
+  store::Migrate(*database);
+  auth::AuthService service(*database);
+  const auto report = service.RunRetention(std::chrono::hours(24 * inactive_days));
+  fmt::print("retention: {} expired sessions removed, {} stale login counters removed, {} disabled "
+             "accounts inactive for {} days pseudonymised\n",
+             report.expired_sessions, report.stale_throttles, report.pseudonymised_accounts, inactive_days);
+  return 0;
+}
+
+}  // namespace weltcampus::cli
