@@ -12,10 +12,11 @@ run: deps build web
 	@if [ ! -f weltcampus.db ] && [ "$(DB)" = "sqlite:weltcampus.db" ]; then \
 	  echo "Creating the demo database weltcampus.db ..."; \
 	  $(BUILD)/weltcampus --db "$(DB)" demo; \
+	else \
+	  $(BUILD)/weltcampus user demo-accounts; \
 	fi
 	@echo
-	@echo "Weltcampus is starting on http://$(LISTEN)  (stop it with Ctrl+C)"
-	@echo "There are no accounts yet: everything is open on this local address (see README, Security)."
+	@echo "Weltcampus is starting on http://$(LISTEN)  (stop it with Ctrl+C); sign in with an account above."
 	@echo
 	$(BUILD)/weltcampus --db "$(DB)" serve --listen "$(LISTEN)" --web web/dist
 
