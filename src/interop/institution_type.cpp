@@ -40,7 +40,8 @@ std::string GuessInstitutionType(std::string_view name, std::string_view otherwi
   if (ContainsAny(text, kHospital)) {
     return "hospital";
   }
-  if (ContainsAny(text, kAppliedSciences)) {
+  if (ContainsAny(text, kAppliedSciences) || text.starts_with("fh ") ||
+      text.find(" fh ") != std::string::npos) {
     return "university_of_applied_sciences";
   }
   if (ContainsAny(text, kUniversity)) {

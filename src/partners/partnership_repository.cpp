@@ -1,3 +1,5 @@
+#include <map>
+
 #include "core/date.h"
 #include "partners/repository.h"
 #include "store/versioned.h"
@@ -100,6 +102,7 @@ std::pair<std::vector<Partnership>, int64_t> ListPartnerships(Connection& c,
       "SELECT COUNT(*) AS n FROM partnerships p JOIN institutions i ON i.id = p.institution_id" + where,
       params);
   const std::string direction = page.descending ? " DESC" : " ASC";
+  std::string from = " FROM partnerships p JOIN institutions i ON i.id = p.institution_id";
   std::string order = "i.name" + direction;
   if (page.sort == "country") {
     order = "i.country" + direction + ", i.name" + direction;
@@ -108,14 +111,37 @@ std::pair<std::vector<Partnership>, int64_t> ListPartnerships(Connection& c,
     order = "CASE p.tier WHEN 'transcampus' THEN 0 WHEN 'strategic' THEN 1 ELSE 2 END" + direction +
             ", i.name ASC";
   } else if (page.sort == "active_agreements") {
-    order = "active_agreements" + direction + ", i.name ASC";
+    from += " LEFT JOIN (SELECT partnership_id, COUNT(*) AS n FROM agreements WHERE status = 'active' "
+            "GROUP BY partnership_id) ac ON ac.partnership_id = p.id";
+    order = "COALESCE(ac.n, 0)" + direction + ", i.name ASC";
   }
-  params.Set("year", current_year).Set("limit", page.limit).Set("offset", page.offset);
-  std::vector<Partnership> items;
-  for (const auto& row : c.Query(std::string(kSelect) + where + " ORDER BY " + order + ", p.id" +
+  // First the ids of one page, then the figures for those rows only: the per-row subqueries of
+  // kSelect would otherwise run for every partner before sorting.
+  params.Set("limit", page.limit).Set("offset", page.offset);
+  std::vector<int64_t> ids;
+  for (const auto& row : c.Query("SELECT p.id AS id" + from + where + " ORDER BY " + order + ", p.id" +
                                      " LIMIT :limit OFFSET :offset",
                                  params)) {
-    items.push_back(FromRow(row));
+    ids.push_back(row.Int("id"));
+  }
+  std::vector<Partnership> items;
+  if (ids.empty()) {
+    return {std::move(items), total};
+  }
+  std::string in_list;
+  store::Params detail_params;
+  detail_params.Set("year", current_year);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    in_list += (i == 0 ? ":p" : ", :p") + std::to_string(i);
+    detail_params.Set("p" + std::to_string(i), ids[i]);
+  }
+  std::map<int64_t, Partnership> by_id;
+  for (const auto& row : c.Query(std::string(kSelect) + " WHERE p.id IN (" + in_list + ")", detail_params)) {
+    auto partnership = FromRow(row);
+    by_id.emplace(partnership.id, std::move(partnership));
+  }
+  for (int64_t id : ids) {
+    items.push_back(std::move(by_id.at(id)));
   }
   return {std::move(items), total};
 }

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <memory>
+#include <mutex>
+
 #include "auth/audit.h"
 #include "system/openapi.h"
 #include "system/settings.h"
@@ -54,8 +57,15 @@ void RegisterRoutes(http::Router& router, store::Database& database, http::Metri
                return Response::Json(200, ToJson(settings));
              });
 
+  // Built at the first request, when every module has registered its routes.
+  auto openapi = std::make_shared<std::pair<std::once_flag, std::string>>();
   router.Add("GET", "/api/v1/openapi.json", Permission::kPublic, "This API's OpenAPI 3.1 document",
-             [&router](const Request&) { return Response::Json(200, BuildOpenApi(router)); });
+             [&router, openapi](const Request&) {
+               std::call_once(openapi->first, [&] { openapi->second = BuildOpenApi(router).dump(); });
+               Response response;
+               response.body = openapi->second;
+               return response;
+             });
 
   router.Add("GET", "/metrics", Permission::kOperations, "Prometheus metrics",
              [&database, &metrics](const Request&) {
