@@ -1,6 +1,9 @@
 // Starts the real server on a fresh demo database and a headless Chromium for the browser tests.
 //   BIN = $WELTCAMPUS_BIN or build/weltcampus;  `BIN demo --db sqlite:<tmp>/demo.db`, then
 //   `BIN serve --db ... --listen 127.0.0.1:0 --web web/dist --port-file <tmp>/port`.
+// Everything but health, OpenAPI, home settings, login and session needs a signed-in session: the browser signs
+// in through the login page (`login(page, role)`), and `app.api()` uses a session of the international office
+// (`app.apiAs(role)` for another demo account) with the CSRF token and Origin on writes.
 import { spawn, execFile } from 'node:child_process';
 import { mkdtemp, rm, readFile, mkdir, access } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,6 +29,78 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** The demo accounts (`weltcampus user demo-accounts`), by role and by the local part of the address. */
+export const DEMO_PASSWORD = 'Dresden-Weltcampus-Demo';
+export const DEMO_ACCOUNTS = {
+  admin: 'admin@weltcampus.example',
+  international_office: 'office@weltcampus.example',
+  coordinator: 'coordinator@weltcampus.example',
+  researcher: 'researcher@weltcampus.example',
+  research_office: 'research-office@weltcampus.example',
+  welcome_officer: 'welcome@weltcampus.example',
+  management: 'dean@weltcampus.example',
+  student: 'student@weltcampus.example',
+  incoming_guest: 'guest@weltcampus.example',
+};
+export function demoEmail(role) {
+  if (DEMO_ACCOUNTS[role]) return DEMO_ACCOUNTS[role];
+  const byLocal = Object.values(DEMO_ACCOUNTS).find((e) => e.startsWith(`${role}@`));
+  if (!byLocal) throw new Error(`no demo account for ${role}`);
+  return byLocal;
+}
+
+/**
+ * A signed-in API client for node: fetch(path, init) with the session cookie, and on POST/PUT/DELETE the
+ * CSRF token and this server's Origin.
+ */
+export async function apiSession(baseURL, email, password = DEMO_PASSWORD) {
+  const res = await fetch(`${baseURL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: baseURL },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login of ${email} answered ${res.status}: ${await res.text()}`);
+  const body = await res.json();
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const fetchAs = (path, init = {}) => {
+    const method = (init.method ?? 'GET').toUpperCase();
+    const headers = { Cookie: cookie, ...(init.headers ?? {}) };
+    if (method !== 'GET' && method !== 'HEAD') {
+      headers['X-CSRF-Token'] = body.csrf_token;
+      headers.Origin = baseURL;
+    }
+    return fetch(`${baseURL}/api/v1${path}`, { ...init, headers });
+  };
+  fetchAs.user = body.user;
+  fetchAs.csrfToken = body.csrf_token;
+  return fetchAs;
+}
+
+/**
+ * Signs in through the login page as a demo account ('admin', 'office' or 'international_office', 'student', ...)
+ * and waits until the app has left the login page. The browser context keeps the session for its other pages.
+ */
+export async function login(page, role, { password = DEMO_PASSWORD, next = '/' } = {}) {
+  const email = role.includes('@') ? role : demoEmail(role);
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.locator('#login-email').waitFor();
+  await page.locator('#login-email').fill(email);
+  await page.locator('#login-password').fill(password);
+  await page.locator('#login-form button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+  return email;
+}
+
+/** Signs out through the user menu. */
+export async function logout(page) {
+  await page.locator('header .user .toggle').click();
+  await page.locator('#user-menu button').click();
+  await page.waitForURL((url) => url.pathname === '/login');
+}
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function waitFor(what, probe, { timeout = 30000, interval = 100 } = {}) {
@@ -44,11 +119,13 @@ async function waitFor(what, probe, { timeout = 30000, interval = 100 } = {}) {
 }
 
 /**
+ * @param {{signIn?: string|null}} options the demo account the browser signs in with before the tests
+ *   (default: the international office, which may edit partners); null starts signed out.
  * @returns {Promise<{baseURL: string, context: import('playwright-core').BrowserContext,
  *   newPage: (opts?: {width?: number, height?: number, locale?: string}) => Promise<import('playwright-core').Page>,
  *   api: (path: string, init?: RequestInit) => Promise<Response>, close: () => Promise<void>}>}
  */
-export async function startApp() {
+export async function startApp({ signIn = 'international_office' } = {}) {
   await access(BIN).catch(() => {
     throw new Error(`server binary not found at ${BIN} (build it, or set WELTCAMPUS_BIN)`);
   });
@@ -102,10 +179,16 @@ export async function startApp() {
     context.setDefaultTimeout(15000);
     await mkdir(SCREENSHOTS, { recursive: true });
 
-    return {
+    const api = await apiSession(baseURL, demoEmail('international_office'));
+
+    const app = {
       baseURL,
       context,
       serverLog,
+      /** A signed-in API client for another demo account. */
+      apiAs: (role) => apiSession(baseURL, role.includes('@') ? role : demoEmail(role)),
+      /** Requests without any session (to see 401). */
+      anonymous: (path, init) => fetch(`${baseURL}/api/v1${path}`, init),
       async newPage({ width = 1280, height = 900 } = {}) {
         const page = await context.newPage();
         await page.setViewportSize({ width, height });
@@ -116,9 +199,21 @@ export async function startApp() {
         });
         return page;
       },
-      api: (path, init) => fetch(`${baseURL}/api/v1${path}`, init),
+      api,
+      /** Opens a page signed in as a demo account (the default: the international office, which may edit). */
+      async signedInPage(role = 'international_office', opts = {}) {
+        const page = await this.newPage(opts);
+        await login(page, role);
+        return page;
+      },
       close,
     };
+    if (signIn) {
+      const page = await app.newPage();
+      await login(page, signIn);
+      await page.close();
+    }
+    return app;
   } catch (e) {
     await close();
     throw e;

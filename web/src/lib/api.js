@@ -1,5 +1,5 @@
-// The one place where the application talks to the server. Authentication (session cookie, CSRF header)
-// will be added here, in request().
+// The one place where the application talks to the server. The session is a cookie (HttpOnly, the browser
+// sends it); every state-changing request carries the session's CSRF token, which lives only in memory.
 
 export const API_BASE = '/api/v1';
 
@@ -15,6 +15,26 @@ export class ApiError extends Error {
   get isConflict() {
     return this.status === 412 || this.code === 'precondition_failed';
   }
+  /** 403 for lack of a permission (not for a missing CSRF token or a pending password change). */
+  get isForbidden() {
+    return this.status === 403 && this.reason !== 'password_change_required';
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Answers about the session itself never trigger the sign-in redirect.
+const AUTH_PATHS = ['/auth/login', '/auth/session', '/auth/logout'];
+
+/** The CSRF token of the current session (from the login answer or GET /auth/session). Never stored on disk. */
+export const auth = { csrfToken: null };
+export function setCsrfToken(token) {
+  auth.csrfToken = token ?? null;
+}
+
+// What the shell does when the server says "sign in" (401) or "change your password first" (403 with reason).
+let handlers = { unauthorized: () => {}, passwordChangeRequired: () => {} };
+export function setAuthHandlers(h) {
+  handlers = { ...handlers, ...h };
 }
 
 /** ETag: "7" or W/"7" → 7 */
@@ -50,6 +70,7 @@ export async function request(method, path, { body, version, signal, query } = {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (version !== undefined && version !== null) headers['If-Match'] = `"${version}"`;
+  if (STATE_CHANGING.has(method) && auth.csrfToken) headers['X-CSRF-Token'] = auth.csrfToken;
   let response;
   try {
     response = await fetchImpl(`${API_BASE}${path}${queryString(query)}`, {
@@ -79,7 +100,13 @@ export async function request(method, path, { body, version, signal, query } = {
   }
   if (!response.ok) {
     const err = data?.error ?? { message: data?.message };
-    throw new ApiError(response.status, { ...err, current_version: err?.current_version ?? data?.current_version });
+    const error = new ApiError(response.status, { ...err, current_version: err?.current_version ?? data?.current_version });
+    error.reason = err?.reason ?? data?.reason ?? null;
+    if (!AUTH_PATHS.includes(path)) {
+      if (response.status === 401) handlers.unauthorized(error);
+      else if (response.status === 403 && error.reason === 'password_change_required') handlers.passwordChangeRequired(error);
+    }
+    throw error;
   }
   const etagVersion = parseEtag(response.headers.get('ETag')) ?? data?.version ?? null;
   return { data, version: etagVersion, status: response.status, headers: response.headers };
@@ -111,6 +138,27 @@ export async function listAll(fetchPage, query = {}, { signal, max = 5000 } = {}
 }
 
 export const api = {
+  auth: {
+    session: (signal) => get('/auth/session', undefined, signal),
+    login: async (email, password) => (await request('POST', '/auth/login', { body: { email, password } })).data,
+    logout: () => request('POST', '/auth/logout'),
+  },
+  me: {
+    get: (signal) => request('GET', '/me', { signal }),
+    update: (body) => request('PUT', '/me', { body }),
+    changePassword: (current_password, new_password) => request('PUT', '/me/password', { body: { current_password, new_password } }),
+    data: (signal) => get('/me/data', undefined, signal),
+  },
+  users: {
+    ...resource('/users'),
+    resetPassword: async (id) => (await request('POST', `/users/${id}/password-reset`)).data,
+    erase: (id, version) => request('POST', `/users/${id}/erasure`, { version }),
+    data: (id, signal) => get(`/users/${id}/data`, undefined, signal),
+  },
+  audit: {
+    list: (query, signal) => get('/audit', query, signal),
+    verify: (signal) => get('/audit/verify', undefined, signal),
+  },
   health: (signal) => get('/health', undefined, signal),
   summary: (signal) => get('/summary', undefined, signal),
   homeSettings: (signal) => get('/settings/home', undefined, signal),

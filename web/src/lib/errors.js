@@ -9,6 +9,9 @@ const SERVER_LANGUAGE = 'en';
 export function describeError(err) {
   if (!err) return { text: '', detail: null };
   const server = err.message && err.message !== err.code ? err.message : null;
+  if (err.status === 403 && err.reason !== 'password_change_required') {
+    return { text: t('auth.noPermission'), detail: server };
+  }
   if ((err.code === 'validation_failed' || err.field) && server && i18n.locale === SERVER_LANGUAGE) {
     return { text: server, detail: null };
   }

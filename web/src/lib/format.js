@@ -135,3 +135,14 @@ export function compareText(a, b, locale = i18n.locale) {
   const coll = cached('s', locale, null, () => new Intl.Collator(localeTag(locale), { sensitivity: 'base' }));
   return coll.compare(a ?? '', b ?? '');
 }
+
+/** A moment ('2026-11-28T17:00:00Z') in the reader's time zone, with date and time. */
+export function formatDateTime(value, locale = i18n.locale) {
+  if (!value) return '–';
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return String(value);
+  const df = cached('dt', locale, 'short', () =>
+    new Intl.DateTimeFormat(localeTag(locale), { dateStyle: 'medium', timeStyle: 'medium' }),
+  );
+  return df.format(d);
+}

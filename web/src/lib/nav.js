@@ -1,13 +1,14 @@
-// The strategy's areas. An area is shown only once it has screens; later issues add their items here.
+// The strategy's areas, and the administration. An area is shown only once it has screens; later issues add
+// their items here. Each item names the permission it needs; the shell shows only what the person may open.
 export const areas = [
   {
     id: 'partners',
     label: 'nav.partners',
     items: [
-      { href: '/partners', label: 'nav.partnerList', match: ['/partners', '/institutions'] },
-      { href: '/partners/map', label: 'nav.map' },
-      { href: '/agreements', label: 'nav.agreements', match: ['/agreements'] },
-      { href: '/agreements/expiring', label: 'nav.expiring' },
+      { href: '/partners', label: 'nav.partnerList', match: ['/partners', '/institutions'], permission: 'partners:read' },
+      { href: '/partners/map', label: 'nav.map', permission: 'partners:read' },
+      { href: '/agreements', label: 'nav.agreements', match: ['/agreements'], permission: 'partners:read' },
+      { href: '/agreements/expiring', label: 'nav.expiring', permission: 'partners:read' },
     ],
   },
   { id: 'exchange', label: 'nav.exchange', items: [] },
@@ -15,6 +16,14 @@ export const areas = [
   { id: 'research', label: 'nav.research', items: [] },
   { id: 'campus', label: 'nav.campus', items: [] },
   { id: 'evaluation', label: 'nav.evaluation', items: [] },
+  {
+    id: 'admin',
+    label: 'nav.admin',
+    items: [
+      { href: '/users', label: 'nav.users', match: ['/users'], permission: 'users:manage' },
+      { href: '/audit', label: 'nav.audit', permission: 'audit:read' },
+    ],
+  },
 ];
 
 export function visibleAreas(all = areas) {

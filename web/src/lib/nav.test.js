@@ -4,9 +4,9 @@ import { createPaging } from './paging.js';
 import { orderTree } from './reference.js';
 
 describe('navigation', () => {
-  it('names all six areas of the strategy and shows only those with screens', () => {
-    expect(areas.map((a) => a.id)).toEqual(['partners', 'exchange', 'teaching', 'research', 'campus', 'evaluation']);
-    expect(visibleAreas().map((a) => a.id)).toEqual(['partners']);
+  it('names all six areas of the strategy and the administration, and shows only those with screens', () => {
+    expect(areas.map((a) => a.id)).toEqual(['partners', 'exchange', 'teaching', 'research', 'campus', 'evaluation', 'admin']);
+    expect(visibleAreas().map((a) => a.id)).toEqual(['partners', 'admin']);
   });
   it('marks the screen one is on', () => {
     expect(activeItem('/partners/map').item.href).toBe('/partners/map');
@@ -14,6 +14,8 @@ describe('navigation', () => {
     expect(activeItem('/institutions/3/edit').item.href).toBe('/partners');
     expect(activeItem('/agreements/expiring').item.href).toBe('/agreements/expiring');
     expect(activeItem('/agreements/5/edit').item.href).toBe('/agreements');
+    expect(activeItem('/users/4').item.href).toBe('/users');
+    expect(activeItem('/audit').item.href).toBe('/audit');
     expect(activeItem('/')).toBeNull();
   });
 });
