@@ -18,19 +18,7 @@ std::string Lower(std::string_view text) {
   return out;
 }
 
-httplib::Client& Http() {
-  thread_local std::unique_ptr<httplib::Client> client;
-  thread_local int client_port = 0;
-  if (!client || client_port != Server().port) {
-    client = std::make_unique<httplib::Client>(Server().host, Server().port);
-    client->set_keep_alive(true);
-    client->set_connection_timeout(5);
-    client->set_read_timeout(30);
-    client->set_write_timeout(30);
-    client_port = Server().port;
-  }
-  return *client;
-}
+Session g_session;
 
 httplib::Headers ToHttplib(const Headers& headers) {
   httplib::Headers out;
@@ -124,9 +112,69 @@ Response ApiClient::Delete(const std::string& path, std::optional<long long> ver
   return Convert("DELETE " + path, Http().Delete(path.c_str(), ToHttplib(headers)));
 }
 
+ApiClient::ApiClient() : ApiClient(Session{}) {}
+ApiClient::ApiClient(Session session) : session_(std::move(session)) {}
+ApiClient::~ApiClient() = default;
+
+httplib::Client& ApiClient::Http() {
+  if (!http_) {
+    http_ = std::make_unique<httplib::Client>(Server().host, Server().port);
+    http_->set_keep_alive(true);
+    http_->set_connection_timeout(5);
+    http_->set_read_timeout(30);
+    http_->set_write_timeout(30);
+    // What a browser on the application's own pages sends (docs/api.md: Origin and X-CSRF-Token on
+    // every state-changing request).
+    httplib::Headers headers{
+        {"Origin", "http://" + Server().host + ":" + std::to_string(Server().port)}};
+    if (!session_.cookie.empty()) {
+      headers.emplace("Cookie", session_.cookie);
+    }
+    if (!session_.csrf_token.empty()) {
+      headers.emplace("X-CSRF-Token", session_.csrf_token);
+    }
+    http_->set_default_headers(headers);
+  }
+  return *http_;
+}
+
 ApiClient& Api() {
-  thread_local ApiClient client;
-  return client;
+  thread_local std::unique_ptr<ApiClient> client;
+  thread_local std::string client_cookie;
+  if (!client || client_cookie != g_session.cookie) {
+    client = std::make_unique<ApiClient>(g_session);
+    client_cookie = g_session.cookie;
+  }
+  return *client;
+}
+
+void SetTestSession(Session session) { g_session = std::move(session); }
+const Session& TestSession() { return g_session; }
+
+std::optional<Session> SignIn(const std::string& email, const std::string& password,
+                              Response* answer) {
+  ApiClient anonymous;
+  const Response response =
+      anonymous.Post("/api/v1/auth/login", Json{{"email", email}, {"password", password}});
+  if (answer != nullptr) {
+    *answer = response;
+  }
+  if (response.status != 200 || !response.json.is_object()) {
+    return std::nullopt;
+  }
+  Session session;
+  session.csrf_token = Str(response.json, "csrf_token");
+  const auto range = response.headers.equal_range("set-cookie");
+  for (auto it = range.first; it != range.second; ++it) {
+    const std::string& cookie = it->second;
+    if (cookie.rfind("weltcampus_session=", 0) == 0) {
+      session.cookie = cookie.substr(0, cookie.find(';'));
+    }
+  }
+  if (session.cookie.empty()) {
+    return std::nullopt;
+  }
+  return session;
 }
 
 std::string Quoted(long long version) { return "\"" + std::to_string(version) + "\""; }

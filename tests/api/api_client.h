@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <stdexcept>
@@ -18,6 +19,10 @@ namespace weltcampus::api_test {
 #define JSON_ASSERT(x) ((x) ? static_cast<void>(0) : ::weltcampus::api_test::JsonAssertFailed(#x))
 #endif
 #include <nlohmann/json.hpp>
+
+namespace httplib {
+class Client;
+}  // namespace httplib
 
 namespace weltcampus::api_test {
 
@@ -43,8 +48,20 @@ std::ostream& operator<<(std::ostream& out, const Response& response);
 using Headers = std::map<std::string, std::string>;
 
 // A keep-alive HTTP client to the test server (cpp-httplib underneath).
+// Who a client is: a session cookie and its CSRF token, or nobody.
+struct Session {
+  std::string cookie;  // "weltcampus_session=..." or ""
+  std::string csrf_token;
+};
+
 class ApiClient {
  public:
+  ApiClient();
+  explicit ApiClient(Session session);
+  ~ApiClient();
+  ApiClient(const ApiClient&) = delete;
+  ApiClient& operator=(const ApiClient&) = delete;
+
   Response Get(const std::string& path, const Headers& headers = {});
   Response Post(const std::string& path, const Json& body, const Headers& headers = {});
   Response PostRaw(const std::string& path, const std::string& body,
@@ -54,10 +71,24 @@ class ApiClient {
   Response Put(const std::string& path, const Json& body, std::optional<long long> version);
   Response PutRaw(const std::string& path, const std::string& body, const Headers& headers);
   Response Delete(const std::string& path, std::optional<long long> version);
+
+ private:
+  httplib::Client& Http();
+
+  Session session_;
+  std::unique_ptr<httplib::Client> http_;
 };
 
-// The client for the current thread.
+// The client for the current thread, signed in as the test user (when the server has accounts).
 ApiClient& Api();
+
+// The session all Api() clients use; set once by the test environment.
+void SetTestSession(Session session);
+const Session& TestSession();
+
+// Signs in with e-mail and password (POST /api/v1/auth/login); nullopt with the answer on failure.
+std::optional<Session> SignIn(const std::string& email, const std::string& password,
+                              Response* answer = nullptr);
 
 // `"<version>"`, the If-Match/ETag form.
 std::string Quoted(long long version);

@@ -82,7 +82,8 @@ TEST(Errors, BodyOverOneMebibyteIs413AndWritesNothing) {
   ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &before));
   const std::string body = OversizedInstitution(1024 * 1024 + 100);
   const Response response = RawHttp(
-      "POST /api/v1/institutions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+      "POST /api/v1/institutions HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: "
+      "http://127.0.0.1\r\nContent-Type: "
       "application/json\r\nConnection: close\r\nContent-Length: " +
           std::to_string(body.size()) + "\r\n\r\n",
       body);
@@ -108,7 +109,8 @@ TEST(Errors, ChunkedBodyOverOneMebibyteIs413) {
   }
   chunked += "0\r\n\r\n";
   const Response response = RawHttp(
-      "POST /api/v1/institutions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+      "POST /api/v1/institutions HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: "
+      "http://127.0.0.1\r\nContent-Type: "
       "application/json\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n",
       chunked);
   EXPECT_TRUE(IsError(response, 413, "payload_too_large"));

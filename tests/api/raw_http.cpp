@@ -163,8 +163,20 @@ Response RawHttp(const std::string& head, const std::string& body) {
   return response;
 }
 
+std::string SessionHeaderLines() {
+  std::string lines = "Origin: http://127.0.0.1\r\n";
+  if (!TestSession().cookie.empty()) {
+    lines += "Cookie: " + TestSession().cookie + "\r\n";
+  }
+  if (!TestSession().csrf_token.empty()) {
+    lines += "X-CSRF-Token: " + TestSession().csrf_token + "\r\n";
+  }
+  return lines;
+}
+
 Response RawGet(const std::string& target) {
-  return RawHttp("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+  return RawHttp("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + SessionHeaderLines() +
+                 "Connection: close\r\n\r\n");
 }
 
 }  // namespace weltcampus::api_test

@@ -12,6 +12,10 @@ namespace weltcampus::api_test {
 // which rejects a request by its headers (413) can do so before the body arrives.
 Response RawHttp(const std::string& head, const std::string& body = {});
 
+// "Origin: ...\r\n" plus the test session's Cookie and X-CSRF-Token lines, for raw requests that
+// send "Host: 127.0.0.1".
+std::string SessionHeaderLines();
+
 // GET `target` verbatim, e.g. "/../../etc/passwd" or "/%2e%2e/secret.txt".
 Response RawGet(const std::string& target);
 

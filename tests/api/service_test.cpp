@@ -49,9 +49,10 @@ TEST(Routing, UnknownApiRouteIs404WithErrorShape) {
 
 TEST(Routing, WrongMethodOnAKnownPathIs405WithAllow) {
   // Contract silent (405 is not in its list of codes); HTTP requires Allow on a 405 (RFC 9110).
-  const Response response = RawHttp(
-      "PATCH /api/v1/institutions HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-      "Content-Length: 0\r\n\r\n");
+  const Response response =
+      RawHttp("PATCH /api/v1/institutions HTTP/1.1\r\nHost: 127.0.0.1\r\n" + SessionHeaderLines() +
+              "Connection: close\r\n"
+              "Content-Length: 0\r\n\r\n");
   ASSERT_EQ(response.status, 405) << response;
   EXPECT_TRUE(response.json_ok && response.json.contains("error")) << response;
   const std::string allow = response.Header("Allow");

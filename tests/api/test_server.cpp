@@ -339,8 +339,34 @@ class ServerEnvironment : public ::testing::Environment {
       }
       std::this_thread::sleep_for(100ms);
     }
+    ASSERT_NO_FATAL_FAILURE(SignInTestUser());
     std::cerr << "weltcampus API tests: server pid " << server_pid_
               << " on 127.0.0.1:" << g_server.port << ", db " << g_server.db_url << "\n";
+  }
+
+  // docs/api.md: every route but a few public ones needs a session. A server without accounts
+  // (404 on the login route) is tested anonymously.
+  void SignInTestUser() {
+    const std::string email = EnvOr("WELTCAMPUS_TEST_USER", "admin@weltcampus.example");
+    const std::string password = EnvOr("WELTCAMPUS_TEST_PASSWORD", "Dresden-Weltcampus-Demo");
+    Response answer;
+    const auto session = SignIn(email, password, &answer);
+    if (!session) {
+      if (answer.status == 404) {
+        std::cerr << "weltcampus API tests: the server has no /api/v1/auth/login; testing "
+                     "anonymously\n";
+        return;
+      }
+      PrintLogTail("server log", server_log_, 40);
+      GTEST_FAIL() << "could not sign in as " << email << ": " << answer;
+    }
+    SetTestSession(*session);
+    const Response me = Api().Get("/api/v1/auth/session");
+    ASSERT_TRUE(IsJson(me, 200));
+    ASSERT_TRUE(me.json.contains("user") && me.json["user"].is_object()) << me;
+    ASSERT_FALSE(me.json["user"].value("must_change_password", false))
+        << "the test account must not need a password change: " << me;
+    std::cerr << "weltcampus API tests: signed in as " << email << "\n";
   }
 
   fs::path temp_dir_;
