@@ -85,10 +85,8 @@ void RecordAudit(store::Connection& c, AuditEntry e) {
   if (e.request_id.empty()) {
     e.request_id = request.request_id;
   }
-  if (c.backend() == store::Backend::kPostgres) {
-    // One writer at a time extends the chain; SQLite's write lock does this already.
-    c.Query("SELECT pg_advisory_xact_lock(4712) AS locked");
-  }
+  // One writer at a time extends the chain.
+  store::LockForThisTransaction(c, 4712);
   e.previous_hash = system::GetSetting(c, kHeadKey).value_or(kGenesis);
   e.at = NowUtcTimestamp();
   e.hash = Sha256Hex(HashInput(e));

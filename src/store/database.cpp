@@ -128,6 +128,8 @@ std::shared_ptr<Database> Database::Open(const std::string& url, std::size_t poo
       *session << "PRAGMA busy_timeout=10000";
     } else {
       session->open(*soci::factory_postgresql(), parsed.connection_string);
+      // Notices such as "already exists, skipping" are not worth a line on stderr.
+      *session << "SET client_min_messages TO WARNING";
     }
     database->idle_.push_back(session.get());
     database->sessions_.push_back(std::move(session));

@@ -67,10 +67,8 @@ std::vector<std::string> Migrate(Database& database) {
   std::vector<std::string> applied;
   for (const auto& migration : EmbeddedMigrations()) {
     const bool done = database.Write([&](Connection& connection) {
-      if (connection.backend() == Backend::kPostgres) {
-        // Serialises concurrent starts: the second server waits, then sees the migration done.
-        connection.Query("SELECT pg_advisory_xact_lock(4711) AS locked");
-      }
+      // Serialises concurrent starts: the second server waits, then sees the migration done.
+      LockForThisTransaction(connection, 4711);
       if (connection.QueryOne("SELECT name FROM schema_migrations WHERE name = :name",
                               Params().Set("name", migration.name))) {
         return true;

@@ -209,6 +209,14 @@ int64_t Connection::Count(const std::string& sql, const Params& params) {
   return row ? row->Int(std::string_view("n")) : 0;
 }
 
+void LockForThisTransaction(Connection& connection, int64_t key) {
+  if (connection.backend() == Backend::kPostgres) {
+    // pg_advisory_xact_lock returns void, which SOCI cannot read: select a constant beside it.
+    connection.Query("SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(:key)) AS l",
+                     Params().Set("key", key));
+  }
+}
+
 std::string ContainsPattern(std::string_view text) {
   std::string pattern = "%";
   for (char c : text) {

@@ -89,6 +89,10 @@ class Connection {
   Backend backend_;
 };
 
+// On PostgreSQL, waits until no other transaction holds the lock named by `key` and holds it until
+// this transaction ends; SQLite's single writer makes this unnecessary there.
+void LockForThisTransaction(Connection& connection, int64_t key);
+
 // A LIKE pattern for a user's search text, with the wildcards in it escaped (use with ESCAPE '\').
 std::string ContainsPattern(std::string_view text);
 
