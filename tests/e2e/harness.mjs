@@ -85,6 +85,8 @@ export async function apiSession(baseURL, email, password = DEMO_PASSWORD) {
  */
 export async function login(page, role, { password = DEMO_PASSWORD, next = '/' } = {}) {
   const email = role.includes('@') ? role : demoEmail(role);
+  // whoever was signed in in this browser context before is signed out (the cookie is shared by its pages)
+  await page.context().clearCookies();
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
   await page.locator('#login-email').waitFor();
   await page.locator('#login-email').fill(email);
