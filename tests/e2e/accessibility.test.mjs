@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { startApp, screenshot, settled } from './harness.mjs';
+import { startApp, screenshot, settled, login } from './harness.mjs';
 
 // Evaluated through the DevTools protocol: the server's Content-Security-Policy rightly forbids inline scripts.
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -11,7 +11,8 @@ let app;
 let kcl;
 let agreementId;
 before(async () => {
-  app = await startApp();
+  // the administrator sees every screen, the administration's included
+  app = await startApp({ signIn: 'admin' });
   const list = await (await app.api('/partnerships?q=College%20London')).json();
   kcl = list.items.find((p) => /King.s College London/.test(p.institution?.name ?? ''));
   const agreements = await (await app.api(`/agreements?partnership_id=${kcl.id}`)).json();
@@ -42,20 +43,58 @@ const screens = () => [
   ['/agreements/expiring', 'expiring'],
   [`/agreements/new?partnership=${kcl.id}`, 'agreement-form'],
   ...(agreementId ? [[`/agreements/${agreementId}`, 'agreement']] : []),
+  ['/account', 'account'],
+  ['/account/password', 'password-change'],
+  ['/account/data', 'my-data'],
+  ['/users', 'users'],
+  ['/users/new', 'user-new'],
+  ['/users/3', 'user-edit'],
+  ['/audit', 'audit'],
+  ['/users', 'no-permission', 'student'],
 ];
+
+// Some screens are checked in an opened state as well.
+const OPEN = {
+  '/audit': async (page) => page.getByRole('button', { name: /Show changes of entry|Änderungen von Eintrag/ }).first().click(),
+  '/users/3': async (page) => {
+    await page.getByRole('button', { name: /Erase personal data|Personenbezogene Daten löschen/ }).click();
+    await page.getByRole('dialog').waitFor();
+  },
+};
 
 for (const locale of ['en', 'de']) {
   test(`every screen meets WCAG 2.1 AA (${locale})`, async () => {
     const page = await app.newPage();
     await page.goto('/');
     await page.evaluate((l) => localStorage.setItem('weltcampus.lang', l), locale);
-    for (const [path, name] of screens()) {
+    for (const [path, , role] of screens()) {
+      if (role) {
+        await login(page, role);
+        await page.evaluate((l) => localStorage.setItem('weltcampus.lang', l), locale);
+      }
       await page.goto(path);
       await page.locator('main h1').waitFor();
       await settled(page);
       await audit(page, `${locale} ${path}`);
+      if (OPEN[path] && !role) {
+        await OPEN[path](page);
+        await audit(page, `${locale} ${path} (opened)`);
+      }
     }
     await screenshot(page, `a11y-last-${locale}`);
+
+    // signed out: the login page, also with its error message
+    await page.context().clearCookies();
+    await page.goto('/login');
+    await page.locator('main h1').waitFor();
+    await audit(page, `${locale} /login`);
+    await page.locator('#login-email').fill('nobody@weltcampus.example');
+    await page.locator('#login-password').fill('wrong-password');
+    await page.locator('#login-form button[type="submit"]').click();
+    await page.getByRole('alert').waitFor();
+    await audit(page, `${locale} /login (wrong password)`);
+    await screenshot(page, `a11y-login-${locale}`);
+    await login(page, 'admin');
     await page.close();
   });
 }

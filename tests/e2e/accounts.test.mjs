@@ -427,8 +427,15 @@ test('the new screens are usable at 375 px width', async () => {
     assert.ok(o <= 0, `${path} scrolls sideways by ${o}px at 375px`);
     await screenshot(page, `mobile-${path.slice(1).replace(/\//g, '-')}`);
   }
+  await page.goto('/account');
+  await page.locator('main h1').waitFor();
   await page.locator('header .user .toggle').click();
+  await page.locator('#user-menu').waitFor();
   await screenshot(page, 'mobile-user-menu');
+  // Escape closes the menu and returns focus to its button
+  await page.keyboard.press('Escape');
+  await page.locator('#user-menu').waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('toggle')), true);
   assert.ok((await overflow(page)) <= 0, 'the open user menu fits');
   await page.close();
 });

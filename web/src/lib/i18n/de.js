@@ -23,6 +23,8 @@ export default {
     evaluation: 'Evaluation',
   },
   common: {
+    yes: 'Ja',
+    no: 'Nein',
     loading: 'Wird geladen …',
     searching: 'Suche läuft …',
     save: 'Speichern',
@@ -374,7 +376,7 @@ export default {
     email: 'E-Mail-Adresse',
     roles: 'Rollen',
     lastLogin: 'Letzte Anmeldung',
-    passwordLead: 'Ändern Sie Ihr Passwort regelmäßig und verwenden Sie es nirgendwo sonst.',
+    passwordLead: 'Verwenden Sie ein Passwort, das Sie nirgendwo sonst nutzen, und ändern Sie es sofort, wenn es jemand anderes kennen könnte.',
     changePassword: 'Passwort ändern',
     dataTitle: 'Ihre Daten',
     dataLead: 'Laden Sie alles herunter, was Weltcampus über Sie speichert – als Datei oder zum Lesen hier.',

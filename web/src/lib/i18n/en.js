@@ -23,6 +23,8 @@ export default {
     evaluation: 'Evaluation',
   },
   common: {
+    yes: 'Yes',
+    no: 'No',
     loading: 'Loading…',
     searching: 'Searching…',
     save: 'Save',
@@ -374,7 +376,7 @@ export default {
     email: 'E-mail address',
     roles: 'Roles',
     lastLogin: 'Last sign-in',
-    passwordLead: 'Change your password regularly and never use it anywhere else.',
+    passwordLead: 'Use a password that you use nowhere else, and change it at once if someone else may know it.',
     changePassword: 'Change password',
     dataTitle: 'Your data',
     dataLead: 'Download everything Weltcampus stores about you, as a file or to read here.',
