@@ -125,6 +125,9 @@ test('a student sees only their own account and data: no administration, no audi
     await page.goto(path);
     await page.getByRole('heading', { level: 1, name: 'No permission' }).waitFor();
     await page.getByRole('alert').getByText(/You do not have permission/).waitFor();
+    // not even the administration's sub-navigation appears
+    assert.equal(await page.getByRole('link', { name: 'Audit log' }).count(), 0, path);
+    assert.equal(await page.getByRole('link', { name: 'Users', exact: true }).count(), 0, path);
   }
   await screenshot(page, 'student-no-permission');
   assert.equal(await apiStatus(page, '/users'), 403);
