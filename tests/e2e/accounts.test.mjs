@@ -411,6 +411,11 @@ test('the admin edits roles, resets a password and erases an account', async () 
   assert.equal(erased.erased, true);
   assert.notEqual(erased.display_name, 'Tim by a colleague');
   await screenshot(page, 'user-erased');
+  // one's own account is not offered for erasure (the server refuses it too)
+  await page.goto('/users/1');
+  await page.getByRole('heading', { level: 1, name: 'Ada Admin' }).waitFor();
+  await page.getByRole('button', { name: 'Reset password' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Erase personal data' }).count(), 0);
   await page.close();
 });
 

@@ -4,6 +4,8 @@ import de from './de.js';
 import { flatten, t, setLocale, i18n, lookup } from './index.svelte.js';
 import { areas } from '../nav.js';
 import * as options from '../options.js';
+import { ROLES } from '../permissions.js';
+import { AUDIT_ACTIONS } from '../audit.js';
 
 const enKeys = flatten(en);
 const deKeys = flatten(de);
@@ -58,6 +60,10 @@ describe('translations are complete', () => {
       institutionType: options.INSTITUTION_TYPES,
       jointKind: options.JOINT_STRUCTURE_KINDS,
       eqf: options.EQF_LEVELS,
+      role: ROLES,
+      auditAction: AUDIT_ACTIONS,
+      langName: ['en', 'de'],
+      'audit.changeKind': ['added', 'removed', 'changed', 'unchanged'],
     };
     const missing = [];
     for (const [family, values] of Object.entries(families)) {
