@@ -4,6 +4,7 @@
 #include "auth/guard.h"
 #include "auth/password.h"
 #include "auth/roles.h"
+#include "core/date.h"
 #include "core/error.h"
 #include "core/json_input.h"
 #include "core/paging.h"
@@ -21,6 +22,22 @@ const Principal& Me() {
     throw ApiError(ErrorCode::kUnauthorized, "Please sign in");
   }
   return *principal;
+}
+
+// A date ("2026-11-28", the whole day) or a UTC timestamp ("2026-11-28T17:00:00Z").
+std::optional<std::string> TimestampFilter(const Request& request, const std::string& name,
+                                           const std::string& day_suffix) {
+  auto text = QueryText(request.query, name, 20);
+  if (!text) {
+    return std::nullopt;
+  }
+  if (Date::Parse(*text)) {
+    return *text + day_suffix;
+  }
+  if (text->size() == 20 && text->back() == 'Z' && (*text)[10] == 'T' && Date::Parse(text->substr(0, 10))) {
+    return text;
+  }
+  throw ValidationError(name, "Must be a date (2026-11-28) or a UTC time (2026-11-28T17:00:00Z)");
 }
 
 Response UserResponse(const User& user, int status = 200) {
@@ -144,8 +161,8 @@ void RegisterAuditRoutes(http::Router& router, store::Database& database) {
                filter.action = QueryText(request.query, "action", 50);
                filter.entity_type = QueryText(request.query, "entity_type", 50);
                filter.entity_id = QueryText(request.query, "entity_id", 50);
-               filter.from = QueryText(request.query, "from", 30);
-               filter.to = QueryText(request.query, "to", 30);
+               filter.from = TimestampFilter(request, "from", "T00:00:00Z");
+               filter.to = TimestampFilter(request, "to", "T23:59:59Z");
                const auto page = PageRequest::FromQuery(request.query, {"at"});
                auto [entries, total] = database.Read(
                    [&](store::Connection& c) { return ListAudit(c, filter, page.limit, page.offset); });

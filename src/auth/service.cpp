@@ -30,7 +30,14 @@ constexpr std::array<std::string_view, 2> kLanguages = {"en", "de"};
 nlohmann::json AuditView(const User& user) {
   nlohmann::json roles = nlohmann::json::array();
   for (const auto& grant : user.roles) {
-    roles.push_back(grant.role);
+    nlohmann::json role = {{"role", grant.role}};
+    if (grant.org_unit_id) {
+      role["org_unit_id"] = *grant.org_unit_id;
+    }
+    if (grant.isced_code) {
+      role["isced_code"] = *grant.isced_code;
+    }
+    roles.push_back(std::move(role));
   }
   return {{"active", user.active}, {"preferred_language", user.preferred_language}, {"roles", roles}};
 }
@@ -64,10 +71,15 @@ void AuditUserAction(Connection& c, const std::string& action, int64_t user_id, 
 
 void AuthService::CheckThrottle(Connection& c, const std::string& key) {
   auto throttle = repo::FindThrottle(c, key);
-  const auto now = NowUtcTimestamp();
-  if (throttle && throttle->blocked_until > now) {
-    throw ApiError(ErrorCode::kTooManyRequests,
-                   "Too many failed logins; wait a little and try again");
+  const auto now = Clock::now();
+  if (throttle && throttle->blocked_until > UtcTimestamp(now)) {
+    // Whole seconds until the block ends, rounded up, for Retry-After.
+    int64_t seconds = 1;
+    while (seconds < kMaxBlockSeconds && UtcTimestamp(now + std::chrono::seconds(seconds)) < throttle->blocked_until) {
+      seconds *= 2;
+    }
+    throw ApiError(ErrorCode::kTooManyRequests, "Too many failed logins; wait a little and try again")
+        .WithDetail("retry_after_seconds", seconds);
   }
 }
 

@@ -24,7 +24,11 @@ std::vector<std::string> SplitPath(std::string_view path) {
 }
 
 Response ErrorResponse(const ApiError& error) {
-  return Response::Json(HttpStatus(error.code()), error.ToJson());
+  Response response = Response::Json(HttpStatus(error.code()), error.ToJson());
+  if (error.details().contains("retry_after_seconds")) {
+    response.WithHeader("Retry-After", error.details()["retry_after_seconds"].dump());
+  }
+  return response;
 }
 
 void Router::Add(std::string method, std::string pattern, auth::Permission permission,
