@@ -76,6 +76,10 @@ Router::Match Router::Find(std::string_view method, std::string_view path,
       return match;
     }
     match.path_known = true;
+    match.allowed += (match.allowed.empty() ? "" : ", ") + route.method;
+    if (route.method == "GET") {
+      match.allowed += ", HEAD";
+    }
   }
   return match;
 }
@@ -86,7 +90,9 @@ Response Router::Dispatch(Request& request, std::string* route_label) const {
     const Match match = Find(request.method, request.path, &request.path_params);
     if (match.route == nullptr) {
       if (match.path_known) {
-        throw ApiError(ErrorCode::kMethodNotAllowed, "This method is not allowed here");
+        return ErrorResponse(ApiError(ErrorCode::kMethodNotAllowed,
+                                      "This method is not allowed here; allowed: " + match.allowed))
+            .WithHeader("Allow", match.allowed);
       }
       throw ApiError(ErrorCode::kNotFound, "No such resource");
     }

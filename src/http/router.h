@@ -42,6 +42,7 @@ class Router {
   struct Match {
     const Route* route = nullptr;
     bool path_known = false;  // some route has this path, with another method
+    std::string allowed;      // then: the methods it has, for the Allow header
   };
   Match Find(std::string_view method, std::string_view path,
              std::map<std::string, std::string>* params) const;

@@ -2,6 +2,7 @@
 #include <cctype>
 
 #include "core/date.h"
+#include "core/text.h"
 #include "partners/repository.h"
 #include "store/versioned.h"
 
@@ -46,9 +47,7 @@ std::string SearchText(const Institution& institution) {
       text += **part;
     }
   }
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
+  return FoldCase(text);
 }
 
 store::Params FieldParams(const Institution& institution) {

@@ -1,5 +1,7 @@
 #include "store/sql.h"
 
+#include "core/text.h"
+
 #include <soci/soci.h>
 
 #include <algorithm>
@@ -219,11 +221,11 @@ void LockForThisTransaction(Connection& connection, int64_t key) {
 
 std::string ContainsPattern(std::string_view text) {
   std::string pattern = "%";
-  for (char c : text) {
+  for (char c : FoldCase(text)) {
     if (c == '%' || c == '_' || c == '\\') {
       pattern += '\\';
     }
-    pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    pattern += c;
   }
   pattern += '%';
   return pattern;
