@@ -154,12 +154,32 @@ LoginResult AuthService::Login(const Authenticator& authenticator, const Credent
   return std::move(*result);
 }
 
+void AuthService::ForgetSession(const std::string& token_hash) {
+  std::lock_guard lock(cache_mutex_);
+  cache_.erase(token_hash);
+}
+
+void AuthService::ForgetUser(int64_t user_id) {
+  std::lock_guard lock(cache_mutex_);
+  std::erase_if(cache_, [user_id](const auto& entry) { return entry.second.principal.user_id == user_id; });
+}
+
 std::optional<Principal> AuthService::Authenticate(const std::string& token) {
   if (token.empty() || token.size() > 100) {
     return std::nullopt;
   }
   const std::string hash = Sha256Hex(token);
   const auto now = Clock::now();
+  {
+    std::lock_guard lock(cache_mutex_);
+    auto cached = cache_.find(hash);
+    if (cached != cache_.end()) {
+      if (cached->second.valid_until > now) {
+        return cached->second.principal;
+      }
+      cache_.erase(cached);
+    }
+  }
   const std::string now_text = UtcTimestamp(now);
   auto found = database_.Read([&](Connection& c) -> std::optional<std::pair<Session, User>> {
     auto session = repo::FindSession(c, hash);
@@ -187,10 +207,23 @@ std::optional<Principal> AuthService::Authenticate(const std::string& token) {
       repo::TouchSession(c, hash, now_text, UtcTimestamp(now + kSessionIdleTimeout));
     });
   }
-  return ToPrincipal(user, session);
+  Principal principal = ToPrincipal(user, session);
+  // Trusted from memory for a few seconds, never past either timeout.
+  const std::string valid_until_text = std::min(session.idle_expires_at, session.absolute_expires_at);
+  auto valid_until = now + kSessionCacheTime;
+  if (valid_until_text < UtcTimestamp(valid_until)) {
+    valid_until = now;
+  }
+  std::lock_guard lock(cache_mutex_);
+  if (cache_.size() >= 100000) {
+    cache_.clear();  // bounded: a flood of sessions must not grow the cache without end
+  }
+  cache_[hash] = CachedPrincipal{principal, valid_until};
+  return principal;
 }
 
 void AuthService::Logout(const Principal& principal) {
+  ForgetSession(principal.session_hash);
   database_.Write([&](Connection& c) {
     repo::DeleteSession(c, principal.session_hash);
     AuditEntry entry;
@@ -220,6 +253,7 @@ void AuthService::ChangePassword(const Principal& principal, const std::string& 
     repo::DeleteUserSessions(c, principal.user_id, principal.session_hash);
     AuditUserAction(c, "password_changed", principal.user_id);
   });
+  ForgetUser(principal.user_id);
 }
 
 User AuthService::GetOwnAccount(const Principal& principal) {
@@ -244,6 +278,7 @@ User AuthService::UpdateOwnAccount(const Principal& principal, const nlohmann::j
     if (name) user->display_name = *name;
     repo::UpdateUser(c, *user, user->version);
     AuditUserAction(c, "update", user->id, before, AuditView(*user));
+    ForgetUser(user->id);
     return *user;
   });
 }
@@ -336,6 +371,7 @@ User AuthService::UpdateUser(int64_t id, User input, int64_t expected_version) {
       repo::DeleteUserSessions(c, id);
     }
     AuditUserAction(c, "update", id, before, AuditView(input));
+    ForgetUser(id);
     return *repo::FindUser(c, id);
   });
 }
@@ -352,6 +388,7 @@ std::string AuthService::ResetPassword(int64_t id) {
     repo::DeleteUserSessions(c, id);
     AuditUserAction(c, "password_reset", id);
   });
+  ForgetUser(id);
   return password;
 }
 
@@ -380,6 +417,7 @@ User AuthService::ErasePerson(int64_t id, int64_t expected_version) {
       throw ApiError(ErrorCode::kConflict, "The last active administrator cannot be erased");
     }
     AuditUserAction(c, "erase", id, before, AuditView(*user));
+    ForgetUser(id);
     return *repo::FindUser(c, id);
   });
 }

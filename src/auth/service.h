@@ -1,7 +1,9 @@
 #pragma once
 
 #include <chrono>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -16,6 +18,10 @@ namespace weltcampus::auth {
 
 inline constexpr std::chrono::minutes kSessionIdleTimeout{30};
 inline constexpr std::chrono::hours kSessionAbsoluteTimeout{12};
+// How long a server trusts a session it has looked up without asking the database again. A logout,
+// password change or disabled account on this server takes effect at once; on other servers behind
+// the same load balancer within this time.
+inline constexpr std::chrono::seconds kSessionCacheTime{10};
 
 struct LoginResult {
   std::string token;  // goes into the cookie, nowhere else
@@ -57,8 +63,17 @@ class AuthService {
  private:
   void CheckThrottle(store::Connection& c, const std::string& key);
   void RecordFailure(store::Connection& c, const std::string& key, int64_t free_failures);
+  void ForgetSession(const std::string& token_hash);
+  void ForgetUser(int64_t user_id);
+
+  struct CachedPrincipal {
+    Principal principal;
+    std::chrono::system_clock::time_point valid_until;
+  };
 
   store::Database& database_;
+  std::mutex cache_mutex_;
+  std::unordered_map<std::string, CachedPrincipal> cache_;  // by token hash
 };
 
 // Reads an account from an administrator's JSON (email, display name, language, active, roles).
