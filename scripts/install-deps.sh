@@ -7,7 +7,7 @@ packages=(
   libboost-dev libboost-system-dev
   libsoci-dev libsqlite3-dev libpq-dev sqlite3
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
-  libsodium-dev libxml2-dev libxml2-utils libxlsxwriter-dev
+  libsodium-dev libxml2-dev libxml2-utils libxlsxwriter-dev zlib1g-dev
   libcrack2-dev cracklib-runtime
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   postgresql postgresql-client

@@ -1,7 +1,10 @@
 #include "http/static_files.h"
 
+#include <zlib.h>
+
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "core/error.h"
 #include "http/router.h"
@@ -39,13 +42,64 @@ StaticFiles::StaticFiles(fs::path root) {
   }
 }
 
-Response StaticFiles::FileResponse(const fs::path& file, bool immutable) const {
+std::string Gzip(std::string_view data) {
+  z_stream stream{};
+  // 15 window bits + 16: write a gzip header rather than a zlib one.
+  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
+    throw std::runtime_error("zlib could not be initialised");
+  }
+  std::string out(deflateBound(&stream, data.size()), '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  stream.avail_in = static_cast<uInt>(data.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int result = deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  if (result != Z_STREAM_END) {
+    throw std::runtime_error("zlib could not compress");
+  }
+  return out;
+}
+
+std::shared_ptr<const StaticFiles::CachedFile> StaticFiles::Load(const fs::path& file) const {
+  std::error_code error;
+  const auto modified = fs::last_write_time(file, error);
+  {
+    std::lock_guard lock(cache_mutex_);
+    auto it = cache_.find(file);
+    if (it != cache_.end() && it->second->modified == modified) {
+      return it->second;
+    }
+  }
+  auto cached = std::make_shared<CachedFile>();
+  cached->modified = modified;
   std::ifstream in(file, std::ios::binary);
   std::ostringstream content;
   content << in.rdbuf();
+  cached->body = content.str();
+  const std::string type = ContentTypeFor(file);
+  const bool compressible = type.starts_with("text/") || type.starts_with("application/json") ||
+                            type.starts_with("image/svg") || type.starts_with("application/manifest");
+  if (compressible && cached->body.size() > 1024) {
+    cached->gzipped = Gzip(cached->body);
+  }
+  std::lock_guard lock(cache_mutex_);
+  cache_[file] = cached;
+  return cached;
+}
+
+Response StaticFiles::FileResponse(const fs::path& file, bool immutable, bool gzip_accepted) const {
+  const auto cached = Load(file);
   Response response;
   response.content_type = ContentTypeFor(file);
-  response.body = content.str();
+  if (gzip_accepted && !cached->gzipped.empty()) {
+    response.body = cached->gzipped;
+    response.WithHeader("Content-Encoding", "gzip");
+  } else {
+    response.body = cached->body;
+  }
+  response.WithHeader("Vary", "Accept-Encoding");
   // Vite puts a content hash in the names under assets/, so they never change.
   response.WithHeader("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
   return response;
@@ -58,6 +112,7 @@ Response StaticFiles::Serve(const Request& request) const {
   if (request.method != "GET" && request.method != "HEAD") {
     return ErrorResponse(ApiError(ErrorCode::kMethodNotAllowed, "Only GET and HEAD here"));
   }
+  const bool gzip_accepted = request.Header("accept-encoding").find("gzip") != std::string_view::npos;
   // Resolve inside the root: reject any segment that could climb out before touching the disk.
   fs::path candidate = root_;
   for (const auto& segment : SplitPath(request.path)) {
@@ -72,7 +127,7 @@ Response StaticFiles::Serve(const Request& request) const {
   const auto relative = resolved.lexically_relative(root_);
   const bool inside = !error && !relative.empty() && *relative.begin() != "..";
   if (inside && fs::is_regular_file(resolved, error) && fs::file_size(resolved, error) <= kMaxFileSize) {
-    return FileResponse(resolved, request.path.starts_with("/assets/"));
+    return FileResponse(resolved, request.path.starts_with("/assets/"), gzip_accepted);
   }
   // A path with a file extension that does not exist is a missing file, not a client route.
   if (candidate.has_extension() && request.path.find('.') != std::string::npos) {
@@ -80,7 +135,7 @@ Response StaticFiles::Serve(const Request& request) const {
   }
   const fs::path index = root_ / "index.html";
   if (fs::is_regular_file(index, error)) {
-    return FileResponse(index, false);
+    return FileResponse(index, false, gzip_accepted);
   }
   return ErrorResponse(NotFoundError("File"));
 }

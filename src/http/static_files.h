@@ -1,6 +1,9 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 
 #include "http/message.h"
@@ -17,10 +20,23 @@ class StaticFiles {
   Response Serve(const Request& request) const;
 
  private:
-  Response FileResponse(const std::filesystem::path& file, bool immutable) const;
+  Response FileResponse(const std::filesystem::path& file, bool immutable, bool gzip_accepted) const;
+
+  struct CachedFile {
+    std::filesystem::file_time_type modified;
+    std::string body;
+    std::string gzipped;  // empty where compression does not pay
+  };
+  std::shared_ptr<const CachedFile> Load(const std::filesystem::path& file) const;
 
   std::filesystem::path root_;
+  // The built application is a few hundred kilobytes: kept in memory, compressed once.
+  mutable std::mutex cache_mutex_;
+  mutable std::map<std::filesystem::path, std::shared_ptr<const CachedFile>> cache_;
 };
+
+// gzip (RFC 1952) at the best compression level.
+std::string Gzip(std::string_view data);
 
 std::string ContentTypeFor(const std::filesystem::path& file);
 
