@@ -116,12 +116,28 @@ std::string DecodeChunked(const std::string& body) {
 }  // namespace
 
 Response RawHttp(const std::string& head, const std::string& body) {
+  return RawHttpFrom("", Server().port, head, body);
+}
+
+Response RawHttpFrom(const std::string& source_address, int port, const std::string& head,
+                     const std::string& body) {
   Response response;
   response.request = "RAW " + head.substr(0, head.find("\r\n"));
   Socket socket;
+  if (!source_address.empty()) {
+    sockaddr_in local{};
+    local.sin_family = AF_INET;
+    local.sin_port = 0;
+    if (inet_pton(AF_INET, source_address.c_str(), &local.sin_addr) != 1 ||
+        bind(socket.fd(), reinterpret_cast<sockaddr*>(&local), sizeof(local)) != 0) {
+      response.transport_error =
+          "bind to " + source_address + ": " + std::string(std::strerror(errno));
+      return response;
+    }
+  }
   sockaddr_in address{};
   address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(Server().port));
+  address.sin_port = htons(static_cast<uint16_t>(port));
   inet_pton(AF_INET, Server().host.c_str(), &address.sin_addr);
   if (connect(socket.fd(), reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) {
     response.transport_error = std::string("connect: ") + std::strerror(errno);

@@ -12,6 +12,12 @@ namespace weltcampus::api_test {
 // which rejects a request by its headers (413) can do so before the body arrives.
 Response RawHttp(const std::string& head, const std::string& body = {});
 
+// Like RawHttp, but from the given local address (e.g. "127.0.0.7": every 127.x address reaches a
+// server on 127.0.0.1, and the server sees a different client) to the given port on the test
+// server's host. An empty source address lets the system choose.
+Response RawHttpFrom(const std::string& source_address, int port, const std::string& head,
+                     const std::string& body = {});
+
 // "Origin: ...\r\n" plus the test session's Cookie and X-CSRF-Token lines, for raw requests that
 // send "Host: 127.0.0.1".
 std::string SessionHeaderLines();
