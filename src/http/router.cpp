@@ -51,6 +51,8 @@ Router::Match Router::Find(std::string_view method, std::string_view path,
                            std::map<std::string, std::string>* params) const {
   const auto segments = SplitPath(path);
   Match match;
+  size_t best_parameters = SIZE_MAX;
+  std::map<std::string, std::string> best_found;
   for (const auto& route : routes_) {
     if (route.segments.size() != segments.size()) {
       continue;
@@ -69,17 +71,22 @@ Router::Match Router::Find(std::string_view method, std::string_view path,
       continue;
     }
     if (route.method == method || (method == "HEAD" && route.method == "GET")) {
-      match.route = &route;
-      if (params != nullptr) {
-        *params = std::move(found);
+      // A literal segment beats a parameter: /partnerships/map is not partnership "map".
+      if (found.size() < best_parameters) {
+        best_parameters = found.size();
+        match.route = &route;
+        best_found = std::move(found);
       }
-      return match;
+      continue;
     }
     match.path_known = true;
     match.allowed += (match.allowed.empty() ? "" : ", ") + route.method;
     if (route.method == "GET") {
       match.allowed += ", HEAD";
     }
+  }
+  if (match.route != nullptr && params != nullptr) {
+    *params = std::move(best_found);
   }
   return match;
 }

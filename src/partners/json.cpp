@@ -132,6 +132,17 @@ nlohmann::json ToJson(const IscedField& field) {
           {"label_de", Nullable(field.label_de)}};
 }
 
+nlohmann::json ToJson(const MapPoint& point) {
+  return {{"id", point.partnership_id},
+          {"tier", point.tier},
+          {"name", point.name},
+          {"country", point.country},
+          {"city", Nullable(point.city)},
+          {"latitude", Nullable(point.latitude)},
+          {"longitude", Nullable(point.longitude)},
+          {"active_agreements", point.active_agreements}};
+}
+
 nlohmann::json ToJson(const PartnerOverview& overview) {
   nlohmann::json agreements = nlohmann::json::array();
   for (const auto& agreement : overview.agreements) {

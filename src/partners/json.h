@@ -14,6 +14,7 @@ nlohmann::json ToJson(const Partnership& partnership);
 nlohmann::json ToJson(const Agreement& agreement);
 nlohmann::json ToJson(const JointStructure& structure);
 nlohmann::json ToJson(const IscedField& field);
+nlohmann::json ToJson(const MapPoint& point);
 nlohmann::json ToJson(const PartnerOverview& overview);
 nlohmann::json ToJson(const repository::Summary& summary, int academic_year);
 

@@ -163,6 +163,18 @@ struct JointStructure {
   int64_t version = 1;
 };
 
+// A partner as the world map needs it: where, how strategic, how many active agreements.
+struct MapPoint {
+  int64_t partnership_id = 0;
+  std::string tier;
+  std::string name;
+  std::string country;
+  std::optional<std::string> city;
+  std::optional<double> latitude;
+  std::optional<double> longitude;
+  int64_t active_agreements = 0;
+};
+
 // A field of education of ISCED-F 2013 (reference data).
 struct IscedField {
   std::string code;

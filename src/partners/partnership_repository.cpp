@@ -60,20 +60,9 @@ store::Params FieldParams(const Partnership& partnership) {
   return params;
 }
 
-}  // namespace
-
-std::optional<Partnership> FindPartnership(Connection& c, int64_t id, int current_year) {
-  auto row = c.QueryOne(std::string(kSelect) + " WHERE p.id = :id",
-                        store::Params().Set("year", current_year).Set("id", id));
-  return row ? std::optional<Partnership>(FromRow(*row)) : std::nullopt;
-}
-
-std::pair<std::vector<Partnership>, int64_t> ListPartnerships(Connection& c,
-                                                              const PartnershipFilter& filter,
-                                                              const PageRequest& page,
-                                                              int current_year) {
+// The WHERE clause of a partner list, its values bound into params.
+std::string FilterSql(const PartnershipFilter& filter, store::Params& params) {
   std::string where = " WHERE 1 = 1";
-  store::Params params;
   if (filter.q) {
     where += " AND i.search_text LIKE :q ESCAPE '\\'";
     params.Set("q", store::ContainsPattern(*filter.q));
@@ -98,6 +87,23 @@ std::pair<std::vector<Partnership>, int64_t> ListPartnerships(Connection& c,
     }
     where += ")";
   }
+  return where;
+}
+
+}  // namespace
+
+std::optional<Partnership> FindPartnership(Connection& c, int64_t id, int current_year) {
+  auto row = c.QueryOne(std::string(kSelect) + " WHERE p.id = :id",
+                        store::Params().Set("year", current_year).Set("id", id));
+  return row ? std::optional<Partnership>(FromRow(*row)) : std::nullopt;
+}
+
+std::pair<std::vector<Partnership>, int64_t> ListPartnerships(Connection& c,
+                                                              const PartnershipFilter& filter,
+                                                              const PageRequest& page,
+                                                              int current_year) {
+  store::Params params;
+  const std::string where = FilterSql(filter, params);
   const int64_t total = c.Count(
       "SELECT COUNT(*) AS n FROM partnerships p JOIN institutions i ON i.id = p.institution_id" + where,
       params);
@@ -144,6 +150,24 @@ std::pair<std::vector<Partnership>, int64_t> ListPartnerships(Connection& c,
     items.push_back(std::move(by_id.at(id)));
   }
   return {std::move(items), total};
+}
+
+std::vector<MapPoint> ListMapPoints(Connection& c, const PartnershipFilter& filter) {
+  store::Params params;
+  const std::string where = FilterSql(filter, params);
+  std::vector<MapPoint> points;
+  for (const auto& row : c.Query(
+           "SELECT p.id, p.tier, i.name, i.country, i.city, i.latitude, i.longitude, COALESCE(ac.n, 0) "
+           "AS active_agreements FROM partnerships p JOIN institutions i ON i.id = p.institution_id "
+           "LEFT JOIN (SELECT partnership_id, COUNT(*) AS n FROM agreements WHERE status = 'active' "
+           "GROUP BY partnership_id) ac ON ac.partnership_id = p.id" +
+               where + " ORDER BY i.name, p.id",
+           params)) {
+    points.push_back(MapPoint{row.Int("id"), row.Text("tier"), row.Text("name"), row.Text("country"),
+                              row.OptionalText("city"), row.OptionalReal("latitude"),
+                              row.OptionalReal("longitude"), row.Int("active_agreements")});
+  }
+  return points;
 }
 
 void InsertPartnership(Connection& c, Partnership& partnership) {

@@ -44,6 +44,8 @@ std::pair<std::vector<Partnership>, int64_t> ListPartnerships(Connection& c,
                                                               const PartnershipFilter& filter,
                                                               const PageRequest& page,
                                                               int current_year);
+// Every partner matching the filter, in one answer, for the map.
+std::vector<MapPoint> ListMapPoints(Connection& c, const PartnershipFilter& filter);
 void InsertPartnership(Connection& c, Partnership& partnership);
 void UpdatePartnership(Connection& c, Partnership& partnership, int64_t expected_version);
 void DeletePartnership(Connection& c, int64_t id, int64_t expected_version);

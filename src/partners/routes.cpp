@@ -55,6 +55,16 @@ std::optional<std::string> CountryFilter(const Request& request) {
   return country;
 }
 
+PartnershipFilter PartnershipFilterFrom(const Request& request) {
+  PartnershipFilter filter;
+  filter.q = QueryText(request.query, "q", 200);
+  filter.country = CountryFilter(request);
+  filter.tier = QueryEnum(request.query, "tier", kTiers);
+  filter.agreement_type = QueryEnum(request.query, "agreement_type", kAgreementTypes);
+  filter.agreement_status = QueryEnum(request.query, "agreement_status", kAgreementStatuses);
+  return filter;
+}
+
 AgreementFilter AgreementFilterFrom(const Request& request) {
   AgreementFilter filter;
   filter.q = QueryText(request.query, "q", 200);
@@ -133,15 +143,15 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
   const std::string base = "/api/v1/partnerships";
   router.Add("GET", base, Permission::kReadPartners, "The school's partners, with filters",
              [service](const Request& request) {
-               PartnershipFilter filter;
-               filter.q = QueryText(request.query, "q", 200);
-               filter.country = CountryFilter(request);
-               filter.tier = QueryEnum(request.query, "tier", kTiers);
-               filter.agreement_type = QueryEnum(request.query, "agreement_type", kAgreementTypes);
-               filter.agreement_status = QueryEnum(request.query, "agreement_status", kAgreementStatuses);
+               const auto filter = PartnershipFilterFrom(request);
                const auto page =
                    PageRequest::FromQuery(request.query, {"name", "country", "tier", "active_agreements"});
                return List(service->ListPartnerships(filter, page), page);
+             });
+  router.Add("GET", base + "/map", Permission::kReadPartners,
+             "Every partner matching the filters, with coordinates, for the world map (no paging)",
+             [service](const Request& request) {
+               return Array(service->ListMapPoints(PartnershipFilterFrom(request)));
              });
   router.Add("POST", base, Permission::kWritePartners, "Make an institution a partner",
              [service, base](const Request& request) {

@@ -239,6 +239,10 @@ Page<Partnership> PartnersService::ListPartnerships(const PartnershipFilter& fil
   return {std::move(items), total};
 }
 
+std::vector<MapPoint> PartnersService::ListMapPoints(const PartnershipFilter& filter) {
+  return database_.Read([&](Connection& c) { return repo::ListMapPoints(c, filter); });
+}
+
 Partnership PartnersService::CreatePartnership(Partnership partnership) {
   return database_.Write([&](Connection& c) {
     partnership.id = 0;

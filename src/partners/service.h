@@ -56,6 +56,7 @@ class PartnersService {
 
   Partnership GetPartnership(int64_t id);
   Page<Partnership> ListPartnerships(const PartnershipFilter& filter, const PageRequest& page);
+  std::vector<MapPoint> ListMapPoints(const PartnershipFilter& filter);
   Partnership CreatePartnership(Partnership partnership);
   Partnership UpdatePartnership(int64_t id, Partnership partnership, int64_t expected_version);
   void DeletePartnership(int64_t id, int64_t expected_version);
