@@ -20,6 +20,23 @@ describe('the API client', () => {
     expect(parseEtag(null)).toBeNull();
   });
 
+  it('reads all map points in one request, shaped like list items', async () => {
+    let seen;
+    setFetch(async (url) => {
+      seen = url;
+      return respond(200, {
+        items: [{ id: 1, tier: 'transcampus', name: "King's College London", country: 'GB', city: 'London', latitude: 51.5, longitude: -0.1, active_agreements: 2 }],
+        next_cursor: null,
+        total: 1,
+      });
+    });
+    const points = await api.partnerships.map({});
+    expect(seen).toBe('/api/v1/partnerships/map');
+    expect(points).toEqual([
+      { id: 1, tier: 'transcampus', active_agreements: 2, institution: { name: "King's College London", country: 'GB', city: 'London', latitude: 51.5, longitude: -0.1 } },
+    ]);
+  });
+
   it('sends If-Match with updates', async () => {
     let seen;
     setFetch(async (url, init) => {
