@@ -22,6 +22,7 @@
 #include "api_client.h"
 #include "fixtures.h"
 #include "raw_http.h"
+#include "second_server.h"
 #include "test_server.h"
 
 namespace weltcampus::api_test {
@@ -148,107 +149,6 @@ std::string WithDatabase(const std::string& url, const std::string& database) {
   return base + "/" + database + query;
 }
 
-// A second server on the copy, to ask GET /api/v1/audit/verify.
-class ScratchServer {
- public:
-  ~ScratchServer() { Stop(); }
-
-  void Start(const std::string& db_url) {
-    namespace fs = std::filesystem;
-    const fs::path dir = fs::path(Server().temp_dir) / ("scratch-" + UniqueLetters(6));
-    fs::create_directories(dir);
-    port_file_ = (dir / "port").string();
-    log_ = (dir / "server.log").string();
-    const char* cwd_env = std::getenv("WELTCAMPUS_TEST_CWD");
-    const std::string cwd = cwd_env != nullptr && *cwd_env != '\0' ? cwd_env : WELTCAMPUS_SOURCE_ROOT;
-    pid_ = fork();
-    if (pid_ == 0) {
-      const int fd = open(log_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-      if (fd >= 0) {
-        dup2(fd, STDOUT_FILENO);
-        dup2(fd, STDERR_FILENO);
-        close(fd);
-      }
-      if (chdir(cwd.c_str()) != 0) {
-        _exit(126);
-      }
-      execl(Server().binary.c_str(), Server().binary.c_str(), "serve", "--db", db_url.c_str(),
-            "--listen", "127.0.0.1:0", "--web", Server().web_dir.c_str(), "--port-file",
-            port_file_.c_str(), static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    ASSERT_GT(pid_, 0);
-    const auto deadline = std::chrono::steady_clock::now() + 30s;
-    while (port_ == 0 && std::chrono::steady_clock::now() < deadline) {
-      std::ifstream in(port_file_);
-      int port = 0;
-      if (in >> port && port > 0) {
-        std::this_thread::sleep_for(100ms);
-        const Response health = Request("GET", "/api/v1/health", "");
-        if (health.status == 200) {
-          port_ = port;
-          break;
-        }
-      }
-      std::this_thread::sleep_for(100ms);
-    }
-    ASSERT_GT(port_, 0) << "second server did not start on " << db_url;
-  }
-
-  Response Request(const std::string& method, const std::string& path, const std::string& body) {
-    int port = port_;
-    if (port == 0) {
-      std::ifstream in(port_file_);
-      in >> port;
-    }
-    const std::string host = "127.0.0.1:" + std::to_string(port);
-    std::string head = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nOrigin: http://" +
-                       host + "\r\nConnection: close\r\n";
-    if (!cookie_.empty()) {
-      head += "Cookie: " + cookie_ + "\r\nX-CSRF-Token: " + csrf_ + "\r\n";
-    }
-    if (method != "GET") {
-      head += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
-              "\r\n";
-    }
-    return RawHttpFrom("", port, head + "\r\n", body);
-  }
-
-  void SignInAsAdmin() {
-    const Response login =
-        Request("POST", "/api/v1/auth/login",
-                Json{{"email", DemoEmail("admin")}, {"password", kDemoPassword}}.dump());
-    ASSERT_TRUE(IsJson(login, 200));
-    const Session session = SessionFromLogin(login);
-    ASSERT_FALSE(session.cookie.empty()) << login;
-    cookie_ = session.cookie;
-    csrf_ = session.csrf_token;
-  }
-
-  void Stop() {
-    if (pid_ > 0) {
-      kill(pid_, SIGTERM);
-      int status = 0;
-      for (int i = 0; i < 200 && waitpid(pid_, &status, WNOHANG) == 0; ++i) {
-        std::this_thread::sleep_for(50ms);
-      }
-      if (waitpid(pid_, &status, WNOHANG) == 0) {
-        kill(pid_, SIGKILL);
-        waitpid(pid_, &status, 0);
-      }
-      pid_ = -1;
-    }
-  }
-
- private:
-  pid_t pid_ = -1;
-  int port_ = 0;
-  std::string port_file_;
-  std::string log_;
-  std::string cookie_;
-  std::string csrf_;
-};
-
 class AuditChainTest : public AuditLogTest {
  protected:
   void SetUp() override {
@@ -357,7 +257,7 @@ class AuditChainTest : public AuditLogTest {
     ASSERT_GT(IdAfter(*second), *second) << "the copy needs at least three audit entries";
   }
 
-  ScratchServer scratch_;
+  SecondServer scratch_;
   std::string copy_url_;
   std::string pg_database_;
 };

@@ -9,6 +9,7 @@
 #include "api_client.h"
 #include "fixtures.h"
 #include "raw_http.h"
+#include "second_server.h"
 #include "test_server.h"
 
 namespace weltcampus::api_test {
@@ -241,6 +242,38 @@ TEST_F(SessionsTest, OneTimePasswordMustBeChangedFirst) {
       "/api/v1/me/password", Json{{"current_password", otp}, {"new_password", fresh}}, std::nullopt);
   ASSERT_EQ(change.status, 204) << change;
   EXPECT_TRUE(IsJson(client.Get("/api/v1/institutions?limit=1"), 200));
+}
+
+// DESIGN.md: the server is stateless, sessions live in the database, so several servers can stand
+// behind one load balancer. A session ended through one server is ended on all of them at once.
+TEST_F(SessionsTest, LogoutAndDisablingReachEveryServerOfTheSameDatabase) {
+  SecondServer other;
+  ASSERT_NO_FATAL_FAILURE(other.Start(Server().db_url));
+  Account leaving;
+  Account disabled;
+  ASSERT_NO_FATAL_FAILURE(CreateAccount({"student"}, &leaving));
+  ASSERT_NO_FATAL_FAILURE(CreateAccount({"student"}, &disabled));
+  // Both sessions are in use on the second server too.
+  other.UseSession(leaving.session);
+  ASSERT_TRUE(IsJson(other.Request("GET", "/api/v1/me", ""), 200));
+  other.UseSession(disabled.session);
+  ASSERT_TRUE(IsJson(other.Request("GET", "/api/v1/me", ""), 200));
+
+  ApiClient client(leaving.session);
+  ASSERT_EQ(client.PostRaw("/api/v1/auth/logout", "").status, 204);
+  other.UseSession(leaving.session);
+  EXPECT_TRUE(IsError(other.Request("GET", "/api/v1/me", ""), 401, "unauthorized"))
+      << "logged out on one server, still signed in on the other";
+
+  Json user;
+  ASSERT_NO_FATAL_FAILURE(GetOk("/api/v1/users/" + std::to_string(disabled.id), &user));
+  user["active"] = false;
+  ASSERT_TRUE(IsJson(
+      Api().Put("/api/v1/users/" + std::to_string(disabled.id), user, VersionOf(user)), 200));
+  other.UseSession(disabled.session);
+  EXPECT_TRUE(IsError(other.Request("GET", "/api/v1/me", ""), 401, "unauthorized"))
+      << "disabled through one server, still signed in on the other";
+  other.Stop();
 }
 
 // --- CSRF and Origin --------------------------------------------------------------------------
