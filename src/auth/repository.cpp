@@ -132,8 +132,8 @@ void UpdateUser(Connection& c, User& user, int64_t expected_version) {
 }
 
 void SetPassword(Connection& c, int64_t user_id, const std::optional<std::string>& hash, bool must_change) {
-  c.Exec("UPDATE users SET password_hash = :hash, must_change_password = :must_change, updated_at = :at "
-         "WHERE id = :id",
+  c.Exec("UPDATE users SET password_hash = :hash, must_change_password = :must_change, version = version "
+         "+ 1, updated_at = :at WHERE id = :id",
          store::Params()
              .Set("hash", hash)
              .Set("must_change", static_cast<int64_t>(must_change))
@@ -197,6 +197,20 @@ std::optional<Session> FindSession(Connection& c, const std::string& token_hash)
       "absolute_expires_at, client_address FROM sessions WHERE token_hash = :hash",
       store::Params().Set("hash", token_hash));
   return row ? std::optional<Session>(SessionFromRow(*row)) : std::nullopt;
+}
+
+std::optional<SessionState> FindSessionState(Connection& c, const std::string& token_hash) {
+  auto row = c.QueryOne(
+      "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.idle_expires_at, "
+      "s.absolute_expires_at, s.client_address, u.version AS user_version, u.active AS user_active, "
+      "u.erased_at AS user_erased_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE "
+      "s.token_hash = :hash",
+      store::Params().Set("hash", token_hash));
+  if (!row) {
+    return std::nullopt;
+  }
+  return SessionState{SessionFromRow(*row), row->Int("user_version"), row->Int("user_active") != 0,
+                      !row->IsNull("user_erased_at")};
 }
 
 void TouchSession(Connection& c, const std::string& token_hash, const std::string& last_seen,

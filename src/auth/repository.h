@@ -29,6 +29,14 @@ std::vector<int64_t> UsersInactiveSince(Connection& c, const std::string& before
 
 void InsertSession(Connection& c, const Session& session);
 std::optional<Session> FindSession(Connection& c, const std::string& token_hash);
+// A session with what decides whether its account may still use it, in one query.
+struct SessionState {
+  Session session;
+  int64_t user_version = 0;
+  bool user_active = false;
+  bool user_erased = false;
+};
+std::optional<SessionState> FindSessionState(Connection& c, const std::string& token_hash);
 void TouchSession(Connection& c, const std::string& token_hash, const std::string& last_seen,
                   const std::string& idle_expires);
 void DeleteSession(Connection& c, const std::string& token_hash);

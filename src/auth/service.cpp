@@ -74,10 +74,9 @@ void AuthService::CheckThrottle(Connection& c, const std::string& key) {
   const auto now = Clock::now();
   if (throttle && throttle->blocked_until > UtcTimestamp(now)) {
     // Whole seconds until the block ends, rounded up, for Retry-After.
-    int64_t seconds = 1;
-    while (seconds < kMaxBlockSeconds && UtcTimestamp(now + std::chrono::seconds(seconds)) < throttle->blocked_until) {
-      seconds *= 2;
-    }
+    const auto until = ParseUtcTimestamp(throttle->blocked_until).value_or(now);
+    const int64_t seconds =
+        std::clamp<int64_t>(std::chrono::ceil<std::chrono::seconds>(until - now).count(), 1, kMaxBlockSeconds);
     throw ApiError(ErrorCode::kTooManyRequests, "Too many failed logins; wait a little and try again")
         .WithDetail("retry_after_seconds", seconds);
   }
@@ -170,34 +169,18 @@ std::optional<Principal> AuthService::Authenticate(const std::string& token) {
   }
   const std::string hash = Sha256Hex(token);
   const auto now = Clock::now();
-  {
-    std::lock_guard lock(cache_mutex_);
-    auto cached = cache_.find(hash);
-    if (cached != cache_.end()) {
-      if (cached->second.valid_until > now) {
-        return cached->second.principal;
-      }
-      cache_.erase(cached);
-    }
-  }
   const std::string now_text = UtcTimestamp(now);
-  auto found = database_.Read([&](Connection& c) -> std::optional<std::pair<Session, User>> {
-    auto session = repo::FindSession(c, hash);
-    if (!session) {
-      return std::nullopt;
-    }
-    auto user = repo::FindUser(c, session->user_id);
-    if (!user) {
-      return std::nullopt;
-    }
-    return std::make_pair(*session, *user);
-  });
-  if (!found) {
+  // Read on every request, so a logout, an expiry or a disabled account counts at once on every
+  // server that shares the database.
+  const auto state = database_.Read([&](Connection& c) { return repo::FindSessionState(c, hash); });
+  if (!state) {
+    ForgetSession(hash);
     return std::nullopt;
   }
-  auto& [session, user] = *found;
-  if (session.idle_expires_at < now_text || session.absolute_expires_at < now_text || !user.active ||
-      user.erased_at) {
+  const Session& session = state->session;
+  if (session.idle_expires_at < now_text || session.absolute_expires_at < now_text ||
+      !state->user_active || state->user_erased) {
+    ForgetSession(hash);
     database_.Write([&](Connection& c) { repo::DeleteSession(c, hash); });
     return std::nullopt;
   }
@@ -207,18 +190,23 @@ std::optional<Principal> AuthService::Authenticate(const std::string& token) {
       repo::TouchSession(c, hash, now_text, UtcTimestamp(now + kSessionIdleTimeout));
     });
   }
-  Principal principal = ToPrincipal(user, session);
-  // Trusted from memory for a few seconds, never past either timeout.
-  const std::string valid_until_text = std::min(session.idle_expires_at, session.absolute_expires_at);
-  auto valid_until = now + kSessionCacheTime;
-  if (valid_until_text < UtcTimestamp(valid_until)) {
-    valid_until = now;
+  {
+    std::lock_guard lock(cache_mutex_);
+    auto cached = cache_.find(hash);
+    if (cached != cache_.end() && cached->second.user_version == state->user_version) {
+      return cached->second.principal;
+    }
   }
+  const auto user = database_.Read([&](Connection& c) { return repo::FindUser(c, session.user_id); });
+  if (!user) {
+    return std::nullopt;
+  }
+  Principal principal = ToPrincipal(*user, session);
   std::lock_guard lock(cache_mutex_);
   if (cache_.size() >= 100000) {
     cache_.clear();  // bounded: a flood of sessions must not grow the cache without end
   }
-  cache_[hash] = CachedPrincipal{principal, valid_until};
+  cache_[hash] = CachedPrincipal{principal, user->version};
   return principal;
 }
 

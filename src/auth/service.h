@@ -18,10 +18,6 @@ namespace weltcampus::auth {
 
 inline constexpr std::chrono::minutes kSessionIdleTimeout{30};
 inline constexpr std::chrono::hours kSessionAbsoluteTimeout{12};
-// How long a server trusts a session it has looked up without asking the database again. A logout,
-// password change or disabled account on this server takes effect at once; on other servers behind
-// the same load balancer within this time.
-inline constexpr std::chrono::seconds kSessionCacheTime{10};
 
 struct LoginResult {
   std::string token;  // goes into the cookie, nowhere else
@@ -66,9 +62,11 @@ class AuthService {
   void ForgetSession(const std::string& token_hash);
   void ForgetUser(int64_t user_id);
 
+  // The account part of a principal (name, roles) is kept per session while the account's version
+  // stays the same; the session itself (expiry, logout, a disabled account) is read on every request.
   struct CachedPrincipal {
     Principal principal;
-    std::chrono::system_clock::time_point valid_until;
+    int64_t user_version = 0;
   };
 
   store::Database& database_;

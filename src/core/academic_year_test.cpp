@@ -34,5 +34,13 @@ TEST(DateTest, ParsesAndValidatesCalendar) {
   EXPECT_EQ(Date::Parse("2026-11-28")->AddMonths(12).ToString(), "2027-11-28");
 }
 
+TEST(TimestampTest, RoundTrips) {
+  const auto parsed = ParseUtcTimestamp("2026-11-28T17:05:09Z");
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(UtcTimestamp(*parsed), "2026-11-28T17:05:09Z");
+  EXPECT_FALSE(ParseUtcTimestamp("2026-11-28 17:05:09"));
+  EXPECT_FALSE(ParseUtcTimestamp("2026-11-28T25:05:09Z"));
+}
+
 }  // namespace
 }  // namespace weltcampus

@@ -72,3 +72,31 @@ std::string UtcTimestamp(std::chrono::system_clock::time_point time) {
 }
 
 }  // namespace weltcampus
+
+namespace weltcampus {
+
+std::optional<std::chrono::system_clock::time_point> ParseUtcTimestamp(std::string_view text) {
+  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z') {
+    return std::nullopt;
+  }
+  const auto date = Date::Parse(text.substr(0, 10));
+  int parts[3] = {0, 0, 0};
+  for (int k = 0; k < 3; ++k) {
+    const char high = text[11 + 3 * k];
+    const char low = text[12 + 3 * k];
+    if (high < '0' || high > '9' || low < '0' || low > '9') {
+      return std::nullopt;
+    }
+    parts[k] = (high - '0') * 10 + (low - '0');
+  }
+  if (!date || parts[0] > 23 || parts[1] > 59 || parts[2] > 59) {
+    return std::nullopt;
+  }
+  const std::chrono::sys_days day = std::chrono::year_month_day{
+      std::chrono::year{date->year}, std::chrono::month{static_cast<unsigned>(date->month)},
+      std::chrono::day{static_cast<unsigned>(date->day)}};
+  return std::chrono::system_clock::time_point(day) + std::chrono::hours(parts[0]) +
+         std::chrono::minutes(parts[1]) + std::chrono::seconds(parts[2]);
+}
+
+}  // namespace weltcampus

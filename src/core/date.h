@@ -26,5 +26,6 @@ int DaysInMonth(int year, int month);
 // "2026-11-28T17:00:00Z", the form every stored timestamp takes; such strings sort by time.
 std::string NowUtcTimestamp();
 std::string UtcTimestamp(std::chrono::system_clock::time_point time);
+std::optional<std::chrono::system_clock::time_point> ParseUtcTimestamp(std::string_view text);
 
 }  // namespace weltcampus

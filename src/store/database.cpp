@@ -6,6 +6,8 @@
 
 #include <cctype>
 #include <regex>
+
+#include "core/error.h"
 #include <stdexcept>
 
 namespace weltcampus::store {
@@ -160,6 +162,30 @@ Database::Lease::~Lease() {
     database.idle_.push_back(session);
   }
   database.available_.notify_one();
+}
+
+void Database::RethrowUniqueViolationAsConflict(std::exception_ptr error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const soci::soci_error& soci_error) {
+    const std::string message = soci_error.what();
+    std::string field;
+    // SQLite: "UNIQUE constraint failed: institutions.erasmus_code"
+    if (const auto at = message.find("UNIQUE constraint failed: "); at != std::string::npos) {
+      const auto start = message.find('.', at) + 1;
+      field = message.substr(start, message.find_first_of(" ,\n", start) - start);
+    } else if (message.find("duplicate key value violates unique constraint") != std::string::npos) {
+      // PostgreSQL: "... DETAIL:  Key (erasmus_code)=(PL WROCLAW05) already exists."
+      if (const auto key = message.find("Key ("); key != std::string::npos) {
+        field = message.substr(key + 5, message.find(')', key) - key - 5);
+      }
+    } else {
+      return;
+    }
+    throw ApiError(ErrorCode::kConflict, "Another record already has this value", field);
+  } catch (...) {
+    return;
+  }
 }
 
 void Database::Begin(Connection& connection) {
