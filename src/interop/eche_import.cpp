@@ -175,24 +175,11 @@ ImportReport ImportEche(store::Connection& connection, const EcheFile& file) {
     if (own_domain && index.DomainFreeFor(*row.domain, match)) {
       hei_id = row.domain;
     }
-    if (!match) {
-      auto institution = row.institution;
-      institution.hei_id = hei_id;
-      partners::repository::InsertInstitution(connection, institution);
-      claimed[index.Add(std::move(institution))] = row.line;
-      ++report.added;
-      continue;
-    }
-    claimed[*match] = row.line;
-    auto institution = index.at(*match);
-    if (!MergeEcheRow(institution, row, hei_id)) {
-      ++report.unchanged;
-      continue;
-    }
-    partners::repository::UpdateInstitution(connection, institution, institution.version);
-    index.at(*match) = std::move(institution);
-    index.Reindex(*match);
-    ++report.updated;
+    auto fresh = row.institution;
+    fresh.hei_id = hei_id;
+    claimed[index.Apply(connection, match, std::move(fresh),
+                        [&](partners::Institution& found) { return MergeEcheRow(found, row, hei_id); },
+                        report)] = row.line;
   }
   progress.Finish();
   report.seconds =

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "interop/web_address.h"
+#include "partners/repository.h"
 
 namespace weltcampus::interop {
 
@@ -25,28 +26,8 @@ std::string NameKey(std::string_view name, std::string_view country) {
 }  // namespace
 
 InstitutionIndex InstitutionIndex::Load(store::Connection& connection) {
-  // Bulk read: the repository answers pages, an import needs the whole register at once.
   InstitutionIndex index;
-  for (const auto& row : connection.Query(
-           "SELECT id, name, name_local, country, city, website, erasmus_code, pic, oid, ror_id, "
-           "hei_id, type, latitude, longitude, source, version FROM institutions ORDER BY id")) {
-    partners::Institution institution;
-    institution.id = row.Int("id");
-    institution.name = row.Text("name");
-    institution.name_local = row.OptionalText("name_local");
-    institution.country = row.Text("country");
-    institution.city = row.OptionalText("city");
-    institution.website = row.OptionalText("website");
-    institution.erasmus_code = row.OptionalText("erasmus_code");
-    institution.pic = row.OptionalText("pic");
-    institution.oid = row.OptionalText("oid");
-    institution.ror_id = row.OptionalText("ror_id");
-    institution.hei_id = row.OptionalText("hei_id");
-    institution.type = row.Text("type");
-    institution.latitude = row.OptionalReal("latitude");
-    institution.longitude = row.OptionalReal("longitude");
-    institution.source = row.Text("source");
-    institution.version = row.Int("version");
+  for (auto& institution : partners::repository::ListAllInstitutions(connection)) {
     index.Add(std::move(institution));
   }
   return index;

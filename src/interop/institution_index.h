@@ -7,7 +7,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "interop/import_report.h"
 #include "partners/model.h"
+#include "partners/repository.h"
 #include "store/sql.h"
 
 namespace weltcampus::interop {
@@ -34,6 +36,29 @@ class InstitutionIndex {
   // Registers an institution just inserted, or the new keys of one just updated.
   std::size_t Add(partners::Institution institution);
   void Reindex(std::size_t index);
+
+  // Writes one imported row: a new institution when nothing matched, otherwise the match with the
+  // row merged in (`merge` answers whether anything changed). Counts the outcome in the report and
+  // answers the index of the institution the row now belongs to.
+  template <typename Merge>
+  std::size_t Apply(store::Connection& connection, std::optional<std::size_t> match,
+                    partners::Institution fresh, Merge merge, ImportReport& report) {
+    if (!match) {
+      partners::repository::InsertInstitution(connection, fresh);
+      ++report.added;
+      return Add(std::move(fresh));
+    }
+    auto institution = institutions_[*match];
+    if (!merge(institution)) {
+      ++report.unchanged;
+      return *match;
+    }
+    partners::repository::UpdateInstitution(connection, institution, institution.version);
+    institutions_[*match] = std::move(institution);
+    Reindex(*match);
+    ++report.updated;
+    return *match;
+  }
 
  private:
   using Keys = std::unordered_map<std::string, std::size_t>;

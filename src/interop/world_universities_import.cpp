@@ -206,24 +206,11 @@ ImportReport ImportWorldUniversities(store::Connection& connection,
     if (hei_id && !index.DomainFreeFor(*hei_id, match)) {
       hei_id.reset();
     }
-    if (!match) {
-      auto institution = row.institution;
-      institution.hei_id = hei_id;
-      partners::repository::InsertInstitution(connection, institution);
-      claimed[index.Add(std::move(institution))] = row.line;
-      ++report.added;
-      continue;
-    }
-    claimed[*match] = row.line;
-    auto institution = index.at(*match);
-    if (!MergeWorldUniversityRow(institution, row, hei_id)) {
-      ++report.unchanged;
-      continue;
-    }
-    partners::repository::UpdateInstitution(connection, institution, institution.version);
-    index.at(*match) = std::move(institution);
-    index.Reindex(*match);
-    ++report.updated;
+    auto fresh = row.institution;
+    fresh.hei_id = hei_id;
+    claimed[index.Apply(connection, match, std::move(fresh),
+                        [&](partners::Institution& found) { return MergeWorldUniversityRow(found, row, hei_id); },
+                        report)] = row.line;
   }
   progress.Finish();
   report.seconds =

@@ -81,6 +81,14 @@ std::optional<Institution> FindInstitution(Connection& c, int64_t id) {
   return FromRow(*row);
 }
 
+std::vector<Institution> ListAllInstitutions(Connection& c) {
+  std::vector<Institution> institutions;
+  for (const auto& row : c.Query(std::string("SELECT ") + kColumns + " FROM institutions i ORDER BY i.id")) {
+    institutions.push_back(FromRow(row));
+  }
+  return institutions;
+}
+
 std::pair<std::vector<Institution>, int64_t> ListInstitutions(Connection& c,
                                                               const InstitutionFilter& filter,
                                                               const PageRequest& page) {

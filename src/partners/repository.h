@@ -17,6 +17,8 @@ using store::Connection;
 
 // Institutions
 std::optional<Institution> FindInstitution(Connection& c, int64_t id);
+// The whole register in id order, for imports that match rows against every institution at once.
+std::vector<Institution> ListAllInstitutions(Connection& c);
 std::pair<std::vector<Institution>, int64_t> ListInstitutions(Connection& c,
                                                               const InstitutionFilter& filter,
                                                               const PageRequest& page);

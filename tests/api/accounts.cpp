@@ -125,7 +125,7 @@ void CreateAccount(const std::vector<std::string>& roles, Account* out) {
                                    << login;
   RememberSecret(TokenOf(*session));
   RememberSecret(session->csrf_token);
-  out->password = "Pw-" + UniqueLetters(10) + "-horse-battery-" + UniqueLetters(6);
+  out->password = UniquePassword("horse-battery");
   RememberSecret(out->password);
   ApiClient client(*session);
   const Response change =

@@ -45,6 +45,17 @@ std::string UniqueLetters(std::size_t count) {
   return letters;
 }
 
+std::string UniquePassword(const std::string& words) {
+  static constexpr char kDigits[] = "3816942705";
+  const std::string letters = UniqueLetters(10);
+  std::string unique;
+  for (std::size_t i = 0; i < letters.size(); ++i) {
+    unique += letters[i];
+    unique += kDigits[i % 10];
+  }
+  return "Pw-" + unique + "-" + words;
+}
+
 long long IdOf(const Json& record) {
   return record.is_object() && record.contains("id") && record["id"].is_number_integer()
              ? record["id"].get<long long>()

@@ -13,6 +13,9 @@ namespace weltcampus::api_test {
 std::string Unique(std::string_view prefix);
 // `count` upper-case letters, unique per call within this run.
 std::string UniqueLetters(std::size_t count = 6);
+// A unique password the server's dictionary check accepts: the unique letters are interleaved
+// with digits, since cracklib refuses runs like "ABCDEF" that a counter can produce.
+std::string UniquePassword(const std::string& words);
 
 long long IdOf(const Json& record);
 long long VersionOf(const Json& record);

@@ -236,7 +236,7 @@ TEST_F(SessionsTest, OneTimePasswordMustBeChangedFirst) {
     EXPECT_TRUE(has_reason) << "expected \"reason\": \"password_change_required\": " << answer;
   }
   EXPECT_TRUE(IsJson(client.Get("/api/v1/me"), 200));
-  const std::string fresh = "Fresh-" + UniqueLetters(10) + "-correct-staple";
+  const std::string fresh = UniquePassword("correct-staple");
   RememberSecret(fresh);
   const Response change = client.Put(
       "/api/v1/me/password", Json{{"current_password", otp}, {"new_password", fresh}}, std::nullopt);
