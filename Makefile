@@ -46,8 +46,10 @@ web:
 	npm run build
 
 # The API suites are registered with CTest too; here they run once, through run.sh.
+# The store's unit tests run on SQLite and on a throwaway PostgreSQL server.
 unit-tests:
-	cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS) -E '^weltcampus_api_tests'
+	cd $(TEST_BUILD) && WELTCAMPUS_REQUIRE_POSTGRES=1 $(CURDIR)/tests/pg/with-postgres.sh \
+	  ctest --output-on-failure -j $(JOBS) -E '^weltcampus_api_tests'
 
 api-tests:
 	bash tests/api/run.sh $(TEST_BUILD)

@@ -3,7 +3,9 @@
 #include "auth/context.h"
 #include "auth/password.h"
 #include "core/date.h"
-#include "system/settings.h"
+#include "store/filter.h"
+#include "store/locks.h"
+#include "store/settings.h"
 
 namespace weltcampus::auth {
 
@@ -86,8 +88,8 @@ void RecordAudit(store::Connection& c, AuditEntry e) {
     e.request_id = request.request_id;
   }
   // One writer at a time extends the chain.
-  store::LockForThisTransaction(c, 4712);
-  e.previous_hash = system::GetSetting(c, kHeadKey).value_or(kGenesis);
+  store::LockForThisTransaction(c, store::LockKey::kAuditChain);
+  e.previous_hash = store::GetSetting(c, kHeadKey).value_or(kGenesis);
   e.at = NowUtcTimestamp();
   e.hash = Sha256Hex(HashInput(e));
   c.Exec("INSERT INTO audit_log (at, actor_user_id, actor, action, entity_type, entity_id, "
@@ -109,7 +111,7 @@ void RecordAudit(store::Connection& c, AuditEntry e) {
              .Set("previous_hash", e.previous_hash)
              .Set("hash", e.hash));
   // The head is kept apart so that cutting entries off the end shows too.
-  system::SetSetting(c, kHeadKey, e.hash);
+  store::SetSetting(c, kHeadKey, e.hash);
 }
 
 void RecordChange(store::Connection& c, const std::string& entity_type, int64_t entity_id,
@@ -128,44 +130,26 @@ void RecordAuditNow(store::Database& database, AuditEntry entry) {
 }
 
 std::pair<std::vector<AuditEntry>, int64_t> ListAudit(store::Connection& c, const AuditFilter& filter,
-                                                      int64_t limit, int64_t offset) {
-  std::string where = " WHERE 1 = 1";
-  store::Params params;
-  if (filter.actor_user_id) {
-    where += " AND actor_user_id = :actor";
-    params.Set("actor", *filter.actor_user_id);
-  }
-  if (filter.action) {
-    where += " AND action = :action";
-    params.Set("action", *filter.action);
-  }
-  if (filter.entity_type) {
-    where += " AND entity_type = :entity_type";
-    params.Set("entity_type", *filter.entity_type);
-  }
-  if (filter.entity_id) {
-    where += " AND entity_id = :entity_id";
-    params.Set("entity_id", *filter.entity_id);
-  }
-  if (filter.subject_user_id) {
-    where += " AND subject_user_id = :subject";
-    params.Set("subject", *filter.subject_user_id);
-  }
-  if (filter.from) {
-    where += " AND at >= :from";
-    params.Set("from", *filter.from);
-  }
-  if (filter.to) {
-    where += " AND at <= :to";
-    params.Set("to", *filter.to);
-  }
+                                                      int64_t limit, int64_t offset,
+                                                      bool newest_first) {
+  store::Filter filters;
+  filters.Add("actor_user_id = :actor", "actor", filter.actor_user_id)
+      .Equal("action", filter.action)
+      .Equal("entity_type", filter.entity_type)
+      .Equal("entity_id", filter.entity_id)
+      .Add("subject_user_id = :subject", "subject", filter.subject_user_id)
+      .Add("at >= :from", "from", filter.from)
+      .Add("at <= :to", "to", filter.to);
+  const std::string where = filters.Where();
+  store::Params params = filters.params();
   const auto total = c.Count("SELECT COUNT(*) AS n FROM audit_log" + where, params);
   params.Set("limit", limit).Set("offset", offset);
   std::vector<AuditEntry> entries;
   for (const auto& row : c.Query(std::string("SELECT ") + kColumns +
                                      ", (SELECT display_name FROM users u WHERE u.id = "
                                      "audit_log.actor_user_id) AS actor_name FROM audit_log" +
-                                     where + " ORDER BY id DESC LIMIT :limit OFFSET :offset",
+                                     where + (newest_first ? " ORDER BY id DESC" : " ORDER BY id ASC") +
+                                     " LIMIT :limit OFFSET :offset",
                                  params)) {
     entries.push_back(FromRow(row));
     entries.back().actor_name = row.OptionalText("actor_name");
@@ -205,7 +189,7 @@ AuditVerification VerifyAudit(store::Connection& c) {
       expected_previous = entry.hash;
     }
   }
-  const auto head = system::GetSetting(c, kHeadKey).value_or(kGenesis);
+  const auto head = store::GetSetting(c, kHeadKey).value_or(kGenesis);
   if (head != expected_previous) {
     result.intact = false;
     result.problem = "the newest entries were removed: the log ends before its recorded head";

@@ -50,7 +50,7 @@ struct AuditFilter {
 };
 std::pair<std::vector<AuditEntry>, int64_t> ListAudit(store::Connection& connection,
                                                       const AuditFilter& filter, int64_t limit,
-                                                      int64_t offset);
+                                                      int64_t offset, bool newest_first = true);
 
 struct AuditVerification {
   bool intact = true;

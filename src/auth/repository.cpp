@@ -1,6 +1,7 @@
 #include "auth/repository.h"
 
 #include "core/date.h"
+#include "store/list_query.h"
 #include "store/versioned.h"
 
 namespace weltcampus::auth::repository {
@@ -66,32 +67,27 @@ std::optional<std::string> PasswordHash(Connection& c, int64_t user_id) {
   return row ? row->OptionalText("password_hash") : std::nullopt;
 }
 
-std::pair<std::vector<User>, int64_t> ListUsers(Connection& c, const UserFilter& filter, int64_t limit,
-                                                int64_t offset) {
-  std::string where = " WHERE 1 = 1";
-  store::Params params;
-  if (filter.q) {
-    where += " AND (lower(email) LIKE :q ESCAPE '\\' OR lower(display_name) LIKE :q ESCAPE '\\')";
-    params.Set("q", store::ContainsPattern(*filter.q));
+const store::SortTable& UserSorts() {
+  static const store::SortTable table("users.id", {{"name", "lower(display_name) $"},
+                                                   {"email", "lower(email) $"},
+                                                   {"last_login_at", "last_login_at $"}});
+  return table;
+}
+
+store::Page<User> ListUsers(Connection& c, const UserFilter& filter, const PageRequest& page) {
+  store::Filter where;
+  where
+      .Contains("(lower(email) LIKE :q ESCAPE '\\' OR lower(display_name) LIKE :q ESCAPE '\\')", "q",
+                filter.q)
+      .Add("EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = users.id AND r.role = :role)", "role",
+           filter.role)
+      .Add("active = :active", "active", filter.active);
+  auto result = store::ListPage(c, {std::string("SELECT ") + kUserColumns + " FROM users", "FROM users"},
+                                where, UserSorts(), page, UserFromRow);
+  for (auto& user : result.items) {
+    LoadRoles(c, user);
   }
-  if (filter.role) {
-    where += " AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = users.id AND r.role = :role)";
-    params.Set("role", *filter.role);
-  }
-  if (filter.active) {
-    where += " AND active = :active";
-    params.Set("active", static_cast<int64_t>(*filter.active));
-  }
-  const auto total = c.Count("SELECT COUNT(*) AS n FROM users" + where, params);
-  params.Set("limit", limit).Set("offset", offset);
-  std::vector<User> users;
-  for (const auto& row : c.Query(std::string("SELECT ") + kUserColumns + " FROM users" + where +
-                                     " ORDER BY lower(display_name), id LIMIT :limit OFFSET :offset",
-                                 params)) {
-    users.push_back(UserFromRow(row));
-    LoadRoles(c, users.back());
-  }
-  return {std::move(users), total};
+  return result;
 }
 
 void InsertUser(Connection& c, User& user, const std::optional<std::string>& password_hash) {

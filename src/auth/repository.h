@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "auth/model.h"
+#include "store/list_query.h"
 #include "store/sql.h"
 
 // SQL of accounts, sessions and login throttling.
@@ -16,8 +17,8 @@ using store::Connection;
 std::optional<User> FindUser(Connection& c, int64_t id);
 std::optional<User> FindUserByEmail(Connection& c, const std::string& email);
 std::optional<std::string> PasswordHash(Connection& c, int64_t user_id);
-std::pair<std::vector<User>, int64_t> ListUsers(Connection& c, const UserFilter& filter, int64_t limit,
-                                                int64_t offset);
+const store::SortTable& UserSorts();
+store::Page<User> ListUsers(Connection& c, const UserFilter& filter, const PageRequest& page);
 void InsertUser(Connection& c, User& user, const std::optional<std::string>& password_hash);
 void UpdateUser(Connection& c, User& user, int64_t expected_version);
 void SetPassword(Connection& c, int64_t user_id, const std::optional<std::string>& hash,

@@ -4,6 +4,11 @@
 
 namespace weltcampus::auth {
 
+nlohmann::json Enumerations() {
+  return {{"enumerations", {{std::string(kRoleTable.api_name()), kRoleTable.Json()}}},
+          {"scoped_roles", kScopedRoles}};
+}
+
 bool IsKnownRole(std::string_view role) {
   return std::find(kRoles.begin(), kRoles.end(), role) != kRoles.end();
 }

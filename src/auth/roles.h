@@ -5,13 +5,34 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+#include <span>
+
 #include "auth/permission.h"
+#include "core/enum_table.h"
 
 namespace weltcampus::auth {
 
-inline constexpr std::array<std::string_view, 9> kRoles = {
-    "admin",          "international_office", "coordinator", "researcher",    "research_office",
-    "welcome_officer", "management",          "student",     "incoming_guest"};
+enum class Role {
+  kAdmin, kInternationalOffice, kCoordinator, kResearcher, kResearchOffice, kWelcomeOfficer,
+  kManagement, kStudent, kIncomingGuest
+};
+inline constexpr EnumTable<Role, 9> kRoleTable(
+    "role", {{{Role::kAdmin, "admin"},
+              {Role::kInternationalOffice, "international_office"},
+              {Role::kCoordinator, "coordinator"},
+              {Role::kResearcher, "researcher"},
+              {Role::kResearchOffice, "research_office"},
+              {Role::kWelcomeOfficer, "welcome_officer"},
+              {Role::kManagement, "management"},
+              {Role::kStudent, "student"},
+              {Role::kIncomingGuest, "incoming_guest"}}});
+inline constexpr std::span<const std::string_view> kRoles = kRoleTable.names();
+// Roles that may be limited to one organisational unit and one field of education.
+inline constexpr std::array<std::string_view, 1> kScopedRoles = {"coordinator"};
+
+// The roles, for GET /api/v1/enumerations.
+nlohmann::json Enumerations();
 
 bool IsKnownRole(std::string_view role);
 

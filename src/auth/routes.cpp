@@ -3,11 +3,13 @@
 #include "auth/audit.h"
 #include "auth/guard.h"
 #include "auth/password.h"
+#include "auth/repository.h"
 #include "auth/roles.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "core/json_input.h"
 #include "core/paging.h"
+#include "http/responses.h"
 
 namespace weltcampus::auth {
 
@@ -110,14 +112,13 @@ void RegisterUserRoutes(http::Router& router, std::shared_ptr<AuthService> servi
                filter.q = QueryText(request.query, "q", 200);
                filter.role = QueryEnum(request.query, "role", kRoles);
                filter.active = QueryBool(request.query, "active");
-               const auto page = PageRequest::FromQuery(request.query, {"name"});
-               auto [users, total] = service->ListUsers(filter, page.limit, page.offset);
-               nlohmann::json items = nlohmann::json::array();
-               for (const auto& user : users) {
-                 items.push_back(ToJson(user));
-               }
-               return Response::Json(200, PageJson(std::move(items), page, total));
-             });
+               const auto page = repository::UserSorts().PageFrom(request.query);
+               return http::PageResponse(service->ListUsers(filter, page), page);
+             })
+      .Paged(repository::UserSorts().ApiValues())
+      .Query("q", {{"type", "string"}, {"maxLength", 200}})
+      .EnumQuery("role", kRoles)
+      .Query("active", {{"type", "boolean"}});
   router.Add("POST", "/api/v1/users", Permission::kManageUsers,
              "Create an account; answers a one-time password", [service](const Request& request) {
                auto [user, password] = service->CreateUser(UserFromJson(request.JsonBody()));
@@ -163,9 +164,13 @@ void RegisterAuditRoutes(http::Router& router, store::Database& database) {
                filter.entity_id = QueryText(request.query, "entity_id", 50);
                filter.from = TimestampFilter(request, "from", "T00:00:00Z");
                filter.to = TimestampFilter(request, "to", "T23:59:59Z");
-               const auto page = PageRequest::FromQuery(request.query, {"at"});
-               auto [entries, total] = database.Read(
-                   [&](store::Connection& c) { return ListAudit(c, filter, page.limit, page.offset); });
+               static constexpr std::array<std::string_view, 1> kSorts = {"at"};
+               const auto page = PageRequest::FromQuery(request.query, kSorts);
+               // Newest first unless ?sort=at asks for the oldest first.
+               const bool newest_first = page.descending || !request.query.contains("sort");
+               auto [entries, total] = database.Read([&](store::Connection& c) {
+                 return ListAudit(c, filter, page.limit, page.offset, newest_first);
+               });
                nlohmann::json items = nlohmann::json::array();
                for (const auto& entry : entries) {
                  items.push_back(ToJson(entry));

@@ -304,9 +304,8 @@ nlohmann::json AuthService::ExportPersonalData(int64_t user_id) {
   });
 }
 
-std::pair<std::vector<User>, int64_t> AuthService::ListUsers(const UserFilter& filter, int64_t limit,
-                                                             int64_t offset) {
-  return database_.Read([&](Connection& c) { return repo::ListUsers(c, filter, limit, offset); });
+store::Page<User> AuthService::ListUsers(const UserFilter& filter, const PageRequest& page) {
+  return database_.Read([&](Connection& c) { return repo::ListUsers(c, filter, page); });
 }
 
 User AuthService::GetUser(int64_t id) {

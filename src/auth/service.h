@@ -13,6 +13,7 @@
 #include "auth/context.h"
 #include "auth/model.h"
 #include "store/database.h"
+#include "store/list_query.h"
 
 namespace weltcampus::auth {
 
@@ -46,7 +47,7 @@ class AuthService {
   User UpdateOwnAccount(const Principal& principal, const nlohmann::json& input);
   nlohmann::json ExportPersonalData(int64_t user_id);
 
-  std::pair<std::vector<User>, int64_t> ListUsers(const UserFilter& filter, int64_t limit, int64_t offset);
+  store::Page<User> ListUsers(const UserFilter& filter, const PageRequest& page);
   User GetUser(int64_t id);  // a staff read of a person's record: audited
   // Creates an account with a one-time password that must be changed at first login.
   std::pair<User, std::string> CreateUser(User user);

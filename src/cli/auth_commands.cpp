@@ -42,8 +42,11 @@ int AddUser(const std::string& db, const std::string& email, const std::string& 
 int ListUsers(const std::string& db) {
   auto database = store::Database::Open(db, 1);
   store::Migrate(*database);
+  PageRequest all;
+  all.limit = 1000;
+  all.sort = "name";
   auto [users, total] = database->Read(
-      [](store::Connection& c) { return auth::repository::ListUsers(c, {}, 1000, 0); });
+      [&](store::Connection& c) { return auth::repository::ListUsers(c, {}, all); });
   for (const auto& user : users) {
     std::vector<std::string> roles;
     for (const auto& grant : user.roles) {

@@ -80,7 +80,7 @@ std::optional<std::string> QueryEnum(const std::map<std::string, std::string>& q
 }
 
 PageRequest PageRequest::FromQuery(const std::map<std::string, std::string>& query,
-                                   std::initializer_list<std::string_view> sortable) {
+                                   std::span<const std::string_view> sortable) {
   PageRequest page;
   page.limit = QueryInt(query, "limit", 1, 200).value_or(50);
   if (auto cursor = QueryText(query, "cursor", 20)) {

@@ -20,7 +20,7 @@ struct PageRequest {
 
   // Validates against the sortable fields; the first one is the default.
   static PageRequest FromQuery(const std::map<std::string, std::string>& query,
-                               std::initializer_list<std::string_view> sortable);
+                               std::span<const std::string_view> sortable);
   std::optional<std::string> NextCursor(int64_t total) const;
 };
 

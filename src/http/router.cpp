@@ -31,8 +31,27 @@ Response ErrorResponse(const ApiError& error) {
   return response;
 }
 
-void Router::Add(std::string method, std::string pattern, auth::Permission permission,
-                 std::string summary, Handler handler) {
+Route& Route::Query(std::string name, nlohmann::json schema) {
+  query.push_back({std::move(name), std::move(schema)});
+  return *this;
+}
+
+Route& Route::Paged(const std::vector<std::string>& sort_values) {
+  Query("limit", {{"type", "integer"}, {"minimum", 1}, {"maximum", 200}, {"default", 50}});
+  Query("cursor", {{"type", "string"}, {"description", "next_cursor of the previous page"}});
+  return Query("sort", {{"type", "string"}, {"enum", sort_values}});
+}
+
+Route& Route::EnumQuery(std::string name, std::span<const std::string_view> values) {
+  nlohmann::json names = nlohmann::json::array();
+  for (auto value : values) {
+    names.push_back(value);
+  }
+  return Query(std::move(name), {{"type", "string"}, {"enum", std::move(names)}});
+}
+
+Route& Router::Add(std::string method, std::string pattern, auth::Permission permission,
+                   std::string summary, Handler handler) {
   if (!handler || summary.empty()) {
     throw std::logic_error("route " + pattern + " needs a handler and a summary");
   }
@@ -42,9 +61,10 @@ void Router::Add(std::string method, std::string pattern, auth::Permission permi
     }
   }
   Route route{std::move(method), std::move(pattern), permission, std::move(summary),
-              std::move(handler), {}};
+              std::move(handler), {}, {}};
   route.segments = SplitPath(route.pattern);
   routes_.push_back(std::move(route));
+  return routes_.back();
 }
 
 Router::Match Router::Find(std::string_view method, std::string_view path,

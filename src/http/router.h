@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,12 @@ namespace weltcampus::http {
 
 using Handler = std::function<Response(const Request&)>;
 
+// A query parameter a route reads, for the OpenAPI document.
+struct QueryParameter {
+  std::string name;
+  nlohmann::json schema;  // {"type": "string", "enum": [...]}
+};
+
 struct Route {
   std::string method;
   std::string pattern;  // "/api/v1/agreements/{id}"
@@ -21,6 +28,14 @@ struct Route {
   std::string summary;  // one line for the OpenAPI document
   Handler handler;
   std::vector<std::string> segments;
+  std::vector<QueryParameter> query;
+
+  // Describes a query parameter in the OpenAPI document.
+  Route& Query(std::string name, nlohmann::json schema);
+  // ?limit=, ?cursor= and ?sort= with the list's sort values.
+  Route& Paged(const std::vector<std::string>& sort_values);
+  // A filter whose values are an enumeration's names.
+  Route& EnumQuery(std::string name, std::span<const std::string_view> values);
 };
 
 // Checks a request against the permission its route declares before the handler runs (throws
@@ -35,8 +50,10 @@ class Authorizer {
 // The route table: every API endpoint is registered here with its permission.
 class Router {
  public:
-  void Add(std::string method, std::string pattern, auth::Permission permission,
-           std::string summary, Handler handler);
+  // Answers the route, so that its query parameters can be described; the reference is valid
+  // until the next Add.
+  Route& Add(std::string method, std::string pattern, auth::Permission permission,
+             std::string summary, Handler handler);
   void SetAuthorizer(std::shared_ptr<Authorizer> authorizer) { authorizer_ = std::move(authorizer); }
 
   struct Match {

@@ -1,19 +1,24 @@
 #include <map>
-#include <sstream>
 
 #include "core/date.h"
 #include "partners/repository.h"
+#include "store/child_rows.h"
 #include "store/versioned.h"
 
 namespace weltcampus::partners::repository {
 
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kFrom =
+    "FROM agreements a JOIN partnerships p ON p.id = a.partnership_id JOIN institutions i ON i.id = "
+    "p.institution_id";
+constexpr const char* kColumns =
     "SELECT a.id, a.partnership_id, a.title, a.type, a.status, a.first_academic_year, "
     "a.last_academic_year, a.ends_on, a.org_unit_id, a.version, a.created_at, a.updated_at, "
-    "i.name AS institution_name, i.country AS institution_country FROM agreements a "
-    "JOIN partnerships p ON p.id = a.partnership_id JOIN institutions i ON i.id = p.institution_id";
+    "i.name AS institution_name, i.country AS institution_country ";
+
+const store::ChildTable kQuotas{"quotas", "agreement_id", "Quota", "quotas"};
+const store::ChildTable kContacts{"agreement_contacts", "agreement_id", "Contact", "contacts"};
 
 Agreement FromRow(const store::Row& row) {
   Agreement agreement;
@@ -34,98 +39,111 @@ Agreement FromRow(const store::Row& row) {
   return agreement;
 }
 
-std::string JoinLevels(const std::vector<int>& levels) {
-  std::string text;
-  for (int level : levels) {
-    text += (text.empty() ? "" : ",") + std::to_string(level);
-  }
-  return text;
-}
-
-std::vector<int> SplitLevels(const std::string& text) {
-  std::vector<int> levels;
-  std::stringstream in(text);
-  std::string part;
-  while (std::getline(in, part, ',')) {
-    if (!part.empty()) {
-      levels.push_back(std::stoi(part));
-    }
-  }
-  return levels;
-}
-
-// "en:B2,de:B1": languages are always read and written with their quota.
-std::string JoinLanguages(const std::vector<LanguageRequirement>& languages) {
-  std::string text;
-  for (const auto& language : languages) {
-    text += (text.empty() ? "" : ",") + language.language + ":" + language.cefr;
-  }
-  return text;
-}
-
-std::vector<LanguageRequirement> SplitLanguages(const std::string& text) {
-  std::vector<LanguageRequirement> languages;
-  std::stringstream in(text);
-  std::string part;
-  while (std::getline(in, part, ',')) {
-    const auto colon = part.find(':');
-    if (colon != std::string::npos) {
-      languages.push_back({part.substr(0, colon), part.substr(colon + 1)});
-    }
-  }
-  return languages;
-}
-
-// Loads partners, contacts and quotas for the given agreements with one query each.
+// Loads partners, contacts and quotas (with their levels and languages) for the given agreements
+// with one query each: a page costs the same five statements whatever its size.
 void LoadChildren(Connection& c, std::vector<Agreement>& agreements) {
   if (agreements.empty()) {
     return;
   }
   std::map<int64_t, Agreement*> by_id;
-  std::string in_list;
-  store::Params params;
-  for (size_t i = 0; i < agreements.size(); ++i) {
-    by_id[agreements[i].id] = &agreements[i];
-    const std::string name = "a" + std::to_string(i);
-    in_list += (i == 0 ? ":" : ", :") + name;
-    params.Set(name, agreements[i].id);
+  std::vector<int64_t> ids;
+  for (auto& agreement : agreements) {
+    by_id[agreement.id] = &agreement;
+    ids.push_back(agreement.id);
   }
+  store::Params params;
+  const std::string in_list = store::InList(ids, params, "a");
   for (const auto& row : c.Query("SELECT agreement_id, institution_id FROM agreement_partners WHERE "
                                  "agreement_id IN (" + in_list + ") ORDER BY agreement_id, position",
                                  params)) {
     by_id[row.Int("agreement_id")]->partner_institution_ids.push_back(row.Int("institution_id"));
   }
-  for (const auto& row : c.Query("SELECT agreement_id, name, email, phone, role FROM agreement_contacts "
-                                 "WHERE agreement_id IN (" + in_list + ") ORDER BY agreement_id, position",
+  for (const auto& row : c.Query("SELECT id, agreement_id, name, email, phone, role FROM "
+                                 "agreement_contacts WHERE agreement_id IN (" + in_list +
+                                     ") ORDER BY agreement_id, position, id",
                                  params)) {
     by_id[row.Int("agreement_id")]->contacts.push_back(
-        Contact{row.Text("name"), row.OptionalText("email"), row.OptionalText("phone"),
-                row.OptionalText("role")});
+        Contact{row.Int("id"), row.Text("name"), row.OptionalText("email"),
+                row.OptionalText("phone"), row.OptionalText("role")});
   }
+  std::map<int64_t, Quota*> quotas;
   for (const auto& row : c.Query(
-           "SELECT id, agreement_id, direction, category, isced_code, eqf_levels, places_per_year, "
-           "months_per_place, days_per_place, languages FROM quotas WHERE agreement_id IN (" +
-               in_list + ") ORDER BY agreement_id, position",
+           "SELECT id, agreement_id, direction, category, isced_code, places_per_year, "
+           "months_per_place, days_per_place FROM quotas WHERE agreement_id IN (" + in_list +
+               ") ORDER BY agreement_id, position, id",
            params)) {
     Quota quota;
     quota.id = row.Int("id");
     quota.direction = row.Text("direction");
     quota.category = row.Text("category");
     quota.isced_code = row.OptionalText("isced_code");
-    quota.eqf_levels = SplitLevels(row.Text("eqf_levels"));
     quota.places_per_year = row.Int("places_per_year");
     quota.months_per_place = row.OptionalReal("months_per_place");
     quota.days_per_place = row.OptionalInt("days_per_place");
-    quota.languages = SplitLanguages(row.Text("languages"));
     by_id[row.Int("agreement_id")]->quotas.push_back(std::move(quota));
+  }
+  for (auto& agreement : agreements) {
+    for (auto& quota : agreement.quotas) {
+      quotas[quota.id] = &quota;
+    }
+  }
+  const std::string quota_subquery = "SELECT id FROM quotas WHERE agreement_id IN (" + in_list + ")";
+  for (const auto& row : c.Query("SELECT quota_id, eqf_level FROM quota_eqf_levels WHERE quota_id IN (" +
+                                     quota_subquery + ") ORDER BY quota_id, eqf_level",
+                                 params)) {
+    quotas.at(row.Int("quota_id"))->eqf_levels.push_back(static_cast<int>(row.Int("eqf_level")));
+  }
+  for (const auto& row : c.Query("SELECT quota_id, language, cefr FROM quota_languages WHERE quota_id "
+                                 "IN (" + quota_subquery + ") ORDER BY quota_id, position",
+                                 params)) {
+    quotas.at(row.Int("quota_id"))->languages.push_back({row.Text("language"), row.Text("cefr")});
   }
 }
 
+store::Params QuotaParams(const Quota& quota, int64_t position) {
+  store::Params params;
+  params.Set("position", position)
+      .Set("direction", quota.direction)
+      .Set("category", quota.category)
+      .Set("isced_code", quota.isced_code)
+      .Set("places", quota.places_per_year)
+      .Set("months", quota.months_per_place)
+      .Set("days", quota.days_per_place);
+  return params;
+}
+
+void WriteQuotaRows(Connection& c, const Quota& quota) {
+  const auto id = store::Params().Set("id", quota.id);
+  c.Exec("DELETE FROM quota_eqf_levels WHERE quota_id = :id", id);
+  c.Exec("DELETE FROM quota_languages WHERE quota_id = :id", id);
+  for (int level : quota.eqf_levels) {
+    c.Exec("INSERT INTO quota_eqf_levels (quota_id, eqf_level) VALUES (:id, :level)",
+           store::Params().Set("id", quota.id).Set("level", level));
+  }
+  for (size_t i = 0; i < quota.languages.size(); ++i) {
+    c.Exec("INSERT INTO quota_languages (quota_id, position, language, cefr) VALUES (:id, "
+           ":position, :language, :cefr)",
+           store::Params()
+               .Set("id", quota.id)
+               .Set("position", static_cast<int64_t>(i))
+               .Set("language", quota.languages[i].language)
+               .Set("cefr", quota.languages[i].cefr));
+  }
+}
+
+store::Params ContactParams(const Contact& contact, int64_t position) {
+  store::Params params;
+  params.Set("position", position)
+      .Set("name", contact.name)
+      .Set("email", contact.email)
+      .Set("phone", contact.phone)
+      .Set("role", contact.role);
+  return params;
+}
+
 void WriteChildren(Connection& c, Agreement& agreement) {
-  const auto id_param = store::Params().Set("id", agreement.id);
-  c.Exec("DELETE FROM agreement_partners WHERE agreement_id = :id", id_param);
-  c.Exec("DELETE FROM agreement_contacts WHERE agreement_id = :id", id_param);
-  c.Exec("DELETE FROM quotas WHERE agreement_id = :id", id_param);
+  c.Exec("DELETE FROM agreement_partners WHERE agreement_id = :id",
+         store::Params().Set("id", agreement.id));
   for (size_t i = 0; i < agreement.partner_institution_ids.size(); ++i) {
     c.Exec("INSERT INTO agreement_partners (agreement_id, institution_id, position) VALUES (:id, "
            ":institution, :position)",
@@ -134,36 +152,36 @@ void WriteChildren(Connection& c, Agreement& agreement) {
                .Set("institution", agreement.partner_institution_ids[i])
                .Set("position", static_cast<int64_t>(i)));
   }
-  for (size_t i = 0; i < agreement.contacts.size(); ++i) {
-    const Contact& contact = agreement.contacts[i];
-    c.Exec("INSERT INTO agreement_contacts (agreement_id, position, name, email, phone, role) VALUES "
-           "(:id, :position, :name, :email, :phone, :role)",
-           store::Params()
-               .Set("id", agreement.id)
-               .Set("position", static_cast<int64_t>(i))
-               .Set("name", contact.name)
-               .Set("email", contact.email)
-               .Set("phone", contact.phone)
-               .Set("role", contact.role));
-  }
-  for (size_t i = 0; i < agreement.quotas.size(); ++i) {
-    Quota& quota = agreement.quotas[i];
-    quota.id = c.Insert(
-        "INSERT INTO quotas (agreement_id, position, direction, category, isced_code, eqf_levels, "
-        "places_per_year, months_per_place, days_per_place, languages) VALUES (:id, :position, "
-        ":direction, :category, :isced_code, :eqf_levels, :places, :months, :days, :languages)",
-        store::Params()
-            .Set("id", agreement.id)
-            .Set("position", static_cast<int64_t>(i))
-            .Set("direction", quota.direction)
-            .Set("category", quota.category)
-            .Set("isced_code", quota.isced_code)
-            .Set("eqf_levels", JoinLevels(quota.eqf_levels))
-            .Set("places", quota.places_per_year)
-            .Set("months", quota.months_per_place)
-            .Set("days", quota.days_per_place)
-            .Set("languages", JoinLanguages(quota.languages)));
-  }
+  store::SyncChildren(
+      c, kContacts, agreement.id, agreement.contacts,
+      [&](Contact& contact, int64_t position) {
+        c.Exec("UPDATE agreement_contacts SET position = :position, name = :name, email = :email, "
+               "phone = :phone, role = :role WHERE id = :id",
+               ContactParams(contact, position).Set("id", contact.id));
+      },
+      [&](Contact& contact, int64_t position) {
+        contact.id = c.Insert(
+            "INSERT INTO agreement_contacts (agreement_id, position, name, email, phone, role) "
+            "VALUES (:agreement, :position, :name, :email, :phone, :role)",
+            ContactParams(contact, position).Set("agreement", agreement.id));
+      });
+  store::SyncChildren(
+      c, kQuotas, agreement.id, agreement.quotas,
+      [&](Quota& quota, int64_t position) {
+        c.Exec("UPDATE quotas SET position = :position, direction = :direction, category = "
+               ":category, isced_code = :isced_code, places_per_year = :places, months_per_place = "
+               ":months, days_per_place = :days WHERE id = :id",
+               QuotaParams(quota, position).Set("id", quota.id));
+        WriteQuotaRows(c, quota);
+      },
+      [&](Quota& quota, int64_t position) {
+        quota.id = c.Insert(
+            "INSERT INTO quotas (agreement_id, position, direction, category, isced_code, "
+            "places_per_year, months_per_place, days_per_place) VALUES (:agreement, :position, "
+            ":direction, :category, :isced_code, :places, :months, :days)",
+            QuotaParams(quota, position).Set("agreement", agreement.id));
+        WriteQuotaRows(c, quota);
+      });
 }
 
 store::Params FieldParams(const Agreement& agreement) {
@@ -175,15 +193,26 @@ store::Params FieldParams(const Agreement& agreement) {
       .Set("first_year", static_cast<int64_t>(agreement.first_academic_year))
       .Set("last_year", static_cast<int64_t>(agreement.last_academic_year))
       .Set("ends_on", agreement.ends_on)
-      .Set("org_unit_id", agreement.org_unit_id)
-      .Set("at", NowUtcTimestamp());
+      .Set("org_unit_id", agreement.org_unit_id);
   return params;
 }
 
 }  // namespace
 
+const store::SortTable& AgreementSorts() {
+  static const store::SortTable table(
+      "a.id", {{"last_academic_year", "a.last_academic_year $, i.name ASC"},
+               {"title", "a.title $"},
+               {"status", "a.status $, i.name ASC"},
+               {"institution", "i.name $"},
+               {"ends_on", "a.ends_on $, i.name ASC"}});
+  return table;
+}
+
+
 std::optional<Agreement> FindAgreement(Connection& c, int64_t id) {
-  auto row = c.QueryOne(std::string(kSelect) + " WHERE a.id = :id", store::Params().Set("id", id));
+  auto row = c.QueryOne(std::string(kColumns) + kFrom + " WHERE a.id = :id",
+                        store::Params().Set("id", id));
   if (!row) {
     return std::nullopt;
   }
@@ -192,67 +221,27 @@ std::optional<Agreement> FindAgreement(Connection& c, int64_t id) {
   return std::move(one.front());
 }
 
-std::pair<std::vector<Agreement>, int64_t> ListAgreements(Connection& c,
-                                                          const AgreementFilter& filter,
-                                                          const PageRequest& page) {
-  std::string where = " WHERE 1 = 1";
-  store::Params params;
-  if (filter.q) {
-    where += " AND (i.search_text LIKE :q ESCAPE '\\' OR lower(a.title) LIKE :q ESCAPE '\\')";
-    params.Set("q", store::ContainsPattern(*filter.q));
-  }
-  if (filter.partnership_id) {
-    where += " AND a.partnership_id = :partnership_id";
-    params.Set("partnership_id", *filter.partnership_id);
-  }
-  if (filter.institution_id) {
-    where += " AND EXISTS (SELECT 1 FROM agreement_partners ap WHERE ap.agreement_id = a.id AND "
-             "ap.institution_id = :institution_id)";
-    params.Set("institution_id", *filter.institution_id);
-  }
-  if (filter.type) {
-    where += " AND a.type = :type";
-    params.Set("type", *filter.type);
-  }
-  if (filter.status) {
-    where += " AND a.status = :status";
-    params.Set("status", *filter.status);
-  }
-  if (filter.academic_year) {
-    where += " AND a.first_academic_year <= :year AND a.last_academic_year >= :year";
-    params.Set("year", static_cast<int64_t>(*filter.academic_year));
-  }
-  if (filter.ends_before) {
-    where += " AND a.ends_on <= :ends_before";
-    params.Set("ends_before", *filter.ends_before);
-  }
+store::Page<Agreement> ListAgreements(Connection& c, const AgreementFilter& filter,
+                                      const PageRequest& page) {
+  store::Filter where;
+  where.Contains("(i.search_text LIKE :q ESCAPE '\\' OR lower(a.title) LIKE :q ESCAPE '\\')", "q",
+                 filter.q)
+      .Equal("a.partnership_id", filter.partnership_id)
+      .Add("EXISTS (SELECT 1 FROM agreement_partners ap WHERE ap.agreement_id = a.id AND "
+           "ap.institution_id = :institution_id)",
+           "institution_id", filter.institution_id)
+      .Equal("a.type", filter.type)
+      .Equal("a.status", filter.status)
+      .Add("a.first_academic_year <= :year AND a.last_academic_year >= :year", "year",
+           filter.academic_year)
+      .Add("a.ends_on <= :ends_before", "ends_before", filter.ends_before);
   if (filter.only_in_force) {
-    where += " AND a.status IN ('signed', 'active')";
+    where.Add("a.status IN ('signed', 'active')");
   }
-  const int64_t total = c.Count(
-      "SELECT COUNT(*) AS n FROM agreements a JOIN partnerships p ON p.id = a.partnership_id JOIN "
-      "institutions i ON i.id = p.institution_id" + where,
-      params);
-  const std::string direction = page.descending ? " DESC" : " ASC";
-  std::string order = "a.last_academic_year" + direction + ", i.name ASC";
-  if (page.sort == "title") {
-    order = "a.title" + direction;
-  } else if (page.sort == "status") {
-    order = "a.status" + direction + ", i.name ASC";
-  } else if (page.sort == "institution") {
-    order = "i.name" + direction;
-  } else if (page.sort == "ends_on") {
-    order = "a.ends_on" + direction + ", i.name ASC";
-  }
-  params.Set("limit", page.limit).Set("offset", page.offset);
-  std::vector<Agreement> items;
-  for (const auto& row : c.Query(std::string(kSelect) + where + " ORDER BY " + order + ", a.id" +
-                                     direction + " LIMIT :limit OFFSET :offset",
-                                 params)) {
-    items.push_back(FromRow(row));
-  }
-  LoadChildren(c, items);
-  return {std::move(items), total};
+  auto result = store::ListPage(c, {std::string(kColumns) + kFrom, kFrom}, where, AgreementSorts(),
+                                page, FromRow);
+  LoadChildren(c, result.items);
+  return result;
 }
 
 void InsertAgreement(Connection& c, Agreement& agreement) {
@@ -261,29 +250,28 @@ void InsertAgreement(Connection& c, Agreement& agreement) {
       "last_academic_year, ends_on, org_unit_id, version, created_at, updated_at) VALUES "
       "(:partnership_id, :title, :type, :status, :first_year, :last_year, :ends_on, :org_unit_id, 1, "
       ":at, :at)",
-      FieldParams(agreement));
+      FieldParams(agreement).Set("at", NowUtcTimestamp()));
   agreement.version = 1;
   WriteChildren(c, agreement);
 }
 
 void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_version) {
-  auto params = FieldParams(agreement);
-  params.Set("id", agreement.id).Set("version", expected_version);
-  store::RequireChanged(
-      c.Exec("UPDATE agreements SET partnership_id = :partnership_id, title = :title, type = :type, "
-             "status = :status, first_academic_year = :first_year, last_academic_year = :last_year, "
-             "ends_on = :ends_on, org_unit_id = :org_unit_id, version = version + 1, updated_at = :at "
-             "WHERE id = :id AND version = :version",
-             params),
-      c, "agreements", agreement.id, "agreement");
-  agreement.version = expected_version + 1;
+  agreement.version = store::VersionedUpdate(
+      c, "agreements", "Agreement", agreement.id, expected_version,
+      "partnership_id = :partnership_id, title = :title, type = :type, status = :status, "
+      "first_academic_year = :first_year, last_academic_year = :last_year, ends_on = :ends_on, "
+      "org_unit_id = :org_unit_id",
+      FieldParams(agreement));
   WriteChildren(c, agreement);
 }
 
 void DeleteAgreement(Connection& c, int64_t id, int64_t expected_version) {
-  store::RequireChanged(c.Exec("DELETE FROM agreements WHERE id = :id AND version = :version",
-                               store::Params().Set("id", id).Set("version", expected_version)),
-                        c, "agreements", id, "agreement");
+  // Quotas go with their agreement (ON DELETE CASCADE): refuse while other records use one.
+  for (const auto& row : c.Query("SELECT id FROM quotas WHERE agreement_id = :id",
+                                 store::Params().Set("id", id))) {
+    store::RefuseIfReferenced(c, "quotas", row.Int("id"), "Quota");
+  }
+  store::VersionedDelete(c, "agreements", "Agreement", id, expected_version);
 }
 
 }  // namespace weltcampus::partners::repository

@@ -39,8 +39,10 @@ class DemoBuilderTest : public ::testing::Test {
       std::string text;
       for (const auto& row : c.Query(
                "SELECT i.name, a.type, a.status, a.first_academic_year, a.last_academic_year, "
-               "(SELECT group_concat(q.category || q.places_per_year || q.languages, ';') FROM "
-               "quotas q WHERE q.agreement_id = a.id) AS quotas FROM agreements a JOIN "
+               "(SELECT group_concat(q.category || q.places_per_year || COALESCE((SELECT "
+               "group_concat(l.language || l.cefr, ',') FROM quota_languages l WHERE l.quota_id = "
+               "q.id), ''), ';') FROM quotas q WHERE q.agreement_id = a.id) AS quotas FROM "
+               "agreements a JOIN "
                "partnerships p ON p.id = a.partnership_id JOIN institutions i ON i.id = "
                "p.institution_id ORDER BY a.id")) {
         text += row.Text("name") + row.Text("type") + row.Text("status") +

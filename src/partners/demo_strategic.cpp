@@ -59,8 +59,8 @@ void BuildKingsCollege(Context& context) {
                                  context.current_year + 3);
   framework.partner_institution_ids = {kcl};
   framework.org_unit_id = context.units.at("MED");
-  framework.contacts = {{"transCampus Office Dresden", std::nullopt, std::nullopt, "coordinator"},
-                        {"transCampus Office London", std::nullopt, std::nullopt, "coordinator"}};
+  framework.contacts = {{0, "transCampus Office Dresden", std::nullopt, std::nullopt, "coordinator"},
+                        {0, "transCampus Office London", std::nullopt, std::nullopt, "coordinator"}};
   framework.quotas = {
       MakeQuota("outgoing", "clinical_elective", "0912", {7}, 4, 2.0, std::nullopt, kEnglishB2),
       MakeQuota("incoming", "clinical_elective", "0912", {7}, 4, 2.0, std::nullopt, kGermanB1),
@@ -117,7 +117,7 @@ void BuildWroclaw(Context& context, const DemoReferenceData& data) {
                                2021, 2028);
   erasmus.partner_institution_ids = {umw};
   erasmus.org_unit_id = context.units.at("MED");
-  erasmus.contacts = {{"Erasmus+ coordinator, Wroclaw Medical University", std::nullopt,
+  erasmus.contacts = {{0, "Erasmus+ coordinator, Wroclaw Medical University", std::nullopt,
                        std::nullopt, "coordinator"}};
   erasmus.quotas = {
       MakeQuota("outgoing", "student_studies", "0912", {7}, 4, 5.0, std::nullopt, to_wroclaw),

@@ -35,6 +35,8 @@ int RequiredAcademicYear(const JsonInput& in, std::string_view key) {
 Quota QuotaFromJson(const nlohmann::json& body, const std::string& path) {
   const JsonInput in(body, path);
   Quota quota;
+  // A quota with an id is an existing one being changed; without, a new one.
+  quota.id = in.OptionalInt("id", 1, INT64_MAX).value_or(0);
   quota.direction = in.RequiredEnum("direction", kDirections);
   quota.category = in.RequiredEnum("category", kQuotaCategories);
   quota.isced_code = in.OptionalString("isced_code", 4);
@@ -43,7 +45,12 @@ Quota QuotaFromJson(const nlohmann::json& body, const std::string& path) {
   }
   const auto& levels = in.OptionalArray("eqf_levels", 4);
   for (size_t i = 0; i < levels.size(); ++i) {
-    if (!levels[i].is_number_integer() || !IsValidEqfLevel(levels[i].get<int>())) {
+    // Checked in the JSON's own 64-bit type, so that 2^32 + 7 is refused, not narrowed to 7.
+    const bool in_range = levels[i].is_number_integer() &&
+                          (levels[i].is_number_unsigned() ? levels[i].get<uint64_t>() <= 8
+                                                          : levels[i].get<int64_t>() >= 0 &&
+                                                                levels[i].get<int64_t>() <= 8);
+    if (!in_range || !IsValidEqfLevel(static_cast<int>(levels[i].get<int64_t>()))) {
       throw ValidationError(in.FieldName("eqf_levels", i), "Must be an EQF level from 5 to 8");
     }
     const int level = levels[i].get<int>();
@@ -75,6 +82,11 @@ Quota QuotaFromJson(const nlohmann::json& body, const std::string& path) {
     if (!IsValidCefrLevel(requirement.cefr)) {
       throw ValidationError(language_in.FieldName("cefr"), "Must be a CEFR level from A1 to C2");
     }
+    for (const auto& earlier : quota.languages) {
+      if (earlier.language == requirement.language) {
+        throw ValidationError(language_in.FieldName("language"), "This language is given twice");
+      }
+    }
     quota.languages.push_back(requirement);
   }
   return quota;
@@ -91,6 +103,34 @@ bool IsAllowedTransition(std::string_view from, std::string_view to) {
   if (from == "signed") return to == "active" || to == "terminated";
   if (from == "active") return to == "expired" || to == "terminated";
   return false;
+}
+
+nlohmann::json Enumerations() {
+  nlohmann::json transitions = nlohmann::json::object();
+  for (auto from : kAgreementStatuses) {
+    nlohmann::json next = nlohmann::json::array();
+    for (auto to : kAgreementStatuses) {
+      if (from != to && IsAllowedTransition(from, to)) {
+        next.push_back(to);
+      }
+    }
+    transitions[std::string(from)] = next;
+  }
+  nlohmann::json values = nlohmann::json::object();
+  values[std::string(kInstitutionTypeTable.api_name())] = kInstitutionTypeTable.Json();
+  values[std::string(kOrgUnitKindTable.api_name())] = kOrgUnitKindTable.Json();
+  values[std::string(kTierTable.api_name())] = kTierTable.Json();
+  values[std::string(kAgreementTypeTable.api_name())] = kAgreementTypeTable.Json();
+  values[std::string(kAgreementStatusTable.api_name())] = kAgreementStatusTable.Json();
+  values[std::string(kDirectionTable.api_name())] = kDirectionTable.Json();
+  values[std::string(kQuotaCategoryTable.api_name())] = kQuotaCategoryTable.Json();
+  values[std::string(kJointStructureKindTable.api_name())] = kJointStructureKindTable.Json();
+  values["eqf_level"] = {5, 6, 7, 8};
+  values["cefr_level"] = {"A1", "A2", "B1", "B2", "C1", "C2"};
+  return {{"enumerations", values},
+          {"agreement_status_transitions", transitions},
+          {"initial_agreement_statuses", kInitialStatuses},
+          {"staff_quota_categories", {"staff_teaching", "staff_training"}}};
 }
 
 Institution InstitutionFromJson(const nlohmann::json& body) {
@@ -185,6 +225,7 @@ Agreement AgreementFromJson(const nlohmann::json& body) {
   for (size_t i = 0; i < contacts.size(); ++i) {
     const JsonInput contact_in(contacts[i], in.FieldName("contacts", i));
     Contact contact;
+    contact.id = contact_in.OptionalInt("id", 1, INT64_MAX).value_or(0);
     contact.name = contact_in.RequiredString("name", 200);
     contact.email = contact_in.OptionalString("email", 254);
     if (contact.email && !IsPlausibleEmail(*contact.email)) {

@@ -4,6 +4,7 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "partners/repository.h"
+#include "store/list_query.h"
 #include "store/versioned.h"
 
 namespace weltcampus::partners::repository {
@@ -89,49 +90,28 @@ std::vector<Institution> ListAllInstitutions(Connection& c) {
   return institutions;
 }
 
-std::pair<std::vector<Institution>, int64_t> ListInstitutions(Connection& c,
-                                                              const InstitutionFilter& filter,
-                                                              const PageRequest& page) {
-  std::string where = " WHERE 1 = 1";
-  store::Params params;
-  if (filter.q) {
-    where += " AND i.search_text LIKE :q ESCAPE '\\'";
-    params.Set("q", store::ContainsPattern(*filter.q));
-  }
-  if (filter.country) {
-    where += " AND i.country = :country";
-    params.Set("country", *filter.country);
-  }
-  if (filter.type) {
-    where += " AND i.type = :type";
-    params.Set("type", *filter.type);
-  }
+const store::SortTable& InstitutionSorts() {
+  static const store::SortTable table("i.id", {{"name", "i.name $"},
+                                               {"country", "i.country $, i.name $"},
+                                               {"city", "i.city $, i.name $"}});
+  return table;
+}
+
+store::Page<Institution> ListInstitutions(Connection& c, const InstitutionFilter& filter,
+                                          const PageRequest& page) {
+  store::Filter where;
+  where.Contains("i.search_text LIKE :q ESCAPE '\\'", "q", filter.q)
+      .Equal("i.country", filter.country)
+      .Equal("i.type", filter.type);
   if (filter.has_erasmus_code) {
-    where += *filter.has_erasmus_code ? " AND i.erasmus_code IS NOT NULL" : " AND i.erasmus_code IS NULL";
+    where.Add(*filter.has_erasmus_code ? "i.erasmus_code IS NOT NULL" : "i.erasmus_code IS NULL");
   }
   if (filter.partner) {
-    where += std::string(*filter.partner ? " AND" : " AND NOT") +
-             " EXISTS (SELECT 1 FROM partnerships p WHERE p.institution_id = i.id)";
+    where.Add(std::string(*filter.partner ? "" : "NOT ") +
+              "EXISTS (SELECT 1 FROM partnerships p WHERE p.institution_id = i.id)");
   }
-  const int64_t total = c.Count("SELECT COUNT(*) AS n FROM institutions i" + where, params);
-  const std::string direction = page.descending ? " DESC" : " ASC";
-  std::string order;
-  if (page.sort == "country") {
-    order = "i.country" + direction + ", i.name" + direction;
-  } else if (page.sort == "city") {
-    order = "i.city" + direction + ", i.name" + direction;
-  } else {
-    order = "i.name" + direction;
-  }
-  params.Set("limit", page.limit).Set("offset", page.offset);
-  std::vector<Institution> items;
-  for (const auto& row : c.Query(std::string("SELECT ") + kColumns + " FROM institutions i" + where +
-                                     " ORDER BY " + order + ", i.id" + direction +
-                                     " LIMIT :limit OFFSET :offset",
-                                 params)) {
-    items.push_back(FromRow(row));
-  }
-  return {std::move(items), total};
+  return store::ListPage(c, {std::string("SELECT ") + kColumns + " FROM institutions i", "FROM institutions i"},
+                         where, InstitutionSorts(), page, FromRow);
 }
 
 void InsertInstitution(Connection& c, Institution& institution) {
@@ -149,26 +129,17 @@ void InsertInstitution(Connection& c, Institution& institution) {
 }
 
 void UpdateInstitution(Connection& c, Institution& institution, int64_t expected_version) {
-  institution.updated_at = NowUtcTimestamp();
-  auto params = FieldParams(institution);
-  params.Set("updated_at", institution.updated_at)
-      .Set("id", institution.id)
-      .Set("version", expected_version);
-  const auto changed = c.Exec(
-      "UPDATE institutions SET name = :name, name_local = :name_local, search_text = :search_text, "
-      "country = :country, city = :city, website = :website, erasmus_code = :erasmus_code, pic = "
-      ":pic, oid = :oid, ror_id = :ror_id, hei_id = :hei_id, type = :type, latitude = :latitude, "
-      "longitude = :longitude, source = :source, version = version + 1, updated_at = :updated_at "
-      "WHERE id = :id AND version = :version",
-      params);
-  store::RequireChanged(changed, c, "institutions", institution.id, "institution");
-  institution.version = expected_version + 1;
+  institution.version = store::VersionedUpdate(
+      c, "institutions", "Institution", institution.id, expected_version,
+      "name = :name, name_local = :name_local, search_text = :search_text, country = :country, "
+      "city = :city, website = :website, erasmus_code = :erasmus_code, pic = :pic, oid = :oid, "
+      "ror_id = :ror_id, hei_id = :hei_id, type = :type, latitude = :latitude, longitude = "
+      ":longitude, source = :source",
+      FieldParams(institution));
 }
 
 void DeleteInstitution(Connection& c, int64_t id, int64_t expected_version) {
-  const auto changed = c.Exec("DELETE FROM institutions WHERE id = :id AND version = :version",
-                              store::Params().Set("id", id).Set("version", expected_version));
-  store::RequireChanged(changed, c, "institutions", id, "institution");
+  store::VersionedDelete(c, "institutions", "Institution", id, expected_version);
 }
 
 std::optional<int64_t> FindInstitutionIdByErasmusCode(Connection& c, const std::string& code) {
@@ -198,19 +169,18 @@ bool IscedTableEmpty(Connection& c) { return c.Count("SELECT COUNT(*) AS n FROM 
 
 std::vector<IscedField> ListIscedFields(Connection& c, const std::optional<std::string>& q,
                                         const std::optional<std::string>& level) {
-  std::string sql = "SELECT code, level, label_en, label_de FROM isced_fields WHERE 1 = 1";
-  store::Params params;
-  if (q) {
-    sql += " AND (code LIKE :q ESCAPE '\\' OR lower(label_en) LIKE :q ESCAPE '\\' OR lower(label_de) LIKE :q ESCAPE '\\')";
-    params.Set("q", store::ContainsPattern(*q));
-  }
-  if (level) {
-    sql += " AND level = :level";
-    params.Set("level", *level);
-  }
+  store::Filter where;
+  where
+      .Contains("(code LIKE :q ESCAPE '\\' OR lower(label_en) LIKE :q ESCAPE '\\' OR lower(label_de) "
+                "LIKE :q ESCAPE '\\')",
+                "q", q)
+      .Equal("level", level);
   std::vector<IscedField> fields;
-  for (const auto& row : c.Query(sql + " ORDER BY code", params)) {
-    fields.push_back({row.Text("code"), row.Text("level"), row.Text("label_en"), row.OptionalText("label_de")});
+  for (const auto& row : c.Query("SELECT code, level, label_en, label_de FROM isced_fields" +
+                                     where.Where() + " ORDER BY code",
+                                 where.params())) {
+    fields.push_back(
+        {row.Text("code"), row.Text("level"), row.Text("label_en"), row.OptionalText("label_de")});
   }
   return fields;
 }

@@ -17,12 +17,10 @@ JointStructure FromRow(const store::Row& row) {
 
 store::Params FieldParams(const JointStructure& structure) {
   store::Params params;
-  params.Set("partnership_id", structure.partnership_id)
-      .Set("kind", structure.kind)
+  params.Set("kind", structure.kind)
       .Set("name", structure.name)
       .Set("description", structure.description)
-      .Set("since", structure.since)
-      .Set("at", NowUtcTimestamp());
+      .Set("since", structure.since);
   return params;
 }
 
@@ -47,26 +45,21 @@ void InsertJointStructure(Connection& c, JointStructure& structure) {
       "INSERT INTO joint_structures (partnership_id, kind, name, description, since, version, "
       "created_at, updated_at) VALUES (:partnership_id, :kind, :name, :description, :since, 1, :at, "
       ":at)",
-      FieldParams(structure));
+      FieldParams(structure)
+          .Set("partnership_id", structure.partnership_id)
+          .Set("at", NowUtcTimestamp()));
   structure.version = 1;
 }
 
 void UpdateJointStructure(Connection& c, JointStructure& structure, int64_t expected_version) {
-  auto params = FieldParams(structure);
-  params.Set("id", structure.id).Set("version", expected_version);
-  store::RequireChanged(
-      c.Exec("UPDATE joint_structures SET kind = :kind, name = :name, description = :description, "
-             "since = :since, version = version + 1, updated_at = :at WHERE id = :id AND "
-             "partnership_id = :partnership_id AND version = :version",
-             params),
-      c, "joint_structures", structure.id, "joint structure");
-  structure.version = expected_version + 1;
+  structure.version = store::VersionedUpdate(
+      c, "joint_structures", "Joint structure", structure.id, expected_version,
+      "kind = :kind, name = :name, description = :description, since = :since",
+      FieldParams(structure));
 }
 
 void DeleteJointStructure(Connection& c, int64_t id, int64_t expected_version) {
-  store::RequireChanged(c.Exec("DELETE FROM joint_structures WHERE id = :id AND version = :version",
-                               store::Params().Set("id", id).Set("version", expected_version)),
-                        c, "joint_structures", id, "joint structure");
+  store::VersionedDelete(c, "joint_structures", "Joint structure", id, expected_version);
 }
 
 }  // namespace weltcampus::partners::repository

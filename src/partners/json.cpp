@@ -1,15 +1,11 @@
 #include "partners/json.h"
 
 #include "core/academic_year.h"
+#include "core/json_output.h"
 
 namespace weltcampus::partners {
 
 namespace {
-
-template <typename T>
-nlohmann::json Nullable(const std::optional<T>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
 
 std::string Year(int first_calendar_year) { return AcademicYear(first_calendar_year).ToString(); }
 
@@ -75,7 +71,8 @@ nlohmann::json ToJson(const Partnership& p) {
 nlohmann::json ToJson(const Agreement& a) {
   nlohmann::json contacts = nlohmann::json::array();
   for (const auto& contact : a.contacts) {
-    contacts.push_back({{"name", contact.name},
+    contacts.push_back({{"id", contact.id},
+                        {"name", contact.name},
                         {"email", Nullable(contact.email)},
                         {"phone", Nullable(contact.phone)},
                         {"role", Nullable(contact.role)}});

@@ -3,30 +3,96 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "core/enum_table.h"
+
 namespace weltcampus::partners {
 
-inline constexpr std::array<std::string_view, 5> kInstitutionTypes = {
-    "university", "university_of_applied_sciences", "research_institute", "hospital", "other"};
-inline constexpr std::array<std::string_view, 5> kOrgUnitKinds = {"school", "department", "clinic",
-                                                                  "institute", "office"};
-inline constexpr std::array<std::string_view, 3> kTiers = {"strategic", "transcampus", "standard"};
-inline constexpr std::array<std::string_view, 7> kAgreementTypes = {
-    "erasmus_iia",  "bilateral_exchange",  "clinical_electives", "joint_degree",
-    "cotutelle_framework", "research_memorandum", "transcampus"};
-inline constexpr std::array<std::string_view, 6> kAgreementStatuses = {
-    "draft", "in_negotiation", "signed", "active", "expired", "terminated"};
+// The partners module's enumerations: each an enum class with its one table of API names (see
+// core/enum_table.h). The k...s spans are the names, for validation of input and query filters.
+enum class InstitutionType { kUniversity, kUniversityOfAppliedSciences, kResearchInstitute, kHospital, kOther };
+inline constexpr EnumTable<InstitutionType, 5> kInstitutionTypeTable(
+    "institution_type", {{{InstitutionType::kUniversity, "university"},
+                          {InstitutionType::kUniversityOfAppliedSciences, "university_of_applied_sciences"},
+                          {InstitutionType::kResearchInstitute, "research_institute"},
+                          {InstitutionType::kHospital, "hospital"},
+                          {InstitutionType::kOther, "other"}}});
+
+enum class OrgUnitKind { kSchool, kDepartment, kClinic, kInstitute, kOffice };
+inline constexpr EnumTable<OrgUnitKind, 5> kOrgUnitKindTable(
+    "org_unit_kind", {{{OrgUnitKind::kSchool, "school"},
+                       {OrgUnitKind::kDepartment, "department"},
+                       {OrgUnitKind::kClinic, "clinic"},
+                       {OrgUnitKind::kInstitute, "institute"},
+                       {OrgUnitKind::kOffice, "office"}}});
+
+// In the order the strategy names them: transCampus first.
+enum class Tier { kTranscampus, kStrategic, kStandard };
+inline constexpr EnumTable<Tier, 3> kTierTable("tier", {{{Tier::kTranscampus, "transcampus"},
+                                                         {Tier::kStrategic, "strategic"},
+                                                         {Tier::kStandard, "standard"}}});
+
+enum class AgreementType {
+  kErasmusIia, kBilateralExchange, kClinicalElectives, kJointDegree, kCotutelleFramework,
+  kResearchMemorandum, kTranscampus
+};
+inline constexpr EnumTable<AgreementType, 7> kAgreementTypeTable(
+    "agreement_type", {{{AgreementType::kErasmusIia, "erasmus_iia"},
+                        {AgreementType::kBilateralExchange, "bilateral_exchange"},
+                        {AgreementType::kClinicalElectives, "clinical_electives"},
+                        {AgreementType::kJointDegree, "joint_degree"},
+                        {AgreementType::kCotutelleFramework, "cotutelle_framework"},
+                        {AgreementType::kResearchMemorandum, "research_memorandum"},
+                        {AgreementType::kTranscampus, "transcampus"}}});
+
+enum class AgreementStatus { kDraft, kInNegotiation, kSigned, kActive, kExpired, kTerminated };
+inline constexpr EnumTable<AgreementStatus, 6> kAgreementStatusTable(
+    "agreement_status", {{{AgreementStatus::kDraft, "draft"},
+                          {AgreementStatus::kInNegotiation, "in_negotiation"},
+                          {AgreementStatus::kSigned, "signed"},
+                          {AgreementStatus::kActive, "active"},
+                          {AgreementStatus::kExpired, "expired"},
+                          {AgreementStatus::kTerminated, "terminated"}}});
+
+enum class Direction { kOutgoing, kIncoming };
+inline constexpr EnumTable<Direction, 2> kDirectionTable(
+    "direction", {{{Direction::kOutgoing, "outgoing"}, {Direction::kIncoming, "incoming"}}});
+
+enum class QuotaCategory {
+  kStudentStudies, kStudentTraineeship, kClinicalElective, kFinalYearTertial, kStaffTeaching,
+  kStaffTraining
+};
+inline constexpr EnumTable<QuotaCategory, 6> kQuotaCategoryTable(
+    "quota_category", {{{QuotaCategory::kStudentStudies, "student_studies"},
+                        {QuotaCategory::kStudentTraineeship, "student_traineeship"},
+                        {QuotaCategory::kClinicalElective, "clinical_elective"},
+                        {QuotaCategory::kFinalYearTertial, "final_year_tertial"},
+                        {QuotaCategory::kStaffTeaching, "staff_teaching"},
+                        {QuotaCategory::kStaffTraining, "staff_training"}}});
+
+enum class JointStructureKind { kJointProgramme, kJointAppointment, kJointInstitute, kSharedAdministrativeUnit };
+inline constexpr EnumTable<JointStructureKind, 4> kJointStructureKindTable(
+    "joint_structure_kind", {{{JointStructureKind::kJointProgramme, "joint_programme"},
+                              {JointStructureKind::kJointAppointment, "joint_appointment"},
+                              {JointStructureKind::kJointInstitute, "joint_institute"},
+                              {JointStructureKind::kSharedAdministrativeUnit, "shared_administrative_unit"}}});
+
+inline constexpr std::span<const std::string_view> kInstitutionTypes = kInstitutionTypeTable.names();
+inline constexpr std::span<const std::string_view> kOrgUnitKinds = kOrgUnitKindTable.names();
+inline constexpr std::span<const std::string_view> kTiers = kTierTable.names();
+inline constexpr std::span<const std::string_view> kAgreementTypes = kAgreementTypeTable.names();
+inline constexpr std::span<const std::string_view> kAgreementStatuses = kAgreementStatusTable.names();
 inline constexpr std::array<std::string_view, 3> kInitialStatuses = {"draft", "in_negotiation",
                                                                      "signed"};
-inline constexpr std::array<std::string_view, 2> kDirections = {"outgoing", "incoming"};
-inline constexpr std::array<std::string_view, 6> kQuotaCategories = {
-    "student_studies", "student_traineeship", "clinical_elective",
-    "final_year_tertial", "staff_teaching", "staff_training"};
-inline constexpr std::array<std::string_view, 4> kJointStructureKinds = {
-    "joint_programme", "joint_appointment", "joint_institute", "shared_administrative_unit"};
+inline constexpr std::span<const std::string_view> kDirections = kDirectionTable.names();
+inline constexpr std::span<const std::string_view> kQuotaCategories = kQuotaCategoryTable.names();
+inline constexpr std::span<const std::string_view> kJointStructureKinds = kJointStructureKindTable.names();
 
 // A university or other institution in the register, partner or not.
 struct Institution {
@@ -114,6 +180,7 @@ struct Quota {
 };
 
 struct Contact {
+  int64_t id = 0;  // kept across edits of the agreement
   std::string name;
   std::optional<std::string> email;
   std::optional<std::string> phone;
@@ -185,5 +252,9 @@ struct IscedField {
 
 // Whether an agreement may move from one status to another.
 bool IsAllowedTransition(std::string_view from, std::string_view to);
+
+// The module's enumerations, the statuses a new agreement may start in and the allowed status
+// transitions, for GET /api/v1/enumerations.
+nlohmann::json Enumerations();
 
 }  // namespace weltcampus::partners

@@ -1,5 +1,6 @@
 #include "core/date.h"
 #include "partners/repository.h"
+#include "store/filter.h"
 #include "store/versioned.h"
 
 namespace weltcampus::partners::repository {
@@ -18,12 +19,11 @@ store::Params FieldParams(const OrgUnit& unit) {
       .Set("name", unit.name)
       .Set("name_de", unit.name_de)
       .Set("kind", unit.kind)
-      .Set("code", unit.code)
-      .Set("at", NowUtcTimestamp());
+      .Set("code", unit.code);
   return params;
 }
 
-constexpr const char* kSelect = "SELECT id, parent_id, name, name_de, kind, code, version FROM org_units";
+const std::string kSelect = "SELECT id, parent_id, name, name_de, kind, code, version FROM org_units";
 
 }  // namespace
 
@@ -34,13 +34,11 @@ std::optional<OrgUnit> FindOrgUnit(Connection& c, int64_t id) {
 
 std::vector<OrgUnit> ListOrgUnits(Connection& c, const std::optional<std::string>& q) {
   std::vector<OrgUnit> units;
-  store::Params params;
-  std::string sql = kSelect;
-  if (q) {
-    sql += " WHERE lower(name) LIKE :q ESCAPE '\\' OR lower(name_de) LIKE :q ESCAPE '\\' OR lower(code) LIKE :q ESCAPE '\\'";
-    params.Set("q", store::ContainsPattern(*q));
-  }
-  for (const auto& row : c.Query(sql + " ORDER BY name, id", params)) {
+  store::Filter where;
+  where.Contains("(lower(name) LIKE :q ESCAPE '\\' OR lower(name_de) LIKE :q ESCAPE '\\' OR "
+                 "lower(code) LIKE :q ESCAPE '\\')",
+                 "q", q);
+  for (const auto& row : c.Query(kSelect + where.Where() + " ORDER BY name, id", where.params())) {
     units.push_back(FromRow(row));
   }
   return units;
@@ -50,26 +48,19 @@ void InsertOrgUnit(Connection& c, OrgUnit& unit) {
   unit.id = c.Insert(
       "INSERT INTO org_units (parent_id, name, name_de, kind, code, version, created_at, updated_at) "
       "VALUES (:parent_id, :name, :name_de, :kind, :code, 1, :at, :at)",
-      FieldParams(unit));
+      FieldParams(unit).Set("at", NowUtcTimestamp()));
   unit.version = 1;
 }
 
 void UpdateOrgUnit(Connection& c, OrgUnit& unit, int64_t expected_version) {
-  auto params = FieldParams(unit);
-  params.Set("id", unit.id).Set("version", expected_version);
-  store::RequireChanged(
-      c.Exec("UPDATE org_units SET parent_id = :parent_id, name = :name, name_de = :name_de, kind = "
-             ":kind, code = :code, version = version + 1, updated_at = :at WHERE id = :id AND "
-             "version = :version",
-             params),
-      c, "org_units", unit.id, "organisational unit");
-  unit.version = expected_version + 1;
+  unit.version = store::VersionedUpdate(
+      c, "org_units", "Organisational unit", unit.id, expected_version,
+      "parent_id = :parent_id, name = :name, name_de = :name_de, kind = :kind, code = :code",
+      FieldParams(unit));
 }
 
 void DeleteOrgUnit(Connection& c, int64_t id, int64_t expected_version) {
-  store::RequireChanged(c.Exec("DELETE FROM org_units WHERE id = :id AND version = :version",
-                               store::Params().Set("id", id).Set("version", expected_version)),
-                        c, "org_units", id, "organisational unit");
+  store::VersionedDelete(c, "org_units", "Organisational unit", id, expected_version);
 }
 
 std::optional<int64_t> FindOrgUnitIdByCode(Connection& c, const std::string& code) {

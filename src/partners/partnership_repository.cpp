@@ -2,6 +2,7 @@
 
 #include "core/date.h"
 #include "partners/repository.h"
+#include "store/list_query.h"
 #include "store/versioned.h"
 
 namespace weltcampus::partners::repository {
@@ -55,38 +56,23 @@ store::Params FieldParams(const Partnership& partnership) {
       .Set("since", partnership.since)
       .Set("responsible_person", partnership.responsible_person)
       .Set("objectives", partnership.objectives)
-      .Set("notes", partnership.notes)
-      .Set("at", NowUtcTimestamp());
+      .Set("notes", partnership.notes);
   return params;
 }
 
-// The WHERE clause of a partner list, its values bound into params.
-std::string FilterSql(const PartnershipFilter& filter, store::Params& params) {
-  std::string where = " WHERE 1 = 1";
-  if (filter.q) {
-    where += " AND i.search_text LIKE :q ESCAPE '\\'";
-    params.Set("q", store::ContainsPattern(*filter.q));
-  }
-  if (filter.country) {
-    where += " AND i.country = :country";
-    params.Set("country", *filter.country);
-  }
-  if (filter.tier) {
-    where += " AND p.tier = :tier";
-    params.Set("tier", *filter.tier);
-  }
-  if (filter.agreement_type || filter.agreement_status) {
-    where += " AND EXISTS (SELECT 1 FROM agreements a WHERE a.partnership_id = p.id";
-    if (filter.agreement_type) {
-      where += " AND a.type = :agreement_type";
-      params.Set("agreement_type", *filter.agreement_type);
-    }
-    if (filter.agreement_status) {
-      where += " AND a.status = :agreement_status";
-      params.Set("agreement_status", *filter.agreement_status);
-    }
-    where += ")";
-  }
+constexpr const char* kActiveCounts =
+    " LEFT JOIN (SELECT partnership_id, COUNT(*) AS n FROM agreements WHERE status = 'active' GROUP "
+    "BY partnership_id) ac ON ac.partnership_id = p.id";
+
+// The conditions of a partner list, its values bound as parameters.
+store::Filter FilterOf(const PartnershipFilter& filter) {
+  store::Filter where;
+  where.Contains("i.search_text LIKE :q ESCAPE '\\'", "q", filter.q)
+      .Equal("i.country", filter.country)
+      .Equal("p.tier", filter.tier);
+  store::Filter agreements;
+  agreements.Equal("a.type", filter.agreement_type).Equal("a.status", filter.agreement_status);
+  where.AddWithin("EXISTS (SELECT 1 FROM agreements a WHERE a.partnership_id = p.id", agreements, ")");
   return where;
 }
 
@@ -98,71 +84,53 @@ std::optional<Partnership> FindPartnership(Connection& c, int64_t id, int curren
   return row ? std::optional<Partnership>(FromRow(*row)) : std::nullopt;
 }
 
-std::pair<std::vector<Partnership>, int64_t> ListPartnerships(Connection& c,
-                                                              const PartnershipFilter& filter,
-                                                              const PageRequest& page,
-                                                              int current_year) {
-  store::Params params;
-  const std::string where = FilterSql(filter, params);
-  const int64_t total = c.Count(
-      "SELECT COUNT(*) AS n FROM partnerships p JOIN institutions i ON i.id = p.institution_id" + where,
-      params);
-  const std::string direction = page.descending ? " DESC" : " ASC";
-  std::string from = " FROM partnerships p JOIN institutions i ON i.id = p.institution_id";
-  std::string order = "i.name" + direction;
-  if (page.sort == "country") {
-    order = "i.country" + direction + ", i.name" + direction;
-  } else if (page.sort == "tier") {
-    // Strategic partners first in ascending order: the order the strategy names them in.
-    order = "CASE p.tier WHEN 'transcampus' THEN 0 WHEN 'strategic' THEN 1 ELSE 2 END" + direction +
-            ", i.name ASC";
-  } else if (page.sort == "active_agreements") {
-    from += " LEFT JOIN (SELECT partnership_id, COUNT(*) AS n FROM agreements WHERE status = 'active' "
-            "GROUP BY partnership_id) ac ON ac.partnership_id = p.id";
-    order = "COALESCE(ac.n, 0)" + direction + ", i.name ASC";
-  }
+const store::SortTable& PartnershipSorts() {
+  static const store::SortTable table(
+      "p.id",
+      {{"name", "i.name $"},
+       {"country", "i.country $, i.name $"},
+       // Strategic partners first in ascending order: the order the strategy names them in.
+       {"tier", "CASE p.tier WHEN 'transcampus' THEN 0 WHEN 'strategic' THEN 1 ELSE 2 END $, i.name ASC"},
+       {"active_agreements", "COALESCE(ac.n, 0) $, i.name ASC", kActiveCounts}});
+  return table;
+}
+
+store::Page<Partnership> ListPartnerships(Connection& c, const PartnershipFilter& filter,
+                                          const PageRequest& page, int current_year) {
   // First the ids of one page, then the figures for those rows only: the per-row subqueries of
   // kSelect would otherwise run for every partner before sorting.
-  params.Set("limit", page.limit).Set("offset", page.offset);
-  std::vector<int64_t> ids;
-  for (const auto& row : c.Query("SELECT p.id AS id" + from + where + " ORDER BY " + order + ", p.id" +
-                                     " LIMIT :limit OFFSET :offset",
-                                 params)) {
-    ids.push_back(row.Int("id"));
+  const auto ids = store::ListPage(
+      c, {"SELECT p.id AS id FROM partnerships p JOIN institutions i ON i.id = p.institution_id",
+          "FROM partnerships p JOIN institutions i ON i.id = p.institution_id"},
+      FilterOf(filter), PartnershipSorts(), page, [](const store::Row& row) { return row.Int("id"); });
+  store::Page<Partnership> result;
+  result.total = ids.total;
+  if (ids.items.empty()) {
+    return result;
   }
-  std::vector<Partnership> items;
-  if (ids.empty()) {
-    return {std::move(items), total};
-  }
-  std::string in_list;
-  store::Params detail_params;
-  detail_params.Set("year", current_year);
-  for (size_t i = 0; i < ids.size(); ++i) {
-    in_list += (i == 0 ? ":p" : ", :p") + std::to_string(i);
-    detail_params.Set("p" + std::to_string(i), ids[i]);
-  }
+  store::Params params;
+  params.Set("year", current_year);
+  const std::string in_list = store::InList(ids.items, params);
   std::map<int64_t, Partnership> by_id;
-  for (const auto& row : c.Query(std::string(kSelect) + " WHERE p.id IN (" + in_list + ")", detail_params)) {
+  for (const auto& row : c.Query(std::string(kSelect) + " WHERE p.id IN (" + in_list + ")", params)) {
     auto partnership = FromRow(row);
     by_id.emplace(partnership.id, std::move(partnership));
   }
-  for (int64_t id : ids) {
-    items.push_back(std::move(by_id.at(id)));
+  for (int64_t id : ids.items) {
+    result.items.push_back(std::move(by_id.at(id)));
   }
-  return {std::move(items), total};
+  return result;
 }
 
 std::vector<MapPoint> ListMapPoints(Connection& c, const PartnershipFilter& filter) {
-  store::Params params;
-  const std::string where = FilterSql(filter, params);
+  const auto where = FilterOf(filter);
   std::vector<MapPoint> points;
   for (const auto& row : c.Query(
-           "SELECT p.id, p.tier, i.name, i.country, i.city, i.latitude, i.longitude, COALESCE(ac.n, 0) "
-           "AS active_agreements FROM partnerships p JOIN institutions i ON i.id = p.institution_id "
-           "LEFT JOIN (SELECT partnership_id, COUNT(*) AS n FROM agreements WHERE status = 'active' "
-           "GROUP BY partnership_id) ac ON ac.partnership_id = p.id" +
-               where + " ORDER BY i.name, p.id",
-           params)) {
+           std::string("SELECT p.id, p.tier, i.name, i.country, i.city, i.latitude, i.longitude, "
+                       "COALESCE(ac.n, 0) AS active_agreements FROM partnerships p JOIN institutions i "
+                       "ON i.id = p.institution_id") +
+               kActiveCounts + where.Where() + " ORDER BY i.name, p.id",
+           where.params())) {
     points.push_back(MapPoint{row.Int("id"), row.Text("tier"), row.Text("name"), row.Text("country"),
                               row.OptionalText("city"), row.OptionalReal("latitude"),
                               row.OptionalReal("longitude"), row.Int("active_agreements")});
@@ -175,26 +143,20 @@ void InsertPartnership(Connection& c, Partnership& partnership) {
       "INSERT INTO partnerships (institution_id, tier, since, responsible_person, objectives, notes, "
       "version, created_at, updated_at) VALUES (:institution_id, :tier, :since, :responsible_person, "
       ":objectives, :notes, 1, :at, :at)",
-      FieldParams(partnership));
+      FieldParams(partnership).Set("at", NowUtcTimestamp()));
   partnership.version = 1;
 }
 
 void UpdatePartnership(Connection& c, Partnership& partnership, int64_t expected_version) {
-  auto params = FieldParams(partnership);
-  params.Set("id", partnership.id).Set("version", expected_version);
-  store::RequireChanged(
-      c.Exec("UPDATE partnerships SET institution_id = :institution_id, tier = :tier, since = :since, "
-             "responsible_person = :responsible_person, objectives = :objectives, notes = :notes, "
-             "version = version + 1, updated_at = :at WHERE id = :id AND version = :version",
-             params),
-      c, "partnerships", partnership.id, "partnership");
-  partnership.version = expected_version + 1;
+  partnership.version = store::VersionedUpdate(
+      c, "partnerships", "Partnership", partnership.id, expected_version,
+      "institution_id = :institution_id, tier = :tier, since = :since, responsible_person = "
+      ":responsible_person, objectives = :objectives, notes = :notes",
+      FieldParams(partnership));
 }
 
 void DeletePartnership(Connection& c, int64_t id, int64_t expected_version) {
-  store::RequireChanged(c.Exec("DELETE FROM partnerships WHERE id = :id AND version = :version",
-                               store::Params().Set("id", id).Set("version", expected_version)),
-                        c, "partnerships", id, "partnership");
+  store::VersionedDelete(c, "partnerships", "Partnership", id, expected_version);
 }
 
 std::optional<int64_t> FindPartnershipIdByInstitution(Connection& c, int64_t institution_id) {

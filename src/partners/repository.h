@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/paging.h"
+#include "store/list_query.h"
 #include "partners/model.h"
 #include "store/sql.h"
 
@@ -19,9 +20,9 @@ using store::Connection;
 std::optional<Institution> FindInstitution(Connection& c, int64_t id);
 // The whole register in id order, for imports that match rows against every institution at once.
 std::vector<Institution> ListAllInstitutions(Connection& c);
-std::pair<std::vector<Institution>, int64_t> ListInstitutions(Connection& c,
-                                                              const InstitutionFilter& filter,
-                                                              const PageRequest& page);
+const store::SortTable& InstitutionSorts();
+store::Page<Institution> ListInstitutions(Connection& c, const InstitutionFilter& filter,
+                                          const PageRequest& page);
 void InsertInstitution(Connection& c, Institution& institution);
 void UpdateInstitution(Connection& c, Institution& institution, int64_t expected_version);
 void DeleteInstitution(Connection& c, int64_t id, int64_t expected_version);
@@ -42,10 +43,9 @@ std::vector<int64_t> OrgUnitAncestors(Connection& c, int64_t id);
 
 // Partnerships
 std::optional<Partnership> FindPartnership(Connection& c, int64_t id, int current_year);
-std::pair<std::vector<Partnership>, int64_t> ListPartnerships(Connection& c,
-                                                              const PartnershipFilter& filter,
-                                                              const PageRequest& page,
-                                                              int current_year);
+const store::SortTable& PartnershipSorts();
+store::Page<Partnership> ListPartnerships(Connection& c, const PartnershipFilter& filter,
+                                          const PageRequest& page, int current_year);
 // Every partner matching the filter, in one answer, for the map.
 std::vector<MapPoint> ListMapPoints(Connection& c, const PartnershipFilter& filter);
 void InsertPartnership(Connection& c, Partnership& partnership);
@@ -54,11 +54,12 @@ void DeletePartnership(Connection& c, int64_t id, int64_t expected_version);
 std::optional<int64_t> FindPartnershipIdByInstitution(Connection& c, int64_t institution_id);
 bool PartnershipHasDependants(Connection& c, int64_t id);
 
-// Agreements with their partners, contacts and quotas
+// Agreements with their partners, contacts and quotas. Contacts and quotas are updated by id, so
+// they keep their identity across edits.
 std::optional<Agreement> FindAgreement(Connection& c, int64_t id);
-std::pair<std::vector<Agreement>, int64_t> ListAgreements(Connection& c,
-                                                          const AgreementFilter& filter,
-                                                          const PageRequest& page);
+const store::SortTable& AgreementSorts();
+store::Page<Agreement> ListAgreements(Connection& c, const AgreementFilter& filter,
+                                      const PageRequest& page);
 void InsertAgreement(Connection& c, Agreement& agreement);
 void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_version);
 void DeleteAgreement(Connection& c, int64_t id, int64_t expected_version);

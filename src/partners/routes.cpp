@@ -5,6 +5,7 @@
 #include "core/academic_year.h"
 #include "core/codes.h"
 #include "core/error.h"
+#include "http/responses.h"
 #include "partners/input.h"
 #include "partners/json.h"
 #include "partners/service.h"
@@ -17,35 +18,12 @@ using http::Response;
 
 namespace {
 
-template <typename T>
-Response Read(const T& record) {
-  return Response::Json(200, ToJson(record)).WithVersion(record.version);
-}
+using http::AllResponse;
+using http::CreatedResponse;
+using http::PageResponse;
+using http::RecordResponse;
 
-template <typename T>
-Response Created(const T& record, const std::string& collection) {
-  return Response::Json(201, ToJson(record))
-      .WithVersion(record.version)
-      .WithHeader("Location", collection + "/" + std::to_string(record.id));
-}
-
-template <typename T>
-Response List(const Page<T>& page, const PageRequest& request) {
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& item : page.items) {
-    items.push_back(ToJson(item));
-  }
-  return Response::Json(200, PageJson(std::move(items), request, page.total));
-}
-
-template <typename T>
-Response Array(const std::vector<T>& records) {
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& record : records) {
-    items.push_back(ToJson(record));
-  }
-  return Response::Json(200, {{"items", items}, {"next_cursor", nullptr}, {"total", records.size()}});
-}
+constexpr std::array<std::string_view, 1> kExpiringSorts = {"ends_on"};
 
 std::optional<std::string> CountryFilter(const Request& request) {
   auto country = QueryText(request.query, "country", 2);
@@ -92,19 +70,25 @@ void RegisterInstitutionRoutes(http::Router& router, std::shared_ptr<PartnersSer
                filter.type = QueryEnum(request.query, "type", kInstitutionTypes);
                filter.has_erasmus_code = QueryBool(request.query, "has_erasmus_code");
                filter.partner = QueryBool(request.query, "partner");
-               const auto page = PageRequest::FromQuery(request.query, {"name", "country", "city"});
-               return List(service->ListInstitutions(filter, page), page);
-             });
+               const auto page = repository::InstitutionSorts().PageFrom(request.query);
+               return PageResponse(service->ListInstitutions(filter, page), page);
+             })
+      .Paged(repository::InstitutionSorts().ApiValues())
+      .Query("q", {{"type", "string"}, {"maxLength", 200}})
+      .Query("country", {{"type", "string"}, {"pattern", "^[A-Z]{2}$"}})
+      .EnumQuery("type", kInstitutionTypes)
+      .Query("has_erasmus_code", {{"type", "boolean"}})
+      .Query("partner", {{"type", "boolean"}});
   router.Add("POST", base, Permission::kWritePartners, "Add an institution",
              [service, base](const Request& request) {
-               return Created(service->CreateInstitution(InstitutionFromJson(request.JsonBody())), base);
+               return CreatedResponse(service->CreateInstitution(InstitutionFromJson(request.JsonBody())), base);
              });
   router.Add("GET", base + "/{id}", Permission::kReadPartners, "One institution",
-             [service](const Request& request) { return Read(service->GetInstitution(request.PathId("id"))); });
+             [service](const Request& request) { return RecordResponse(service->GetInstitution(request.PathId("id"))); });
   router.Add("PUT", base + "/{id}", Permission::kWritePartners, "Change an institution",
              [service](const Request& request) {
                const auto version = request.RequiredIfMatch();
-               return Read(service->UpdateInstitution(request.PathId("id"),
+               return RecordResponse(service->UpdateInstitution(request.PathId("id"),
                                                       InstitutionFromJson(request.JsonBody()), version));
              });
   router.Add("DELETE", base + "/{id}", Permission::kWritePartners, "Remove an institution",
@@ -118,18 +102,18 @@ void RegisterOrgUnitRoutes(http::Router& router, std::shared_ptr<PartnersService
   const std::string base = "/api/v1/org-units";
   router.Add("GET", base, Permission::kReadPartners, "The school's organisational units (flat tree)",
              [service](const Request& request) {
-               return Array(service->ListOrgUnits(QueryText(request.query, "q", 200)));
+               return AllResponse(service->ListOrgUnits(QueryText(request.query, "q", 200)));
              });
   router.Add("POST", base, Permission::kWritePartners, "Add an organisational unit",
              [service, base](const Request& request) {
-               return Created(service->CreateOrgUnit(OrgUnitFromJson(request.JsonBody())), base);
+               return CreatedResponse(service->CreateOrgUnit(OrgUnitFromJson(request.JsonBody())), base);
              });
   router.Add("GET", base + "/{id}", Permission::kReadPartners, "One organisational unit",
-             [service](const Request& request) { return Read(service->GetOrgUnit(request.PathId("id"))); });
+             [service](const Request& request) { return RecordResponse(service->GetOrgUnit(request.PathId("id"))); });
   router.Add("PUT", base + "/{id}", Permission::kWritePartners, "Change an organisational unit",
              [service](const Request& request) {
                const auto version = request.RequiredIfMatch();
-               return Read(service->UpdateOrgUnit(request.PathId("id"), OrgUnitFromJson(request.JsonBody()),
+               return RecordResponse(service->UpdateOrgUnit(request.PathId("id"), OrgUnitFromJson(request.JsonBody()),
                                                   version));
              });
   router.Add("DELETE", base + "/{id}", Permission::kWritePartners, "Remove an organisational unit",
@@ -144,25 +128,30 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
   router.Add("GET", base, Permission::kReadPartners, "The school's partners, with filters",
              [service](const Request& request) {
                const auto filter = PartnershipFilterFrom(request);
-               const auto page =
-                   PageRequest::FromQuery(request.query, {"name", "country", "tier", "active_agreements"});
-               return List(service->ListPartnerships(filter, page), page);
-             });
+               const auto page = repository::PartnershipSorts().PageFrom(request.query);
+               return PageResponse(service->ListPartnerships(filter, page), page);
+             })
+      .Paged(repository::PartnershipSorts().ApiValues())
+      .Query("q", {{"type", "string"}, {"maxLength", 200}})
+      .Query("country", {{"type", "string"}, {"pattern", "^[A-Z]{2}$"}})
+      .EnumQuery("tier", kTiers)
+      .EnumQuery("agreement_type", kAgreementTypes)
+      .EnumQuery("agreement_status", kAgreementStatuses);
   router.Add("GET", base + "/map", Permission::kReadPartners,
              "Every partner matching the filters, with coordinates, for the world map (no paging)",
              [service](const Request& request) {
-               return Array(service->ListMapPoints(PartnershipFilterFrom(request)));
+               return AllResponse(service->ListMapPoints(PartnershipFilterFrom(request)));
              });
   router.Add("POST", base, Permission::kWritePartners, "Make an institution a partner",
              [service, base](const Request& request) {
-               return Created(service->CreatePartnership(PartnershipFromJson(request.JsonBody())), base);
+               return CreatedResponse(service->CreatePartnership(PartnershipFromJson(request.JsonBody())), base);
              });
   router.Add("GET", base + "/{id}", Permission::kReadPartners, "One partnership",
-             [service](const Request& request) { return Read(service->GetPartnership(request.PathId("id"))); });
+             [service](const Request& request) { return RecordResponse(service->GetPartnership(request.PathId("id"))); });
   router.Add("PUT", base + "/{id}", Permission::kWritePartners, "Change a partnership",
              [service](const Request& request) {
                const auto version = request.RequiredIfMatch();
-               return Read(service->UpdatePartnership(request.PathId("id"),
+               return RecordResponse(service->UpdatePartnership(request.PathId("id"),
                                                       PartnershipFromJson(request.JsonBody()), version));
              });
   router.Add("DELETE", base + "/{id}", Permission::kWritePartners, "End a partnership record",
@@ -177,11 +166,11 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
              });
   router.Add("GET", base + "/{id}/joint-structures", Permission::kReadPartners,
              "Joint structures of a partnership", [service](const Request& request) {
-               return Array(service->ListJointStructures(request.PathId("id")));
+               return AllResponse(service->ListJointStructures(request.PathId("id")));
              });
   router.Add("POST", base + "/{id}/joint-structures", Permission::kWritePartners,
              "Add a joint structure to a partnership", [service](const Request& request) {
-               return Created(service->CreateJointStructure(request.PathId("id"),
+               return CreatedResponse(service->CreateJointStructure(request.PathId("id"),
                                                             JointStructureFromJson(request.JsonBody())),
                               "/api/v1/joint-structures");
              });
@@ -190,12 +179,12 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
 void RegisterJointStructureRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
   const std::string base = "/api/v1/joint-structures/{id}";
   router.Add("GET", base, Permission::kReadPartners, "One joint structure", [service](const Request& request) {
-    return Read(service->GetJointStructure(request.PathId("id")));
+    return RecordResponse(service->GetJointStructure(request.PathId("id")));
   });
   router.Add("PUT", base, Permission::kWritePartners, "Change a joint structure",
              [service](const Request& request) {
                const auto version = request.RequiredIfMatch();
-               return Read(service->UpdateJointStructure(
+               return RecordResponse(service->UpdateJointStructure(
                    request.PathId("id"), JointStructureFromJson(request.JsonBody()), version));
              });
   router.Add("DELETE", base, Permission::kWritePartners, "Remove a joint structure",
@@ -214,10 +203,17 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
                  filter.ends_before = Date::TodayUtc().AddMonths(static_cast<int>(*months)).ToString();
                  filter.only_in_force = true;
                }
-               const auto page = PageRequest::FromQuery(
-                   request.query, {"last_academic_year", "title", "status", "institution", "ends_on"});
-               return List(service->ListAgreements(filter, page), page);
-             });
+               const auto page = repository::AgreementSorts().PageFrom(request.query);
+               return PageResponse(service->ListAgreements(filter, page), page);
+             })
+      .Paged(repository::AgreementSorts().ApiValues())
+      .Query("q", {{"type", "string"}, {"maxLength", 200}})
+      .Query("partnership_id", {{"type", "integer"}, {"minimum", 1}})
+      .Query("institution_id", {{"type", "integer"}, {"minimum", 1}})
+      .EnumQuery("type", kAgreementTypes)
+      .EnumQuery("status", kAgreementStatuses)
+      .Query("academic_year", {{"type", "string"}, {"pattern", "^[0-9]{4}/[0-9]{4}$"}})
+      .Query("expiring_within_months", {{"type", "integer"}, {"minimum", 0}, {"maximum", 120}});
   router.Add("GET", base + "/expiring", Permission::kReadPartners,
              "Signed or active agreements ending within ?months= (default 12), soonest first",
              [service](const Request& request) {
@@ -225,19 +221,19 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
                const auto months = QueryInt(request.query, "months", 0, 120).value_or(12);
                filter.ends_before = Date::TodayUtc().AddMonths(static_cast<int>(months)).ToString();
                filter.only_in_force = true;
-               auto page = PageRequest::FromQuery(request.query, {"ends_on"});
-               return List(service->ListAgreements(filter, page), page);
+               auto page = PageRequest::FromQuery(request.query, kExpiringSorts);
+               return PageResponse(service->ListAgreements(filter, page), page);
              });
   router.Add("POST", base, Permission::kWritePartners, "Add an agreement with its quotas",
              [service, base](const Request& request) {
-               return Created(service->CreateAgreement(AgreementFromJson(request.JsonBody())), base);
+               return CreatedResponse(service->CreateAgreement(AgreementFromJson(request.JsonBody())), base);
              });
   router.Add("GET", base + "/{id}", Permission::kReadPartners, "One agreement with its quotas",
-             [service](const Request& request) { return Read(service->GetAgreement(request.PathId("id"))); });
+             [service](const Request& request) { return RecordResponse(service->GetAgreement(request.PathId("id"))); });
   router.Add("PUT", base + "/{id}", Permission::kWritePartners,
              "Change an agreement (status transitions are checked)", [service](const Request& request) {
                const auto version = request.RequiredIfMatch();
-               return Read(service->UpdateAgreement(request.PathId("id"),
+               return RecordResponse(service->UpdateAgreement(request.PathId("id"),
                                                     AgreementFromJson(request.JsonBody()), version));
              });
   router.Add("DELETE", base + "/{id}", Permission::kWritePartners, "Remove an agreement",
@@ -261,7 +257,7 @@ void RegisterRoutes(http::Router& router, store::Database& database) {
                static constexpr std::array<std::string_view, 3> kLevels = {"broad", "narrow", "detailed"};
                const auto q = QueryText(request.query, "q", 100);
                const auto level = QueryEnum(request.query, "level", kLevels);
-               return Array(database.Read(
+               return AllResponse(database.Read(
                    [&](store::Connection& c) { return repository::ListIscedFields(c, q, level); }));
              });
   router.Add("GET", "/api/v1/summary", Permission::kReadIndicators,

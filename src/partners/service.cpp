@@ -3,9 +3,11 @@
 #include <algorithm>
 
 #include "auth/audit.h"
+#include "auth/record_changes.h"
 #include "core/academic_year.h"
 #include "core/error.h"
 #include "partners/json.h"
+#include "store/versioned.h"
 
 namespace weltcampus::partners {
 
@@ -115,70 +117,65 @@ std::vector<YearPlaces> PlacesByYear(const std::vector<Agreement>& agreements) {
   return result;
 }
 
+namespace {
+
+// The finders in the shape the record helpers call them.
+std::optional<Partnership> FindPartnershipNow(Connection& c, int64_t id) {
+  return repo::FindPartnership(c, id, CurrentAcademicYear());
+}
+
+}  // namespace
+
 Institution PartnersService::GetInstitution(int64_t id) {
-  auto institution = database_.Read([&](Connection& c) { return repo::FindInstitution(c, id); });
-  if (!institution) {
-    throw NotFoundError("Institution");
-  }
-  return *institution;
+  return store::Found(database_.Read([&](Connection& c) { return repo::FindInstitution(c, id); }),
+                      "Institution");
 }
 
 Page<Institution> PartnersService::ListInstitutions(const InstitutionFilter& filter,
                                                     const PageRequest& page) {
-  auto [items, total] =
-      database_.Read([&](Connection& c) { return repo::ListInstitutions(c, filter, page); });
-  return {std::move(items), total};
+  return database_.Read([&](Connection& c) { return repo::ListInstitutions(c, filter, page); });
 }
 
 Institution PartnersService::CreateInstitution(Institution institution) {
   return database_.Write([&](Connection& c) {
-    institution.id = 0;
-    institution.source = "manual";
-    CheckErasmusCodeFree(c, institution);
-    repo::InsertInstitution(c, institution);
-    auto created = *repo::FindInstitution(c, institution.id);
-    auth::RecordChange(c, "institution", created.id, nullptr, ToJson(created));
-    return created;
+    return auth::CreateRecord(c, "institution", repo::FindInstitution, [&](Connection& c) {
+      institution.id = 0;
+      institution.source = "manual";
+      CheckErasmusCodeFree(c, institution);
+      repo::InsertInstitution(c, institution);
+      return institution.id;
+    });
   });
 }
 
 Institution PartnersService::UpdateInstitution(int64_t id, Institution institution,
                                                int64_t expected_version) {
   return database_.Write([&](Connection& c) {
-    auto current = repo::FindInstitution(c, id);
-    if (!current) {
-      throw NotFoundError("Institution");
-    }
-    institution.id = id;
-    institution.source = current->source;
-    CheckErasmusCodeFree(c, institution);
-    repo::UpdateInstitution(c, institution, expected_version);
-    auto updated = *repo::FindInstitution(c, id);
-    auth::RecordChange(c, "institution", id, ToJson(*current), ToJson(updated));
-    return updated;
+    return auth::UpdateRecord(c, "institution", "Institution", id, expected_version,
+                              repo::FindInstitution, [&](Connection& c, const Institution& current) {
+                                institution.id = id;
+                                institution.source = current.source;
+                                CheckErasmusCodeFree(c, institution);
+                                repo::UpdateInstitution(c, institution, expected_version);
+                              });
   });
 }
 
 void PartnersService::DeleteInstitution(int64_t id, int64_t expected_version) {
   database_.Write([&](Connection& c) {
-    auto current = repo::FindInstitution(c, id);
-    if (!current) {
-      throw NotFoundError("Institution");
-    }
-    if (repo::InstitutionHasPartnership(c, id) || repo::InstitutionInAgreements(c, id)) {
-      throw Conflict("", "This institution is a partner or named in agreements; remove those first");
-    }
-    repo::DeleteInstitution(c, id, expected_version);
-    auth::RecordChange(c, "institution", id, ToJson(*current), nullptr);
+    auth::DeleteRecord(c, "institution", "Institution", "institutions", id, expected_version,
+                       repo::FindInstitution, [&](Connection& c, const Institution&) {
+                         if (repo::InstitutionHasPartnership(c, id) || repo::InstitutionInAgreements(c, id)) {
+                           throw Conflict("", "This institution is a partner or named in agreements; "
+                                              "remove those first");
+                         }
+                       });
   });
 }
 
 OrgUnit PartnersService::GetOrgUnit(int64_t id) {
-  auto unit = database_.Read([&](Connection& c) { return repo::FindOrgUnit(c, id); });
-  if (!unit) {
-    throw NotFoundError("Organisational unit");
-  }
-  return *unit;
+  return store::Found(database_.Read([&](Connection& c) { return repo::FindOrgUnit(c, id); }),
+                      "Organisational unit");
 }
 
 std::vector<OrgUnit> PartnersService::ListOrgUnits(const std::optional<std::string>& q) {
@@ -187,56 +184,47 @@ std::vector<OrgUnit> PartnersService::ListOrgUnits(const std::optional<std::stri
 
 OrgUnit PartnersService::CreateOrgUnit(OrgUnit unit) {
   return database_.Write([&](Connection& c) {
-    unit.id = 0;
-    CheckOrgUnitReferences(c, unit);
-    repo::InsertOrgUnit(c, unit);
-    auth::RecordChange(c, "org_unit", unit.id, nullptr, ToJson(unit));
-    return unit;
+    return auth::CreateRecord(c, "org_unit", repo::FindOrgUnit, [&](Connection& c) {
+      unit.id = 0;
+      CheckOrgUnitReferences(c, unit);
+      repo::InsertOrgUnit(c, unit);
+      return unit.id;
+    });
   });
 }
 
 OrgUnit PartnersService::UpdateOrgUnit(int64_t id, OrgUnit unit, int64_t expected_version) {
   return database_.Write([&](Connection& c) {
-    auto current = repo::FindOrgUnit(c, id);
-    if (!current) {
-      throw NotFoundError("Organisational unit");
-    }
-    unit.id = id;
-    CheckOrgUnitReferences(c, unit);
-    repo::UpdateOrgUnit(c, unit, expected_version);
-    auth::RecordChange(c, "org_unit", id, ToJson(*current), ToJson(unit));
-    return unit;
+    return auth::UpdateRecord(c, "org_unit", "Organisational unit", id, expected_version,
+                              repo::FindOrgUnit, [&](Connection& c, const OrgUnit&) {
+                                unit.id = id;
+                                CheckOrgUnitReferences(c, unit);
+                                repo::UpdateOrgUnit(c, unit, expected_version);
+                              });
   });
 }
 
 void PartnersService::DeleteOrgUnit(int64_t id, int64_t expected_version) {
   database_.Write([&](Connection& c) {
-    auto current = repo::FindOrgUnit(c, id);
-    if (!current) {
-      throw NotFoundError("Organisational unit");
-    }
-    if (repo::OrgUnitInUse(c, id)) {
-      throw Conflict("", "This unit has sub-units or agreements; move or remove those first");
-    }
-    repo::DeleteOrgUnit(c, id, expected_version);
-    auth::RecordChange(c, "org_unit", id, ToJson(*current), nullptr);
+    auth::DeleteRecord(c, "org_unit", "Organisational unit", "org_units", id, expected_version,
+                       repo::FindOrgUnit, [&](Connection& c, const OrgUnit&) {
+                         if (repo::OrgUnitInUse(c, id)) {
+                           throw Conflict("", "This unit has sub-units or agreements; move or remove "
+                                              "those first");
+                         }
+                       });
   });
 }
 
 Partnership PartnersService::GetPartnership(int64_t id) {
-  auto partnership =
-      database_.Read([&](Connection& c) { return repo::FindPartnership(c, id, CurrentAcademicYear()); });
-  if (!partnership) {
-    throw NotFoundError("Partnership");
-  }
-  return *partnership;
+  return store::Found(database_.Read([&](Connection& c) { return FindPartnershipNow(c, id); }),
+                      "Partnership");
 }
 
 Page<Partnership> PartnersService::ListPartnerships(const PartnershipFilter& filter,
                                                     const PageRequest& page) {
-  auto [items, total] = database_.Read(
+  return database_.Read(
       [&](Connection& c) { return repo::ListPartnerships(c, filter, page, CurrentAcademicYear()); });
-  return {std::move(items), total};
 }
 
 std::vector<MapPoint> PartnersService::ListMapPoints(const PartnershipFilter& filter) {
@@ -245,60 +233,50 @@ std::vector<MapPoint> PartnersService::ListMapPoints(const PartnershipFilter& fi
 
 Partnership PartnersService::CreatePartnership(Partnership partnership) {
   return database_.Write([&](Connection& c) {
-    partnership.id = 0;
-    CheckPartnershipReferences(c, partnership);
-    repo::InsertPartnership(c, partnership);
-    auto created = *repo::FindPartnership(c, partnership.id, CurrentAcademicYear());
-    auth::RecordChange(c, "partnership", created.id, nullptr, ToJson(created));
-    return created;
+    return auth::CreateRecord(c, "partnership", FindPartnershipNow, [&](Connection& c) {
+      partnership.id = 0;
+      CheckPartnershipReferences(c, partnership);
+      repo::InsertPartnership(c, partnership);
+      return partnership.id;
+    });
   });
 }
 
 Partnership PartnersService::UpdatePartnership(int64_t id, Partnership partnership,
                                                int64_t expected_version) {
   return database_.Write([&](Connection& c) {
-    auto current = repo::FindPartnership(c, id, CurrentAcademicYear());
-    if (!current) {
-      throw NotFoundError("Partnership");
-    }
-    partnership.id = id;
-    CheckPartnershipReferences(c, partnership);
-    repo::UpdatePartnership(c, partnership, expected_version);
-    auto updated = *repo::FindPartnership(c, id, CurrentAcademicYear());
-    auth::RecordChange(c, "partnership", id, ToJson(*current), ToJson(updated));
-    return updated;
+    return auth::UpdateRecord(c, "partnership", "Partnership", id, expected_version,
+                              FindPartnershipNow, [&](Connection& c, const Partnership&) {
+                                partnership.id = id;
+                                CheckPartnershipReferences(c, partnership);
+                                repo::UpdatePartnership(c, partnership, expected_version);
+                              });
   });
 }
 
 void PartnersService::DeletePartnership(int64_t id, int64_t expected_version) {
   database_.Write([&](Connection& c) {
-    auto current = repo::FindPartnership(c, id, CurrentAcademicYear());
-    if (!current) {
-      throw NotFoundError("Partnership");
-    }
-    if (repo::PartnershipHasDependants(c, id)) {
-      throw Conflict("", "This partnership has agreements or joint structures; remove those first");
-    }
-    repo::DeletePartnership(c, id, expected_version);
-    auth::RecordChange(c, "partnership", id, ToJson(*current), nullptr);
+    auth::DeleteRecord(c, "partnership", "Partnership", "partnerships", id, expected_version,
+                       FindPartnershipNow, [&](Connection& c, const Partnership&) {
+                         if (repo::PartnershipHasDependants(c, id)) {
+                           throw Conflict("", "This partnership has agreements or joint structures; "
+                                              "remove those first");
+                         }
+                       });
   });
 }
 
 PartnerOverview PartnersService::GetOverview(int64_t partnership_id) {
   return database_.Read([&](Connection& c) {
-    auto partnership = repo::FindPartnership(c, partnership_id, CurrentAcademicYear());
-    if (!partnership) {
-      throw NotFoundError("Partnership");
-    }
+    PartnerOverview overview;
+    overview.partnership = store::Found(FindPartnershipNow(c, partnership_id), "Partnership");
     AgreementFilter filter;
     filter.partnership_id = partnership_id;
     PageRequest all;
     all.limit = 1000;
     all.sort = "last_academic_year";
     all.descending = true;
-    PartnerOverview overview;
-    overview.partnership = std::move(*partnership);
-    overview.agreements = repo::ListAgreements(c, filter, all).first;
+    overview.agreements = repo::ListAgreements(c, filter, all).items;
     overview.places_by_year = PlacesByYear(overview.agreements);
     overview.joint_structures = repo::ListJointStructures(c, partnership_id);
     return overview;
@@ -306,16 +284,12 @@ PartnerOverview PartnersService::GetOverview(int64_t partnership_id) {
 }
 
 Agreement PartnersService::GetAgreement(int64_t id) {
-  auto agreement = database_.Read([&](Connection& c) { return repo::FindAgreement(c, id); });
-  if (!agreement) {
-    throw NotFoundError("Agreement");
-  }
-  return *agreement;
+  return store::Found(database_.Read([&](Connection& c) { return repo::FindAgreement(c, id); }),
+                      "Agreement");
 }
 
 Page<Agreement> PartnersService::ListAgreements(const AgreementFilter& filter, const PageRequest& page) {
-  auto [items, total] = database_.Read([&](Connection& c) { return repo::ListAgreements(c, filter, page); });
-  return {std::move(items), total};
+  return database_.Read([&](Connection& c) { return repo::ListAgreements(c, filter, page); });
 }
 
 Agreement PartnersService::CreateAgreement(Agreement agreement) {
@@ -323,99 +297,87 @@ Agreement PartnersService::CreateAgreement(Agreement agreement) {
       kInitialStatuses.end()) {
     throw ValidationError("status", "A new agreement starts as draft, in_negotiation or signed");
   }
+  if (std::any_of(agreement.quotas.begin(), agreement.quotas.end(),
+                  [](const Quota& quota) { return quota.id != 0; }) ||
+      std::any_of(agreement.contacts.begin(), agreement.contacts.end(),
+                  [](const Contact& contact) { return contact.id != 0; })) {
+    throw ValidationError("quotas", "A new agreement's quotas and contacts have no ids yet");
+  }
   return database_.Write([&](Connection& c) {
-    agreement.id = 0;
-    PrepareAgreement(c, agreement);
-    repo::InsertAgreement(c, agreement);
-    auto created = *repo::FindAgreement(c, agreement.id);
-    auth::RecordChange(c, "agreement", created.id, nullptr, ToJson(created));
-    return created;
+    return auth::CreateRecord(c, "agreement", repo::FindAgreement, [&](Connection& c) {
+      agreement.id = 0;
+      PrepareAgreement(c, agreement);
+      repo::InsertAgreement(c, agreement);
+      return agreement.id;
+    });
   });
 }
 
 Agreement PartnersService::UpdateAgreement(int64_t id, Agreement agreement, int64_t expected_version) {
   return database_.Write([&](Connection& c) {
-    auto current = repo::FindAgreement(c, id);
-    if (!current) {
-      throw NotFoundError("Agreement");
-    }
-    if (!IsAllowedTransition(current->status, agreement.status)) {
-      throw ValidationError("status", "An agreement cannot go from " + current->status + " to " +
-                                          agreement.status);
-    }
-    agreement.id = id;
-    PrepareAgreement(c, agreement);
-    repo::UpdateAgreement(c, agreement, expected_version);
-    auto updated = *repo::FindAgreement(c, id);
-    auth::RecordChange(c, "agreement", id, ToJson(*current), ToJson(updated));
-    return updated;
+    return auth::UpdateRecord(
+        c, "agreement", "Agreement", id, expected_version, repo::FindAgreement,
+        [&](Connection& c, const Agreement& current) {
+          if (!IsAllowedTransition(current.status, agreement.status)) {
+            throw ValidationError("status", "An agreement cannot go from " + current.status +
+                                                " to " + agreement.status);
+          }
+          agreement.id = id;
+          PrepareAgreement(c, agreement);
+          repo::UpdateAgreement(c, agreement, expected_version);
+        });
   });
 }
 
 void PartnersService::DeleteAgreement(int64_t id, int64_t expected_version) {
   database_.Write([&](Connection& c) {
-    auto current = repo::FindAgreement(c, id);
-    if (!current) {
-      throw NotFoundError("Agreement");
-    }
+    const auto current = store::LoadForChange(repo::FindAgreement(c, id), expected_version, "Agreement");
     repo::DeleteAgreement(c, id, expected_version);
-    auth::RecordChange(c, "agreement", id, ToJson(*current), nullptr);
+    auth::RecordChange(c, "agreement", id, ToJson(current), nullptr);
   });
 }
 
 std::vector<JointStructure> PartnersService::ListJointStructures(int64_t partnership_id) {
   return database_.Read([&](Connection& c) {
-    if (!repo::FindPartnership(c, partnership_id, CurrentAcademicYear())) {
-      throw NotFoundError("Partnership");
-    }
+    store::Found(FindPartnershipNow(c, partnership_id), "Partnership");
     return repo::ListJointStructures(c, partnership_id);
   });
 }
 
 JointStructure PartnersService::GetJointStructure(int64_t id) {
-  auto structure = database_.Read([&](Connection& c) { return repo::FindJointStructure(c, id); });
-  if (!structure) {
-    throw NotFoundError("Joint structure");
-  }
-  return *structure;
+  return store::Found(database_.Read([&](Connection& c) { return repo::FindJointStructure(c, id); }),
+                      "Joint structure");
 }
 
 JointStructure PartnersService::CreateJointStructure(int64_t partnership_id, JointStructure structure) {
   return database_.Write([&](Connection& c) {
-    if (!repo::FindPartnership(c, partnership_id, CurrentAcademicYear())) {
-      throw NotFoundError("Partnership");
-    }
-    structure.id = 0;
-    structure.partnership_id = partnership_id;
-    repo::InsertJointStructure(c, structure);
-    auth::RecordChange(c, "joint_structure", structure.id, nullptr, ToJson(structure));
-    return structure;
+    store::Found(FindPartnershipNow(c, partnership_id), "Partnership");
+    return auth::CreateRecord(c, "joint_structure", repo::FindJointStructure, [&](Connection& c) {
+      structure.id = 0;
+      structure.partnership_id = partnership_id;
+      repo::InsertJointStructure(c, structure);
+      return structure.id;
+    });
   });
 }
 
 JointStructure PartnersService::UpdateJointStructure(int64_t id, JointStructure structure,
                                                      int64_t expected_version) {
   return database_.Write([&](Connection& c) {
-    auto current = repo::FindJointStructure(c, id);
-    if (!current) {
-      throw NotFoundError("Joint structure");
-    }
-    structure.id = id;
-    structure.partnership_id = current->partnership_id;
-    repo::UpdateJointStructure(c, structure, expected_version);
-    auth::RecordChange(c, "joint_structure", id, ToJson(*current), ToJson(structure));
-    return structure;
+    return auth::UpdateRecord(c, "joint_structure", "Joint structure", id, expected_version,
+                              repo::FindJointStructure, [&](Connection& c, const JointStructure& current) {
+                                structure.id = id;
+                                structure.partnership_id = current.partnership_id;
+                                repo::UpdateJointStructure(c, structure, expected_version);
+                              });
   });
 }
 
 void PartnersService::DeleteJointStructure(int64_t id, int64_t expected_version) {
   database_.Write([&](Connection& c) {
-    auto current = repo::FindJointStructure(c, id);
-    if (!current) {
-      throw NotFoundError("Joint structure");
-    }
-    repo::DeleteJointStructure(c, id, expected_version);
-    auth::RecordChange(c, "joint_structure", id, ToJson(*current), nullptr);
+    auth::DeleteRecord(c, "joint_structure", "Joint structure", "joint_structures", id,
+                       expected_version, repo::FindJointStructure,
+                       [](Connection&, const JointStructure&) {});
   });
 }
 

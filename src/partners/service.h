@@ -13,11 +13,7 @@
 
 namespace weltcampus::partners {
 
-template <typename T>
-struct Page {
-  std::vector<T> items;
-  int64_t total = 0;
-};
+using store::Page;
 
 struct YearPlaces {
   int academic_year = 0;

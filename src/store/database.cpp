@@ -164,7 +164,7 @@ Database::Lease::~Lease() {
   database.available_.notify_one();
 }
 
-void Database::RethrowUniqueViolationAsConflict(std::exception_ptr error) {
+void Database::RethrowConstraintViolationAsConflict(std::exception_ptr error) {
   try {
     std::rethrow_exception(error);
   } catch (const soci::soci_error& soci_error) {
@@ -179,6 +179,26 @@ void Database::RethrowUniqueViolationAsConflict(std::exception_ptr error) {
       if (const auto key = message.find("Key ("); key != std::string::npos) {
         field = message.substr(key + 5, message.find(')', key) - key - 5);
       }
+    } else if (message.find("FOREIGN KEY constraint failed") != std::string::npos) {
+      // SQLite names neither table nor column: a record refers to one that is gone, or a removed
+      // record is still referred to. Services check their references first and name them; this
+      // is the guarantee for what slips through (a record removed by a concurrent request).
+      throw ApiError(ErrorCode::kConflict,
+                     "This change would leave a reference to a record that does not exist");
+    } else if (message.find("violates foreign key constraint") != std::string::npos) {
+      // PostgreSQL: "DETAIL:  Key (id)=(5) is still referenced from table \"offers\"."
+      if (const auto key = message.find("Key ("); key != std::string::npos) {
+        field = message.substr(key + 5, message.find(')', key) - key - 5);
+      }
+      if (const auto from = message.find("referenced from table \""); from != std::string::npos) {
+        const auto start = from + 23;
+        throw ApiError(ErrorCode::kConflict,
+                       "This record is still used by records in " +
+                           message.substr(start, message.find('"', start) - start) +
+                           "; remove or move those first");
+      }
+      throw ApiError(ErrorCode::kConflict,
+                     "This change would leave a reference to a record that does not exist", field);
     } else {
       return;
     }

@@ -57,7 +57,7 @@ class Database {
       }
     } catch (...) {
       Rollback(connection);
-      RethrowUniqueViolationAsConflict(std::current_exception());
+      RethrowConstraintViolationAsConflict(std::current_exception());
       throw;
     }
   }
@@ -74,9 +74,10 @@ class Database {
     soci::session* session;
   };
 
-  // Two transactions may both find a unique value free and both insert it; the database refuses
-  // the second. That is the client's conflict (409), not a server failure.
-  static void RethrowUniqueViolationAsConflict(std::exception_ptr error);
+  // Two transactions may both find a unique value free and both insert it, or one may remove a
+  // record another is about to refer to; the database refuses the second. That is the client's
+  // conflict (409), not a server failure.
+  static void RethrowConstraintViolationAsConflict(std::exception_ptr error);
   void Begin(Connection& connection);
   void Commit(Connection& connection);
   void Rollback(Connection& connection) noexcept;

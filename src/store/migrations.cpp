@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/date.h"
+#include "store/locks.h"
 #include "store/migrations_data.h"
 
 namespace weltcampus::store {
@@ -68,7 +69,7 @@ std::vector<std::string> Migrate(Database& database) {
   for (const auto& migration : EmbeddedMigrations()) {
     const bool done = database.Write([&](Connection& connection) {
       // Serialises concurrent starts: the second server waits, then sees the migration done.
-      LockForThisTransaction(connection, 4711);
+      LockForThisTransaction(connection, LockKey::kMigrations);
       if (connection.QueryOne("SELECT name FROM schema_migrations WHERE name = :name",
                               Params().Set("name", migration.name))) {
         return true;

@@ -154,6 +154,11 @@ Params& Params::Set(std::string name, std::string value) {
   return *this;
 }
 
+Params& Params::Append(const Params& other) {
+  entries_.insert(entries_.end(), other.entries_.begin(), other.entries_.end());
+  return *this;
+}
+
 Params& Params::SetNull(std::string name) {
   entries_.push_back({std::move(name), std::monostate{}});
   return *this;

@@ -53,6 +53,8 @@ class Params {
   Params& Set(std::string name, const char* value) { return Set(std::move(name), std::string(value)); }
   Params& Set(std::string name, std::string_view value) { return Set(std::move(name), std::string(value)); }
   Params& SetNull(std::string name);
+  // Adds every parameter of another set (whose names must not clash with these).
+  Params& Append(const Params& other);
   template <typename T>
   Params& Set(std::string name, const std::optional<T>& value) {
     return value ? Set(std::move(name), *value) : SetNull(std::move(name));

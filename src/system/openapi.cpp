@@ -50,6 +50,10 @@ nlohmann::json BuildOpenApi(const http::Router& router) {
                               {"schema", {{"type", "integer"}, {"minimum", 1}}}});
       }
     }
+    for (const auto& parameter : route.query) {
+      parameters.push_back(
+          {{"name", parameter.name}, {"in", "query"}, {"required", false}, {"schema", parameter.schema}});
+    }
     if (route.method == "PUT" || route.method == "DELETE") {
       parameters.push_back({{"name", "If-Match"},
                             {"in", "header"},

@@ -7,6 +7,8 @@
 #include <mutex>
 
 #include "auth/audit.h"
+#include "auth/roles.h"
+#include "partners/model.h"
 #include "system/openapi.h"
 #include "system/settings.h"
 
@@ -55,6 +57,23 @@ void RegisterRoutes(http::Router& router, store::Database& database, http::Metri
                  return merged;
                });
                return Response::Json(200, ToJson(settings));
+             });
+
+  // Every enumeration of the API in one answer, so the web application keeps no copies. Built
+  // once: the tables are compiled in.
+  const auto enumerations = std::make_shared<const std::string>([] {
+    nlohmann::json all = partners::Enumerations();
+    const nlohmann::json roles = auth::Enumerations();
+    all["enumerations"].update(roles["enumerations"]);
+    all["scoped_roles"] = roles["scoped_roles"];
+    return all.dump();
+  }());
+  router.Add("GET", "/api/v1/enumerations", Permission::kPublic,
+             "Every enumeration's values, the agreement status transitions and the scoped roles",
+             [enumerations](const Request&) {
+               Response response;
+               response.body = *enumerations;
+               return response;
              });
 
   // Built at the first request, when every module has registered its routes.

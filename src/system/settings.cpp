@@ -4,24 +4,9 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "core/json_input.h"
+#include "store/settings.h"
 
 namespace weltcampus::system {
-
-std::optional<std::string> GetSetting(store::Connection& connection, const std::string& key) {
-  auto row = connection.QueryOne("SELECT value FROM settings WHERE key = :key",
-                                 store::Params().Set("key", key));
-  if (!row) {
-    return std::nullopt;
-  }
-  return row->Text("value");
-}
-
-void SetSetting(store::Connection& connection, const std::string& key, const std::string& value) {
-  const auto params = store::Params().Set("key", key).Set("value", value).Set("at", NowUtcTimestamp());
-  if (connection.Exec("UPDATE settings SET value = :value, updated_at = :at WHERE key = :key", params) == 0) {
-    connection.Exec("INSERT INTO settings (key, value, updated_at) VALUES (:key, :value, :at)", params);
-  }
-}
 
 HomeSettings LoadHomeSettings(store::Connection& connection) {
   HomeSettings settings;
@@ -38,11 +23,11 @@ HomeSettings LoadHomeSettings(store::Connection& connection) {
 }
 
 void SaveHomeSettings(store::Connection& connection, const HomeSettings& settings) {
-  SetSetting(connection, "home.institution_name", settings.institution_name);
-  SetSetting(connection, "home.school_name", settings.school_name);
-  SetSetting(connection, "home.erasmus_code", settings.erasmus_code);
-  SetSetting(connection, "home.hei_id", settings.hei_id);
-  SetSetting(connection, "home.country", settings.country);
+  store::SetSetting(connection, "home.institution_name", settings.institution_name);
+  store::SetSetting(connection, "home.school_name", settings.school_name);
+  store::SetSetting(connection, "home.erasmus_code", settings.erasmus_code);
+  store::SetSetting(connection, "home.hei_id", settings.hei_id);
+  store::SetSetting(connection, "home.country", settings.country);
 }
 
 HomeSettings MergeHomeSettings(const HomeSettings& current, const nlohmann::json& input) {

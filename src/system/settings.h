@@ -24,7 +24,5 @@ void SaveHomeSettings(store::Connection& connection, const HomeSettings& setting
 HomeSettings MergeHomeSettings(const HomeSettings& current, const nlohmann::json& input);
 nlohmann::json ToJson(const HomeSettings& settings);
 
-std::optional<std::string> GetSetting(store::Connection& connection, const std::string& key);
-void SetSetting(store::Connection& connection, const std::string& key, const std::string& value);
 
 }  // namespace weltcampus::system

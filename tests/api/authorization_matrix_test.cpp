@@ -74,6 +74,7 @@ const std::vector<Row>& ExpectationTable() {
       // Public
       {"GET", "/api/v1/health", Public()},
       {"GET", "/api/v1/openapi.json", Public()},
+      {"GET", "/api/v1/enumerations", Public()},
       {"GET", "/api/v1/settings/home", Public()},
       {"POST", "/api/v1/auth/login", Public()},
       {"GET", "/api/v1/auth/session", Public()},

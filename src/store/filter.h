@@ -1,0 +1,68 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/sql.h"
+
+namespace weltcampus::store {
+
+// Builds the WHERE clause of a list from the filters a request set; every value is bound as a
+// parameter, so a condition's SQL is always a literal of the calling repository.
+class Filter {
+ public:
+  // A condition without values ("a.status IN ('signed', 'active')").
+  Filter& Add(std::string condition) {
+    conditions_.push_back(std::move(condition));
+    return *this;
+  }
+
+  // A condition naming :name, added only when the value is set.
+  template <typename V>
+  Filter& Add(std::string condition, std::string name, const std::optional<V>& value) {
+    if (value) {
+      conditions_.push_back(std::move(condition));
+      params_.Set(std::move(name), *value);
+    }
+    return *this;
+  }
+
+  // `column = :column`, added only when the value is set.
+  template <typename V>
+  Filter& Equal(std::string_view column, const std::optional<V>& value) {
+    return Add(std::string(column) + " = :" + ParamName(column), ParamName(column), value);
+  }
+
+  // A condition around another filter's conditions: "EXISTS (SELECT 1 FROM a WHERE a.p = p.id"
+  // + " AND <inner>" + ")"; added only when the inner filter has conditions.
+  Filter& AddWithin(const std::string& open, const Filter& inner, const std::string& close) {
+    if (!inner.empty()) {
+      conditions_.push_back(open + inner.And() + close);
+      params_.Append(inner.params());
+    }
+    return *this;
+  }
+
+  // A substring search: the condition names :name, which is bound to a LIKE pattern of the
+  // case-folded text (use with ESCAPE '\').
+  Filter& Contains(std::string condition, std::string name, const std::optional<std::string>& text);
+
+  // " WHERE a AND b", or "" without conditions.
+  std::string Where() const;
+  // " AND a AND b", to extend a WHERE of the caller's own.
+  std::string And() const;
+  const Params& params() const { return params_; }
+  Params& params() { return params_; }
+  bool empty() const { return conditions_.empty(); }
+
+ private:
+  // "a.status" -> "status"
+  static std::string ParamName(std::string_view column);
+
+  std::vector<std::string> conditions_;
+  Params params_;
+};
+
+}  // namespace weltcampus::store
