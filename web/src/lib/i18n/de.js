@@ -271,6 +271,16 @@ export default {
     none: 'Nichts gefunden.',
     count: { one: '{count} Treffer', other: '{count} Treffer' },
   },
+  kit: {
+    sortBy: 'Sortieren nach',
+    sortAscending: '{column}, aufsteigend',
+    sortDescending: '{column}, absteigend',
+    exportCsv: 'CSV exportieren',
+    exportXlsx: 'Excel exportieren',
+    unsavedTitle: 'Ohne Speichern verlassen?',
+    unsavedBody: 'Ihre Änderungen in diesem Formular sind nicht gespeichert. Wenn Sie jetzt gehen, sind sie verloren.',
+    leave: 'Ohne Speichern verlassen',
+  },
   pager: {
     label: 'Seiten',
     previous: 'Zurück',

@@ -271,6 +271,16 @@ export default {
     none: 'Nothing found.',
     count: { one: '{count} result', other: '{count} results' },
   },
+  kit: {
+    sortBy: 'Sort by',
+    sortAscending: '{column}, ascending',
+    sortDescending: '{column}, descending',
+    exportCsv: 'Export CSV',
+    exportXlsx: 'Export Excel',
+    unsavedTitle: 'Leave without saving?',
+    unsavedBody: 'Your changes on this form have not been saved. If you leave now, they are lost.',
+    leave: 'Leave without saving',
+  },
   pager: {
     label: 'Pages',
     previous: 'Previous',

@@ -43,7 +43,7 @@ describe('translations are complete', () => {
     const used = new Set();
     for (const text of Object.values(sources)) {
       for (const m of text.matchAll(/\bt\(\s*'([A-Za-z0-9_.]+)'/g)) used.add(m[1]);
-      for (const m of text.matchAll(/\blabel: '([a-z]+\.[A-Za-z0-9_.]+)'/g)) used.add(m[1]);
+      for (const m of text.matchAll(/\b(?:label|placeholder|hint|empty): '([a-z]+\.[A-Za-z0-9_.]+)'/g)) used.add(m[1]);
     }
     expect(used.size).toBeGreaterThan(100);
     const missing = [...used].filter((k) => lookup(en, k) === undefined || lookup(de, k) === undefined);
