@@ -181,6 +181,7 @@ export default {
     notInRegister: 'Nicht im Verzeichnis? Zuerst die Einrichtung anlegen.',
     changeInstitution: 'Andere Einrichtung wählen',
     confirmDelete: 'Partnerschaft mit {name} löschen? Ihre Vereinbarungen werden mit gelöscht.',
+    deleteTitle: 'Partnerschaft löschen',
   },
   institution: {
     new: 'Neue Einrichtung',
@@ -212,6 +213,7 @@ export default {
     contacts: 'Ansprechpersonen',
     runs: 'Laufzeit: {period}.',
     confirmDelete: 'Diese Vereinbarung löschen?',
+    deleteTitle: 'Vereinbarung löschen',
   },
   quota: {
     title: 'Kontingent {n}',

@@ -181,6 +181,7 @@ export default {
     notInRegister: 'Not in the register? Add the institution first.',
     changeInstitution: 'Choose another institution',
     confirmDelete: 'Delete the partnership with {name}? Its agreements go with it.',
+    deleteTitle: 'Delete partnership',
   },
   institution: {
     new: 'New institution',
@@ -212,6 +213,7 @@ export default {
     contacts: 'Contacts',
     runs: 'Period: {period}.',
     confirmDelete: 'Delete this agreement?',
+    deleteTitle: 'Delete agreement',
   },
   quota: {
     title: 'Quota {n}',
