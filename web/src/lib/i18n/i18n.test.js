@@ -2,6 +2,7 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import en from './en.js';
 import de from './de.js';
 import { flatten, t, setLocale, i18n, lookup } from './index.svelte.js';
+import { mergeMessages } from './merge.js';
 import { areas } from '../nav.js';
 import * as options from '../options.js';
 import { ROLES } from '../permissions.js';
@@ -89,6 +90,11 @@ describe('translations are complete', () => {
       expect(lookup(en, a.label)).toBeTruthy();
       expect(lookup(de, a.label)).toBeTruthy();
     }
+  });
+
+  it('merges the modules’ files; two modules may not claim the same group', () => {
+    expect(mergeMessages({ a: { x: '1' } }, { b: { y: '2' } })).toEqual({ a: { x: '1' }, b: { y: '2' } });
+    expect(() => mergeMessages({ a: {} }, { a: {} })).toThrow(/two modules/);
   });
 
   it('German text is written with umlauts, not their substitutes', () => {
