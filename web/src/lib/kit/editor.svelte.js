@@ -39,11 +39,7 @@ export function createEditor(o) {
     error = null;
     conflict = false;
     try {
-      const res = await o.load();
-      record = res.record ?? null;
-      version = res.version ?? null;
-      form = res.form;
-      loaded = serialize(res.form);
+      adopt(await o.load());
     } catch (e) {
       loadError = e;
     } finally {
@@ -53,6 +49,14 @@ export function createEditor(o) {
 
   function clean() {
     loaded = serialize(form);
+  }
+
+  /** Takes a record as the server answered it (after a save that stays on the form, or an action). */
+  function adopt(res) {
+    record = res.record ?? null;
+    version = res.version ?? null;
+    form = res.form;
+    loaded = serialize(res.form);
   }
 
   function failed(e) {
@@ -153,6 +157,8 @@ export function createEditor(o) {
     },
     canRemove: !!o.remove,
     reload,
+    adopt,
+    failed,
     submit,
     remove,
     /** Leave after all (the person confirmed): the changes are dropped. */
