@@ -137,8 +137,9 @@ export async function listAll(fetchPage, query = {}, { signal, max = 5000 } = {}
   return items;
 }
 
-/** What every module shares: the server's health and the home page's settings. */
+/** What every module shares: the server's health, its enumerations, the home page's settings. */
 export const coreApi = {
+  enumerations: (signal) => get('/enumerations', undefined, signal),
   health: (signal) => get('/health', undefined, signal),
   homeSettings: (signal) => get('/settings/home', undefined, signal),
 };

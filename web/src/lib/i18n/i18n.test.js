@@ -4,8 +4,8 @@ import de from './de.js';
 import { flatten, t, setLocale, i18n, lookup } from './index.svelte.js';
 import { mergeMessages } from './merge.js';
 import { areas } from '../nav.js';
-import * as options from '../options.js';
-import { ROLES } from '../permissions.js';
+import fixture from '../enumerations.fixture.js';
+import { LABELS } from '../enumerations.svelte.js';
 import { AUDIT_ACTIONS } from '../audit.js';
 
 const enKeys = flatten(en);
@@ -52,16 +52,9 @@ describe('translations are complete', () => {
   });
 
   it('every value of the API enumerations has a label', () => {
+    // the server's enumerations (here the contract's fixture), each by the i18n group that labels it
     const families = {
-      tier: options.TIERS,
-      status: options.AGREEMENT_STATUSES,
-      agreementType: options.AGREEMENT_TYPES,
-      direction: options.DIRECTIONS,
-      category: options.QUOTA_CATEGORIES,
-      institutionType: options.INSTITUTION_TYPES,
-      jointKind: options.JOINT_STRUCTURE_KINDS,
-      eqf: options.EQF_LEVELS,
-      role: ROLES,
+      ...Object.fromEntries(Object.entries(LABELS).map(([name, family]) => [family, fixture.enumerations[name]])),
       auditAction: AUDIT_ACTIONS,
       langName: ['en', 'de'],
       'audit.changeKind': ['added', 'removed', 'changed', 'unchanged'],

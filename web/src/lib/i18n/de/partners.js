@@ -48,6 +48,7 @@ export default {
     shared_administrative_unit: 'Gemeinsame Verwaltungseinheit',
   },
   eqf: {
+    5: 'Kurzstudium (EQR 5)',
     6: 'Bachelor (EQR 6)',
     7: 'Master (EQR 7)',
     8: 'Promotion (EQR 8)',

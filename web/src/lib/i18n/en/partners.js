@@ -48,6 +48,7 @@ export default {
     shared_administrative_unit: 'Shared administrative unit',
   },
   eqf: {
+    5: 'Short cycle (EQF 5)',
     6: 'Bachelor (EQF 6)',
     7: 'Master (EQF 7)',
     8: 'Doctorate (EQF 8)',
