@@ -130,6 +130,53 @@ test('the unsaved-changes guard asks before leaving a form, in the app and when 
   await native.accept();
 });
 
+test('a form just opened has no unsaved changes: leaving it asks nothing', async () => {
+  const kcl = await partnershipId('College London');
+  const agreements = await (await app.api(`/agreements?partnership_id=${kcl}`)).json();
+  const page = await app.newPage();
+  for (const path of [`/partners/${kcl}/edit`, '/partners/new', '/institutions/new', `/agreements/new?partnership=${kcl}`, `/agreements/${agreements.items[0].id}/edit`]) {
+    await page.goto(path);
+    await page.locator('main form').waitFor();
+    await settled(page);
+    await page.waitForTimeout(300); // reference data (departments, ISCED fields) arrives
+    await page.locator('nav').getByRole('link', { name: 'World map', exact: true }).first().click();
+    await page.waitForURL(/\/partners\/map$/, { timeout: 5000 }).catch(() => assert.fail(`${path} asked before leaving without changes`));
+  }
+  // back and forward within the app are asked about too
+  await page.evaluate((href) => {
+    const a = Object.assign(document.createElement('a'), { href });
+    document.querySelector('main').append(a);
+    a.click();
+  }, `/partners/${kcl}/edit`);
+  await page.locator('main form').waitFor();
+  await settled(page);
+  await page.getByLabel('Notes').fill('unsaved');
+  await page.evaluate(() => history.back());
+  await page.getByRole('dialog', { name: 'Leave without saving?' }).waitFor();
+  assert.match(page.url(), new RegExp(`/partners/${kcl}/edit$`));
+  await page.getByRole('dialog').getByRole('button', { name: 'Leave without saving' }).click();
+  await page.waitForURL(/\/partners\/map$/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the choices come from the server’s enumerations', async () => {
+  const page = await app.newPage();
+  const real = await (await fetch(`${app.baseURL}/api/v1/enumerations`)).json();
+  assert.deepEqual(real.enumerations.tier, ['transcampus', 'strategic', 'standard']);
+  // the server says otherwise: the screens follow
+  await page.route('**/api/v1/enumerations', (route) =>
+    route.fulfill({ json: { ...real, enumerations: { ...real.enumerations, tier: ['standard', 'strategic'] } } }),
+  );
+  await page.goto('/partners');
+  await settled(page);
+  assert.deepEqual(await page.getByLabel('Tier').locator('option').allTextContents(), ['All', 'Standard', 'Strategic']);
+  await page.goto('/partners/new');
+  await settled(page);
+  assert.deepEqual(await page.locator('#f-tier option').allTextContents(), ['Standard', 'Strategic']);
+  await page.close();
+});
+
 test('a 412 conflict notice appears beside the save button, in view, takes the focus and is an alert', async () => {
   const id = await partnershipId('Flinders');
   const page = await app.newPage({ width: 1280, height: 600 });
