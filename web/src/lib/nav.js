@@ -1,30 +1,25 @@
-// The strategy's areas, and the administration. An area is shown only once it has screens; later issues add
-// their items here. Each item names the permission it needs; the shell shows only what the person may open.
-export const areas = [
-  {
-    id: 'partners',
-    label: 'nav.partners',
-    items: [
-      { href: '/partners', label: 'nav.partnerList', match: ['/partners', '/institutions'], permission: 'partners:read' },
-      { href: '/partners/map', label: 'nav.map', permission: 'partners:read' },
-      { href: '/agreements', label: 'nav.agreements', match: ['/agreements'], permission: 'partners:read' },
-      { href: '/agreements/expiring', label: 'nav.expiring', permission: 'partners:read' },
-    ],
-  },
-  { id: 'exchange', label: 'nav.exchange', items: [] },
-  { id: 'teaching', label: 'nav.teaching', items: [] },
-  { id: 'research', label: 'nav.research', items: [] },
-  { id: 'campus', label: 'nav.campus', items: [] },
-  { id: 'evaluation', label: 'nav.evaluation', items: [] },
-  {
-    id: 'admin',
-    label: 'nav.admin',
-    items: [
-      { href: '/users', label: 'nav.users', match: ['/users'], permission: 'users:manage' },
-      { href: '/audit', label: 'nav.audit', permission: 'audit:read' },
-    ],
-  },
+// The strategy's areas, and the administration. An area is shown only once it has screens; each module
+// contributes its items (`nav` in routes/<module>/module.js, with the `area` they belong to). Each item names
+// the permission it needs; the shell shows only what the person may open.
+import { modules } from '../modules.js';
+
+const AREAS = [
+  { id: 'partners', label: 'nav.partners' },
+  { id: 'exchange', label: 'nav.exchange' },
+  { id: 'teaching', label: 'nav.teaching' },
+  { id: 'research', label: 'nav.research' },
+  { id: 'campus', label: 'nav.campus' },
+  { id: 'evaluation', label: 'nav.evaluation' },
+  { id: 'admin', label: 'nav.admin' },
 ];
+
+/** The areas with the items the modules contribute, in the modules' order. */
+export function collectAreas(areaList, moduleList) {
+  const items = moduleList.flatMap((m) => m.nav ?? []);
+  return areaList.map((a) => ({ ...a, items: items.filter((i) => i.area === a.id) }));
+}
+
+export const areas = collectAreas(AREAS, modules);
 
 export function visibleAreas(all = areas) {
   return all.filter((a) => a.items.length > 0);

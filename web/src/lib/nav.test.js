@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { areas, visibleAreas, activeItem } from './nav.js';
+import { areas, visibleAreas, activeItem, collectAreas } from './nav.js';
+import { routes } from '../routes.js';
 import { createPaging } from './paging.js';
 import { orderTree } from './reference.js';
 
@@ -7,6 +8,13 @@ describe('navigation', () => {
   it('names all six areas of the strategy and the administration, and shows only those with screens', () => {
     expect(areas.map((a) => a.id)).toEqual(['partners', 'exchange', 'teaching', 'research', 'campus', 'evaluation', 'admin']);
     expect(visibleAreas().map((a) => a.id)).toEqual(['partners', 'admin']);
+  });
+  it('puts together what the modules contribute: their navigation items by area, their routes', () => {
+    const got = collectAreas([{ id: 'a' }, { id: 'b' }], [{ nav: [{ area: 'b', href: '/x' }] }, { routes: [] }, { nav: [{ area: 'a', href: '/y' }, { area: 'b', href: '/z' }] }]);
+    expect(got.map((a) => a.items.map((i) => i.href))).toEqual([['/y'], ['/x', '/z']]);
+    const paths = routes.map((r) => r.path);
+    for (const p of ['/', '/login', '/partners', '/partners/:id/edit', '/agreements/expiring', '/users/:id', '/audit']) expect(paths).toContain(p);
+    expect(new Set(paths).size).toBe(paths.length);
   });
   it('marks the screen one is on', () => {
     expect(activeItem('/partners/map').item.href).toBe('/partners/map');

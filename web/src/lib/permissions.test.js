@@ -1,5 +1,9 @@
 import { describe, it, expect, beforeEach } from 'vitest';
-import { hasPermission, roleNames, allowedAreas, rolesForApi, safeNext, ROLES } from './permissions.js';
+import { hasPermission, roleNames, allowedAreas, rolesForApi, safeNext } from './permissions.js';
+import fixture from './enumerations.fixture.js';
+
+const ROLES = fixture.enumerations.role;
+const SCOPED = fixture.scoped_roles;
 import { areas, visibleAreas } from './nav.js';
 import { request, setFetch, auth, setAuthHandlers } from './api.js';
 import { session, loadSession, login, logout, can } from './session.svelte.js';
@@ -15,7 +19,7 @@ function respond(status, body, headers = {}) {
 }
 
 describe('permissions', () => {
-  it('knows the nine roles', () => {
+  it('knows the nine roles (the server’s enumeration, here its fixture)', () => {
     expect(ROLES).toHaveLength(9);
   });
 
@@ -34,18 +38,19 @@ describe('permissions', () => {
   });
 
   it('reads roles as names from the session and from user records', () => {
-    expect(roleNames({ roles: ['student', 'admin'] })).toEqual(['admin', 'student']);
-    expect(roleNames({ roles: [{ role: 'coordinator', org_unit_id: 3 }] })).toEqual(['coordinator']);
-    expect(roleNames(null)).toEqual([]);
+    expect(roleNames({ roles: ['student', 'admin'] }, ROLES)).toEqual(['admin', 'student']);
+    expect(roleNames({ roles: [{ role: 'coordinator', org_unit_id: 3 }] }, ROLES)).toEqual(['coordinator']);
+    expect(roleNames(null, ROLES)).toEqual([]);
+    expect(roleNames({ roles: ['new_role', 'admin'] }, ROLES)).toEqual(['admin', 'new_role']);
   });
 
   it('sends scoped coordinators as objects and other roles as names', () => {
-    expect(rolesForApi([{ role: 'admin' }, { role: 'coordinator', org_unit_id: '3', isced_code: '0912' }])).toEqual([
+    expect(rolesForApi([{ role: 'admin' }, { role: 'coordinator', org_unit_id: '3', isced_code: '0912' }], SCOPED)).toEqual([
       'admin',
       { role: 'coordinator', org_unit_id: 3, isced_code: '0912' },
     ]);
-    expect(rolesForApi([{ role: 'coordinator', org_unit_id: '', isced_code: '' }])).toEqual(['coordinator']);
-    expect(rolesForApi([{ role: 'student', org_unit_id: 4 }])).toEqual(['student']);
+    expect(rolesForApi([{ role: 'coordinator', org_unit_id: '', isced_code: '' }], SCOPED)).toEqual(['coordinator']);
+    expect(rolesForApi([{ role: 'student', org_unit_id: 4 }], SCOPED)).toEqual(['student']);
   });
 
   it('returns after sign-in only to a path of this app', () => {

@@ -19,10 +19,26 @@ function sync() {
   route.search = search;
 }
 
-export function navigate(href, { replace = false, keepScroll = false } = {}) {
+// A screen with unsaved changes asks before the path changes (a form: its editor); see setLeaveGuard().
+let leaveGuard = null;
+
+/**
+ * Installs `guard(href)`, asked before every navigation that leaves the current path (links, navigate(),
+ * back and forward). It returns false to stay; it may navigate later with `{ force: true }`. Returns the
+ * function that removes it.
+ */
+export function setLeaveGuard(guard) {
+  leaveGuard = guard;
+  return () => {
+    if (leaveGuard === guard) leaveGuard = null;
+  };
+}
+
+export function navigate(href, { replace = false, keepScroll = false, force = false } = {}) {
   const url = new URL(href, globalThis.location.href);
   const target = url.pathname + url.search + url.hash;
   const here = globalThis.location.pathname + globalThis.location.search + globalThis.location.hash;
+  if (!force && leaveGuard && url.pathname !== globalThis.location.pathname && leaveGuard(target) === false) return;
   if (target !== here) {
     if (replace) history.replaceState({}, '', target);
     else history.pushState({}, '', target);
@@ -77,11 +93,24 @@ function onClick(event) {
   navigate(url.pathname + url.search + url.hash);
 }
 
+// Back and forward: the browser has moved already; a guarded screen puts its own address back while it asks.
+function onPopState() {
+  const loc = globalThis.location;
+  if (leaveGuard && loc.pathname !== route.path) {
+    const target = loc.pathname + loc.search + loc.hash;
+    if (leaveGuard(target) === false) {
+      history.pushState({}, '', route.path + route.search);
+      return;
+    }
+  }
+  sync();
+}
+
 export function startRouter() {
-  globalThis.addEventListener('popstate', sync);
+  globalThis.addEventListener('popstate', onPopState);
   document.addEventListener('click', onClick);
   return () => {
-    globalThis.removeEventListener('popstate', sync);
+    globalThis.removeEventListener('popstate', onPopState);
     document.removeEventListener('click', onClick);
   };
 }

@@ -2,9 +2,10 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import en from './en.js';
 import de from './de.js';
 import { flatten, t, setLocale, i18n, lookup } from './index.svelte.js';
+import { mergeMessages } from './merge.js';
 import { areas } from '../nav.js';
-import * as options from '../options.js';
-import { ROLES } from '../permissions.js';
+import fixture from '../enumerations.fixture.js';
+import { LABELS } from '../enumerations.svelte.js';
 import { AUDIT_ACTIONS } from '../audit.js';
 
 const enKeys = flatten(en);
@@ -43,7 +44,7 @@ describe('translations are complete', () => {
     const used = new Set();
     for (const text of Object.values(sources)) {
       for (const m of text.matchAll(/\bt\(\s*'([A-Za-z0-9_.]+)'/g)) used.add(m[1]);
-      for (const m of text.matchAll(/\blabel: '([a-z]+\.[A-Za-z0-9_.]+)'/g)) used.add(m[1]);
+      for (const m of text.matchAll(/\b(?:label|placeholder|hint|empty): '([a-z]+\.[A-Za-z0-9_.]+)'/g)) used.add(m[1]);
     }
     expect(used.size).toBeGreaterThan(100);
     const missing = [...used].filter((k) => lookup(en, k) === undefined || lookup(de, k) === undefined);
@@ -51,16 +52,9 @@ describe('translations are complete', () => {
   });
 
   it('every value of the API enumerations has a label', () => {
+    // the server's enumerations (here the contract's fixture), each by the i18n group that labels it
     const families = {
-      tier: options.TIERS,
-      status: options.AGREEMENT_STATUSES,
-      agreementType: options.AGREEMENT_TYPES,
-      direction: options.DIRECTIONS,
-      category: options.QUOTA_CATEGORIES,
-      institutionType: options.INSTITUTION_TYPES,
-      jointKind: options.JOINT_STRUCTURE_KINDS,
-      eqf: options.EQF_LEVELS,
-      role: ROLES,
+      ...Object.fromEntries(Object.entries(LABELS).map(([name, family]) => [family, fixture.enumerations[name]])),
       auditAction: AUDIT_ACTIONS,
       langName: ['en', 'de'],
       'audit.changeKind': ['added', 'removed', 'changed', 'unchanged'],
@@ -89,6 +83,11 @@ describe('translations are complete', () => {
       expect(lookup(en, a.label)).toBeTruthy();
       expect(lookup(de, a.label)).toBeTruthy();
     }
+  });
+
+  it('merges the modules’ files; two modules may not claim the same group', () => {
+    expect(mergeMessages({ a: { x: '1' } }, { b: { y: '2' } })).toEqual({ a: { x: '1' }, b: { y: '2' } });
+    expect(() => mergeMessages({ a: {} }, { a: {} })).toThrow(/two modules/);
   });
 
   it('German text is written with umlauts, not their substitutes', () => {

@@ -1,0 +1,9 @@
+// The modules of the browser application. Each folder's module.js contributes its routes and navigation
+// items; routes.js and lib/nav.js only put them together. A new module adds one line here.
+import * as partners from './routes/partners/module.js';
+import * as agreements from './routes/agreements/module.js';
+import * as account from './routes/account/module.js';
+import * as users from './routes/users/module.js';
+import * as audit from './routes/audit/module.js';
+
+export const modules = [partners, agreements, account, users, audit];

@@ -1,0 +1,21 @@
+// The agreements' screens (module `partners`) and their items in the navigation.
+import AgreementList from './AgreementList.svelte';
+import ExpiringAgreements from './ExpiringAgreements.svelte';
+import AgreementPage from './AgreementPage.svelte';
+import AgreementForm from './AgreementForm.svelte';
+
+const READ = 'partners:read';
+const WRITE = 'partners:write';
+
+export const routes = [
+  { path: '/agreements', component: AgreementList, permission: READ },
+  { path: '/agreements/expiring', component: ExpiringAgreements, permission: READ },
+  { path: '/agreements/new', component: AgreementForm, permission: WRITE },
+  { path: '/agreements/:id', component: AgreementPage, permission: READ },
+  { path: '/agreements/:id/edit', component: AgreementForm, permission: WRITE },
+];
+
+export const nav = [
+  { area: 'partners', href: '/agreements', label: 'nav.agreements', match: ['/agreements'], permission: READ },
+  { area: 'partners', href: '/agreements/expiring', label: 'nav.expiring', permission: READ },
+];

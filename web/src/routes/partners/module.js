@@ -1,0 +1,24 @@
+// The partners module's screens (partners and institutions) and its items in the navigation.
+import PartnerList from './PartnerList.svelte';
+import PartnerMapPage from './PartnerMapPage.svelte';
+import PartnerPage from './PartnerPage.svelte';
+import PartnershipForm from './PartnershipForm.svelte';
+import InstitutionForm from './InstitutionForm.svelte';
+
+const READ = 'partners:read';
+const WRITE = 'partners:write';
+
+export const routes = [
+  { path: '/partners', component: PartnerList, permission: READ },
+  { path: '/partners/map', component: PartnerMapPage, permission: READ },
+  { path: '/partners/new', component: PartnershipForm, permission: WRITE },
+  { path: '/partners/:id', component: PartnerPage, permission: READ },
+  { path: '/partners/:id/edit', component: PartnershipForm, permission: WRITE },
+  { path: '/institutions/new', component: InstitutionForm, permission: WRITE },
+  { path: '/institutions/:id/edit', component: InstitutionForm, permission: WRITE },
+];
+
+export const nav = [
+  { area: 'partners', href: '/partners', label: 'nav.partnerList', match: ['/partners', '/institutions'], permission: READ },
+  { area: 'partners', href: '/partners/map', label: 'nav.map', permission: READ },
+];
