@@ -414,6 +414,37 @@ std::unique_ptr<TableWriter> TableWriter::Create(ExportFormat format,
   throw std::invalid_argument("table export: unknown format");
 }
 
+std::function<std::optional<std::string>()> StreamTable(std::unique_ptr<TableWriter> writer,
+                                                         RowSource next_rows,
+                                                         std::size_t min_piece) {
+  struct State {
+    std::unique_ptr<TableWriter> writer;
+    RowSource next_rows;
+    std::size_t min_piece;
+    bool finished = false;
+  };
+  // Shared, since std::function must be copyable and the writer is not.
+  auto state = std::make_shared<State>(State{std::move(writer), std::move(next_rows), min_piece});
+  return [state]() -> std::optional<std::string> {
+    std::string piece = state->writer->Take();
+    while (piece.size() < state->min_piece && !state->finished) {
+      const auto rows = state->next_rows();
+      if (rows.empty()) {
+        state->writer->Finish();
+        state->finished = true;
+      }
+      for (const auto& row : rows) {
+        state->writer->AddRow(row);
+      }
+      piece += state->writer->Take();
+    }
+    if (piece.empty()) {
+      return std::nullopt;
+    }
+    return piece;
+  };
+}
+
 std::string ValidSheetName(std::string_view name) {
   std::string replaced = CleanText(name);
   for (char& c : replaced) {

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,6 +51,18 @@ class TableWriter {
   // The bytes produced since the last Take(); empty when nothing new is ready.
   virtual std::string Take() = 0;
 };
+
+// The next rows of a table, empty at the end. May block (a page of a database query).
+using RowSource = std::function<std::vector<std::vector<Cell>>()>;
+
+// A table as pieces for a streamed HTTP body (the shape of http::Response::stream): each call
+// feeds the writer from next_rows until at least min_piece bytes are ready (or the table is at its
+// end) and returns them; nullopt once everything is out. So a CSV goes out as it is read, in
+// pieces big enough to be worth a chunk, and an XLSX as one piece when complete. Exceptions from
+// next_rows or the writer pass through. Like the writer, for one thread at a time.
+std::function<std::optional<std::string>()> StreamTable(std::unique_ptr<TableWriter> writer,
+                                                         RowSource next_rows,
+                                                         std::size_t min_piece = 64 * 1024);
 
 // A name Excel accepts for a sheet: none of []:*?/\ and no control characters (replaced by '_'),
 // no apostrophe at either end, at most 31 characters, not empty ("Sheet1") and not "History",

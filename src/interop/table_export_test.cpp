@@ -143,6 +143,53 @@ TEST(TableExportCsv, RefusesRowsOfTheWrongWidth) {
   EXPECT_THROW(TableWriter::Create(ExportFormat::kCsv, {}, "Liste"), std::invalid_argument);
 }
 
+// Batches of rows as a paged query would give them, counting the queries (the last one finds none).
+struct Pages {
+  std::vector<std::vector<std::vector<Cell>>> pages;
+  std::size_t read = 0;
+  std::vector<std::vector<Cell>> Next() {
+    ++read;
+    return read <= pages.size() ? pages[read - 1] : std::vector<std::vector<Cell>>{};
+  }
+};
+
+TEST(TableExportStream, HandsOutTheCsvInPiecesAsPagesAreRead) {
+  auto pages = std::make_shared<Pages>();
+  pages->pages = {{{std::string("Dresden")}, {std::string("Wrocław")}},
+                  {{std::string("London")}},
+                  {{std::string("Adelaide")}}};
+  auto next = StreamTable(TableWriter::Create(ExportFormat::kCsv, {{"Ort"}}, "Orte"),
+                          [pages] { return pages->Next(); }, 10);
+  // Header and the first page make 10 bytes or more; nothing more is read for them.
+  EXPECT_EQ(next(), kBom + "Ort\r\nDresden\r\nWrocław\r\n");
+  EXPECT_EQ(pages->read, 1u);
+  EXPECT_EQ(next(), "London\r\nAdelaide\r\n");
+  EXPECT_EQ(pages->read, 3u);
+  EXPECT_EQ(next(), std::nullopt);
+  EXPECT_EQ(pages->read, 4u);
+  EXPECT_EQ(next(), std::nullopt);
+}
+
+TEST(TableExportStream, HandsOutAnEmptyTableAsItsHeader) {
+  auto next = StreamTable(TableWriter::Create(ExportFormat::kCsv, {{"Ort"}}, "Orte"),
+                          [] { return std::vector<std::vector<Cell>>{}; });
+  EXPECT_EQ(next(), kBom + "Ort\r\n");
+  EXPECT_EQ(next(), std::nullopt);
+}
+
+TEST(TableExportStream, HandsOutTheWorkbookOnceComplete) {
+  auto pages = std::make_shared<Pages>();
+  pages->pages = {{{int64_t{1}}}, {{int64_t{2}}}};
+  auto next = StreamTable(TableWriter::Create(ExportFormat::kXlsx, {{"Nr", CellKind::kInteger}}, "x"),
+                          [pages] { return pages->Next(); }, 1);
+  const auto file = next();
+  ASSERT_TRUE(file.has_value());
+  EXPECT_EQ(pages->read, 3u);
+  const auto members = Unzip(*file);
+  EXPECT_EQ(Count(members.at("xl/worksheets/sheet1.xml"), "<row "), 3u);
+  EXPECT_EQ(next(), std::nullopt);
+}
+
 TEST(TableExportSheetName, MakesNamesExcelAccepts) {
   EXPECT_EQ(ValidSheetName("Partnerschaften"), "Partnerschaften");
   EXPECT_EQ(ValidSheetName("a[b]c:d*e?f/g\\h"), "a_b_c_d_e_f_g_h");
