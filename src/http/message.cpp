@@ -25,8 +25,8 @@ int HexValue(char c) {
 
 // RFC 8187's attr-char: what may stand unencoded in an ext-value such as filename*.
 bool IsAttrChar(unsigned char c) {
-  return std::isalnum(c) != 0 || std::string_view("!#$&+-.^_`|~").find(static_cast<char>(c)) !=
-                                     std::string_view::npos;
+  return std::isalnum(c) != 0 ||
+         std::string_view("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
 }
 
 }  // namespace
@@ -141,7 +141,7 @@ std::string AttachmentDisposition(std::string_view filename) {
   // percent-decode (RFC 6266, appendix D).
   std::string fallback;
   std::string encoded;
-  static constexpr char kHex[] = "0123456789ABCDEF";
+  static constexpr std::string_view kHex = "0123456789ABCDEF";
   for (char c : filename) {
     const auto byte = static_cast<unsigned char>(c);
     if (byte >= 0x80 && byte < 0xC0) {

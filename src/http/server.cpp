@@ -56,7 +56,8 @@ bool IsSafeRequestId(std::string_view id) {
 template <typename F, typename T = std::invoke_result_t<F&>>
 asio::awaitable<T> RunOnWorkers(asio::thread_pool& pool, F f) {
   auto executor = co_await asio::this_coro::executor;
-  co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(std::exception_ptr, T)>(
+  co_return co_await asio::async_initiate<decltype(asio::use_awaitable),
+                                          void(std::exception_ptr, T)>(
       [&pool, executor](auto handler, F work) {
         asio::post(pool, [handler = std::move(handler), work = std::move(work), executor]() mutable {
           std::exception_ptr error;
@@ -221,7 +222,8 @@ asio::awaitable<bool> WriteStreamed(ServerState& state, beast::tcp_stream& strea
   bhttp::response_serializer<bhttp::empty_body> serializer{header};
   boost::system::error_code error;
   stream.expires_after(state.options.read_timeout);
-  co_await bhttp::async_write_header(stream, serializer, asio::redirect_error(asio::use_awaitable, error));
+  co_await bhttp::async_write_header(stream, serializer,
+                                     asio::redirect_error(asio::use_awaitable, error));
   if (error || request.method == "HEAD") {
     co_return !error && keep_alive && chunked;
   }
@@ -294,8 +296,9 @@ asio::awaitable<void> Serve(ServerState& state, tcp::socket socket) {
     Request request = ToRequest(message, stream.socket(), options);
     const bool head = request.method == "HEAD";
     std::string route_label;
-    Handled handled = co_await RunOnWorkers(
-        state.workers, [&state, &request, &route_label] { return Handle(state, request, &route_label); });
+    Handled handled = co_await RunOnWorkers(state.workers, [&state, &request, &route_label] {
+      return Handle(state, request, &route_label);
+    });
     const int status = handled.response.status;
     const auto record = [&](std::size_t bytes) {
       const double seconds =

@@ -8,6 +8,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
 #include <future>
 #include <memory>
@@ -28,8 +29,8 @@ namespace {
 struct Pieces {
   std::vector<std::string> pieces;
   std::size_t next = 0;
-  std::size_t fail_at = SIZE_MAX;           // throw instead of making this piece
-  std::size_t wait_before = SIZE_MAX;       // wait for `go` before making this piece
+  std::size_t fail_at = SIZE_MAX;      // throw instead of making this piece
+  std::size_t wait_before = SIZE_MAX;  // wait for `go` before making this piece
   std::shared_future<void> go;
   bool waited_in_time = true;
 
@@ -57,7 +58,9 @@ class ServerStreamTest : public ::testing::Test {
                       .WithAttachment("Partner-Übersicht.csv");
                 });
     router_.Add("GET", "/api/v1/test/plain", auth::Permission::kPublic, "a plain body",
-                [](const Request&) { return Response::Json(200, {{"plain", true}}); });
+                [](const Request&) {
+                  return Response::Json(200, {{"plain", true}});
+                });
     ServerOptions options;
     options.port = 0;
     options.workers = 2;
@@ -96,13 +99,13 @@ class ServerStreamTest : public ::testing::Test {
 
   // Reads until `marker` has arrived (true) or the peer closed or went quiet (false).
   static bool ReadUntil(int fd, std::string& received, const std::string& marker) {
-    char buffer[4096];
+    std::array<char, 4096> buffer{};
     while (received.find(marker) == std::string::npos) {
-      const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
+      const ssize_t n = recv(fd, buffer.data(), buffer.size(), 0);
       if (n <= 0) {
         return false;
       }
-      received.append(buffer, static_cast<std::size_t>(n));
+      received.append(buffer.data(), static_cast<std::size_t>(n));
     }
     return true;
   }
@@ -110,9 +113,10 @@ class ServerStreamTest : public ::testing::Test {
   // Reads until the peer closes the connection (or goes quiet).
   static std::string ReadToEnd(int fd) {
     std::string received;
-    char buffer[4096];
-    for (ssize_t n = recv(fd, buffer, sizeof buffer, 0); n > 0; n = recv(fd, buffer, sizeof buffer, 0)) {
-      received.append(buffer, static_cast<std::size_t>(n));
+    std::array<char, 4096> buffer{};
+    for (ssize_t n = recv(fd, buffer.data(), buffer.size(), 0); n > 0;
+         n = recv(fd, buffer.data(), buffer.size(), 0)) {
+      received.append(buffer.data(), static_cast<std::size_t>(n));
     }
     return received;
   }
@@ -185,7 +189,8 @@ TEST_F(ServerStreamTest, SendsEachPieceAsAChunkBeforeTheNextIsMade) {
   const Chunked body = ParseChunked(std::string_view(received).substr(header_end + 4));
   EXPECT_TRUE(body.complete);
   // The empty piece is no chunk: it would read as the end.
-  EXPECT_EQ(body.chunks, (std::vector<std::string>{"Name,Land\r\n", "Wrocław,PL\r\n", "London,GB\r\n"}));
+  EXPECT_EQ(body.chunks,
+            (std::vector<std::string>{"Name,Land\r\n", "Wrocław,PL\r\n", "London,GB\r\n"}));
 
   // The connection stays usable after a chunked body.
   Send(fd, "GET /api/v1/test/plain HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -215,7 +220,8 @@ TEST_F(ServerStreamTest, FailureMidStreamEndsWithoutTheLastChunk) {
   const std::string received = ReadToEnd(fd);  // the server closes the connection
   close(fd);
   EXPECT_TRUE(received.starts_with("HTTP/1.1 200 OK\r\n")) << received;
-  const Chunked body = ParseChunked(std::string_view(received).substr(received.find("\r\n\r\n") + 4));
+  const Chunked body =
+      ParseChunked(std::string_view(received).substr(received.find("\r\n\r\n") + 4));
   EXPECT_EQ(body.chunks, std::vector<std::string>{"first\r\n"});
   EXPECT_FALSE(body.complete) << received;
 }
@@ -257,7 +263,8 @@ TEST(ResponseStream, AttachmentNamesTheFileForOldAndNewClients) {
   EXPECT_EQ(AttachmentDisposition("a\"b\\c/d%e\r\nX: y"),
             "attachment; filename=\"a_b_c_d_e__X: y\"; "
             "filename*=UTF-8''a%22b%5Cc%2Fd%25e%0D%0AX%3A%20y");
-  EXPECT_EQ(AttachmentDisposition(""), "attachment; filename=\"download\"; filename*=UTF-8''download");
+  EXPECT_EQ(AttachmentDisposition(""),
+            "attachment; filename=\"download\"; filename*=UTF-8''download");
 }
 
 TEST(ResponseStream, StreamHelperSetsTypeAndProducer) {

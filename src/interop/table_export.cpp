@@ -105,7 +105,7 @@ std::size_t CountUnits(std::string_view clean_text) {
 std::string FormatNumber(double value) {
   std::array<char, 32> buffer{};
   const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-  return std::string(buffer.data(), result.ptr);
+  return {buffer.data(), result.ptr};
 }
 
 void CheckRow(const std::vector<Cell>& row, std::size_t columns, bool finished) {
@@ -177,7 +177,8 @@ class CsvTableWriter final : public TableWriter {
     // URLs or run commands on the office's machine when the export is opened. The apostrophe
     // makes the spreadsheet show the text as text. Numbers are written from int64_t/double
     // cells and keep their minus sign.
-    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+    if (!text.empty() &&
+        std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
       text.insert(text.begin(), '\'');
     }
     if (text.find_first_of(",\"\r\n") == std::string::npos) {
@@ -254,7 +255,7 @@ void Check(lxw_error error, const char* what) {
 
 class XlsxTableWriter final : public TableWriter {
  public:
-  XlsxTableWriter(std::vector<ExportColumn> columns, std::string_view sheet_name)
+  XlsxTableWriter(std::vector<ExportColumn> columns, const std::string& sheet_name)
       : columns_(std::move(columns)), tmpdir_(file_.directory()) {
     CheckColumns(columns_);
     // constant_memory: each row goes to a temporary file as soon as the next one starts, so a
@@ -292,7 +293,6 @@ class XlsxTableWriter final : public TableWriter {
     }
   }
 
-
   void AddRow(const std::vector<Cell>& row) override {
     CheckRow(row, columns_.size(), workbook_ == nullptr);
     if (next_row_ >= kMaxRows) {
@@ -310,8 +310,9 @@ class XlsxTableWriter final : public TableWriter {
       return;
     }
     const auto last_column = static_cast<lxw_col_t>(columns_.size() - 1);
-    Check(worksheet_autofilter(worksheet_, 0, 0, static_cast<lxw_row_t>(next_row_ - 1), last_column),
-          "autofilter");
+    Check(
+        worksheet_autofilter(worksheet_, 0, 0, static_cast<lxw_row_t>(next_row_ - 1), last_column),
+        "autofilter");
     // workbook_close frees the workbook whether or not it succeeds.
     const lxw_error error = workbook_close(workbook_.release());
     Check(error, "writing the workbook");
@@ -343,8 +344,9 @@ class XlsxTableWriter final : public TableWriter {
         const std::string digits = std::to_string(*integer);
         Check(worksheet_write_string(worksheet_, row, column, digits.c_str(), nullptr), "text");
       } else {
-        Check(worksheet_write_number(worksheet_, row, column, static_cast<double>(*integer), nullptr),
-              "number");
+        Check(
+            worksheet_write_number(worksheet_, row, column, static_cast<double>(*integer), nullptr),
+            "number");
       }
     } else if (const auto* number = std::get_if<double>(&cell)) {
       // Excel has no NaN or infinity; such a cell stays empty rather than corrupt the sheet.
@@ -358,7 +360,7 @@ class XlsxTableWriter final : public TableWriter {
 
   std::vector<ExportColumn> columns_;
   TemporaryFile file_;
-  std::string tmpdir_;  // libxlsxwriter keeps a pointer to it
+  std::string tmpdir_;                                       // libxlsxwriter keeps a pointer to it
   std::unique_ptr<lxw_workbook, AbandonWorkbook> workbook_;  // null once Finish() wrote it
   lxw_worksheet* worksheet_ = nullptr;
   lxw_format* header_format_ = nullptr;
@@ -415,8 +417,8 @@ std::unique_ptr<TableWriter> TableWriter::Create(ExportFormat format,
 }
 
 std::function<std::optional<std::string>()> StreamTable(std::unique_ptr<TableWriter> writer,
-                                                         RowSource next_rows,
-                                                         std::size_t min_piece) {
+                                                        RowSource next_rows,
+                                                        std::size_t min_piece) {
   struct State {
     std::unique_ptr<TableWriter> writer;
     RowSource next_rows;

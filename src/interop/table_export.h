@@ -61,8 +61,9 @@ using RowSource = std::function<std::vector<std::vector<Cell>>()>;
 // pieces big enough to be worth a chunk, and an XLSX as one piece when complete. Exceptions from
 // next_rows or the writer pass through. Like the writer, for one thread at a time.
 std::function<std::optional<std::string>()> StreamTable(std::unique_ptr<TableWriter> writer,
-                                                         RowSource next_rows,
-                                                         std::size_t min_piece = 64 * 1024);
+                                                        RowSource next_rows,
+                                                        std::size_t min_piece = std::size_t{64} *
+                                                                                1024);
 
 // A name Excel accepts for a sheet: none of []:*?/\ and no control characters (replaced by '_'),
 // no apostrophe at either end, at most 31 characters, not empty ("Sheet1") and not "History",

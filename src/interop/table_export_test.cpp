@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <unzip.h>
 
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -15,7 +16,8 @@
 namespace weltcampus::interop {
 namespace {
 
-std::string CsvOf(const std::vector<ExportColumn>& columns, const std::vector<std::vector<Cell>>& rows) {
+std::string CsvOf(const std::vector<ExportColumn>& columns,
+                  const std::vector<std::vector<Cell>>& rows) {
   auto writer = TableWriter::Create(ExportFormat::kCsv, columns, "Liste");
   for (const auto& row : rows) {
     writer->AddRow(row);
@@ -28,23 +30,23 @@ const std::string kBom = "\xEF\xBB\xBF";
 
 // The members of a zip archive (the workbook) by name, read with minizip as Excel would.
 std::map<std::string, std::string> Unzip(const std::string& bytes) {
-  char path[] = "/tmp/weltcampus-export-test-XXXXXX";
-  const int fd = mkstemp(path);
+  std::string path = "/tmp/weltcampus-export-test-XXXXXX";
+  const int fd = mkstemp(path.data());
   if (fd < 0) {
     throw std::runtime_error("mkstemp failed");
   }
   close(fd);
   std::ofstream(path, std::ios::binary) << bytes;
   std::map<std::string, std::string> members;
-  unzFile zip = unzOpen(path);
+  unzFile zip = unzOpen(path.c_str());
   if (zip == nullptr) {
     std::filesystem::remove(path);
     throw std::runtime_error("not a zip archive");
   }
   for (int status = unzGoToFirstFile(zip); status == UNZ_OK; status = unzGoToNextFile(zip)) {
-    char name[512];
+    std::array<char, 512> name{};
     unz_file_info info{};
-    unzGetCurrentFileInfo(zip, &info, name, sizeof name, nullptr, 0, nullptr, 0);
+    unzGetCurrentFileInfo(zip, &info, name.data(), name.size(), nullptr, 0, nullptr, 0);
     std::string content(info.uncompressed_size, '\0');
     if (unzOpenCurrentFile(zip) != UNZ_OK) {
       break;
@@ -55,9 +57,9 @@ std::map<std::string, std::string> Unzip(const std::string& bytes) {
     // unzCloseCurrentFile checks the member's CRC.
     const int closed = unzCloseCurrentFile(zip);
     if (read != static_cast<int>(content.size()) || closed != UNZ_OK) {
-      members[name] = "<corrupt>";
+      members[name.data()] = "<corrupt>";
     } else {
-      members[name] = std::move(content);
+      members[name.data()] = std::move(content);
     }
   }
   unzClose(zip);
@@ -86,7 +88,8 @@ TEST(TableExportFormat, ParsesNamesAndNamesTypes) {
 }
 
 TEST(TableExportCsv, StartsWithBomAndHeaderAndEndsLinesWithCrLf) {
-  const std::string csv = CsvOf({{"Name"}, {"Plätze", CellKind::kInteger}}, {{std::string("Wrocław"), int64_t{4}}});
+  const std::string csv =
+      CsvOf({{"Name"}, {"Plätze", CellKind::kInteger}}, {{std::string("Wrocław"), int64_t{4}}});
   EXPECT_EQ(csv, kBom + "Name,Plätze\r\nWrocław,4\r\n");
 }
 
@@ -95,26 +98,32 @@ TEST(TableExportCsv, QuotesFieldsWithSeparatorQuoteOrLineBreak) {
       CsvOf({{"a"}, {"b"}, {"c"}, {"d"}, {"e"}},
             {{std::string("King's College, London"), std::string("say \"hi\""),
               std::string("two\nlines"), std::string("cr\rhere"), std::string("plain text")}});
-  EXPECT_EQ(csv, kBom + "a,b,c,d,e\r\n\"King's College, London\",\"say \"\"hi\"\"\",\"two\nlines\","
-                        "\"cr\rhere\",plain text\r\n");
+  EXPECT_EQ(csv, kBom +
+                     "a,b,c,d,e\r\n\"King's College, London\",\"say \"\"hi\"\"\",\"two\nlines\","
+                     "\"cr\rhere\",plain text\r\n");
 }
 
 TEST(TableExportCsv, WritesTypedCellsAndEmptyCells) {
-  const std::string csv = CsvOf(
-      {{"empty"}, {"int", CellKind::kInteger}, {"number", CellKind::kNumber}, {"date", CellKind::kDate},
-       {"yes", CellKind::kBoolean}, {"no", CellKind::kBoolean}, {"nan", CellKind::kNumber}},
-      {{std::monostate{}, int64_t{-42}, 2.5, std::string("2027-09-30"), true, false,
-        std::numeric_limits<double>::quiet_NaN()}});
+  const std::string csv = CsvOf({{"empty"},
+                                 {"int", CellKind::kInteger},
+                                 {"number", CellKind::kNumber},
+                                 {"date", CellKind::kDate},
+                                 {"yes", CellKind::kBoolean},
+                                 {"no", CellKind::kBoolean},
+                                 {"nan", CellKind::kNumber}},
+                                {{std::monostate{}, int64_t{-42}, 2.5, std::string("2027-09-30"),
+                                  true, false, std::numeric_limits<double>::quiet_NaN()}});
   EXPECT_EQ(csv, kBom + "empty,int,number,date,yes,no,nan\r\n,-42,2.5,2027-09-30,true,false,\r\n");
 }
 
 TEST(TableExportCsv, GuardsTextThatSpreadsheetsWouldRunAsFormula) {
-  const std::string csv =
-      CsvOf({{"a"}, {"b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}},
-            {{std::string("=HYPERLINK(\"http://x\")"), std::string("+1"), std::string("-2+3"),
-              std::string("@SUM(A1)"), std::string("\tx"), std::string("\r=1"), std::string("a=b")}});
-  EXPECT_EQ(csv, kBom + "a,b,c,d,e,f,g\r\n\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-2+3,'@SUM(A1),'\tx,"
-                        "\"'\r=1\",a=b\r\n");
+  const std::string csv = CsvOf(
+      {{"a"}, {"b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}},
+      {{std::string("=HYPERLINK(\"http://x\")"), std::string("+1"), std::string("-2+3"),
+        std::string("@SUM(A1)"), std::string("\tx"), std::string("\r=1"), std::string("a=b")}});
+  EXPECT_EQ(csv, kBom +
+                     "a,b,c,d,e,f,g\r\n\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-2+3,'@SUM(A1),'\tx,"
+                     "\"'\r=1\",a=b\r\n");
   // A negative number is a number, not text someone typed.
   EXPECT_EQ(CsvOf({{"n", CellKind::kInteger}}, {{int64_t{-5}}}), kBom + "n\r\n-5\r\n");
 }
@@ -158,8 +167,9 @@ TEST(TableExportStream, HandsOutTheCsvInPiecesAsPagesAreRead) {
   pages->pages = {{{std::string("Dresden")}, {std::string("Wrocław")}},
                   {{std::string("London")}},
                   {{std::string("Adelaide")}}};
-  auto next = StreamTable(TableWriter::Create(ExportFormat::kCsv, {{"Ort"}}, "Orte"),
-                          [pages] { return pages->Next(); }, 10);
+  auto next = StreamTable(
+      TableWriter::Create(ExportFormat::kCsv, {{"Ort"}}, "Orte"), [pages] { return pages->Next(); },
+      10);
   // Header and the first page make 10 bytes or more; nothing more is read for them.
   EXPECT_EQ(next(), kBom + "Ort\r\nDresden\r\nWrocław\r\n");
   EXPECT_EQ(pages->read, 1u);
@@ -180,8 +190,9 @@ TEST(TableExportStream, HandsOutAnEmptyTableAsItsHeader) {
 TEST(TableExportStream, HandsOutTheWorkbookOnceComplete) {
   auto pages = std::make_shared<Pages>();
   pages->pages = {{{int64_t{1}}}, {{int64_t{2}}}};
-  auto next = StreamTable(TableWriter::Create(ExportFormat::kXlsx, {{"Nr", CellKind::kInteger}}, "x"),
-                          [pages] { return pages->Next(); }, 1);
+  auto next = StreamTable(
+      TableWriter::Create(ExportFormat::kXlsx, {{"Nr", CellKind::kInteger}}, "x"),
+      [pages] { return pages->Next(); }, 1);
   const auto file = next();
   ASSERT_TRUE(file.has_value());
   EXPECT_EQ(pages->read, 3u);
@@ -211,11 +222,13 @@ TEST(TableExportXlsx, HandsOutNothingBeforeFinish) {
 }
 
 TEST(TableExportXlsx, WritesAWorkbookExcelCanRead) {
-  auto writer = TableWriter::Create(
-      ExportFormat::kXlsx,
-      {{"Hochschule"}, {"Plätze", CellKind::kInteger}, {"Quote", CellKind::kNumber},
-       {"Gültig ab", CellKind::kDate}, {"Aktiv", CellKind::kBoolean}},
-      "Partner: Übersicht");
+  auto writer = TableWriter::Create(ExportFormat::kXlsx,
+                                    {{"Hochschule"},
+                                     {"Plätze", CellKind::kInteger},
+                                     {"Quote", CellKind::kNumber},
+                                     {"Gültig ab", CellKind::kDate},
+                                     {"Aktiv", CellKind::kBoolean}},
+                                    "Partner: Übersicht");
   writer->AddRow({std::string("Uniwersytet Medyczny we Wrocławiu"), int64_t{4}, 0.25,
                   std::string("2000-01-01"), true});
   writer->AddRow({std::string("King's College <London> & Co"), std::monostate{}, -1.5,
@@ -231,14 +244,18 @@ TEST(TableExportXlsx, WritesAWorkbookExcelCanRead) {
       << sheet;
   EXPECT_NE(sheet.find("<t>Plätze</t>"), std::string::npos);
   EXPECT_NE(sheet.find("<t>Gültig ab</t>"), std::string::npos);
-  EXPECT_NE(sheet.find("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"),
-            std::string::npos);
+  EXPECT_NE(
+      sheet.find(
+          "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"),
+      std::string::npos);
   EXPECT_NE(sheet.find("<autoFilter ref=\"A1:E3\"/>"), std::string::npos);
   EXPECT_NE(sheet.find("<cols>"), std::string::npos);
   // Row 2: text, numbers as numbers, a real date (serial 36526 = 2000-01-01) with the date style,
   // a boolean.
-  EXPECT_NE(sheet.find("<c r=\"A2\" t=\"inlineStr\"><is><t>Uniwersytet Medyczny we Wrocławiu</t></is></c>"),
-            std::string::npos);
+  EXPECT_NE(
+      sheet.find(
+          "<c r=\"A2\" t=\"inlineStr\"><is><t>Uniwersytet Medyczny we Wrocławiu</t></is></c>"),
+      std::string::npos);
   EXPECT_NE(sheet.find("<c r=\"B2\"><v>4</v></c>"), std::string::npos);
   EXPECT_NE(sheet.find("<c r=\"C2\"><v>0.25</v></c>"), std::string::npos);
   EXPECT_NE(sheet.find("<c r=\"D2\" s=\"2\"><v>36526</v></c>"), std::string::npos);
@@ -247,7 +264,8 @@ TEST(TableExportXlsx, WritesAWorkbookExcelCanRead) {
   EXPECT_NE(sheet.find("<t>King's College &lt;London&gt; &amp; Co</t>"), std::string::npos);
   EXPECT_EQ(sheet.find("r=\"B3\""), std::string::npos);
   EXPECT_NE(sheet.find("<c r=\"C3\"><v>-1.5</v></c>"), std::string::npos);
-  EXPECT_NE(sheet.find("<c r=\"D3\" t=\"inlineStr\"><is><t>not a date</t></is></c>"), std::string::npos);
+  EXPECT_NE(sheet.find("<c r=\"D3\" t=\"inlineStr\"><is><t>not a date</t></is></c>"),
+            std::string::npos);
   EXPECT_NE(sheet.find("<c r=\"E3\" t=\"b\"><v>0</v></c>"), std::string::npos);
   // constant_memory mode writes inline strings: no shared string table is needed.
   EXPECT_FALSE(members.contains("xl/sharedStrings.xml"));
@@ -265,7 +283,8 @@ TEST(TableExportXlsx, WritesAWorkbookExcelCanRead) {
 }
 
 TEST(TableExportXlsx, KeepsLongIntegersAndCutsOverlongText) {
-  auto writer = TableWriter::Create(ExportFormat::kXlsx, {{"id", CellKind::kInteger}, {"text"}}, "x");
+  auto writer =
+      TableWriter::Create(ExportFormat::kXlsx, {{"id", CellKind::kInteger}, {"text"}}, "x");
   writer->AddRow({int64_t{1234567890123456789}, std::string(40000, 'a')});
   writer->AddRow({std::monostate{}, std::string("M\xFCnchen\x01")});
   writer->Finish();
@@ -275,16 +294,17 @@ TEST(TableExportXlsx, KeepsLongIntegersAndCutsOverlongText) {
   EXPECT_NE(sheet.find("<t>" + std::string(32767, 'a') + "</t>"), std::string::npos);
   EXPECT_EQ(sheet.find(std::string(32768, 'a')), std::string::npos);
   // Malformed UTF-8 replaced; a control character escaped the way Excel writes it.
-  EXPECT_NE(sheet.find("<t>M\xEF\xBF\xBDnchen_x0001_</t>"), std::string::npos) << sheet.substr(sheet.size() - 300);
+  EXPECT_NE(sheet.find("<t>M\xEF\xBF\xBDnchen_x0001_</t>"), std::string::npos)
+      << sheet.substr(sheet.size() - 300);
 }
 
 TEST(TableExportXlsx, WritesInTmpdirAndRemovesItsTemporaryFiles) {
   // A folder of its own, so that other processes' files in /tmp do not count.
-  char folder[] = "/tmp/weltcampus-export-tmpdir-XXXXXX";
-  ASSERT_NE(mkdtemp(folder), nullptr);
+  std::string folder = "/tmp/weltcampus-export-tmpdir-XXXXXX";
+  ASSERT_NE(mkdtemp(folder.data()), nullptr);
   const char* previous = std::getenv("TMPDIR");
   const std::string saved = previous != nullptr ? previous : "";
-  setenv("TMPDIR", folder, 1);
+  setenv("TMPDIR", folder.c_str(), 1);
   const auto files = [&] {
     const std::filesystem::directory_iterator entries(folder);
     return std::distance(begin(entries), end(entries));
@@ -311,7 +331,8 @@ TEST(TableExportXlsx, WritesInTmpdirAndRemovesItsTemporaryFiles) {
 
 TEST(TableExportXlsx, WritesTwentyThousandRows) {
   auto writer = TableWriter::Create(
-      ExportFormat::kXlsx, {{"Nr", CellKind::kInteger}, {"Name"}, {"Datum", CellKind::kDate}}, "Liste");
+      ExportFormat::kXlsx, {{"Nr", CellKind::kInteger}, {"Name"}, {"Datum", CellKind::kDate}},
+      "Liste");
   for (int64_t i = 1; i <= 20000; ++i) {
     writer->AddRow({i, "Studentin " + std::to_string(i), std::string("2027-10-01")});
   }
