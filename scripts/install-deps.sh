@@ -9,7 +9,7 @@ packages=(
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libsodium-dev libxml2-dev libxml2-utils libxlsxwriter-dev zlib1g-dev
   libcrack2-dev cracklib-runtime
-  libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev libminizip-dev
   postgresql postgresql-client
   nodejs chromium
   wrk

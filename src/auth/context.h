@@ -50,4 +50,15 @@ class ScopedRequest {
   ScopedRequest& operator=(const ScopedRequest&) = delete;
 };
 
+// A streamed body's producer (http::Response::stream) runs after the handler has returned, when
+// the context is already cleared, and on whichever worker thread is free. Wrapped in this, each
+// call sees who is asking as the handler did. Call it inside the handler.
+template <typename Producer>
+auto WithCurrentRequest(Producer producer) {
+  return [context = CurrentRequest(), producer = std::move(producer)]() mutable {
+    ScopedRequest scope(context);
+    return producer();
+  };
+}
+
 }  // namespace weltcampus::auth

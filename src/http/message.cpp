@@ -1,5 +1,6 @@
 #include "http/message.h"
 
+#include <cctype>
 #include <charconv>
 
 #include "core/error.h"
@@ -20,6 +21,12 @@ int HexValue(char c) {
     return c - 'A' + 10;
   }
   return -1;
+}
+
+// RFC 8187's attr-char: what may stand unencoded in an ext-value such as filename*.
+bool IsAttrChar(unsigned char c) {
+  return std::isalnum(c) != 0 ||
+         std::string_view("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
 }
 
 }  // namespace
@@ -104,6 +111,17 @@ Response Response::NoContent() {
   return response;
 }
 
+Response Response::Stream(std::string content_type, BodyProducer producer) {
+  Response response;
+  response.content_type = std::move(content_type);
+  response.stream = std::move(producer);
+  return response;
+}
+
+Response& Response::WithAttachment(std::string_view filename) {
+  return WithHeader("Content-Disposition", AttachmentDisposition(filename));
+}
+
 Response& Response::WithHeader(std::string name, std::string value) {
   headers.emplace_back(std::move(name), std::move(value));
   return *this;
@@ -111,6 +129,38 @@ Response& Response::WithHeader(std::string name, std::string value) {
 
 Response& Response::WithVersion(int64_t version) {
   return WithHeader("ETag", "\"" + std::to_string(version) + "\"");
+}
+
+std::string AttachmentDisposition(std::string_view filename) {
+  if (filename.empty()) {
+    filename = "download";
+  }
+  // The stand-in keeps printable ASCII; each non-ASCII character (a UTF-8 lead byte and its
+  // continuation bytes) becomes one '_'. Quotes, backslashes and path separators go too, since
+  // some clients would take them as the end of the name or as folders, and '%', which some
+  // percent-decode (RFC 6266, appendix D).
+  std::string fallback;
+  std::string encoded;
+  static constexpr std::string_view kHex = "0123456789ABCDEF";
+  for (char c : filename) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80 && byte < 0xC0) {
+      // A continuation byte: its character already has its '_'.
+    } else if (byte >= 0x80 || byte < 0x20 || byte == 0x7F || c == '"' || c == '\\' || c == '/' ||
+               c == '%') {
+      fallback += '_';
+    } else {
+      fallback += c;
+    }
+    if (IsAttrChar(byte)) {
+      encoded += c;
+    } else {
+      encoded += '%';
+      encoded += kHex[byte >> 4];
+      encoded += kHex[byte & 15];
+    }
+  }
+  return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
 }
 
 std::string PercentDecode(std::string_view text, bool plus_as_space) {

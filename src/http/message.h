@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -34,17 +35,38 @@ struct Request {
   nlohmann::json JsonBody() const;
 };
 
+// The next piece of a streamed body, or nullopt at its end. An empty piece sends nothing.
+using BodyProducer = std::function<std::optional<std::string>()>;
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // When set, the body is produced piece by piece and sent with chunked transfer encoding (to an
+  // HTTP/1.0 client: until the connection closes) instead of `body`, so that a large export is
+  // never held whole. The server calls it on its worker pool, as handlers are (it may read the
+  // database), one call at a time, though not always on the same thread. The first call comes
+  // before the status line is sent: an exception there still becomes the usual error response.
+  // After that the status is out, so a later exception is logged and the connection closed
+  // without the final chunk; the client sees an incomplete body, never a complete-looking one.
+  // Move-only state (a TableWriter, a database session) goes in through a shared_ptr, since
+  // std::function must be copyable. It is destroyed without being drained when the client goes
+  // away or the request is HEAD.
+  BodyProducer stream;
 
   static Response Json(int status, const nlohmann::json& body);
   static Response NoContent();
+  static Response Stream(std::string content_type, BodyProducer producer);
   Response& WithHeader(std::string name, std::string value);
   Response& WithVersion(int64_t version);  // ETag
+  // Content-Disposition: attachment, so that the browser saves the body as `filename`.
+  Response& WithAttachment(std::string_view filename);
 };
+
+// The Content-Disposition value for an attachment (RFC 6266): an ASCII stand-in in `filename`
+// for old clients, and the real UTF-8 name percent-encoded in `filename*` (RFC 8187).
+std::string AttachmentDisposition(std::string_view filename);
 
 std::string PercentDecode(std::string_view text, bool plus_as_space);
 std::map<std::string, std::string> ParseQuery(std::string_view query);

@@ -133,15 +133,25 @@ Response Router::Dispatch(Request& request, std::string* route_label) const {
     } end_guard{*authorizer_};
     authorizer_->Begin(request, *match.route);
     return match.route->handler(request);
+  } catch (const std::exception&) {
+    return CurrentExceptionResponse(request);
+  }
+}
+
+Response CurrentExceptionResponse(const Request& request) {
+  try {
+    throw;
   } catch (const ApiError& error) {
     return ErrorResponse(error);
   } catch (const std::exception& error) {
     // Details go to the log with the request id, never to the client.
     spdlog::error("request {} failed: {}", request.request_id, error.what());
-    return ErrorResponse(ApiError(ErrorCode::kInternal,
-                                  "Something went wrong on our side; the request id is " +
-                                      request.request_id));
+  } catch (...) {
+    spdlog::error("request {} failed with an exception of unknown type", request.request_id);
   }
+  return ErrorResponse(ApiError(ErrorCode::kInternal,
+                                "Something went wrong on our side; the request id is " +
+                                    request.request_id));
 }
 
 }  // namespace weltcampus::http

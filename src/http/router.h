@@ -77,5 +77,8 @@ class Router {
 
 std::vector<std::string> SplitPath(std::string_view path);
 Response ErrorResponse(const ApiError& error);
+// The response for the exception being handled (call it inside a catch block): an ApiError as
+// itself, anything else as a 500 whose details go only to the log, with the request id.
+Response CurrentExceptionResponse(const Request& request);
 
 }  // namespace weltcampus::http

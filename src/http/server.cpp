@@ -19,6 +19,8 @@
 #include <fstream>
 #include <list>
 #include <memory>
+#include <optional>
+#include <type_traits>
 
 #include "core/error.h"
 
@@ -49,24 +51,25 @@ bool IsSafeRequestId(std::string_view id) {
   });
 }
 
-// Runs f on the worker pool and resumes the coroutine on its own executor with the result.
-template <typename F>
-asio::awaitable<Response> RunOnWorkers(asio::thread_pool& pool, F f) {
+// Runs f on the worker pool and resumes the coroutine on its own executor with the result (or
+// f's exception).
+template <typename F, typename T = std::invoke_result_t<F&>>
+asio::awaitable<T> RunOnWorkers(asio::thread_pool& pool, F f) {
   auto executor = co_await asio::this_coro::executor;
   co_return co_await asio::async_initiate<decltype(asio::use_awaitable),
-                                          void(std::exception_ptr, Response)>(
+                                          void(std::exception_ptr, T)>(
       [&pool, executor](auto handler, F work) {
         asio::post(pool, [handler = std::move(handler), work = std::move(work), executor]() mutable {
           std::exception_ptr error;
-          Response response;
+          T result{};
           try {
-            response = work();
+            result = work();
           } catch (...) {
             error = std::current_exception();
           }
           asio::post(executor, [handler = std::move(handler), error,
-                                response = std::move(response)]() mutable {
-            handler(error, std::move(response));
+                                result = std::move(result)]() mutable {
+            handler(error, std::move(result));
           });
         });
       },
@@ -135,30 +138,51 @@ Request ToRequest(const bhttp::request<bhttp::string_body>& message, const tcp::
   return request;
 }
 
-Response Handle(ServerState& state, Request& request, std::string* route_label) {
-  const bool is_api = request.path.starts_with("/api/") || request.path == "/metrics";
+// A handler's response; for a streamed one also its first piece, made on the same worker.
+struct Handled {
   Response response;
+  std::optional<std::string> first_piece;
+};
+
+Handled Handle(ServerState& state, Request& request, std::string* route_label) {
+  const bool is_api = request.path.starts_with("/api/") || request.path == "/metrics";
+  Handled handled;
+  Response& response = handled.response;
   if (is_api) {
     response = state.router.Dispatch(request, route_label);
   } else {
     *route_label = "static";
     response = state.files.Serve(request);
   }
+  if (response.stream) {
+    // Most failures of an export happen in its first query: made here, before the status line is
+    // sent, they still become a proper error status.
+    try {
+      handled.first_piece = response.stream();
+    } catch (...) {
+      response = CurrentExceptionResponse(request);
+    }
+  }
   AddSecurityHeaders(response, request.secure, is_api);
   response.WithHeader("X-Request-Id", request.request_id);
-  return response;
+  return handled;
+}
+
+template <typename Body>
+void SetHeaders(bhttp::response<Body>& message, const Response& response) {
+  message.set(bhttp::field::server, "weltcampus");
+  if (!response.content_type.empty()) {
+    message.set(bhttp::field::content_type, response.content_type);
+  }
+  for (const auto& [name, value] : response.headers) {
+    message.insert(name, value);
+  }
 }
 
 bhttp::response<bhttp::string_body> ToMessage(Response response, unsigned version, bool keep_alive,
                                               bool head) {
   bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), version};
-  message.set(bhttp::field::server, "weltcampus");
-  if (!response.content_type.empty()) {
-    message.set(bhttp::field::content_type, response.content_type);
-  }
-  for (auto& [name, value] : response.headers) {
-    message.insert(name, value);
-  }
+  SetHeaders(message, response);
   const auto size = response.body.size();
   if (!head) {
     message.body() = std::move(response.body);
@@ -178,6 +202,67 @@ Response LimitResponse(const boost::system::error_code& error) {
     return response;
   }
   return ErrorResponse(ApiError(ErrorCode::kBadRequest, "Malformed HTTP request"));
+}
+
+// Sends a streamed response: the header, then each piece as the producer makes it on the worker
+// pool, so that only one piece is held at a time. Returns whether the connection can serve
+// another request; *bytes gets the body's size so far.
+asio::awaitable<bool> WriteStreamed(ServerState& state, beast::tcp_stream& stream, Handled& handled,
+                                    const Request& request, unsigned version, bool keep_alive,
+                                    std::size_t* bytes) {
+  Response& response = handled.response;
+  bhttp::response<bhttp::empty_body> header{static_cast<bhttp::status>(response.status), version};
+  SetHeaders(header, response);
+  // HTTP/1.0 knows no chunks: there the body ends when the connection closes.
+  const bool chunked = version >= 11;
+  header.keep_alive(keep_alive && chunked);
+  if (chunked) {
+    header.chunked(true);
+  }
+  bhttp::response_serializer<bhttp::empty_body> serializer{header};
+  boost::system::error_code error;
+  stream.expires_after(state.options.read_timeout);
+  co_await bhttp::async_write_header(stream, serializer,
+                                     asio::redirect_error(asio::use_awaitable, error));
+  if (error || request.method == "HEAD") {
+    co_return !error && keep_alive && chunked;
+  }
+  std::optional<std::string> piece = std::move(handled.first_piece);
+  while (piece) {
+    // An empty chunk would read as the last one, so an empty piece is not sent.
+    if (!piece->empty()) {
+      *bytes += piece->size();
+      stream.expires_after(state.options.read_timeout);
+      if (chunked) {
+        co_await asio::async_write(stream, bhttp::make_chunk(asio::buffer(*piece)),
+                                   asio::redirect_error(asio::use_awaitable, error));
+      } else {
+        co_await asio::async_write(stream, asio::buffer(*piece),
+                                   asio::redirect_error(asio::use_awaitable, error));
+      }
+      if (error) {
+        // The client went away: no more pieces are made for it.
+        co_return false;
+      }
+    }
+    try {
+      piece = co_await RunOnWorkers(state.workers, [&response] { return response.stream(); });
+    } catch (const std::exception& failure) {
+      spdlog::error("request {} failed after {}B of its body: {}", request.request_id, *bytes,
+                    failure.what());
+      co_return false;
+    } catch (...) {
+      spdlog::error("request {} failed after {}B of its body", request.request_id, *bytes);
+      co_return false;
+    }
+  }
+  if (!chunked) {
+    co_return false;
+  }
+  stream.expires_after(state.options.read_timeout);
+  co_await asio::async_write(stream, bhttp::make_chunk_last(),
+                             asio::redirect_error(asio::use_awaitable, error));
+  co_return !error && keep_alive;
 }
 
 asio::awaitable<void> Serve(ServerState& state, tcp::socket socket) {
@@ -211,19 +296,41 @@ asio::awaitable<void> Serve(ServerState& state, tcp::socket socket) {
     Request request = ToRequest(message, stream.socket(), options);
     const bool head = request.method == "HEAD";
     std::string route_label;
-    Response response = co_await RunOnWorkers(
-        state.workers, [&state, &request, &route_label] { return Handle(state, request, &route_label); });
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    state.metrics.Record(request.method, route_label, response.status, seconds);
-    spdlog::info("{} {} {} {} {}B {:.1f}ms", request.request_id, request.method, request.path,
-                 response.status, response.body.size(), seconds * 1000);
+    Handled handled = co_await RunOnWorkers(state.workers, [&state, &request, &route_label] {
+      return Handle(state, request, &route_label);
+    });
+    const int status = handled.response.status;
+    const auto record = [&](std::size_t bytes) {
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      state.metrics.Record(request.method, route_label, status, seconds);
+      spdlog::info("{} {} {} {} {}B {:.1f}ms", request.request_id, request.method, request.path,
+                   status, bytes, seconds * 1000);
+    };
     const bool keep_alive = message.keep_alive() && !state.stopping;
-    auto reply = ToMessage(std::move(response), message.version(), keep_alive, head);
-    stream.expires_after(options.read_timeout);
-    co_await bhttp::async_write(stream, reply, asio::redirect_error(asio::use_awaitable, error));
+    bool reusable = false;
+    if (handled.response.stream) {
+      // Measured to the last piece: making the body is most of a streamed response's work.
+      std::size_t bytes = 0;
+      reusable = co_await WriteStreamed(state, stream, handled, request, message.version(),
+                                        keep_alive, &bytes);
+      record(bytes);
+      // The producer may hold a database session, even an open transaction: it is let go of on
+      // a worker too, where blocking is allowed. Captured by reference: with g++ 12, a lambda
+      // owning the producer, as a temporary in this co_await, had its capture destroyed twice.
+      co_await RunOnWorkers(state.workers, [&handled] {
+        handled.response.stream = nullptr;
+        return true;
+      });
+    } else {
+      record(handled.response.body.size());
+      auto reply = ToMessage(std::move(handled.response), message.version(), keep_alive, head);
+      stream.expires_after(options.read_timeout);
+      co_await bhttp::async_write(stream, reply, asio::redirect_error(asio::use_awaitable, error));
+      reusable = !error && keep_alive;
+    }
     connection->busy = false;
-    if (error || !keep_alive) {
+    if (!reusable) {
       break;
     }
   }
@@ -297,26 +404,62 @@ void Server::Run() {
     std::filesystem::rename(temporary, options_.port_file);
   }
 
+  if (options_.on_listening) {
+    options_.on_listening(bound.port());
+  }
+
   asio::signal_set signals(io, SIGINT, SIGTERM);
-  signals.async_wait([&](const boost::system::error_code& error, int signal) {
-    if (error) {
+  // Runs on the I/O thread.
+  const auto shutdown = [&] {
+    if (state.stopping) {
       return;
     }
-    spdlog::info("signal {} received: finishing in-flight requests, then stopping", signal);
     state.stopping = true;
     boost::system::error_code ignored;
     acceptor.close(ignored);
+    signals.cancel(ignored);
     // Idle connections are closed now; busy ones close after their response.
     for (auto& connection : state.connections) {
       if (!connection.busy) {
         connection.socket->cancel(ignored);
       }
     }
+  };
+  signals.async_wait([&](const boost::system::error_code& error, int signal) {
+    if (error) {
+      return;
+    }
+    spdlog::info("signal {} received: finishing in-flight requests, then stopping", signal);
+    shutdown();
   });
+  {
+    std::lock_guard lock(stop_mutex_);
+    stop_ = [&io, &shutdown] { asio::post(io, shutdown); };
+    if (stop_requested_) {
+      stop_();
+    }
+  }
+  // stop_ refers to this frame's io and shutdown: gone with them, also when io.run() throws.
+  // Whatever Stop() posted and io did not run is dropped with io.
+  struct StopReset {
+    Server& server;
+    ~StopReset() {
+      std::lock_guard lock(server.stop_mutex_);
+      server.stop_ = nullptr;
+    }
+  } stop_reset{*this};
   asio::co_spawn(io, Accept(state, acceptor), asio::detached);
   io.run();
   state.workers.join();
   spdlog::info("stopped");
+}
+
+void Server::Stop() {
+  std::lock_guard lock(stop_mutex_);
+  stop_requested_ = true;
+  if (stop_) {
+    stop_();
+  }
 }
 
 }  // namespace weltcampus::http

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct ServerOptions {
   std::size_t workers = 8;                // threads that run handlers (database work)
   std::size_t max_connections = 10000;
   std::vector<std::string> trusted_proxies;  // addresses whose X-Forwarded-* headers are believed
+  // Told the bound port once the server listens (for a server run inside a test, on port 0).
+  std::function<void(uint16_t port)> on_listening;
 };
 
 // The HTTP server: one I/O thread with coroutines per connection, handlers on a worker pool so
@@ -33,12 +36,18 @@ class Server {
   Server(ServerOptions options, const Router& router, const StaticFiles& static_files,
          Metrics& metrics);
   void Run();
+  // Ends Run() as SIGTERM does; from any thread, also before Run() has started. For a server run
+  // inside another program, such as a test.
+  void Stop();
 
  private:
   ServerOptions options_;
   const Router& router_;
   const StaticFiles& static_files_;
   Metrics& metrics_;
+  std::mutex stop_mutex_;
+  std::function<void()> stop_;  // set while Run() runs
+  bool stop_requested_ = false;
 };
 
 // Headers that every response carries (content sniffing, framing, referrer, CSP).
