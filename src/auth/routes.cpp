@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/json_input.h"
 #include "core/paging.h"
+#include "http/list_export.h"
 #include "http/responses.h"
 
 namespace weltcampus::auth {
@@ -113,7 +114,18 @@ void RegisterUserRoutes(http::Router& router, std::shared_ptr<AuthService> servi
                filter.role = QueryEnum(request.query, "role", kRoles);
                filter.active = QueryBool(request.query, "active");
                const auto page = repository::UserSorts().PageFrom(request.query);
-               return http::PageResponse(service->ListUsers(filter, page), page);
+               static constexpr std::array<http::ExportField, 6> kUserExport = {{
+                   {"/id", "ID", "ID", interop::CellKind::kInteger},
+                   {"/email", "E-mail", "E-Mail"},
+                   {"/display_name", "Name", "Name"},
+                   {"/roles/*/role", "Roles", "Rollen"},
+                   {"/active", "Active", "Aktiv", interop::CellKind::kBoolean},
+                   {"/last_login_at", "Last sign-in", "Letzte Anmeldung"},
+               }};
+               return http::ListOrExport(request, page, "users", kUserExport,
+                                         [service, filter](const PageRequest& p) {
+                                           return service->ListUsers(filter, p);
+                                         });
              })
       .Paged(repository::UserSorts().ApiValues())
       .Query("q", {{"type", "string"}, {"maxLength", 200}})
@@ -168,14 +180,23 @@ void RegisterAuditRoutes(http::Router& router, store::Database& database) {
                const auto page = PageRequest::FromQuery(request.query, kSorts);
                // Newest first unless ?sort=at asks for the oldest first.
                const bool newest_first = page.descending || !request.query.contains("sort");
-               auto [entries, total] = database.Read([&](store::Connection& c) {
-                 return ListAudit(c, filter, page.limit, page.offset, newest_first);
-               });
-               nlohmann::json items = nlohmann::json::array();
-               for (const auto& entry : entries) {
-                 items.push_back(ToJson(entry));
-               }
-               return Response::Json(200, PageJson(std::move(items), page, total));
+               static constexpr std::array<http::ExportField, 7> kAuditExport = {{
+                   {"/id", "ID", "ID", interop::CellKind::kInteger},
+                   {"/at", "When", "Zeitpunkt"},
+                   {"/actor_name", "Who", "Wer"},
+                   {"/action", "Action", "Aktion"},
+                   {"/entity_type", "Record type", "Datensatzart"},
+                   {"/entity_id", "Record", "Datensatz"},
+                   {"/client_address", "Address", "Adresse"},
+               }};
+               return http::ListOrExport(
+                   request, page, "audit-log", kAuditExport,
+                   [&database, filter, newest_first](const PageRequest& p) {
+                     auto [entries, total] = database.Read([&](store::Connection& c) {
+                       return ListAudit(c, filter, p.limit, p.offset, newest_first);
+                     });
+                     return store::Page<AuditEntry>{std::move(entries), total};
+                   });
              });
   router.Add("GET", "/api/v1/audit/verify", Permission::kReadAudit,
              "Check the audit log's hash chain", [&database](const Request&) {

@@ -39,7 +39,13 @@ Route& Route::Query(std::string name, nlohmann::json schema) {
 Route& Route::Paged(const std::vector<std::string>& sort_values) {
   Query("limit", {{"type", "integer"}, {"minimum", 1}, {"maximum", 200}, {"default", 50}});
   Query("cursor", {{"type", "string"}, {"description", "next_cursor of the previous page"}});
-  return Query("sort", {{"type", "string"}, {"enum", sort_values}});
+  Query("sort", {{"type", "string"}, {"enum", sort_values}});
+  return Exportable();
+}
+
+Route& Route::Exportable() {
+  Query("format", {{"type", "string"}, {"enum", {"csv", "xlsx"}}});
+  return Query("lang", {{"type", "string"}, {"enum", {"en", "de"}}});
 }
 
 Route& Route::EnumQuery(std::string name, std::span<const std::string_view> values) {

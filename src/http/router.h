@@ -32,8 +32,10 @@ struct Route {
 
   // Describes a query parameter in the OpenAPI document.
   Route& Query(std::string name, nlohmann::json schema);
-  // ?limit=, ?cursor= and ?sort= with the list's sort values.
+  // ?limit=, ?cursor= and ?sort= with the list's sort values; and Exportable().
   Route& Paged(const std::vector<std::string>& sort_values);
+  // ?format=csv|xlsx (the whole list as a file) and ?lang=en|de (its column names).
+  Route& Exportable();
   // A filter whose values are an enumeration's names.
   Route& EnumQuery(std::string name, std::span<const std::string_view> values);
 };

@@ -5,6 +5,7 @@
 #include "core/academic_year.h"
 #include "core/codes.h"
 #include "core/error.h"
+#include "http/list_export.h"
 #include "http/responses.h"
 #include "partners/input.h"
 #include "partners/json.h"
@@ -18,12 +19,91 @@ using http::Response;
 
 namespace {
 
-using http::AllResponse;
 using http::CreatedResponse;
-using http::PageResponse;
 using http::RecordResponse;
 
 constexpr std::array<std::string_view, 1> kExpiringSorts = {"ends_on"};
+
+using http::ExportField;
+using interop::CellKind;
+
+// The columns of each list's CSV and XLSX export, in English and German.
+constexpr std::array<ExportField, 15> kInstitutionExport = {{
+    {"/id", "ID", "ID", CellKind::kInteger},
+    {"/name", "Name", "Name"},
+    {"/name_local", "Local name", "Name in Landessprache"},
+    {"/country", "Country", "Land"},
+    {"/city", "City", "Ort"},
+    {"/type", "Type", "Art"},
+    {"/erasmus_code", "Erasmus code", "Erasmus-Code"},
+    {"/pic", "PIC", "PIC"},
+    {"/oid", "OID", "OID"},
+    {"/ror_id", "ROR ID", "ROR-ID"},
+    {"/hei_id", "EWP HEI ID", "EWP-HEI-ID"},
+    {"/website", "Website", "Website"},
+    {"/latitude", "Latitude", "Breitengrad", CellKind::kNumber},
+    {"/longitude", "Longitude", "Längengrad", CellKind::kNumber},
+    {"/source", "Source", "Quelle"},
+}};
+
+constexpr std::array<ExportField, 10> kPartnershipExport = {{
+    {"/id", "ID", "ID", CellKind::kInteger},
+    {"/institution/name", "Partner", "Partner"},
+    {"/institution/country", "Country", "Land"},
+    {"/institution/city", "City", "Ort"},
+    {"/institution/erasmus_code", "Erasmus code", "Erasmus-Code"},
+    {"/tier", "Tier", "Stufe"},
+    {"/since", "Partner since", "Partner seit", CellKind::kDate},
+    {"/responsible_person", "Responsible", "Verantwortlich"},
+    {"/active_agreements", "Active agreements", "Aktive Vereinbarungen", CellKind::kInteger},
+    {"/places_per_year", "Places this year", "Plätze in diesem Jahr", CellKind::kInteger},
+}};
+
+constexpr std::array<ExportField, 9> kAgreementExport = {{
+    {"/id", "ID", "ID", CellKind::kInteger},
+    {"/institution_name", "Partner", "Partner"},
+    {"/institution_country", "Country", "Land"},
+    {"/title", "Title", "Titel"},
+    {"/type", "Type", "Art"},
+    {"/status", "Status", "Status"},
+    {"/first_academic_year", "First academic year", "Erstes Studienjahr"},
+    {"/last_academic_year", "Last academic year", "Letztes Studienjahr"},
+    {"/ends_on", "Ends on", "Endet am", CellKind::kDate},
+}};
+
+constexpr std::array<ExportField, 5> kOrgUnitExport = {{
+    {"/id", "ID", "ID", CellKind::kInteger},
+    {"/parent_id", "Parent ID", "Übergeordnete ID", CellKind::kInteger},
+    {"/name", "Name", "Name"},
+    {"/name_de", "German name", "Deutscher Name"},
+    {"/kind", "Kind", "Art"},
+}};
+
+constexpr std::array<ExportField, 7> kMapExport = {{
+    {"/id", "ID", "ID", CellKind::kInteger},
+    {"/name", "Partner", "Partner"},
+    {"/country", "Country", "Land"},
+    {"/city", "City", "Ort"},
+    {"/tier", "Tier", "Stufe"},
+    {"/latitude", "Latitude", "Breitengrad", CellKind::kNumber},
+    {"/longitude", "Longitude", "Längengrad", CellKind::kNumber},
+}};
+
+constexpr std::array<ExportField, 6> kJointStructureExport = {{
+    {"/id", "ID", "ID", CellKind::kInteger},
+    {"/partnership_id", "Partnership ID", "Partnerschaft-ID", CellKind::kInteger},
+    {"/kind", "Kind", "Art"},
+    {"/name", "Name", "Name"},
+    {"/description", "Description", "Beschreibung"},
+    {"/since", "Since", "Seit", CellKind::kDate},
+}};
+
+constexpr std::array<ExportField, 4> kIscedExport = {{
+    {"/code", "Code", "Code"},
+    {"/level", "Level", "Ebene"},
+    {"/label_en", "English", "Englisch"},
+    {"/label_de", "German", "Deutsch"},
+}};
 
 std::optional<std::string> CountryFilter(const Request& request) {
   auto country = QueryText(request.query, "country", 2);
@@ -71,7 +151,10 @@ void RegisterInstitutionRoutes(http::Router& router, std::shared_ptr<PartnersSer
                filter.has_erasmus_code = QueryBool(request.query, "has_erasmus_code");
                filter.partner = QueryBool(request.query, "partner");
                const auto page = repository::InstitutionSorts().PageFrom(request.query);
-               return PageResponse(service->ListInstitutions(filter, page), page);
+               return http::ListOrExport(request, page, "institutions", kInstitutionExport,
+                                         [service, filter](const PageRequest& p) {
+                                           return service->ListInstitutions(filter, p);
+                                         });
              })
       .Paged(repository::InstitutionSorts().ApiValues())
       .Query("q", {{"type", "string"}, {"maxLength", 200}})
@@ -102,8 +185,10 @@ void RegisterOrgUnitRoutes(http::Router& router, std::shared_ptr<PartnersService
   const std::string base = "/api/v1/org-units";
   router.Add("GET", base, Permission::kReadPartners, "The school's organisational units (flat tree)",
              [service](const Request& request) {
-               return AllResponse(service->ListOrgUnits(QueryText(request.query, "q", 200)));
-             });
+               return http::AllOrExport(request, "org-units", kOrgUnitExport,
+                                        service->ListOrgUnits(QueryText(request.query, "q", 200)));
+             })
+      .Exportable();
   router.Add("POST", base, Permission::kWritePartners, "Add an organisational unit",
              [service, base](const Request& request) {
                return CreatedResponse(service->CreateOrgUnit(OrgUnitFromJson(request.JsonBody())), base);
@@ -129,7 +214,10 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
              [service](const Request& request) {
                const auto filter = PartnershipFilterFrom(request);
                const auto page = repository::PartnershipSorts().PageFrom(request.query);
-               return PageResponse(service->ListPartnerships(filter, page), page);
+               return http::ListOrExport(request, page, "partners", kPartnershipExport,
+                                         [service, filter](const PageRequest& p) {
+                                           return service->ListPartnerships(filter, p);
+                                         });
              })
       .Paged(repository::PartnershipSorts().ApiValues())
       .Query("q", {{"type", "string"}, {"maxLength", 200}})
@@ -140,8 +228,10 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
   router.Add("GET", base + "/map", Permission::kReadPartners,
              "Every partner matching the filters, with coordinates, for the world map (no paging)",
              [service](const Request& request) {
-               return AllResponse(service->ListMapPoints(PartnershipFilterFrom(request)));
-             });
+               return http::AllOrExport(request, "partner-map", kMapExport,
+                                        service->ListMapPoints(PartnershipFilterFrom(request)));
+             })
+      .Exportable();
   router.Add("POST", base, Permission::kWritePartners, "Make an institution a partner",
              [service, base](const Request& request) {
                return CreatedResponse(service->CreatePartnership(PartnershipFromJson(request.JsonBody())), base);
@@ -166,8 +256,10 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
              });
   router.Add("GET", base + "/{id}/joint-structures", Permission::kReadPartners,
              "Joint structures of a partnership", [service](const Request& request) {
-               return AllResponse(service->ListJointStructures(request.PathId("id")));
-             });
+               return http::AllOrExport(request, "joint-structures", kJointStructureExport,
+                                        service->ListJointStructures(request.PathId("id")));
+             })
+      .Exportable();
   router.Add("POST", base + "/{id}/joint-structures", Permission::kWritePartners,
              "Add a joint structure to a partnership", [service](const Request& request) {
                return CreatedResponse(service->CreateJointStructure(request.PathId("id"),
@@ -204,7 +296,10 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
                  filter.only_in_force = true;
                }
                const auto page = repository::AgreementSorts().PageFrom(request.query);
-               return PageResponse(service->ListAgreements(filter, page), page);
+               return http::ListOrExport(request, page, "agreements", kAgreementExport,
+                                         [service, filter](const PageRequest& p) {
+                                           return service->ListAgreements(filter, p);
+                                         });
              })
       .Paged(repository::AgreementSorts().ApiValues())
       .Query("q", {{"type", "string"}, {"maxLength", 200}})
@@ -222,7 +317,10 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
                filter.ends_before = Date::TodayUtc().AddMonths(static_cast<int>(months)).ToString();
                filter.only_in_force = true;
                auto page = PageRequest::FromQuery(request.query, kExpiringSorts);
-               return PageResponse(service->ListAgreements(filter, page), page);
+               return http::ListOrExport(request, page, "agreements", kAgreementExport,
+                                         [service, filter](const PageRequest& p) {
+                                           return service->ListAgreements(filter, p);
+                                         });
              });
   router.Add("POST", base, Permission::kWritePartners, "Add an agreement with its quotas",
              [service, base](const Request& request) {
@@ -257,9 +355,11 @@ void RegisterRoutes(http::Router& router, store::Database& database) {
                static constexpr std::array<std::string_view, 3> kLevels = {"broad", "narrow", "detailed"};
                const auto q = QueryText(request.query, "q", 100);
                const auto level = QueryEnum(request.query, "level", kLevels);
-               return AllResponse(database.Read(
-                   [&](store::Connection& c) { return repository::ListIscedFields(c, q, level); }));
-             });
+               return http::AllOrExport(request, "isced", kIscedExport, database.Read([&](store::Connection& c) {
+                 return repository::ListIscedFields(c, q, level);
+               }));
+             })
+      .Exportable();
   router.Add("GET", "/api/v1/summary", Permission::kReadIndicators,
              "Where the school stands: partners by tier, agreements, places this year",
              [service](const Request&) {

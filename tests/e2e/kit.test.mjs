@@ -51,9 +51,15 @@ test('list filters live in the URL and survive a reload; the export links carry 
 
   const csv = page.getByRole('link', { name: 'Export CSV' });
   const xlsx = page.getByRole('link', { name: 'Export Excel' });
-  assert.equal(await csv.getAttribute('href'), '/api/v1/partnerships?q=Wroclaw&tier=strategic&sort=-name&format=csv');
-  assert.equal(await xlsx.getAttribute('href'), '/api/v1/partnerships?q=Wroclaw&tier=strategic&sort=-name&format=xlsx');
+  assert.equal(await csv.getAttribute('href'), '/api/v1/partnerships?q=Wroclaw&tier=strategic&sort=-name&format=csv&lang=en');
+  assert.equal(await xlsx.getAttribute('href'), '/api/v1/partnerships?q=Wroclaw&tier=strategic&sort=-name&format=xlsx&lang=en');
   assert.notEqual(await csv.getAttribute('download'), null);
+  // the file itself: the filtered list, one header line and one partner
+  const english = await page.evaluate(async (href) => (await fetch(href)).text(), await csv.getAttribute('href'));
+  const englishLines = english.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.match(englishLines[0], /^ID,Partner,Country,City/);
+  assert.equal(englishLines.length, 2);
+  assert.match(englishLines[1], /Wroclaw Medical University/);
   await screenshot(page, 'kit-list-filters-after-reload');
 
   // back in the history brings the earlier filters back into the boxes
@@ -66,8 +72,10 @@ test('list filters live in the URL and survive a reload; the export links carry 
   await page.getByRole('button', { name: 'Deutsch' }).click();
   await page.getByRole('heading', { level: 1, name: 'Vereinbarungen' }).waitFor();
   const de = page.getByRole('link', { name: 'CSV exportieren' });
-  assert.equal(await de.getAttribute('href'), '/api/v1/agreements?status=active&sort=title&format=csv');
-  assert.equal(await page.getByRole('link', { name: 'Excel exportieren' }).getAttribute('href'), '/api/v1/agreements?status=active&sort=title&format=xlsx');
+  assert.equal(await de.getAttribute('href'), '/api/v1/agreements?status=active&sort=title&format=csv&lang=de');
+  assert.equal(await page.getByRole('link', { name: 'Excel exportieren' }).getAttribute('href'), '/api/v1/agreements?status=active&sort=title&format=xlsx&lang=de');
+  const german = await page.evaluate(async (href) => (await fetch(href)).text(), await de.getAttribute('href'));
+  assert.match(german.replace(/^\uFEFF/, ''), /^ID,Partner,Land,Titel,Art,Status/);
   await page.getByRole('button', { name: 'English' }).click();
   assert.deepEqual(page.errors, []);
   await page.close();

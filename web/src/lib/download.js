@@ -13,15 +13,17 @@ export function downloadJson(data, filename) {
 }
 
 /**
- * The address of a list's export: the list endpoint with the list's filters and sort and `format=csv|xlsx`.
- * The browser downloads it itself (an `<a download>`): the session cookie goes along, the file streams to disk.
+ * The address of a list's export: the list endpoint with the list's filters and sort, `format=csv|xlsx` and the
+ * screen's language (`lang`, which names the file's columns). The browser downloads it itself (an
+ * `<a download>`): the session cookie goes along, the file streams to disk.
  */
-export function exportUrl(path, query, format) {
+export function exportUrl(path, query, format, lang) {
   const q = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null || value === '' || key === 'cursor' || key === 'limit') continue;
     q.set(key, String(value));
   }
   q.set('format', format);
+  if (lang) q.set('lang', lang);
   return `/api/v1${path}?${q}`;
 }

@@ -57,5 +57,6 @@ describe('export', () => {
     const url = exportUrl('/partnerships', { q: 'King', tier: null, sort: '-name', cursor: 'c', limit: 50 }, 'csv');
     expect(url).toBe('/api/v1/partnerships?q=King&sort=-name&format=csv');
     expect(exportUrl('/agreements', {}, 'xlsx')).toBe('/api/v1/agreements?format=xlsx');
+    expect(exportUrl('/agreements', { status: 'active' }, 'csv', 'de')).toBe('/api/v1/agreements?status=active&format=csv&lang=de');
   });
 });
