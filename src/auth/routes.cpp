@@ -60,7 +60,7 @@ void RegisterSessionRoutes(http::Router& router, std::shared_ptr<AuthService> se
              })
       .Accepts(CredentialsSchema())
       .Returns(200, SessionSchema())
-      .Fails({429});
+      .Fails({401, 429});
   router.Add("POST", "/api/v1/auth/logout", Permission::kAuthenticated, "Sign out: ends this session",
              [service](const Request& request) {
                service->Logout(Me());
