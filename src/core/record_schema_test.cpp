@@ -127,6 +127,7 @@ TEST(RecordSchemaTest, NamesTheFieldAtFault) {
 TEST(RecordSchemaTest, WritesEveryFieldWithNullForMissingOnes) {
   Tree tree = TreeSchema().Read(ValidTree());
   tree.id = 3;
+  tree.leaves[1].id = 5;  // saved: every child has its id
   const auto json = TreeSchema().Write(tree);
   EXPECT_EQ(json["id"], 3);
   EXPECT_TRUE(json["note"].is_null());
