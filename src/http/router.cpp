@@ -57,7 +57,7 @@ Route& Route::Accepts(const NamedSchema& schema) {
 }
 
 Route& Route::Returns(int status, const NamedSchema& schema) {
-  responses[status] = {schema.name, "application/json", ""};
+  responses[status] = {schema.name, "application/json", "", {}};
   schemas.push_back(schema);
   return *this;
 }
@@ -68,12 +68,20 @@ Route& Route::ReturnsPage(const NamedSchema& item, int status) {
 }
 
 Route& Route::ReturnsNothing(int status) {
-  responses[status] = {"", "", "No content"};
+  responses[status] = {"", "", "No content", {}};
   return *this;
 }
 
 Route& Route::ReturnsContent(int status, std::string content_type, std::string description) {
-  responses[status] = {"", std::move(content_type), std::move(description)};
+  responses[status] = {"", std::move(content_type), std::move(description), {}};
+  return *this;
+}
+
+Route& Route::ReturnsAlso(int status, std::string content_type) {
+  if (!responses.contains(status)) {
+    throw std::logic_error(pattern + ": ReturnsAlso(" + std::to_string(status) + ") before Returns");
+  }
+  responses[status].other_content_types.push_back(std::move(content_type));
   return *this;
 }
 

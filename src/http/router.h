@@ -31,6 +31,7 @@ struct ResponseBody {
   std::string schema;
   std::string content_type = "application/json";
   std::string description;
+  std::vector<std::string> other_content_types;  // the same answer in another format (an export)
 };
 
 struct Route {
@@ -65,6 +66,8 @@ struct Route {
   Route& ReturnsNothing(int status);
   // A status answered with a body that is not JSON.
   Route& ReturnsContent(int status, std::string content_type, std::string description);
+  // Another content type for a status already declared, e.g. a list as "text/csv" on ?format=csv.
+  Route& ReturnsAlso(int status, std::string content_type);
   // Error statuses (answered with the Error schema) beyond those implied by the route: 401 and
   // 403 for a permission, 404 for a path id, 400/413/422 for a body, 422 for a query, 409 for a
   // write, 412/428 for If-Match.

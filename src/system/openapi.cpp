@@ -115,6 +115,9 @@ nlohmann::json BuildOpenApi(const http::Router& router) {
       } else if (!body.content_type.empty()) {
         response["content"] = {{body.content_type, {{"schema", {{"type", "string"}}}}}};
       }
+      for (const auto& content_type : body.other_content_types) {
+        response["content"][content_type] = {{"schema", {{"type", "string"}}}};
+      }
       responses[std::to_string(status)] = response;
     }
     if (route.responses.empty()) {

@@ -107,6 +107,35 @@ TEST_F(OpenApiDocumentTest, DescribesRecordsFromTheirFieldDefinitions) {
   }
 }
 
+TEST(OpenApiRouteTest, AnExportIsAnotherContentTypeOfTheSameAnswer) {
+  http::Router router;
+  const NamedSchema item{"Thing", {{"type", "object"}}};
+  router.Add("GET", "/api/v1/things", auth::Permission::kReadPartners, "Things",
+             [](const http::Request&) { return http::Response::NoContent(); })
+      .ReturnsPage(item)
+      .ReturnsAlso(200, "text/csv; charset=utf-8")
+      .Fails({429});
+  const auto document = BuildOpenApi(router);
+  const auto& responses = document["paths"]["/api/v1/things"]["get"]["responses"];
+  EXPECT_EQ(responses["200"]["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/ThingPage");
+  EXPECT_TRUE(responses["200"]["content"].contains("text/csv; charset=utf-8"));
+  EXPECT_TRUE(responses.contains("429"));
+  EXPECT_TRUE(document["components"]["schemas"].contains("Thing"));
+  EXPECT_TRUE(document["components"]["schemas"].contains("ThingPage"));
+}
+
+TEST(OpenApiRouteTest, TwoDifferentSchemasOfOneNameAreRefused) {
+  http::Router router;
+  router.Add("GET", "/api/v1/a", auth::Permission::kPublic, "A",
+             [](const http::Request&) { return http::Response::NoContent(); })
+      .Returns(200, NamedSchema{"Same", {{"type", "object"}}});
+  router.Add("GET", "/api/v1/b", auth::Permission::kPublic, "B",
+             [](const http::Request&) { return http::Response::NoContent(); })
+      .Returns(200, NamedSchema{"Same", {{"type", "string"}}});
+  EXPECT_THROW(BuildOpenApi(router), std::logic_error);
+}
+
 // ajv (the validator the API tests use on every answer) compiles every schema of the document.
 // Needs node and `npm ci`; skipped without them.
 TEST_F(OpenApiDocumentTest, AjvCompilesTheDocument) {

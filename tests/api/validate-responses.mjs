@@ -202,12 +202,6 @@ function check(document, validators, entry) {
       : { outcome: 'ok', label };
   }
   const content = response.content ?? {};
-  const json = content['application/json'];
-  if (json) {
-    const name = json.schema.$ref.slice('#/components/schemas/'.length);
-    const problem = validateBody(validators, name, entry);
-    return problem ? { outcome: 'fail', label, problem } : { outcome: 'ok', label };
-  }
   const declared = Object.keys(content);
   if (declared.length === 0) {
     return entry.body
@@ -215,8 +209,14 @@ function check(document, validators, entry) {
       : { outcome: 'ok', label };
   }
   const type = (entry.content_type ?? '').split(';')[0].trim();
-  if (!declared.some((media) => media.split(';')[0].trim() === type)) {
+  const media = declared.find((candidate) => candidate.split(';')[0].trim() === type);
+  if (!media) {
     return { outcome: 'fail', label, problem: `Content-Type "${entry.content_type}" is not described (${declared.join(', ')})` };
+  }
+  if (media === 'application/json') {
+    const name = content[media].schema.$ref.slice('#/components/schemas/'.length);
+    const problem = validateBody(validators, name, entry);
+    if (problem) return { outcome: 'fail', label, problem };
   }
   return { outcome: 'ok', label };
 }
