@@ -5,6 +5,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/error.h"
 #include "http/router.h"
 
 namespace weltcampus::system {
@@ -12,17 +13,30 @@ namespace weltcampus::system {
 namespace {
 
 nlohmann::json ErrorSchema() {
+  nlohmann::json codes = nlohmann::json::array();
+  for (int code = static_cast<int>(ErrorCode::kBadRequest);
+       code <= static_cast<int>(ErrorCode::kServiceUnavailable); ++code) {
+    codes.push_back(CodeName(static_cast<ErrorCode>(code)));
+  }
   return {{"type", "object"},
           {"required", {"error"}},
+          {"additionalProperties", false},
           {"properties",
            {{"error",
              {{"type", "object"},
               {"required", {"code", "message"}},
               {"properties",
-               {{"code", {{"type", "string"}}},
+               {{"code", {{"type", "string"}, {"enum", codes}}},
                 {"message", {{"type", "string"}}},
                 {"field", {{"type", "string"}}},
-                {"current_version", {{"type", "integer"}}}}}}}}}};
+                {"current_version", {{"type", "integer"}, {"description", "412: the record's version now"}}},
+                {"retry_after_seconds", {{"type", "integer"}, {"description", "429: also in Retry-After"}}},
+                {"reason", {{"type", "string"}, {"enum", {"password_change_required"}}}},
+                {"referenced_by",
+                 {{"type", "array"},
+                  {"items", {{"type", "string"}}},
+                  {"description", "409: the records that use the one to be removed"}}}}},
+              {"additionalProperties", false}}}}}};
 }
 
 std::string Tag(const std::string& pattern) {
