@@ -58,12 +58,16 @@ void RegisterSessionRoutes(http::Router& router, std::shared_ptr<AuthService> se
                auto result = service->Login(kPasswords, credentials, request.remote_address);
                return Response::Json(200, PrincipalJson(result.principal))
                    .WithHeader("Set-Cookie", SessionCookie(result.token, request.secure));
-             });
+             })
+      .Accepts(CredentialsSchema())
+      .Returns(200, SessionSchema())
+      .Fails({401, 429});
   router.Add("POST", "/api/v1/auth/logout", Permission::kAuthenticated, "Sign out: ends this session",
              [service](const Request& request) {
                service->Logout(Me());
                return Response::NoContent().WithHeader("Set-Cookie", SessionCookie("", request.secure));
-             });
+             })
+      .ReturnsNothing(204);
   router.Add("GET", "/api/v1/auth/session", Permission::kPublic,
              "Who is signed in, with the CSRF token for changes", [](const Request&) {
                const auto& principal = CurrentRequest().principal;
@@ -71,16 +75,21 @@ void RegisterSessionRoutes(http::Router& router, std::shared_ptr<AuthService> se
                  return Response::Json(200, {{"user", nullptr}, {"csrf_token", nullptr}});
                }
                return Response::Json(200, PrincipalJson(*principal));
-             });
+             })
+      .Returns(200, SessionSchema());
 }
 
 void RegisterOwnAccountRoutes(http::Router& router, std::shared_ptr<AuthService> service) {
   router.Add("GET", "/api/v1/me", Permission::kAuthenticated, "My account",
-             [service](const Request&) { return UserResponse(service->GetOwnAccount(Me())); });
+             [service](const Request&) { return UserResponse(service->GetOwnAccount(Me())); })
+      .Returns(200, UserSchema());
   router.Add("PUT", "/api/v1/me", Permission::kAuthenticated, "Change my name or language",
              [service](const Request& request) {
                return UserResponse(service->UpdateOwnAccount(Me(), request.JsonBody()));
-             });
+             })
+      .Accepts(OwnAccountInputSchema())
+      .Returns(200, UserSchema())
+      .IfMatch(false);
   router.Add("PUT", "/api/v1/me/password", Permission::kAuthenticated, "Change my password",
              [service](const Request& request) {
                const auto body = request.JsonBody();
@@ -98,12 +107,16 @@ void RegisterOwnAccountRoutes(http::Router& router, std::shared_ptr<AuthService>
                };
                service->ChangePassword(Me(), raw("current_password"), raw("new_password"));
                return Response::NoContent();
-             });
+             })
+      .Accepts(PasswordChangeSchema())
+      .ReturnsNothing(204)
+      .IfMatch(false);
   router.Add("GET", "/api/v1/me/data", Permission::kAuthenticated,
              "Everything stored about me, as a JSON download", [service](const Request&) {
                return Response::Json(200, service->ExportPersonalData(Me().user_id))
                    .WithHeader("Content-Disposition", "attachment; filename=\"weltcampus-my-data.json\"");
-             });
+             })
+      .Returns(200, PersonalDataSchema());
 }
 
 void RegisterUserRoutes(http::Router& router, std::shared_ptr<AuthService> service) {
@@ -127,6 +140,7 @@ void RegisterUserRoutes(http::Router& router, std::shared_ptr<AuthService> servi
                                            return service->ListUsers(filter, p);
                                          });
              })
+      .ReturnsPage(UserSchema())
       .Paged(repository::UserSorts().ApiValues())
       .Query("q", {{"type", "string"}, {"maxLength", 200}})
       .EnumQuery("role", kRoles)
@@ -139,30 +153,39 @@ void RegisterUserRoutes(http::Router& router, std::shared_ptr<AuthService> servi
                return Response::Json(201, body)
                    .WithVersion(user.version)
                    .WithHeader("Location", "/api/v1/users/" + std::to_string(user.id));
-             });
+             })
+      .Accepts(UserInputSchema())
+      .Returns(201, CreatedUserSchema());
   router.Add("GET", "/api/v1/users/{id}", Permission::kManageUsers, "One account (the read is audited)",
-             [service](const Request& request) { return UserResponse(service->GetUser(request.PathId("id"))); });
+             [service](const Request& request) { return UserResponse(service->GetUser(request.PathId("id"))); })
+      .Returns(200, UserSchema());
   router.Add("PUT", "/api/v1/users/{id}", Permission::kManageUsers,
              "Change an account, its roles, or disable it (ends its sessions)",
              [service](const Request& request) {
                const auto version = request.RequiredIfMatch();
                return UserResponse(
                    service->UpdateUser(request.PathId("id"), UserFromJson(request.JsonBody()), version));
-             });
+             })
+      .Accepts(UserInputSchema())
+      .Returns(200, UserSchema());
   router.Add("POST", "/api/v1/users/{id}/password-reset", Permission::kManageUsers,
              "Give an account a new one-time password", [service](const Request& request) {
                return Response::Json(200, {{"one_time_password", service->ResetPassword(request.PathId("id"))}});
-             });
+             })
+      .Returns(200, OneTimePasswordSchema());
   router.Add("POST", "/api/v1/users/{id}/erasure", Permission::kManageUsers,
              "Erase a person: pseudonymise the account, keep anonymous counts", [service](const Request& request) {
                const auto version = request.RequiredIfMatch();
                return UserResponse(service->ErasePerson(request.PathId("id"), version));
-             });
+             })
+      .Returns(200, UserSchema())
+      .IfMatch(true);
   router.Add("GET", "/api/v1/users/{id}/data", Permission::kManageUsers,
              "Everything stored about a person (for a subject access request)",
              [service](const Request& request) {
                return Response::Json(200, service->ExportPersonalData(request.PathId("id")));
-             });
+             })
+      .Returns(200, PersonalDataSchema());
 }
 
 void RegisterAuditRoutes(http::Router& router, store::Database& database) {
@@ -197,7 +220,16 @@ void RegisterAuditRoutes(http::Router& router, store::Database& database) {
                      });
                      return store::Page<AuditEntry>{std::move(entries), total};
                    });
-             });
+             })
+      .Paged({"at", "-at"})
+      .Query("actor_user_id", {{"type", "integer"}, {"minimum", 1}})
+      .Query("subject_user_id", {{"type", "integer"}, {"minimum", 1}})
+      .Query("action", {{"type", "string"}, {"maxLength", 50}})
+      .Query("entity_type", {{"type", "string"}, {"maxLength", 50}})
+      .Query("entity_id", {{"type", "string"}, {"maxLength", 50}})
+      .Query("from", {{"type", "string"}, {"description", "a date (2026-11-28) or a UTC time (2026-11-28T17:00:00Z)"}})
+      .Query("to", {{"type", "string"}, {"description", "a date (2026-11-28) or a UTC time (2026-11-28T17:00:00Z)"}})
+      .ReturnsPage(AuditEntrySchema());
   router.Add("GET", "/api/v1/audit/verify", Permission::kReadAudit,
              "Check the audit log's hash chain", [&database](const Request&) {
                const auto result = database.Read([](store::Connection& c) { return VerifyAudit(c); });
@@ -207,7 +239,8 @@ void RegisterAuditRoutes(http::Router& router, store::Database& database) {
                                                                    ? nlohmann::json(*result.first_broken_id)
                                                                    : nlohmann::json(nullptr)},
                                            {"problem", result.problem}});
-             });
+             })
+      .Returns(200, AuditVerificationSchema());
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "auth/authenticator.h"
 #include "auth/context.h"
 #include "auth/model.h"
+#include "auth/schemas.h"
 #include "store/database.h"
 #include "store/list_query.h"
 

@@ -44,6 +44,7 @@ Route& Route::Paged(const std::vector<std::string>& sort_values) {
 }
 
 Route& Route::Exportable() {
+  exportable = true;
   Query("format", {{"type", "string"}, {"enum", {"csv", "xlsx"}}});
   return Query("lang", {{"type", "string"}, {"enum", {"en", "de"}}});
 }
@@ -56,6 +57,51 @@ Route& Route::EnumQuery(std::string name, std::span<const std::string_view> valu
   return Query(std::move(name), {{"type", "string"}, {"enum", std::move(names)}});
 }
 
+Route& Route::Accepts(const NamedSchema& schema) {
+  request_schema = schema.name;
+  schemas.push_back(schema);
+  return *this;
+}
+
+Route& Route::Returns(int status, const NamedSchema& schema) {
+  responses[status] = {schema.name, "application/json", "", {}};
+  schemas.push_back(schema);
+  return *this;
+}
+
+Route& Route::ReturnsPage(const NamedSchema& item, int status) {
+  schemas.push_back(item);
+  return Returns(status, PageSchema(item));
+}
+
+Route& Route::ReturnsNothing(int status) {
+  responses[status] = {"", "", "No content", {}};
+  return *this;
+}
+
+Route& Route::ReturnsContent(int status, std::string content_type, std::string description) {
+  responses[status] = {"", std::move(content_type), std::move(description), {}};
+  return *this;
+}
+
+Route& Route::ReturnsAlso(int status, std::string content_type) {
+  if (!responses.contains(status)) {
+    throw std::logic_error(pattern + ": ReturnsAlso(" + std::to_string(status) + ") before Returns");
+  }
+  responses[status].other_content_types.push_back(std::move(content_type));
+  return *this;
+}
+
+Route& Route::Fails(std::initializer_list<int> statuses) {
+  extra_errors.insert(extra_errors.end(), statuses);
+  return *this;
+}
+
+Route& Route::IfMatch(bool required) {
+  if_match = required;
+  return *this;
+}
+
 Route& Router::Add(std::string method, std::string pattern, auth::Permission permission,
                    std::string summary, Handler handler) {
   if (!handler || summary.empty()) {
@@ -66,8 +112,12 @@ Route& Router::Add(std::string method, std::string pattern, auth::Permission per
       throw std::logic_error("route registered twice: " + method + " " + pattern);
     }
   }
-  Route route{std::move(method), std::move(pattern), permission, std::move(summary),
-              std::move(handler), {}, {}};
+  Route route;
+  route.method = std::move(method);
+  route.pattern = std::move(pattern);
+  route.permission = permission;
+  route.summary = std::move(summary);
+  route.handler = std::move(handler);
   route.segments = SplitPath(route.pattern);
   routes_.push_back(std::move(route));
   return routes_.back();

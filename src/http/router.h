@@ -1,6 +1,9 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
+#include <map>
+#include <optional>
 #include <memory>
 #include <span>
 #include <string>
@@ -9,6 +12,7 @@
 
 #include "auth/permission.h"
 #include "core/error.h"
+#include "core/record_schema.h"
 #include "http/message.h"
 
 namespace weltcampus::http {
@@ -21,14 +25,31 @@ struct QueryParameter {
   nlohmann::json schema;  // {"type": "string", "enum": [...]}
 };
 
+// A response a route declares for the OpenAPI document: the component schema of its body (empty:
+// no body), or another content type.
+struct ResponseBody {
+  std::string schema;
+  std::string content_type = "application/json";
+  std::string description;
+  std::vector<std::string> other_content_types;  // the same answer in another format (an export)
+};
+
 struct Route {
   std::string method;
   std::string pattern;  // "/api/v1/agreements/{id}"
-  auth::Permission permission;
+  auth::Permission permission{};
   std::string summary;  // one line for the OpenAPI document
   Handler handler;
   std::vector<std::string> segments;
   std::vector<QueryParameter> query;
+  // Answers ?format=csv|xlsx with the list as a file beside its JSON page (http/list_export.h).
+  bool exportable = false;
+  // The bodies, for the OpenAPI document (docs: ARCHITECTURE.md, "the recipe").
+  std::string request_schema;             // component name; empty: the route reads no body
+  std::map<int, ResponseBody> responses;  // success statuses (and any status with its own body)
+  std::vector<int> extra_errors;          // error statuses beyond those the route's shape implies
+  std::optional<bool> if_match;           // needs If-Match; unset: PUT and DELETE do
+  std::vector<NamedSchema> schemas;       // every component the bodies refer to
 
   // Describes a query parameter in the OpenAPI document.
   Route& Query(std::string name, nlohmann::json schema);
@@ -38,6 +59,24 @@ struct Route {
   Route& Exportable();
   // A filter whose values are an enumeration's names.
   Route& EnumQuery(std::string name, std::span<const std::string_view> values);
+
+  // The JSON body the route reads.
+  Route& Accepts(const NamedSchema& schema);
+  // A status answered with a JSON body of this schema.
+  Route& Returns(int status, const NamedSchema& schema);
+  // A page {items: [item...], next_cursor, total} (also the shape of unpaged short lists).
+  Route& ReturnsPage(const NamedSchema& item, int status = 200);
+  // A status answered without a body (204).
+  Route& ReturnsNothing(int status);
+  // A status answered with a body that is not JSON.
+  Route& ReturnsContent(int status, std::string content_type, std::string description);
+  // Another content type for a status already declared, e.g. a list as "text/csv" on ?format=csv.
+  Route& ReturnsAlso(int status, std::string content_type);
+  // Error statuses (answered with the Error schema) beyond those implied by the route: 401 and
+  // 403 for a permission, 404 for a path id, 400/413/422 for a body, 422 for a query, 409 for a
+  // write, 412/428 for If-Match.
+  Route& Fails(std::initializer_list<int> statuses);
+  Route& IfMatch(bool required);
 };
 
 // Checks a request against the permission its route declares before the handler runs (throws

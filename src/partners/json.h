@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "partners/model.h"
+#include "partners/schemas.h"
 #include "partners/repository.h"
 #include "partners/service.h"
 

@@ -156,6 +156,7 @@ void RegisterInstitutionRoutes(http::Router& router, std::shared_ptr<PartnersSer
                                            return service->ListInstitutions(filter, p);
                                          });
              })
+      .ReturnsPage(InstitutionSchema().Output())
       .Paged(repository::InstitutionSorts().ApiValues())
       .Query("q", {{"type", "string"}, {"maxLength", 200}})
       .Query("country", {{"type", "string"}, {"pattern", "^[A-Z]{2}$"}})
@@ -165,20 +166,26 @@ void RegisterInstitutionRoutes(http::Router& router, std::shared_ptr<PartnersSer
   router.Add("POST", base, Permission::kWritePartners, "Add an institution",
              [service, base](const Request& request) {
                return CreatedResponse(service->CreateInstitution(InstitutionFromJson(request.JsonBody())), base);
-             });
+             })
+      .Accepts(InstitutionSchema().Input())
+      .Returns(201, InstitutionSchema().Output());
   router.Add("GET", base + "/{id}", Permission::kReadPartners, "One institution",
-             [service](const Request& request) { return RecordResponse(service->GetInstitution(request.PathId("id"))); });
+             [service](const Request& request) { return RecordResponse(service->GetInstitution(request.PathId("id"))); })
+      .Returns(200, InstitutionSchema().Output());
   router.Add("PUT", base + "/{id}", Permission::kWritePartners, "Change an institution",
              [service](const Request& request) {
                const auto version = request.RequiredIfMatch();
                return RecordResponse(service->UpdateInstitution(request.PathId("id"),
                                                       InstitutionFromJson(request.JsonBody()), version));
-             });
+             })
+      .Accepts(InstitutionSchema().Input())
+      .Returns(200, InstitutionSchema().Output());
   router.Add("DELETE", base + "/{id}", Permission::kWritePartners, "Remove an institution",
              [service](const Request& request) {
                service->DeleteInstitution(request.PathId("id"), request.RequiredIfMatch());
                return Response::NoContent();
-             });
+             })
+      .ReturnsNothing(204);
 }
 
 void RegisterOrgUnitRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
@@ -188,24 +195,32 @@ void RegisterOrgUnitRoutes(http::Router& router, std::shared_ptr<PartnersService
                return http::AllOrExport(request, "org-units", kOrgUnitExport,
                                         service->ListOrgUnits(QueryText(request.query, "q", 200)));
              })
+      .Query("q", {{"type", "string"}, {"maxLength", 200}})
+      .ReturnsPage(OrgUnitSchema().Output())
       .Exportable();
   router.Add("POST", base, Permission::kWritePartners, "Add an organisational unit",
              [service, base](const Request& request) {
                return CreatedResponse(service->CreateOrgUnit(OrgUnitFromJson(request.JsonBody())), base);
-             });
+             })
+      .Accepts(OrgUnitSchema().Input())
+      .Returns(201, OrgUnitSchema().Output());
   router.Add("GET", base + "/{id}", Permission::kReadPartners, "One organisational unit",
-             [service](const Request& request) { return RecordResponse(service->GetOrgUnit(request.PathId("id"))); });
+             [service](const Request& request) { return RecordResponse(service->GetOrgUnit(request.PathId("id"))); })
+      .Returns(200, OrgUnitSchema().Output());
   router.Add("PUT", base + "/{id}", Permission::kWritePartners, "Change an organisational unit",
              [service](const Request& request) {
                const auto version = request.RequiredIfMatch();
                return RecordResponse(service->UpdateOrgUnit(request.PathId("id"), OrgUnitFromJson(request.JsonBody()),
                                                   version));
-             });
+             })
+      .Accepts(OrgUnitSchema().Input())
+      .Returns(200, OrgUnitSchema().Output());
   router.Add("DELETE", base + "/{id}", Permission::kWritePartners, "Remove an organisational unit",
              [service](const Request& request) {
                service->DeleteOrgUnit(request.PathId("id"), request.RequiredIfMatch());
                return Response::NoContent();
-             });
+             })
+      .ReturnsNothing(204);
 }
 
 void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
@@ -219,6 +234,7 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
                                            return service->ListPartnerships(filter, p);
                                          });
              })
+      .ReturnsPage(PartnershipSchema().Output())
       .Paged(repository::PartnershipSorts().ApiValues())
       .Query("q", {{"type", "string"}, {"maxLength", 200}})
       .Query("country", {{"type", "string"}, {"pattern", "^[A-Z]{2}$"}})
@@ -231,59 +247,79 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
                return http::AllOrExport(request, "partner-map", kMapExport,
                                         service->ListMapPoints(PartnershipFilterFrom(request)));
              })
+      .Query("q", {{"type", "string"}, {"maxLength", 200}})
+      .Query("country", {{"type", "string"}, {"pattern", "^[A-Z]{2}$"}})
+      .EnumQuery("tier", kTiers)
+      .EnumQuery("agreement_type", kAgreementTypes)
+      .EnumQuery("agreement_status", kAgreementStatuses)
+      .ReturnsPage(MapPointSchema().Output())
       .Exportable();
   router.Add("POST", base, Permission::kWritePartners, "Make an institution a partner",
              [service, base](const Request& request) {
                return CreatedResponse(service->CreatePartnership(PartnershipFromJson(request.JsonBody())), base);
-             });
+             })
+      .Accepts(PartnershipSchema().Input())
+      .Returns(201, PartnershipSchema().Output());
   router.Add("GET", base + "/{id}", Permission::kReadPartners, "One partnership",
-             [service](const Request& request) { return RecordResponse(service->GetPartnership(request.PathId("id"))); });
+             [service](const Request& request) { return RecordResponse(service->GetPartnership(request.PathId("id"))); })
+      .Returns(200, PartnershipSchema().Output());
   router.Add("PUT", base + "/{id}", Permission::kWritePartners, "Change a partnership",
              [service](const Request& request) {
                const auto version = request.RequiredIfMatch();
                return RecordResponse(service->UpdatePartnership(request.PathId("id"),
                                                       PartnershipFromJson(request.JsonBody()), version));
-             });
+             })
+      .Accepts(PartnershipSchema().Input())
+      .Returns(200, PartnershipSchema().Output());
   router.Add("DELETE", base + "/{id}", Permission::kWritePartners, "End a partnership record",
              [service](const Request& request) {
                service->DeletePartnership(request.PathId("id"), request.RequiredIfMatch());
                return Response::NoContent();
-             });
+             })
+      .ReturnsNothing(204);
   router.Add("GET", base + "/{id}/overview", Permission::kReadPartners,
              "A partner's partnership, agreements, places per year and joint structures",
              [service](const Request& request) {
                return Response::Json(200, ToJson(service->GetOverview(request.PathId("id"))));
-             });
+             })
+      .Returns(200, PartnerOverviewSchema());
   router.Add("GET", base + "/{id}/joint-structures", Permission::kReadPartners,
              "Joint structures of a partnership", [service](const Request& request) {
                return http::AllOrExport(request, "joint-structures", kJointStructureExport,
                                         service->ListJointStructures(request.PathId("id")));
              })
+      .ReturnsPage(JointStructureSchema().Output())
       .Exportable();
   router.Add("POST", base + "/{id}/joint-structures", Permission::kWritePartners,
              "Add a joint structure to a partnership", [service](const Request& request) {
                return CreatedResponse(service->CreateJointStructure(request.PathId("id"),
                                                             JointStructureFromJson(request.JsonBody())),
                               "/api/v1/joint-structures");
-             });
+             })
+      .Accepts(JointStructureSchema().Input())
+      .Returns(201, JointStructureSchema().Output());
 }
 
 void RegisterJointStructureRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
   const std::string base = "/api/v1/joint-structures/{id}";
   router.Add("GET", base, Permission::kReadPartners, "One joint structure", [service](const Request& request) {
     return RecordResponse(service->GetJointStructure(request.PathId("id")));
-  });
+  })
+      .Returns(200, JointStructureSchema().Output());
   router.Add("PUT", base, Permission::kWritePartners, "Change a joint structure",
              [service](const Request& request) {
                const auto version = request.RequiredIfMatch();
                return RecordResponse(service->UpdateJointStructure(
                    request.PathId("id"), JointStructureFromJson(request.JsonBody()), version));
-             });
+             })
+      .Accepts(JointStructureSchema().Input())
+      .Returns(200, JointStructureSchema().Output());
   router.Add("DELETE", base, Permission::kWritePartners, "Remove a joint structure",
              [service](const Request& request) {
                service->DeleteJointStructure(request.PathId("id"), request.RequiredIfMatch());
                return Response::NoContent();
-             });
+             })
+      .ReturnsNothing(204);
 }
 
 void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
@@ -301,6 +337,7 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
                                            return service->ListAgreements(filter, p);
                                          });
              })
+      .ReturnsPage(AgreementSchema().Output())
       .Paged(repository::AgreementSorts().ApiValues())
       .Query("q", {{"type", "string"}, {"maxLength", 200}})
       .Query("partnership_id", {{"type", "integer"}, {"minimum", 1}})
@@ -321,24 +358,39 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
                                          [service, filter](const PageRequest& p) {
                                            return service->ListAgreements(filter, p);
                                          });
-             });
+             })
+      .Paged({"ends_on", "-ends_on"})
+      .Query("months", {{"type", "integer"}, {"minimum", 0}, {"maximum", 120}, {"default", 12}})
+      .Query("q", {{"type", "string"}, {"maxLength", 200}})
+      .Query("partnership_id", {{"type", "integer"}, {"minimum", 1}})
+      .Query("institution_id", {{"type", "integer"}, {"minimum", 1}})
+      .EnumQuery("type", kAgreementTypes)
+      .EnumQuery("status", kAgreementStatuses)
+      .Query("academic_year", {{"type", "string"}, {"pattern", "^[0-9]{4}/[0-9]{4}$"}})
+      .ReturnsPage(AgreementSchema().Output());
   router.Add("POST", base, Permission::kWritePartners, "Add an agreement with its quotas",
              [service, base](const Request& request) {
                return CreatedResponse(service->CreateAgreement(AgreementFromJson(request.JsonBody())), base);
-             });
+             })
+      .Accepts(AgreementSchema().Input())
+      .Returns(201, AgreementSchema().Output());
   router.Add("GET", base + "/{id}", Permission::kReadPartners, "One agreement with its quotas",
-             [service](const Request& request) { return RecordResponse(service->GetAgreement(request.PathId("id"))); });
+             [service](const Request& request) { return RecordResponse(service->GetAgreement(request.PathId("id"))); })
+      .Returns(200, AgreementSchema().Output());
   router.Add("PUT", base + "/{id}", Permission::kWritePartners,
              "Change an agreement (status transitions are checked)", [service](const Request& request) {
                const auto version = request.RequiredIfMatch();
                return RecordResponse(service->UpdateAgreement(request.PathId("id"),
                                                     AgreementFromJson(request.JsonBody()), version));
-             });
+             })
+      .Accepts(AgreementSchema().Input())
+      .Returns(200, AgreementSchema().Output());
   router.Add("DELETE", base + "/{id}", Permission::kWritePartners, "Remove an agreement",
              [service](const Request& request) {
                service->DeleteAgreement(request.PathId("id"), request.RequiredIfMatch());
                return Response::NoContent();
-             });
+             })
+      .ReturnsNothing(204);
 }
 
 }  // namespace
@@ -359,12 +411,16 @@ void RegisterRoutes(http::Router& router, store::Database& database) {
                  return repository::ListIscedFields(c, q, level);
                }));
              })
+      .Query("q", {{"type", "string"}, {"maxLength", 100}})
+      .Query("level", {{"type", "string"}, {"enum", {"broad", "narrow", "detailed"}}})
+      .ReturnsPage(IscedFieldSchema().Output())
       .Exportable();
   router.Add("GET", "/api/v1/summary", Permission::kReadIndicators,
              "Where the school stands: partners by tier, agreements, places this year",
              [service](const Request&) {
                return Response::Json(200, ToJson(service->GetSummary(), CurrentAcademicYear()));
-             });
+             })
+      .Returns(200, SummarySchema());
 }
 
 }  // namespace weltcampus::partners

@@ -1,23 +1,43 @@
 #include "system/openapi.h"
 
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <stdexcept>
+
+#include "core/error.h"
 #include "http/router.h"
+#include "interop/table_export.h"
 
 namespace weltcampus::system {
 
 namespace {
 
 nlohmann::json ErrorSchema() {
+  nlohmann::json codes = nlohmann::json::array();
+  for (int code = static_cast<int>(ErrorCode::kBadRequest);
+       code <= static_cast<int>(ErrorCode::kServiceUnavailable); ++code) {
+    codes.push_back(CodeName(static_cast<ErrorCode>(code)));
+  }
   return {{"type", "object"},
           {"required", {"error"}},
+          {"additionalProperties", false},
           {"properties",
            {{"error",
              {{"type", "object"},
               {"required", {"code", "message"}},
               {"properties",
-               {{"code", {{"type", "string"}}},
+               {{"code", {{"type", "string"}, {"enum", codes}}},
                 {"message", {{"type", "string"}}},
                 {"field", {{"type", "string"}}},
-                {"current_version", {{"type", "integer"}}}}}}}}}};
+                {"current_version", {{"type", "integer"}, {"description", "412: the record's version now"}}},
+                {"retry_after_seconds", {{"type", "integer"}, {"description", "429: also in Retry-After"}}},
+                {"reason", {{"type", "string"}, {"enum", {"password_change_required"}}}},
+                {"referenced_by",
+                 {{"type", "array"},
+                  {"items", {{"type", "string"}}},
+                  {"description", "409: the records that use the one to be removed"}}}}},
+              {"additionalProperties", false}}}}}};
 }
 
 std::string Tag(const std::string& pattern) {
@@ -26,21 +46,116 @@ std::string Tag(const std::string& pattern) {
   return segments.size() > 2 ? segments[2] : "service";
 }
 
+std::string StatusDescription(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created (with Location and ETag)";
+    case 204: return "No content";
+    case 400: return "Malformed request (bad_request)";
+    case 401: return "Not signed in (unauthorized)";
+    case 403: return "Not allowed, or a change without CSRF token and same-origin Origin (forbidden)";
+    case 404: return "No such record (not_found)";
+    case 409: return "Conflicts with other records (conflict)";
+    case 412: return "Stale If-Match: the record changed meanwhile (precondition_failed)";
+    case 413: return "Request body too large (payload_too_large)";
+    case 422: return "A field or query parameter is invalid (validation_failed, naming it)";
+    case 428: return "If-Match missing (precondition_required)";
+    case 429: return "Too many attempts (too_many_requests, with Retry-After)";
+    case 500: return "Something went wrong on the server (internal)";
+    case 503: return "Unavailable";
+    default: return "Status " + std::to_string(status);
+  }
+}
+
+nlohmann::json Ref(const std::string& name) { return {{"$ref", "#/components/schemas/" + name}}; }
+
+nlohmann::json JsonContent(const std::string& schema) {
+  return {{"application/json", {{"schema", Ref(schema)}}}};
+}
+
+// The error statuses a route can answer, from its shape and what it declares.
+std::set<int> ErrorStatuses(const http::Route& route, bool if_match) {
+  std::set<int> statuses = {500};
+  const bool writes = route.method != "GET";
+  if (route.permission != auth::Permission::kPublic) {
+    statuses.insert({401, 403});
+  }
+  if (writes) {
+    statuses.insert({403, 409});  // CSRF token and Origin; unique keys and references
+  }
+  for (const auto& segment : route.segments) {
+    if (segment.size() > 2 && segment.front() == '{') {
+      statuses.insert(404);
+    }
+  }
+  if (!route.request_schema.empty()) {
+    statuses.insert({400, 413, 422});
+  }
+  if (!route.query.empty()) {
+    statuses.insert(422);
+  }
+  if (if_match) {
+    statuses.insert({412, 428});
+  }
+  statuses.insert(route.extra_errors.begin(), route.extra_errors.end());
+  return statuses;
+}
+
+void AddComponent(nlohmann::json& schemas, const NamedSchema& schema) {
+  if (schemas.contains(schema.name)) {
+    if (schemas[schema.name] != schema.schema) {
+      throw std::logic_error("two different schemas are named " + schema.name);
+    }
+    return;
+  }
+  schemas[schema.name] = schema.schema;
+}
+
 }  // namespace
 
 nlohmann::json BuildOpenApi(const http::Router& router) {
   nlohmann::json paths = nlohmann::json::object();
+  nlohmann::json schemas = {{"Error", ErrorSchema()}};
   for (const auto& route : router.routes()) {
-    nlohmann::json operation = {
-        {"summary", route.summary},
-        {"tags", {Tag(route.pattern)}},
-        {"x-permission", auth::PermissionName(route.permission)},
-        {"responses",
-         {{"default",
-           {{"description", "Error"},
-            {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}},
-          {route.method == "POST" ? "201" : (route.method == "DELETE" ? "204" : "200"),
-           {{"description", "Success"}}}}}};
+    for (const auto& schema : route.schemas) {
+      AddComponent(schemas, schema);
+    }
+    const bool if_match = route.if_match.value_or(route.method == "PUT" || route.method == "DELETE");
+    nlohmann::json responses = {{"default", {{"description", "Error"}, {"content", JsonContent("Error")}}}};
+    for (const auto& [status, body] : route.responses) {
+      nlohmann::json response = {
+          {"description", body.description.empty() ? StatusDescription(status) : body.description}};
+      if (!body.schema.empty()) {
+        response["content"] = JsonContent(body.schema);
+      } else if (!body.content_type.empty()) {
+        response["content"] = {{body.content_type, {{"schema", {{"type", "string"}}}}}};
+      }
+      for (const auto& content_type : body.other_content_types) {
+        response["content"][content_type] = {{"schema", {{"type", "string"}}}};
+      }
+      if (route.exportable && status == 200) {
+        // ?format=csv|xlsx answers the same list as a file.
+        for (const auto format : {interop::ExportFormat::kCsv, interop::ExportFormat::kXlsx}) {
+          response["content"][std::string(interop::ContentType(format))] = {{"schema", {{"type", "string"}}}};
+        }
+      }
+      responses[std::to_string(status)] = response;
+    }
+    if (route.responses.empty()) {
+      // Not declared (see the recipe in ARCHITECTURE.md); a unit test finds such routes.
+      responses[route.method == "POST" ? "201" : (route.method == "DELETE" ? "204" : "200")] = {
+          {"description", "Success"}};
+    }
+    for (int status : ErrorStatuses(route, if_match)) {
+      if (!route.responses.contains(status)) {
+        responses[std::to_string(status)] = {{"description", StatusDescription(status)},
+                                             {"content", JsonContent("Error")}};
+      }
+    }
+    nlohmann::json operation = {{"summary", route.summary},
+                                {"tags", {Tag(route.pattern)}},
+                                {"x-permission", auth::PermissionName(route.permission)},
+                                {"responses", responses}};
     nlohmann::json parameters = nlohmann::json::array();
     for (const auto& segment : route.segments) {
       if (segment.size() > 2 && segment.front() == '{') {
@@ -54,7 +169,7 @@ nlohmann::json BuildOpenApi(const http::Router& router) {
       parameters.push_back(
           {{"name", parameter.name}, {"in", "query"}, {"required", false}, {"schema", parameter.schema}});
     }
-    if (route.method == "PUT" || route.method == "DELETE") {
+    if (if_match) {
       parameters.push_back({{"name", "If-Match"},
                             {"in", "header"},
                             {"required", true},
@@ -64,9 +179,8 @@ nlohmann::json BuildOpenApi(const http::Router& router) {
     if (!parameters.empty()) {
       operation["parameters"] = parameters;
     }
-    if (route.method == "POST" || route.method == "PUT") {
-      operation["requestBody"] = {{"required", true},
-                                  {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
+    if (!route.request_schema.empty()) {
+      operation["requestBody"] = {{"required", true}, {"content", JsonContent(route.request_schema)}};
     }
     std::string method = route.method;
     std::transform(method.begin(), method.end(), method.begin(),
@@ -81,7 +195,7 @@ nlohmann::json BuildOpenApi(const http::Router& router) {
              "Partners, agreements, exchange and the indicators of a school's internationalisation. "
              "Lists paginate with limit and cursor; updates and deletes need If-Match."}}},
           {"paths", paths},
-          {"components", {{"schemas", {{"Error", ErrorSchema()}}}}}};
+          {"components", {{"schemas", schemas}}}};
 }
 
 }  // namespace weltcampus::system

@@ -18,6 +18,53 @@ using auth::Permission;
 using http::Request;
 using http::Response;
 
+namespace {
+
+NamedSchema HealthSchema() {
+  return {"Health",
+          {{"type", "object"},
+           {"required", {"status", "database", "version"}},
+           {"additionalProperties", false},
+           {"properties",
+            {{"status", {{"type", "string"}, {"enum", {"ok", "degraded"}}}},
+             {"database", {{"type", "string"}, {"enum", {"ok", "unavailable"}}}},
+             {"version", {{"type", "string"}}}}}}};
+}
+
+NamedSchema EnumerationsSchema() {
+  const nlohmann::json names = {{"type", "array"}, {"items", {{"type", "string"}}}};
+  return {"Enumerations",
+          {{"type", "object"},
+           {"required",
+            {"enumerations", "agreement_status_transitions", "initial_agreement_statuses",
+             "staff_quota_categories", "scoped_roles"}},
+           {"additionalProperties", false},
+           {"properties",
+            {{"enumerations",
+              {{"type", "object"},
+               {"description", "every enumeration's values by its name (role, tier, eqf_level ...)"},
+               {"additionalProperties",
+                {{"type", "array"}, {"items", {{"type", {"string", "integer"}}}}}}}},
+             {"agreement_status_transitions",
+              {{"type", "object"}, {"additionalProperties", names}}},
+             {"initial_agreement_statuses", names},
+             {"staff_quota_categories", names},
+             {"scoped_roles", names}}}}};
+}
+
+NamedSchema OpenApiSchema() {
+  return {"OpenApiDocument",
+          {{"type", "object"},
+           {"required", {"openapi", "info", "paths", "components"}},
+           {"properties",
+            {{"openapi", {{"type", "string"}, {"pattern", "^3\\.1\\."}}},
+             {"info", {{"type", "object"}}},
+             {"paths", {{"type", "object"}}},
+             {"components", {{"type", "object"}}}}}}};
+}
+
+}  // namespace
+
 void RegisterRoutes(http::Router& router, store::Database& database, http::Metrics& metrics) {
   router.Add("GET", "/api/v1/health", Permission::kPublic, "Server and database health",
              [&database](const Request&) {
@@ -32,13 +79,16 @@ void RegisterRoutes(http::Router& router, store::Database& database, http::Metri
                return Response::Json(ok ? 200 : 503, {{"status", ok ? "ok" : "degraded"},
                                                       {"database", db_status},
                                                       {"version", WELTCAMPUS_VERSION}});
-             });
+             })
+      .Returns(200, HealthSchema())
+      .Returns(503, HealthSchema());
 
   router.Add("GET", "/api/v1/settings/home", Permission::kPublic,
              "The home institution and school", [&database](const Request&) {
                auto settings = database.Read([](store::Connection& c) { return LoadHomeSettings(c); });
                return Response::Json(200, ToJson(settings));
-             });
+             })
+      .Returns(200, HomeSettingsSchema());
 
   router.Add("PUT", "/api/v1/settings/home", Permission::kManageSettings,
              "Change the home institution and school", [&database](const Request& request) {
@@ -57,7 +107,10 @@ void RegisterRoutes(http::Router& router, store::Database& database, http::Metri
                  return merged;
                });
                return Response::Json(200, ToJson(settings));
-             });
+             })
+      .Accepts(HomeSettingsInputSchema())
+      .Returns(200, HomeSettingsSchema())
+      .IfMatch(false);
 
   // Every enumeration of the API in one answer, so the web application keeps no copies. Built
   // once: the tables are compiled in.
@@ -74,7 +127,8 @@ void RegisterRoutes(http::Router& router, store::Database& database, http::Metri
                Response response;
                response.body = *enumerations;
                return response;
-             });
+             })
+      .Returns(200, EnumerationsSchema());
 
   // Built at the first request, when every module has registered its routes.
   auto openapi = std::make_shared<std::pair<std::once_flag, std::string>>();
@@ -84,7 +138,8 @@ void RegisterRoutes(http::Router& router, store::Database& database, http::Metri
                Response response;
                response.body = openapi->second;
                return response;
-             });
+             })
+      .Returns(200, OpenApiSchema());
 
   router.Add("GET", "/metrics", Permission::kOperations, "Prometheus metrics",
              [&database, &metrics](const Request&) {
@@ -99,7 +154,8 @@ void RegisterRoutes(http::Router& router, store::Database& database, http::Metri
                  out += fmt::format("weltcampus_db_pool_sessions_in_use {}\n", database.sessions_in_use());
                });
                return response;
-             });
+             })
+      .ReturnsContent(200, "text/plain; version=0.0.4; charset=utf-8", "Prometheus text format");
 }
 
 }  // namespace weltcampus::system

@@ -1,5 +1,8 @@
 #include "system/settings.h"
 
+#include <array>
+#include <utility>
+
 #include "core/codes.h"
 #include "core/date.h"
 #include "core/error.h"
@@ -57,6 +60,33 @@ nlohmann::json ToJson(const HomeSettings& settings) {
           {"erasmus_code", settings.erasmus_code},
           {"hei_id", settings.hei_id},
           {"country", settings.country}};
+}
+
+namespace {
+
+constexpr std::array<std::pair<const char*, size_t>, 5> kHomeFields = {
+    {{"institution_name", 300}, {"school_name", 300}, {"erasmus_code", 20}, {"hei_id", 253}, {"country", 2}}};
+
+}  // namespace
+
+NamedSchema HomeSettingsSchema() {
+  nlohmann::json properties = nlohmann::json::object();
+  nlohmann::json required = nlohmann::json::array();
+  for (const auto& [key, max_length] : kHomeFields) {
+    // Empty until the school has set it.
+    properties[key] = {{"type", "string"}, {"maxLength", max_length}};
+    required.push_back(key);
+  }
+  return {"HomeSettings",
+          {{"type", "object"}, {"required", required}, {"additionalProperties", false}, {"properties", properties}}};
+}
+
+NamedSchema HomeSettingsInputSchema() {
+  nlohmann::json properties = nlohmann::json::object();
+  for (const auto& [key, max_length] : kHomeFields) {
+    properties[key] = {{"type", {"string", "null"}}, {"maxLength", max_length}};
+  }
+  return {"HomeSettingsInput", {{"type", "object"}, {"properties", properties}}};
 }
 
 }  // namespace weltcampus::system

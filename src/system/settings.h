@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "core/record_schema.h"
 #include "store/sql.h"
 
 namespace weltcampus::system {
@@ -23,6 +24,9 @@ void SaveHomeSettings(store::Connection& connection, const HomeSettings& setting
 // Validates a JSON object of home settings (all fields optional, merged onto current ones).
 HomeSettings MergeHomeSettings(const HomeSettings& current, const nlohmann::json& input);
 nlohmann::json ToJson(const HomeSettings& settings);
+// The schemas of the answer (ToJson) and of a change (MergeHomeSettings: every field optional).
+NamedSchema HomeSettingsSchema();
+NamedSchema HomeSettingsInputSchema();
 
 
 }  // namespace weltcampus::system

@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <fstream>
 #include <memory>
+#include <mutex>
 
 #include "test_server.h"
 
@@ -28,6 +31,8 @@ httplib::Headers ToHttplib(const Headers& headers) {
   return out;
 }
 
+std::mutex g_log_mutex;
+
 Response Convert(const std::string& request, const httplib::Result& result) {
   Response response;
   response.request = request;
@@ -45,10 +50,36 @@ Response Convert(const std::string& request, const httplib::Result& result) {
   if (!response.json_ok) {
     response.json = nullptr;
   }
+  const auto space = request.find(' ');
+  LogResponse(request.substr(0, space), request.substr(space + 1), response);
   return response;
 }
 
 }  // namespace
+
+void LogRecord(const Json& record) {
+  const char* path = std::getenv("WELTCAMPUS_RESPONSE_LOG");
+  if (path == nullptr || *path == '\0') {
+    return;
+  }
+  // Bodies need not be UTF-8 (exports): replace what is not, rather than throw.
+  const std::string line = record.dump(-1, ' ', false, Json::error_handler_t::replace);
+  const std::lock_guard lock(g_log_mutex);
+  std::ofstream out(path, std::ios::app);
+  out << line << '\n';
+}
+
+void LogResponse(const std::string& method, const std::string& target, const Response& response) {
+  if (response.status == 0) {
+    return;  // no answer: nothing to validate
+  }
+  LogRecord({{"kind", "response"},
+             {"method", method},
+             {"target", target},
+             {"status", response.status},
+             {"content_type", response.Header("Content-Type")},
+             {"body", response.body}});
+}
 
 void JsonAssertFailed(const char* condition) {
   throw std::logic_error(std::string("JSON access to a missing key or wrong type (") + condition +

@@ -79,6 +79,13 @@ class ApiClient {
   std::unique_ptr<httplib::Client> http_;
 };
 
+// Appends one exchange to the JSON-lines file named by WELTCAMPUS_RESPONSE_LOG (nothing when it
+// is not set): method, request target, status, content type and body, for
+// tests/api/validate-responses.mjs, which checks every answer against the OpenAPI document.
+void LogResponse(const std::string& method, const std::string& target, const Response& response);
+// Appends a record of another kind ({"kind": kind, ...fields}), e.g. the OpenAPI document.
+void LogRecord(const Json& record);
+
 // The client for the current thread, signed in as the test user (when the server has accounts).
 ApiClient& Api();
 

@@ -176,6 +176,14 @@ Response RawHttpFrom(const std::string& source_address, int port, const std::str
   if (!response.json_ok) {
     response.json = nullptr;
   }
+  // "GET /x HTTP/1.1": logged for the validation against the OpenAPI document; a request line
+  // that is not one (the tests send some on purpose) is logged as it is, and the validator says
+  // which it cannot match.
+  const std::string line = head.substr(0, head.find("\r\n"));
+  const auto first = line.find(' ');
+  const auto second = first == std::string::npos ? std::string::npos : line.find(' ', first + 1);
+  LogResponse(line.substr(0, first),
+              first == std::string::npos ? "" : line.substr(first + 1, second - first - 1), response);
   return response;
 }
 

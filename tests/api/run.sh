@@ -5,6 +5,10 @@
 # PostgreSQL inside a throwaway server (tests/pg/with-postgres.sh). Both runs always happen; the
 # exit code is non-zero if either fails. BUILD_DIR (default: build) holds `weltcampus` and
 # tests/api/weltcampus_api_tests; WELTCAMPUS_BIN overrides the server binary.
+#
+# After each run, tests/api/validate-responses.mjs (node, ajv from `npm ci`) checks every answer the
+# tests received (logged through WELTCAMPUS_RESPONSE_LOG) against the OpenAPI document the server
+# serves; a mismatch fails the run like a failed test.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -24,13 +28,39 @@ if [[ ! -x "${WELTCAMPUS_BIN}" ]]; then
   exit 2
 fi
 
+if ! command -v node >/dev/null || [[ ! -f "${ROOT}/node_modules/ajv/package.json" ]]; then
+  echo "run.sh: node and node_modules/ajv are needed to validate the answers (run npm ci)" >&2
+  exit 2
+fi
+LOG_DIR="$(mktemp -d /tmp/weltcampus-responses.XXXXXX)"
+
+# Validates the answers logged in $1; non-zero when one does not match the OpenAPI document.
+validate() {
+  if [[ ! -s "$1" ]]; then
+    echo "run.sh: no answers were logged in $1" >&2
+    return 1
+  fi
+  node "${ROOT}/tests/api/validate-responses.mjs" "$1"
+}
+
 echo "==== API tests on SQLite (${WELTCAMPUS_BIN}) ===="
-WELTCAMPUS_TEST_DB=sqlite "${TESTS}" "$@"
+WELTCAMPUS_RESPONSE_LOG="${LOG_DIR}/sqlite.jsonl" WELTCAMPUS_TEST_DB=sqlite "${TESTS}" "$@"
 sqlite_rc=$?
+echo "==== Answers on SQLite against the OpenAPI document ===="
+validate "${LOG_DIR}/sqlite.jsonl" || sqlite_rc=1
 
 echo "==== API tests on PostgreSQL (${WELTCAMPUS_BIN}) ===="
-WELTCAMPUS_TEST_DB=postgresql "${ROOT}/tests/pg/with-postgres.sh" "${TESTS}" "$@"
+WELTCAMPUS_RESPONSE_LOG="${LOG_DIR}/postgresql.jsonl" WELTCAMPUS_TEST_DB=postgresql \
+  "${ROOT}/tests/pg/with-postgres.sh" "${TESTS}" "$@"
 postgresql_rc=$?
+echo "==== Answers on PostgreSQL against the OpenAPI document ===="
+validate "${LOG_DIR}/postgresql.jsonl" || postgresql_rc=1
+
+if [[ ${sqlite_rc} -eq 0 && ${postgresql_rc} -eq 0 && -z "${WELTCAMPUS_TEST_KEEP:-}" ]]; then
+  rm -rf "${LOG_DIR}"
+else
+  echo "==== the logged answers are in ${LOG_DIR} ===="
+fi
 
 echo "==== API tests: SQLite exit ${sqlite_rc}, PostgreSQL exit ${postgresql_rc} ===="
 if [[ ${sqlite_rc} -ne 0 || ${postgresql_rc} -ne 0 ]]; then

@@ -340,8 +340,21 @@ class ServerEnvironment : public ::testing::Environment {
       std::this_thread::sleep_for(100ms);
     }
     ASSERT_NO_FATAL_FAILURE(SignInTestUser());
+    LogOpenApiDocument();
     std::cerr << "weltcampus API tests: server pid " << server_pid_
               << " on 127.0.0.1:" << g_server.port << ", db " << g_server.db_url << "\n";
+  }
+
+  // The document the logged answers are validated against (tests/api/validate-responses.mjs):
+  // the one this server serves.
+  void LogOpenApiDocument() {
+    if (std::getenv("WELTCAMPUS_RESPONSE_LOG") == nullptr) {
+      return;
+    }
+    ApiClient anonymous;
+    const Response document = anonymous.Get("/api/v1/openapi.json");
+    ASSERT_TRUE(IsJson(document, 200));
+    LogRecord({{"kind", "openapi"}, {"document", document.json}});
   }
 
   // docs/api.md: every route but a few public ones needs a session. A server without accounts

@@ -1,0 +1,469 @@
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/academic_year.h"
+#include "core/date.h"
+#include "core/enum_table.h"
+#include "core/error.h"
+#include "core/json_input.h"
+
+namespace weltcampus {
+
+// A JSON Schema (2020-12) with the name it has under components/schemas of the OpenAPI document.
+struct NamedSchema {
+  std::string name;
+  nlohmann::json schema;
+};
+
+// A list answer {items: [item], next_cursor: string|null, total: integer}, named "<item>Page".
+inline NamedSchema PageSchema(const NamedSchema& item) {
+  return {item.name + "Page",
+          {{"type", "object"},
+           {"required", {"items", "next_cursor", "total"}},
+           {"additionalProperties", false},
+           {"properties",
+            {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/" + item.name}}}}},
+             {"next_cursor", {{"type", {"string", "null"}}}},
+             {"total", {{"type", "integer"}, {"minimum", 0}}}}}}};
+}
+
+// The one definition of a record type's JSON: a list of fields, each tied to a member of T by a
+// pointer-to-member. From it come the reading of a client's JSON (type, length, range, enumeration,
+// the field's own check; every failure names the field, with its path inside nested objects), the
+// writing of T as JSON, and the JSON Schemas of both for the OpenAPI document. So the document
+// cannot drift from what the server reads and writes.
+//
+//   const RecordSchema<OrgUnit> schema = RecordSchema<OrgUnit>("OrgUnit")
+//       .Key(&OrgUnit::id, &OrgUnit::version)
+//       .Int("parent_id", &OrgUnit::parent_id, 1, INT64_MAX)
+//       .Text("name", &OrgUnit::name, 300)
+//       .Enum("kind", &OrgUnit::kind, kOrgUnitKindTable);
+//
+// Conventions: a field given as std::optional is optional in input (missing, null and blank read as
+// "not given") and null in output; any other field is required in input (unless it has a default)
+// and always present in output. ReadOnly() fields are written, never read. Rules across fields
+// ("give both latitude and longitude") stay in the module's input code, after Read.
+template <typename T>
+class RecordSchema {
+ public:
+  explicit RecordSchema(std::string name) : name_(std::move(name)) {}
+
+  const std::string& name() const { return name_; }
+
+  // --- field kinds ---
+
+  RecordSchema& Text(std::string key, std::string T::*member, size_t max_length) {
+    Field field = Scalar(std::move(key), "string", /*optional=*/false, {{"maxLength", max_length}});
+    field.input_extra = {{"minLength", 1}};
+    field.read = [member, max_length](const Field& self, const JsonInput& in, T& record) {
+      record.*member = in.RequiredString(self.key, max_length);
+      self.Check(in, record.*member);
+    };
+    field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    return Add(std::move(field));
+  }
+
+  RecordSchema& Text(std::string key, std::optional<std::string> T::*member, size_t max_length) {
+    Field field = Scalar(std::move(key), "string", /*optional=*/true, {{"maxLength", max_length}});
+    field.read = [member, max_length](const Field& self, const JsonInput& in, T& record) {
+      record.*member = in.OptionalString(self.key, max_length);
+      if (record.*member) {
+        self.Check(in, *(record.*member));
+      }
+    };
+    field.write = [member](const T& record) { return Nullable(record.*member); };
+    return Add(std::move(field));
+  }
+
+  RecordSchema& Int(std::string key, int64_t T::*member, int64_t min, int64_t max) {
+    Field field = Scalar(std::move(key), "integer", false, Range(min, max));
+    field.read = [member, min, max](const Field& self, const JsonInput& in, T& record) {
+      record.*member = in.RequiredInt(self.key, min, max);
+    };
+    field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    return Add(std::move(field));
+  }
+
+  RecordSchema& Int(std::string key, std::optional<int64_t> T::*member, int64_t min, int64_t max) {
+    Field field = Scalar(std::move(key), "integer", true, Range(min, max));
+    field.read = [member, min, max](const Field& self, const JsonInput& in, T& record) {
+      record.*member = in.OptionalInt(self.key, min, max);
+    };
+    field.write = [member](const T& record) { return Nullable(record.*member); };
+    return Add(std::move(field));
+  }
+
+  RecordSchema& Number(std::string key, std::optional<double> T::*member, double min, double max) {
+    Field field = Scalar(std::move(key), "number", true, {{"minimum", min}, {"maximum", max}});
+    field.read = [member, min, max](const Field& self, const JsonInput& in, T& record) {
+      record.*member = in.OptionalNumber(self.key, min, max);
+    };
+    field.write = [member](const T& record) { return Nullable(record.*member); };
+    return Add(std::move(field));
+  }
+
+  RecordSchema& Bool(std::string key, bool T::*member, bool default_value) {
+    Field field = Scalar(std::move(key), "boolean", false, {});
+    field.has_default = true;
+    field.input_extra = {{"default", default_value}};
+    field.read = [member, default_value](const Field& self, const JsonInput& in, T& record) {
+      record.*member = in.OptionalBool(self.key).value_or(default_value);
+    };
+    field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    return Add(std::move(field));
+  }
+
+  // A value of an enumeration, stored by its API name; required in input.
+  template <typename E, std::size_t N>
+  RecordSchema& Enum(std::string key, std::string T::*member, const EnumTable<E, N>& table) {
+    Field field = Scalar(std::move(key), "string", false, {{"enum", table.Json()}});
+    field.read = [member, names = table.names()](const Field& self, const JsonInput& in, T& record) {
+      record.*member = in.RequiredEnum(self.key, names);
+    };
+    field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    return Add(std::move(field));
+  }
+
+  // An enumeration value that a missing or null input leaves at `default_value`.
+  template <typename E, std::size_t N>
+  RecordSchema& Enum(std::string key, std::string T::*member, const EnumTable<E, N>& table,
+                     std::string_view default_value) {
+    Field field = Scalar(std::move(key), "string", false, {{"enum", table.Json()}});
+    field.has_default = true;
+    field.input_extra = {{"default", default_value}};
+    field.read = [member, names = table.names(), fallback = std::string(default_value)](
+                     const Field& self, const JsonInput& in, T& record) {
+      record.*member = in.OptionalEnum(self.key, names).value_or(fallback);
+    };
+    field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    return Add(std::move(field));
+  }
+
+  // An ISO 8601 date ("2027-09-30"), optional.
+  RecordSchema& Date(std::string key, std::optional<std::string> T::*member) {
+    Field field = Scalar(std::move(key), "string", true, {{"format", "date"}});
+    field.read = [member](const Field& self, const JsonInput& in, T& record) {
+      record.*member = in.OptionalString(self.key, 10);
+      if (record.*member && !weltcampus::Date::Parse(*(record.*member))) {
+        throw ValidationError(in.FieldName(self.key), "Must be a date such as 2027-09-30");
+      }
+    };
+    field.write = [member](const T& record) { return Nullable(record.*member); };
+    return Add(std::move(field));
+  }
+
+  // An ISO 8601 date the server sets (always present in output).
+  RecordSchema& Date(std::string key, std::string T::*member) {
+    Field field = Scalar(std::move(key), "string", false, {{"format", "date"}});
+    field.read_only = true;
+    field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    return Add(std::move(field));
+  }
+
+  // An academic year, "2027/2028" in JSON, its first calendar year (2027) in T; required.
+  RecordSchema& AcademicYearField(std::string key, int T::*member) {
+    Field field = Scalar(std::move(key), "string", false, {{"pattern", "^[0-9]{4}/[0-9]{4}$"}});
+    field.read = [member](const Field& self, const JsonInput& in, T& record) {
+      const auto year = AcademicYear::Parse(in.RequiredString(self.key, 9));
+      if (!year) {
+        throw ValidationError(in.FieldName(self.key), "Must be an academic year such as 2027/2028");
+      }
+      record.*member = year->first_calendar_year();
+    };
+    field.write = [member](const T& record) {
+      return nlohmann::json(AcademicYear(record.*member).ToString());
+    };
+    return Add(std::move(field));
+  }
+
+  // A list of whole numbers (ids, levels); duplicates are dropped, the order kept.
+  template <typename I>
+  RecordSchema& IntList(std::string key, std::vector<I> T::*member, int64_t min, int64_t max,
+                        size_t max_items) {
+    Field field = Scalar(std::move(key), "array", false,
+                         {{"maxItems", max_items}, {"items", {{"type", "integer"}}}});
+    field.value_extra["items"].update(Range(min, max));
+    field.has_default = true;
+    field.optional_input = true;
+    field.read = [member, min, max, max_items](const Field& self, const JsonInput& in, T& record) {
+      const auto& items = in.OptionalArray(self.key, max_items);
+      auto& out = record.*member;
+      out.clear();
+      for (size_t i = 0; i < items.size(); ++i) {
+        // Checked in the JSON's own 64-bit type, so that 2^32 + 7 is refused, not narrowed to 7.
+        const nlohmann::json& item = items[i];
+        const bool whole = item.is_number_integer() &&
+                           !(item.is_number_unsigned() && item.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX));
+        if (!whole || item.get<int64_t>() < min || item.get<int64_t>() > max) {
+          throw ValidationError(in.FieldName(self.key, i),
+                                self.check_message.empty()
+                                    ? "Must be a whole number from " + std::to_string(min) +
+                                          " to " + std::to_string(max)
+                                    : self.check_message);
+        }
+        const auto value = static_cast<I>(item.get<int64_t>());
+        if (std::find(out.begin(), out.end(), value) == out.end()) {
+          out.push_back(value);
+        }
+      }
+    };
+    field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    return Add(std::move(field));
+  }
+
+  // A list of child records, each read and written by `item`; missing or null reads as empty.
+  template <typename C>
+  RecordSchema& List(std::string key, std::vector<C> T::*member, const RecordSchema<C>& item,
+                     size_t max_items) {
+    Field field = Scalar(std::move(key), "array", false, {{"maxItems", max_items}});
+    field.has_default = true;
+    field.optional_input = true;
+    field.child_output = item.OutputSchema();
+    field.child_input = item.InputSchema();
+    field.read = [member, item, max_items](const Field& self, const JsonInput& in, T& record) {
+      const auto& items = in.OptionalArray(self.key, max_items);
+      auto& out = record.*member;
+      out.clear();
+      for (size_t i = 0; i < items.size(); ++i) {
+        out.push_back(item.Read(items[i], in.FieldName(self.key, i)));
+      }
+    };
+    field.write = [member, item](const T& record) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& child : record.*member) {
+        out.push_back(item.Write(child));
+      }
+      return out;
+    };
+    return Add(std::move(field));
+  }
+
+  // A nested record the server writes (never read), e.g. the institution of a partnership.
+  template <typename C>
+  RecordSchema& Object(std::string key, C T::*member, const RecordSchema<C>& schema) {
+    Field field;
+    field.key = std::move(key);
+    field.read_only = true;
+    field.child_output = schema.OutputSchema();
+    field.write = [member, schema](const T& record) { return schema.Write(record.*member); };
+    return Add(std::move(field));
+  }
+
+  // The id of a child record, kept across edits of its parent: given for an existing child,
+  // absent (0 in T) for a new one. Always written.
+  RecordSchema& ChildId(std::string key, int64_t T::*member) {
+    Field field = Scalar(std::move(key), "integer", false, {{"minimum", 1}});
+    field.optional_input = true;
+    field.read = [member](const Field& self, const JsonInput& in, T& record) {
+      record.*member = in.OptionalInt(self.key, 1, INT64_MAX).value_or(0);
+    };
+    field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    return Add(std::move(field));
+  }
+
+  // A record's `id` and `version`, which the server sets.
+  RecordSchema& Key(int64_t T::*id, int64_t T::*version) {
+    Int("id", id, 1, INT64_MAX).ReadOnly();
+    return Int("version", version, 1, INT64_MAX).ReadOnly();
+  }
+
+  // `created_at` and `updated_at`, which the server sets.
+  RecordSchema& Timestamps(std::string T::*created_at, std::string T::*updated_at) {
+    Text("created_at", created_at, 40).ReadOnly();
+    return Text("updated_at", updated_at, 40).ReadOnly();
+  }
+
+  // --- modifiers of the field added last ---
+
+  // Written, never read, marked readOnly in the schema.
+  RecordSchema& ReadOnly() {
+    Last().read_only = true;
+    return *this;
+  }
+  // A check of a text value the type and length do not express, with the message when it fails.
+  RecordSchema& Check(std::function<bool(std::string_view)> check, std::string message) {
+    Last().check = std::move(check);
+    Last().check_message = std::move(message);
+    return *this;
+  }
+  // Only the message, for the kinds whose check is built in (IntList).
+  RecordSchema& Message(std::string message) {
+    Last().check_message = std::move(message);
+    return *this;
+  }
+  // More schema keywords (pattern, format, description), for input and output alike.
+  RecordSchema& Schema(const nlohmann::json& keywords) {
+    Last().value_extra.update(keywords);
+    return *this;
+  }
+
+  // --- use ---
+
+  // Reads a client's JSON object; `path` prefixes the field names of nested records.
+  T Read(const nlohmann::json& body, const std::string& path = {}) const {
+    T record{};
+    ReadInto(body, record, path);
+    return record;
+  }
+  void ReadInto(const nlohmann::json& body, T& record, const std::string& path = {}) const {
+    const JsonInput in(body, path);
+    for (const auto& field : fields_) {
+      if (!field.read_only) {
+        field.read(field, in, record);
+      }
+    }
+  }
+
+  nlohmann::json Write(const T& record) const {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& field : fields_) {
+      out[field.key] = field.write(record);
+    }
+    return out;
+  }
+
+  // What the server answers: every field present, optional ones null, read-only ones marked.
+  nlohmann::json OutputSchema() const {
+    nlohmann::json properties = nlohmann::json::object();
+    nlohmann::json required = nlohmann::json::array();
+    for (const auto& field : fields_) {
+      nlohmann::json schema = field.child_output.is_null() || field.type == "array"
+                                  ? field.ValueSchema(field.optional_output, false)
+                                  : field.child_output;
+      if (field.type == "array" && !field.child_output.is_null()) {
+        schema["items"] = field.child_output;
+      }
+      if (field.read_only) {
+        schema["readOnly"] = true;
+      }
+      properties[field.key] = std::move(schema);
+      required.push_back(field.key);
+    }
+    return {{"type", "object"},
+            {"required", required},
+            {"additionalProperties", false},
+            {"properties", properties}};
+  }
+
+  // What a client sends: the editable fields; read-only ones may be sent back and are ignored.
+  nlohmann::json InputSchema() const {
+    nlohmann::json properties = nlohmann::json::object();
+    nlohmann::json required = nlohmann::json::array();
+    for (const auto& field : fields_) {
+      if (field.read_only) {
+        continue;
+      }
+      const bool optional = field.optional_output || field.optional_input || field.has_default;
+      nlohmann::json schema = field.ValueSchema(optional, true);
+      if (!field.child_input.is_null()) {
+        schema["items"] = field.child_input;
+      }
+      properties[field.key] = std::move(schema);
+      if (!optional) {
+        required.push_back(field.key);
+      }
+    }
+    nlohmann::json schema = {{"type", "object"}, {"properties", properties}};
+    if (!required.empty()) {
+      schema["required"] = required;
+    }
+    return schema;
+  }
+
+  NamedSchema Output() const { return {name_, OutputSchema()}; }
+  NamedSchema Input() const { return {name_ + "Input", InputSchema()}; }
+
+ private:
+  struct Field {
+    std::string key;
+    std::string type;             // JSON Schema type of a present value
+    bool optional_output = false;  // null in output when not set
+    bool optional_input = false;   // may be left out of input although never null in output
+    bool has_default = false;
+    bool read_only = false;
+    nlohmann::json value_extra = nlohmann::json::object();  // keywords of the value
+    nlohmann::json input_extra = nlohmann::json::object();  // keywords for input only
+    nlohmann::json child_output;  // nested record: its schemas
+    nlohmann::json child_input;
+    std::function<bool(std::string_view)> check;
+    std::string check_message;
+    std::function<void(const Field&, const JsonInput&, T&)> read;
+    std::function<nlohmann::json(const T&)> write;
+
+    void Check(const JsonInput& in, std::string_view value) const {
+      if (check && !check(value)) {
+        throw ValidationError(in.FieldName(key), check_message);
+      }
+    }
+
+    nlohmann::json ValueSchema(bool nullable, bool input) const {
+      nlohmann::json schema = value_extra;
+      if (nullable) {
+        schema["type"] = {type, "null"};
+        if (schema.contains("enum")) {
+          schema["enum"].push_back(nullptr);
+        }
+      } else {
+        schema["type"] = type;
+      }
+      if (input) {
+        schema.update(input_extra);
+      }
+      return schema;
+    }
+  };
+
+  static nlohmann::json Range(int64_t min, int64_t max) {
+    nlohmann::json range = {{"minimum", min}};
+    if (max != INT64_MAX) {
+      range["maximum"] = max;
+    }
+    return range;
+  }
+
+  template <typename V>
+  static nlohmann::json Nullable(const std::optional<V>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+  }
+
+  static Field Scalar(std::string key, std::string type, bool optional, nlohmann::json extra) {
+    Field field;
+    field.key = std::move(key);
+    field.type = std::move(type);
+    field.optional_output = optional;
+    field.value_extra = extra.is_null() ? nlohmann::json::object() : std::move(extra);
+    return field;
+  }
+
+  RecordSchema& Add(Field field) {
+    for (const auto& existing : fields_) {
+      if (existing.key == field.key) {
+        throw std::logic_error("field " + field.key + " defined twice in " + name_);
+      }
+    }
+    fields_.push_back(std::move(field));
+    return *this;
+  }
+
+  Field& Last() {
+    if (fields_.empty()) {
+      throw std::logic_error("a modifier before any field in " + name_);
+    }
+    return fields_.back();
+  }
+
+  std::string name_;
+  std::vector<Field> fields_;
+};
+
+}  // namespace weltcampus

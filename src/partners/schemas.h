@@ -1,0 +1,25 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/record_schema.h"
+#include "partners/model.h"
+
+namespace weltcampus::partners {
+
+// The partners module's record definitions (core/record_schema.h): each one reads the record from
+// a client's JSON (input.cpp adds the rules across fields), writes it (json.cpp) and gives the
+// schemas the routes declare for the OpenAPI document.
+const RecordSchema<Institution>& InstitutionSchema();
+const RecordSchema<OrgUnit>& OrgUnitSchema();
+const RecordSchema<Partnership>& PartnershipSchema();
+const RecordSchema<Agreement>& AgreementSchema();
+const RecordSchema<JointStructure>& JointStructureSchema();
+const RecordSchema<IscedField>& IscedFieldSchema();
+const RecordSchema<MapPoint>& MapPointSchema();
+
+// Answers that are not records, written by hand in json.cpp.
+NamedSchema PartnerOverviewSchema();
+NamedSchema SummarySchema();
+
+}  // namespace weltcampus::partners
