@@ -36,6 +36,11 @@ Route& Route::Query(std::string name, nlohmann::json schema) {
   return *this;
 }
 
+Route& Route::Body(std::vector<std::string> types) {
+  body_types = std::move(types);
+  return *this;
+}
+
 Route& Route::Paged(const std::vector<std::string>& sort_values) {
   Query("limit", {{"type", "integer"}, {"minimum", 1}, {"maximum", 200}, {"default", 50}});
   Query("cursor", {{"type", "string"}, {"description", "next_cursor of the previous page"}});
@@ -61,7 +66,7 @@ Route& Router::Add(std::string method, std::string pattern, auth::Permission per
     }
   }
   Route route{std::move(method), std::move(pattern), permission, std::move(summary),
-              std::move(handler), {}, {}};
+              std::move(handler), {}, {}, {}};
   route.segments = SplitPath(route.pattern);
   routes_.push_back(std::move(route));
   return routes_.back();

@@ -29,11 +29,15 @@ struct Route {
   Handler handler;
   std::vector<std::string> segments;
   std::vector<QueryParameter> query;
+  // Media types of the request body, for the OpenAPI document (JSON unless set).
+  std::vector<std::string> body_types;
 
   // Describes a query parameter in the OpenAPI document.
   Route& Query(std::string name, nlohmann::json schema);
   // ?limit=, ?cursor= and ?sort= with the list's sort values.
   Route& Paged(const std::vector<std::string>& sort_values);
+  // The body is a file of one of these types rather than JSON.
+  Route& Body(std::vector<std::string> types);
   // A filter whose values are an enumeration's names.
   Route& EnumQuery(std::string name, std::span<const std::string_view> values);
 };

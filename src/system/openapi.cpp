@@ -44,10 +44,12 @@ nlohmann::json BuildOpenApi(const http::Router& router) {
     nlohmann::json parameters = nlohmann::json::array();
     for (const auto& segment : route.segments) {
       if (segment.size() > 2 && segment.front() == '{') {
-        parameters.push_back({{"name", segment.substr(1, segment.size() - 2)},
+        const auto name = segment.substr(1, segment.size() - 2);
+        parameters.push_back({{"name", name},
                               {"in", "path"},
                               {"required", true},
-                              {"schema", {{"type", "integer"}, {"minimum", 1}}}});
+                              {"schema", name == "id" ? nlohmann::json{{"type", "integer"}, {"minimum", 1}}
+                                                      : nlohmann::json{{"type", "string"}}}});
       }
     }
     for (const auto& parameter : route.query) {
@@ -64,7 +66,13 @@ nlohmann::json BuildOpenApi(const http::Router& router) {
     if (!parameters.empty()) {
       operation["parameters"] = parameters;
     }
-    if (route.method == "POST" || route.method == "PUT") {
+    if (!route.body_types.empty()) {
+      nlohmann::json content = nlohmann::json::object();
+      for (const auto& type : route.body_types) {
+        content[type] = {{"schema", {{"type", "string"}}}};
+      }
+      operation["requestBody"] = {{"required", true}, {"content", std::move(content)}};
+    } else if (route.method == "POST" || route.method == "PUT") {
       operation["requestBody"] = {{"required", true},
                                   {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
     }
