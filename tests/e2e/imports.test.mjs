@@ -6,11 +6,25 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { startApp, screenshot, settled, ROOT } from './harness.mjs';
 
 const ECHE = join(ROOT, '../shared/data/eche/eche_2026-04-08.csv');
 const HEADER =
   'Proposal number,Erasmus Code,PIC,OID,Legal Name,Street,Post Cd,City,Country Cd,Website Url,Erasmus Eche Start,Erasmus Eche End';
+
+// axe-core, evaluated through the DevTools protocol (the Content-Security-Policy forbids inline scripts)
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function audit(page, label) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  assert.deepEqual(result, [], `${label}: ${JSON.stringify(result)}`);
+}
 
 let app;
 let tmp;
@@ -50,6 +64,7 @@ test('the ECHE list with broken rows: dry run, its report, the import with progr
   assert.equal(await page.getByLabel('Erasmus code', { exact: true }).inputValue(), 'Erasmus Code');
   assert.equal(await page.getByLabel('Country', { exact: true }).inputValue(), 'Country Cd');
   await screenshot(page, 'imports-mapping');
+  await audit(page, 'the column map');
 
   await page.getByRole('button', { name: 'Check file (dry run)' }).click();
   await page.waitForURL(/job=\d+/);
@@ -79,6 +94,7 @@ test('the ECHE list with broken rows: dry run, its report, the import with progr
   assert.match(report, /^line,outcome,key,name,reason\r\n/);
   assert.match(report, new RegExp(`\\r\\n${brokenLines[1]},rejected,,,"unknown country ""ZZ"""`));
   await screenshot(page, 'imports-dry-run');
+  await audit(page, 'the dry run\'s report');
 
   // apply: the progress bar follows the job to its end
   await page.getByRole('button', { name: 'Import now' }).click();
