@@ -97,6 +97,13 @@ int64_t JobRunner::FailAbandoned() {
 }
 
 bool JobRunner::RunOnce() {
+  // Looking is a read: an idle runner never takes SQLite's single write lock.
+  const bool queued = database_.Read([](store::Connection& c) {
+    return c.Count("SELECT COUNT(*) AS n FROM jobs WHERE status = 'queued'") > 0;
+  });
+  if (!queued) {
+    return false;
+  }
   auto job = database_.Write([&](store::Connection& c) {
     store::LockForThisTransaction(c, store::LockKey::kJobs);
     return repository::ClaimNextJob(c, runner_id_, NowUtcTimestamp());

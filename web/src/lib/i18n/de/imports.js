@@ -64,6 +64,7 @@ export default {
     apply: 'Jetzt importieren',
     chooseAgain: 'Um diese Datei zu importieren, wählen Sie sie oben erneut und prüfen Sie sie noch einmal.',
     another: 'Weiteren Import beginnen',
+    phase: { reading: 'Datei wird gelesen', checking: 'Zeilen werden geprüft', writing: 'Wird geschrieben (alle Zeilen in einem Schritt)', cancelled: 'Abgebrochen; nichts wurde geändert.' },
     finishedAt: 'Beendet {at}',
   },
   jobs: {

@@ -64,6 +64,7 @@ export default {
     apply: 'Import now',
     chooseAgain: 'To import this file, choose it again above and check it once more.',
     another: 'Start another import',
+    phase: { reading: 'Reading the file', checking: 'Checking the rows', writing: 'Writing (all rows in one step)', cancelled: 'Cancelled; nothing was changed.' },
     finishedAt: 'Finished {at}',
   },
   jobs: {
