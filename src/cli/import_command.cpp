@@ -31,7 +31,8 @@ int Import(const std::string& db, const std::string& kind, const std::string& fi
   };
   auto report = interop::ImportReferenceFile(*database, kind, file, control);
   // Reading, parsing and the commit count too: that is what the user waits for.
-  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   fmt::print("{}", interop::FormatReport(report));
   std::fflush(stdout);
   return 0;

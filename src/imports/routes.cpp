@@ -29,9 +29,9 @@ void CheckContentType(const Request& request, const std::string& kind) {
     type.pop_back();
   }
   const bool json = interop::ReferenceColumns(kind).empty();
-  const bool fits = json ? type == "application/json"
-                         : (type == "text/csv" || type == "text/plain" ||
-                            type == "application/vnd.ms-excel");
+  const bool fits =
+      json ? type == "application/json"
+           : (type == "text/csv" || type == "text/plain" || type == "application/vnd.ms-excel");
   if (!fits) {
     throw ApiError(ErrorCode::kValidationFailed,
                    json ? "Send the list as application/json" : "Send the list as text/csv",
@@ -62,47 +62,49 @@ std::optional<interop::ColumnMap> ColumnsFrom(const Request& request) {
 
 void RegisterRoutes(http::Router& router, store::Database& database, std::function<void()> wake) {
   const std::string base = "/api/v1/imports";
-  router.Add("GET", base + "/{kind}/columns", Permission::kImportData,
-             "The fields of an import, their default columns and the map remembered from the last one",
-             [&database](const Request& request) {
-               return Response::Json(200, ColumnsJson(database, request.path_params.at("kind")));
-             });
-  router.Add("POST", base + "/{kind}", Permission::kImportData,
-             "Import a reference list (the file as the body) as a job: a dry run or for real",
-             [&database, wake](const Request& request) {
-               ImportRequest import;
-               import.kind = request.path_params.at("kind");
-               if (!interop::IsReferenceKind(import.kind)) {
-                 throw NotFoundError("import kind");
-               }
-               CheckContentType(request, import.kind);
-               import.dry_run = QueryBool(request.query, "dry_run").value_or(true);
-               import.columns = ColumnsFrom(request);
-               import.file_name =
-                   QueryText(request.query, "file_name", kMaxFileNameLength).value_or(import.kind);
-               import.content = request.body;
-               const auto& principal = auth::CurrentRequest().principal;
-               if (!principal) {
-                 throw ApiError(ErrorCode::kUnauthorized, "Sign in first");
-               }
-               const auto job = QueueImport(database, import, principal->user_id);
-               if (wake) {
-                 wake();
-               }
-               return Response::Json(202, ToJson(job))
-                   .WithHeader("Location", "/api/v1/jobs/" + std::to_string(job.id));
-             })
+  router.Add(
+      "GET", base + "/{kind}/columns", Permission::kImportData,
+      "The fields of an import, their default columns and the map remembered from the last one",
+      [&database](const Request& request) {
+        return Response::Json(200, ColumnsJson(database, request.path_params.at("kind")));
+      });
+  router
+      .Add("POST", base + "/{kind}", Permission::kImportData,
+           "Import a reference list (the file as the body) as a job: a dry run or for real",
+           [&database, wake](const Request& request) {
+             ImportRequest import;
+             import.kind = request.path_params.at("kind");
+             if (!interop::IsReferenceKind(import.kind)) {
+               throw NotFoundError("import kind");
+             }
+             CheckContentType(request, import.kind);
+             import.dry_run = QueryBool(request.query, "dry_run").value_or(true);
+             import.columns = ColumnsFrom(request);
+             import.file_name =
+                 QueryText(request.query, "file_name", kMaxFileNameLength).value_or(import.kind);
+             import.content = request.body;
+             const auto& principal = auth::CurrentRequest().principal;
+             if (!principal) {
+               throw ApiError(ErrorCode::kUnauthorized, "Sign in first");
+             }
+             const auto job = QueueImport(database, import, principal->user_id);
+             if (wake) {
+               wake();
+             }
+             return Response::Json(202, ToJson(job))
+                 .WithHeader("Location", "/api/v1/jobs/" + std::to_string(job.id));
+           })
       .Body({"text/csv", "application/json"})
       .Query("dry_run", {{"type", "boolean"}, {"default", true}})
-      .Query("columns", {{"type", "string"}, {"maxLength", kMaxColumnsParameter},
+      .Query("columns", {{"type", "string"},
+                         {"maxLength", kMaxColumnsParameter},
                          {"description", "JSON object: field -> column header of the file"}})
       .Query("file_name", {{"type", "string"}, {"maxLength", kMaxFileNameLength}});
 }
 
 void RegisterJobs(jobs::JobRunner& runner, store::Database& database) {
-  runner.Register("import", [&database](jobs::JobContext& context) {
-    return RunImportJob(database, context);
-  });
+  runner.Register(
+      "import", [&database](jobs::JobContext& context) { return RunImportJob(database, context); });
 }
 
 }  // namespace weltcampus::imports

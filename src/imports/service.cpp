@@ -142,8 +142,8 @@ jobs::Job QueueImport(store::Database& database, const ImportRequest& request, i
     job.created_by = user_id;
     job.created_at = NowUtcTimestamp();
     const std::string content_type = specs.empty() ? "application/json" : "text/csv";
-    jobs::repository::InsertJob(c, job,
-                                jobs::JobFile{"input", request.file_name, content_type, request.content});
+    jobs::repository::InsertJob(
+        c, job, jobs::JobFile{"input", request.file_name, content_type, request.content});
     return job;
   });
 }
@@ -201,7 +201,7 @@ jobs::JobOutcome RunImportJob(store::Database& database, jobs::JobContext& conte
     const int64_t offset = check_pass ? 0 : 1;
     const std::string message = check_pass ? "Checking rows" : "Writing";
     control.progress = [&context, &rows_to_apply, offset, passes, message](std::size_t done,
-                                                                         std::size_t total) {
+                                                                           std::size_t total) {
       const auto t = static_cast<int64_t>(total);
       rows_to_apply = t;
       context.Progress(offset * t + static_cast<int64_t>(done), passes * t, message);
@@ -211,20 +211,22 @@ jobs::JobOutcome RunImportJob(store::Database& database, jobs::JobContext& conte
   };
   try {
     context.Progress(0, 0, "Reading the file", true);
-    auto report = interop::ImportReference(database, kind, text, file_name, columns, control_for(true));
+    auto report =
+        interop::ImportReference(database, kind, text, file_name, columns, control_for(true));
     if (!dry_run) {
       context.Progress(rows_to_apply, 2 * rows_to_apply, "Writing", true);
       context.SetInsideWrite(true);
-      report = interop::ImportReference(database, kind, text, file_name, columns, control_for(false));
+      report =
+          interop::ImportReference(database, kind, text, file_name, columns, control_for(false));
       context.SetInsideWrite(false);
     }
     const auto total = static_cast<int64_t>(report.rows());
     context.Progress(total, total, std::nullopt, true);
     jobs::JobOutcome outcome;
-    outcome.message = fmt::format("{} rows: {} {}, {} {}, {} unchanged, {} rejected", report.rows(),
-                                  report.added, dry_run ? "to add" : "added", report.updated,
-                                  dry_run ? "to change" : "changed", report.unchanged,
-                                  report.rejected.size());
+    outcome.message =
+        fmt::format("{} rows: {} {}, {} {}, {} unchanged, {} rejected", report.rows(), report.added,
+                    dry_run ? "to add" : "added", report.updated, dry_run ? "to change" : "changed",
+                    report.unchanged, report.rejected.size());
     outcome.result = ResultJson(report);
     outcome.report = jobs::JobFile{
         "report",

@@ -8,8 +8,7 @@
 namespace weltcampus::interop {
 namespace {
 
-const std::string kEcheHeader =
-    "Erasmus Code,PIC,OID,Legal Name,City,Country Cd,Website Url\n";
+const std::string kEcheHeader = "Erasmus Code,PIC,OID,Legal Name,City,Country Cd,Website Url\n";
 
 TEST(ColumnMap, DefaultsAreTheListsOwnHeaders) {
   const auto map = DefaultColumnMap(EcheColumns());
@@ -38,7 +37,7 @@ TEST(ColumnMap, AFileWithOtherHeadersIsReadThroughTheMap) {
       "F  PARIS001,123,E1,Université Exemple,Paris,FR,www.example.fr\n";
   EXPECT_THROW(ParseEche(csv), ImportFileError);
   const ColumnMap map = {{"erasmus_code", "Code"}, {"pic", "Pic number"}, {"oid", "Oid"},
-                         {"name", "Name"},         {"city", "Town"},        {"country", "Country"},
+                         {"name", "Name"},         {"city", "Town"},      {"country", "Country"},
                          {"website", "Web"}};
   const auto file = ParseEche(csv, map);
   ASSERT_EQ(file.rows.size(), 1u);

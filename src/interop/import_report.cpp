@@ -11,8 +11,8 @@ namespace {
 
 std::string CsvField(const std::string& text) {
   // A leading =, +, - or @ would be a formula to a spreadsheet: quote it away.
-  const bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' ||
-                                         text[0] == '@');
+  const bool formula =
+      !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@');
   std::string field = formula ? "'" + text : text;
   if (field.find_first_of(",\"\r\n") == std::string::npos) {
     return field;
@@ -46,9 +46,9 @@ std::string FormatReport(const ImportReport& report) {
 std::string ReportCsv(const ImportReport& report) {
   std::multimap<int, std::string> lines;
   for (const auto& change : report.changes) {
-    lines.emplace(change.line, fmt::format("{},{},{},{},\r\n", change.line,
-                                           change.added ? "added" : "updated",
-                                           CsvField(change.key), CsvField(change.name)));
+    lines.emplace(change.line,
+                  fmt::format("{},{},{},{},\r\n", change.line, change.added ? "added" : "updated",
+                              CsvField(change.key), CsvField(change.name)));
   }
   for (const auto& rejection : report.rejected) {
     lines.emplace(rejection.line,

@@ -34,7 +34,9 @@ struct ImportReport {
   std::vector<RowChange> changes;  // the added and updated rows, in file order
   double seconds = 0;
 
-  int64_t rows() const { return added + updated + unchanged + static_cast<int64_t>(rejected.size()); }
+  int64_t rows() const {
+    return added + updated + unchanged + static_cast<int64_t>(rejected.size());
+  }
 };
 
 // The file cannot be imported at all (not CSV, a column missing): the message is for the person

@@ -5,7 +5,6 @@
 #include <stdexcept>
 
 #include "auth/audit.h"
-
 #include "interop/eche_import.h"
 #include "interop/isced_import.h"
 #include "interop/text_file.h"

@@ -26,9 +26,9 @@ nlohmann::json ToJson(const Job& job) {
           {"finished_at", Nullable(job.finished_at)},
           {"updated_at", job.updated_at},
           {"has_report", job.has_report},
-          {"report_url", job.has_report ? nlohmann::json("/api/v1/jobs/" + std::to_string(job.id) +
-                                                         "/report")
-                                        : nlohmann::json(nullptr)}};
+          {"report_url", job.has_report
+                             ? nlohmann::json("/api/v1/jobs/" + std::to_string(job.id) + "/report")
+                             : nlohmann::json(nullptr)}};
 }
 
 }  // namespace weltcampus::jobs

@@ -33,7 +33,9 @@ struct Job {
   std::string updated_at;
   bool has_report = false;  // a result file to download
 
-  bool finished() const { return status == "succeeded" || status == "failed" || status == "cancelled"; }
+  bool finished() const {
+    return status == "succeeded" || status == "failed" || status == "cancelled";
+  }
 };
 
 // A file of a job: its input ("input") or its result ("report").

@@ -94,7 +94,8 @@ std::optional<Job> ClaimNextJob(Connection& c, const std::string& runner, const 
   }
   const int64_t id = next->Int("id");
   const auto claimed = c.Exec(
-      "UPDATE jobs SET status = 'running', runner = :runner, heartbeat_at = :now, started_at = :now, "
+      "UPDATE jobs SET status = 'running', runner = :runner, heartbeat_at = :now, started_at = "
+      ":now, "
       "updated_at = :now WHERE id = :id AND status = 'queued'",
       store::Params().Set("runner", runner).Set("now", now).Set("id", id));
   if (claimed != 1) {
@@ -117,8 +118,8 @@ void SaveProgress(Connection& c, int64_t id, int64_t done, int64_t total,
 }
 
 bool CancelRequested(Connection& c, int64_t id) {
-  auto row = c.QueryOne("SELECT cancel_requested FROM jobs WHERE id = :id",
-                        store::Params().Set("id", id));
+  auto row =
+      c.QueryOne("SELECT cancel_requested FROM jobs WHERE id = :id", store::Params().Set("id", id));
   return !row || row->Int("cancel_requested") != 0;
 }
 
@@ -130,32 +131,35 @@ bool RequestCancel(Connection& c, int64_t id, const std::string& now) {
     DeleteFiles(c, id, "input");
     return true;
   }
-  return c.Exec("UPDATE jobs SET cancel_requested = 1, updated_at = :now "
-                "WHERE id = :id AND status = 'running'",
-                params) == 1;
+  return c.Exec(
+             "UPDATE jobs SET cancel_requested = 1, updated_at = :now "
+             "WHERE id = :id AND status = 'running'",
+             params) == 1;
 }
 
 bool FinishJob(Connection& c, int64_t id, const std::string& runner, const std::string& status,
                const std::optional<std::string>& message, const nlohmann::json& result,
                const std::string& now) {
-  return c.Exec("UPDATE jobs SET status = :status, message = :message, result = :result, "
-                "finished_at = :now, heartbeat_at = :now, updated_at = :now "
-                "WHERE id = :id AND status = 'running' AND runner = :runner",
-                store::Params()
-                    .Set("status", status)
-                    .Set("message", message)
-                    .Set("result", result.is_null() ? std::optional<std::string>()
-                                                    : std::optional<std::string>(result.dump()))
-                    .Set("now", now)
-                    .Set("id", id)
-                    .Set("runner", runner)) == 1;
+  return c.Exec(
+             "UPDATE jobs SET status = :status, message = :message, result = :result, "
+             "finished_at = :now, heartbeat_at = :now, updated_at = :now "
+             "WHERE id = :id AND status = 'running' AND runner = :runner",
+             store::Params()
+                 .Set("status", status)
+                 .Set("message", message)
+                 .Set("result", result.is_null() ? std::optional<std::string>()
+                                                 : std::optional<std::string>(result.dump()))
+                 .Set("now", now)
+                 .Set("id", id)
+                 .Set("runner", runner)) == 1;
 }
 
 int64_t FailAbandonedJobs(Connection& c, const std::string& stale_before, const std::string& now) {
   const auto params = store::Params().Set("before", stale_before).Set("now", now);
-  c.Exec("DELETE FROM job_files WHERE role = 'input' AND job_id IN (SELECT id FROM jobs "
-         "WHERE status = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < :before))",
-         store::Params().Set("before", stale_before));
+  c.Exec(
+      "DELETE FROM job_files WHERE role = 'input' AND job_id IN (SELECT id FROM jobs "
+      "WHERE status = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < :before))",
+      store::Params().Set("before", stale_before));
   return c.Exec(
       "UPDATE jobs SET status = 'failed', message = 'Abandoned: the server running it stopped', "
       "finished_at = :now, updated_at = :now "

@@ -39,24 +39,25 @@ Job VisibleJob(store::Connection& c, int64_t id) {
 
 void RegisterRoutes(http::Router& router, store::Database& database) {
   const std::string base = "/api/v1/jobs";
-  router.Add("GET", base, Permission::kAuthenticated,
-             "Jobs (imports) of the signed-in person, newest first; jobs:all sees everyone's",
-             [&database](const Request& request) {
-               const auto page = PageRequest::FromQuery(request.query, kJobSorts);
-               const auto& caller = Caller();
-               std::optional<int64_t> owner = caller.user_id;
-               if (caller.Has(Permission::kSeeAllJobs) && QueryBool(request.query, "all") == true) {
-                 owner.reset();
-               }
-               auto [jobs, total] =
-                   database.Read([&](store::Connection& c) { return repository::ListJobs(c, owner, page); });
-               nlohmann::json items = nlohmann::json::array();
-               for (auto& job : jobs) {
-                 job.result = nullptr;  // the list stays small; GET /jobs/{id} has it
-                 items.push_back(ToJson(job));
-               }
-               return Response::Json(200, PageJson(std::move(items), page, total));
-             })
+  router
+      .Add("GET", base, Permission::kAuthenticated,
+           "Jobs (imports) of the signed-in person, newest first; jobs:all sees everyone's",
+           [&database](const Request& request) {
+             const auto page = PageRequest::FromQuery(request.query, kJobSorts);
+             const auto& caller = Caller();
+             std::optional<int64_t> owner = caller.user_id;
+             if (caller.Has(Permission::kSeeAllJobs) && QueryBool(request.query, "all") == true) {
+               owner.reset();
+             }
+             auto [jobs, total] = database.Read(
+                 [&](store::Connection& c) { return repository::ListJobs(c, owner, page); });
+             nlohmann::json items = nlohmann::json::array();
+             for (auto& job : jobs) {
+               job.result = nullptr;  // the list stays small; GET /jobs/{id} has it
+               items.push_back(ToJson(job));
+             }
+             return Response::Json(200, PageJson(std::move(items), page, total));
+           })
       .Paged({"created_at"})
       .Query("all", {{"type", "boolean"}});
   router.Add("GET", base + "/{id}", Permission::kAuthenticated, "One job: status, progress, result",
@@ -66,19 +67,20 @@ void RegisterRoutes(http::Router& router, store::Database& database) {
                    database.Read([&](store::Connection& c) { return VisibleJob(c, id); });
                return Response::Json(200, ToJson(job));
              });
-  router.Add("POST", base + "/{id}/cancel", Permission::kAuthenticated,
-             "Cancel a job: a queued one at once, a running one at its next batch (nothing is kept)",
-             [&database](const Request& request) {
-               const auto id = request.PathId("id");
-               const auto job = database.Write([&](store::Connection& c) {
-                 VisibleJob(c, id);
-                 if (!repository::RequestCancel(c, id, NowUtcTimestamp())) {
-                   throw ApiError(ErrorCode::kConflict, "The job has already ended");
-                 }
-                 return *repository::FindJob(c, id);
-               });
-               return Response::Json(202, ToJson(job));
-             });
+  router.Add(
+      "POST", base + "/{id}/cancel", Permission::kAuthenticated,
+      "Cancel a job: a queued one at once, a running one at its next batch (nothing is kept)",
+      [&database](const Request& request) {
+        const auto id = request.PathId("id");
+        const auto job = database.Write([&](store::Connection& c) {
+          VisibleJob(c, id);
+          if (!repository::RequestCancel(c, id, NowUtcTimestamp())) {
+            throw ApiError(ErrorCode::kConflict, "The job has already ended");
+          }
+          return *repository::FindJob(c, id);
+        });
+        return Response::Json(202, ToJson(job));
+      });
   router.Add("GET", base + "/{id}/report", Permission::kAuthenticated,
              "The job's result file (an import's report as CSV)",
              [&database](const Request& request) {

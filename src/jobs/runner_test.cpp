@@ -71,8 +71,10 @@ TEST_P(JobRunnerTest, RunsQueuedJobsOldestFirstAndKeepsTheirReport) {
 TEST_P(JobRunnerTest, AJobIsClaimedOnlyOnce) {
   const auto id = Queue("echo");
   const auto now = NowUtcTimestamp();
-  auto first = database().Write([&](Connection& c) { return repository::ClaimNextJob(c, "a", now); });
-  auto second = database().Write([&](Connection& c) { return repository::ClaimNextJob(c, "b", now); });
+  auto first =
+      database().Write([&](Connection& c) { return repository::ClaimNextJob(c, "a", now); });
+  auto second =
+      database().Write([&](Connection& c) { return repository::ClaimNextJob(c, "b", now); });
   ASSERT_TRUE(first);
   EXPECT_EQ(first->id, id);
   EXPECT_EQ(first->status, "running");
@@ -138,7 +140,8 @@ TEST_P(JobRunnerTest, ARunningJobStopsAtTheCancelRequestAndKeepsNothing) {
 TEST_P(JobRunnerTest, FailuresAreRecordedWithTheirMessageAndUnknownErrorsWithout) {
   JobRunner runner(database(), {});
   runner.Register("bad", [](JobContext&) -> JobOutcome { throw JobFailure("no column \"PIC\""); });
-  runner.Register("crash", [](JobContext&) -> JobOutcome { throw std::runtime_error("SQL secret"); });
+  runner.Register("crash",
+                  [](JobContext&) -> JobOutcome { throw std::runtime_error("SQL secret"); });
   const auto bad = Queue("bad");
   const auto crash = Queue("crash");
   const auto unknown = Queue("nobody-knows");

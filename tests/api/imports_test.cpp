@@ -71,7 +71,8 @@ void WaitForJob(long long id, Json* job, ApiClient& client = Api()) {
       *job = answer.json;
       return;
     }
-    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "job still " << status << ": " << answer;
+    ASSERT_LT(std::chrono::steady_clock::now(), deadline)
+        << "job still " << status << ": " << answer;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
 }
@@ -181,7 +182,8 @@ TEST(Imports, ACancelledImportWritesNothing) {
   for (;;) {
     const Response answer = Api().Get(path);
     ASSERT_TRUE(IsJson(answer, 200)) << answer;
-    ASSERT_EQ(Str(answer.json, "status") == "queued" || Str(answer.json, "status") == "running", true)
+    ASSERT_EQ(Str(answer.json, "status") == "queued" || Str(answer.json, "status") == "running",
+              true)
         << "the job ended before it could be cancelled: " << answer;
     if (Str(answer.json, "status") == "running") {
       break;
@@ -224,9 +226,10 @@ TEST(Imports, AQueuedJobCancelledAtOnceNeverRuns) {
 
 TEST(Imports, TheColumnMapReadsOtherHeadersAndIsRememberedPerKind) {
   const std::string code = "F  " + UniqueLetters(6) + "01";
-  const std::string csv = "Code,Pic,Oid,Name,Town,Land,Web\n" + code + ",,,Mapped School,Lyon,FR,\n";
-  const Json columns = {{"erasmus_code", "Code"}, {"pic", "Pic"},     {"oid", "Oid"},
-                        {"name", "Name"},         {"city", "Town"},   {"country", "Land"},
+  const std::string csv =
+      "Code,Pic,Oid,Name,Town,Land,Web\n" + code + ",,,Mapped School,Lyon,FR,\n";
+  const Json columns = {{"erasmus_code", "Code"}, {"pic", "Pic"},   {"oid", "Oid"},
+                        {"name", "Name"},         {"city", "Town"}, {"country", "Land"},
                         {"website", "Web"}};
   // Without the map the file lacks the list's columns: the job fails and says which.
   Json failed;
@@ -277,7 +280,8 @@ TEST(Imports, RequestsAreCheckedBeforeAnyJobIsQueued) {
 }
 
 TEST(Imports, TheWholeEcheListFitsTheUploadLimit) {
-  const std::string path = std::string(WELTCAMPUS_SOURCE_ROOT) + "/../shared/data/eche/eche_2026-04-08.csv";
+  const std::string path =
+      std::string(WELTCAMPUS_SOURCE_ROOT) + "/../shared/data/eche/eche_2026-04-08.csv";
   FILE* in = std::fopen(path.c_str(), "rb");
   if (in == nullptr) {
     GTEST_SKIP() << "no ECHE list at " << path;
