@@ -167,6 +167,14 @@ int64_t FailAbandonedJobs(Connection& c, const std::string& stale_before, const 
       params);
 }
 
+int64_t DeleteFinishedJobs(Connection& c, const std::string& before) {
+  const auto params = store::Params().Set("before", before);
+  const std::string ended =
+      "status IN ('succeeded', 'failed', 'cancelled') AND finished_at < :before";
+  c.Exec("DELETE FROM job_files WHERE job_id IN (SELECT id FROM jobs WHERE " + ended + ")", params);
+  return c.Exec("DELETE FROM jobs WHERE " + ended, params);
+}
+
 void AddFile(Connection& c, int64_t job_id, const JobFile& file, const std::string& now) {
   c.Exec(
       "INSERT INTO job_files (job_id, role, name, content_type, content, created_at) "

@@ -37,6 +37,9 @@ bool FinishJob(Connection& c, int64_t id, const std::string& runner, const std::
 // Jobs left running by a runner silent since before `stale_before` failed (a dead server).
 int64_t FailAbandonedJobs(Connection& c, const std::string& stale_before, const std::string& now);
 
+// Removes jobs that ended before `before`, with their files; answers how many.
+int64_t DeleteFinishedJobs(Connection& c, const std::string& before);
+
 void AddFile(Connection& c, int64_t job_id, const JobFile& file, const std::string& now);
 std::optional<JobFile> FindFile(Connection& c, int64_t job_id, const std::string& role);
 void DeleteFiles(Connection& c, int64_t job_id, const std::string& role);

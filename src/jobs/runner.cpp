@@ -96,6 +96,12 @@ int64_t JobRunner::FailAbandoned() {
   });
 }
 
+int64_t JobRunner::RemoveOldJobs() {
+  const auto before = UtcTimestamp(std::chrono::system_clock::now() - options_.keep_finished);
+  return database_.Write(
+      [&](store::Connection& c) { return repository::DeleteFinishedJobs(c, before); });
+}
+
 bool JobRunner::RunOnce() {
   // Looking is a read: an idle runner never takes SQLite's single write lock.
   const bool queued = database_.Read([](store::Connection& c) {
@@ -181,6 +187,10 @@ void JobRunner::Loop() {
         next_sweep = std::chrono::steady_clock::now() + std::chrono::seconds(60);
         if (const auto failed = FailAbandoned(); failed > 0) {
           spdlog::warn("{} abandoned job(s) marked failed", failed);
+        }
+        if (const auto removed = RemoveOldJobs(); removed > 0) {
+          spdlog::info("{} job(s) ended over {} days ago removed", removed,
+                       options_.keep_finished.count() / 24);
         }
       }
       while (RunOnce()) {

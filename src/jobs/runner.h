@@ -70,6 +70,8 @@ class JobRunner {
     std::chrono::milliseconds poll_interval{1000};
     // A running job whose runner has not saved progress for this long is taken as abandoned.
     std::chrono::seconds abandoned_after{300};
+    // Ended jobs, their results and report files are kept this long.
+    std::chrono::hours keep_finished{24 * 90};
   };
 
   JobRunner(store::Database& database, Options options);
@@ -89,6 +91,8 @@ class JobRunner {
   bool RunOnce();
   // Fails jobs whose runner fell silent (a dead server); answers how many.
   int64_t FailAbandoned();
+  // Removes jobs that ended longer ago than keep_finished; answers how many.
+  int64_t RemoveOldJobs();
   const std::string& runner_id() const { return runner_id_; }
 
  private:

@@ -173,6 +173,27 @@ TEST_P(JobRunnerTest, JobsLeftRunningByADeadServerAreFailed) {
   }));
 }
 
+TEST_P(JobRunnerTest, JobsEndedLongAgoAreRemovedWithTheirFiles) {
+  const auto old_job = Queue("echo");
+  const auto recent = Queue("echo");
+  const auto waiting = Queue("echo");
+  database().Write([&](Connection& c) {
+    c.Exec(
+        "UPDATE jobs SET status = 'succeeded', finished_at = '2020-01-01T00:00:00Z' WHERE id = :id",
+        store::Params().Set("id", old_job));
+    c.Exec("UPDATE jobs SET status = 'failed', finished_at = :now WHERE id = :id",
+           store::Params().Set("id", recent).Set("now", NowUtcTimestamp()));
+  });
+  JobRunner runner(database(), {});
+  EXPECT_EQ(runner.RemoveOldJobs(), 1);
+  database().Read([&](Connection& c) {
+    EXPECT_FALSE(repository::FindJob(c, old_job));
+    EXPECT_FALSE(repository::FindFile(c, old_job, "input"));
+    EXPECT_TRUE(repository::FindJob(c, recent));
+    EXPECT_TRUE(repository::FindJob(c, waiting));
+  });
+}
+
 TEST_P(JobRunnerTest, TheThreadRunsWhatIsQueuedAndStops) {
   JobRunner runner(database(), {std::chrono::milliseconds(50), std::chrono::seconds(300)});
   std::atomic<int> runs{0};
