@@ -24,6 +24,10 @@ std::string_view PermissionName(Permission permission) {
       return "audit:read";
     case Permission::kOperations:
       return "operations";
+    case Permission::kImportData:
+      return "imports:run";
+    case Permission::kSeeAllJobs:
+      return "jobs:all";
   }
   return "unknown";
 }

@@ -17,6 +17,8 @@ enum class Permission {
   kManageUsers,     // accounts, roles, erasure
   kReadAudit,       // the audit log
   kOperations,      // metrics (also open to scrapers on the loopback address)
+  kImportData,      // imports of reference lists from the browser, as jobs
+  kSeeAllJobs,      // everyone's jobs, not only one's own
 };
 
 std::string_view PermissionName(Permission permission);

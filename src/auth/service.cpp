@@ -492,7 +492,8 @@ nlohmann::json PrincipalJson(const Principal& principal) {
   }
   for (auto permission : {Permission::kReadReference, Permission::kReadPartners, Permission::kWritePartners,
                           Permission::kReadIndicators, Permission::kManageSettings, Permission::kManageUsers,
-                          Permission::kReadAudit, Permission::kOperations}) {
+                          Permission::kReadAudit, Permission::kOperations, Permission::kImportData,
+                          Permission::kSeeAllJobs}) {
     if (principal.Has(permission)) {
       permissions.push_back(PermissionName(permission));
     }

@@ -15,6 +15,8 @@ struct ServeOptions {
   std::string port_file;
   std::size_t workers = 8;
   std::size_t body_limit = 1024 * 1024;
+  // Uploaded files (imports): the ECHE list is ~1 MB, the world universities ~2.2 MB.
+  std::size_t upload_limit = 16 * 1024 * 1024;
   int read_timeout_seconds = 30;
   std::vector<std::string> trusted_proxies;
   int retention_inactive_days = 3 * 365;
@@ -31,7 +33,7 @@ struct DemoOptions {
 };
 int Demo(const DemoOptions& options);
 
-int Import(const std::string& db, const std::string& kind, const std::string& file);
+int Import(const std::string& db, const std::string& kind, const std::string& file, bool dry_run);
 
 int AddUser(const std::string& db, const std::string& email, const std::string& name,
             const std::vector<std::string>& roles);

@@ -67,6 +67,11 @@ int main(int argc, char** argv) {
       ->envname("WELTCAMPUS_BODY_LIMIT")
       ->check(CLI::Range(1024, 256 * 1024 * 1024))
       ->capture_default_str();
+  serve_cmd->add_option("--upload-limit", serve.upload_limit,
+                        "Largest uploaded file (import) in bytes, for POST /api/v1/imports/...")
+      ->envname("WELTCAMPUS_UPLOAD_LIMIT")
+      ->check(CLI::Range(1024, 256 * 1024 * 1024))
+      ->capture_default_str();
   serve_cmd->add_option("--read-timeout", serve.read_timeout_seconds,
                         "Seconds for a whole request to arrive, and for an idle connection")
       ->envname("WELTCAMPUS_READ_TIMEOUT")
@@ -97,6 +102,9 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember({"eche", "world-universities", "isced"}));
   import_cmd->add_option("file", import_file, "The file to import")->required()->check(CLI::ExistingFile);
+  bool import_dry_run = false;
+  import_cmd->add_flag("--dry-run", import_dry_run,
+                       "Report what would be added, changed and rejected; write nothing");
 
   std::string user_email;
   std::string user_name;
@@ -145,7 +153,7 @@ int main(int argc, char** argv) {
       return weltcampus::cli::Demo(demo);
     }
     if (import_cmd->parsed()) {
-      return weltcampus::cli::Import(db, import_kind, import_file);
+      return weltcampus::cli::Import(db, import_kind, import_file, import_dry_run);
     }
     if (user_add->parsed()) {
       return weltcampus::cli::AddUser(db, user_email, user_name, user_roles);

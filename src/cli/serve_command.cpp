@@ -40,7 +40,9 @@ int Serve(const ServeOptions& options) {
   }
   http::Router router;
   http::Metrics metrics;
-  RegisterAllRoutes(router, *database, metrics);
+  // Long work (imports) runs on a thread of its own; its state is in the database.
+  jobs::JobRunner job_runner(*database, {});
+  RegisterAllRoutes(router, *database, metrics, job_runner);
   http::StaticFiles static_files(options.web);
   if (!static_files.enabled()) {
     spdlog::warn("no web application at '{}': serving the API only", options.web);
@@ -50,6 +52,7 @@ int Serve(const ServeOptions& options) {
   server_options.port_file = options.port_file;
   server_options.workers = options.workers;
   server_options.body_limit = options.body_limit;
+  server_options.upload_limit = options.upload_limit;
   server_options.read_timeout = std::chrono::seconds(options.read_timeout_seconds);
   server_options.trusted_proxies = options.trusted_proxies;
   http::Server server(server_options, router, static_files, metrics);
@@ -69,7 +72,9 @@ int Serve(const ServeOptions& options) {
       lock.lock();
     } while (!stop_requested.wait_for(lock, std::chrono::hours(24), [&] { return stopping; }));
   });
+  job_runner.Start();
   server.Run();
+  job_runner.Stop();
   {
     std::lock_guard lock(mutex);
     stopping = true;

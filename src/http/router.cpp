@@ -36,6 +36,11 @@ Route& Route::Query(std::string name, nlohmann::json schema) {
   return *this;
 }
 
+Route& Route::Body(std::vector<std::string> types) {
+  body_types = std::move(types);
+  return *this;
+}
+
 Route& Route::Paged(const std::vector<std::string>& sort_values) {
   Query("limit", {{"type", "integer"}, {"minimum", 1}, {"maximum", 200}, {"default", 50}});
   Query("cursor", {{"type", "string"}, {"description", "next_cursor of the previous page"}});

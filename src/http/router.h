@@ -50,6 +50,8 @@ struct Route {
   std::vector<int> extra_errors;          // error statuses beyond those the route's shape implies
   std::optional<bool> if_match;           // needs If-Match; unset: PUT and DELETE do
   std::vector<NamedSchema> schemas;       // every component the bodies refer to
+  // Media types of the request body, for the OpenAPI document (JSON unless set).
+  std::vector<std::string> body_types;
 
   // Describes a query parameter in the OpenAPI document.
   Route& Query(std::string name, nlohmann::json schema);
@@ -57,6 +59,8 @@ struct Route {
   Route& Paged(const std::vector<std::string>& sort_values);
   // ?format=csv|xlsx (the whole list as a file) and ?lang=en|de (its column names).
   Route& Exportable();
+  // The body is a file of one of these types rather than JSON.
+  Route& Body(std::vector<std::string> types);
   // A filter whose values are an enumeration's names.
   Route& EnumQuery(std::string name, std::span<const std::string_view> values);
 

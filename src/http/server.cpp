@@ -274,10 +274,26 @@ asio::awaitable<void> Serve(ServerState& state, tcp::socket socket) {
   for (;;) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-    parser.body_limit(options.body_limit);
+    // Uploaded files (an import's list) may be larger than any JSON body. Beast checks a
+    // Content-Length against the limit while it parses the header, before the target is known, so
+    // the header is read with the larger limit and the smaller one applied once the target is.
+    parser.body_limit(std::max(options.body_limit, options.upload_limit));
     stream.expires_after(options.read_timeout);
     boost::system::error_code error;
-    co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, error));
+    co_await bhttp::async_read_header(stream, buffer, parser,
+                                      asio::redirect_error(asio::use_awaitable, error));
+    if (!error && !parser.is_done() &&
+        !parser.get().target().starts_with(options.upload_path_prefix)) {
+      if (parser.content_length().value_or(0) > options.body_limit) {
+        error = bhttp::error::body_limit;
+      } else {
+        parser.body_limit(options.body_limit);  // what chunks may still bring
+      }
+    }
+    if (!error && !parser.is_done()) {
+      co_await bhttp::async_read(stream, buffer, parser,
+                                 asio::redirect_error(asio::use_awaitable, error));
+    }
     if (error == bhttp::error::end_of_stream || error == beast::error::timeout ||
         error == asio::error::operation_aborted || error == asio::error::connection_reset ||
         state.stopping) {

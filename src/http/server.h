@@ -20,6 +20,9 @@ struct ServerOptions {
   std::string port_file;  // where the bound port is written (useful with port 0)
   std::size_t body_limit = 1024 * 1024;
   std::size_t header_limit = 16 * 1024;
+  // Requests to paths under this prefix carry files (imports) and may be up to upload_limit.
+  std::string upload_path_prefix = "/api/v1/imports/";
+  std::size_t upload_limit = 16 * 1024 * 1024;
   std::chrono::seconds read_timeout{30};  // a whole request, and an idle keep-alive connection
   std::size_t workers = 8;                // threads that run handlers (database work)
   std::size_t max_connections = 10000;

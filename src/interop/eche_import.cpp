@@ -9,7 +9,6 @@
 #include "interop/csv_reader.h"
 #include "interop/institution_index.h"
 #include "interop/institution_type.h"
-#include "interop/progress.h"
 #include "interop/web_address.h"
 #include "partners/repository.h"
 
@@ -41,20 +40,30 @@ bool FillGap(std::optional<T>& target, const std::optional<T>& value) {
 
 }  // namespace
 
-EcheFile ParseEche(std::string_view csv) {
+const std::vector<ColumnSpec>& EcheColumns() {
+  static const std::vector<ColumnSpec> columns = {
+      {"erasmus_code", "Erasmus Code"}, {"pic", "PIC"},          {"oid", "OID"},
+      {"name", "Legal Name"},           {"city", "City"},        {"country", "Country Cd"},
+      {"website", "Website Url"},
+  };
+  return columns;
+}
+
+EcheFile ParseEche(std::string_view csv, const ColumnMap& map) {
   CsvReader reader(csv);
   std::vector<std::string> fields;
   if (!reader.Next(fields)) {
-    throw std::runtime_error("the ECHE file is empty");
+    throw ImportFileError("the ECHE file is empty");
   }
   const CsvHeader header(fields);
-  const auto code_column = header.Require("Erasmus Code");
-  const auto pic_column = header.Require("PIC");
-  const auto oid_column = header.Require("OID");
-  const auto name_column = header.Require("Legal Name");
-  const auto city_column = header.Require("City");
-  const auto country_column = header.Require("Country Cd");
-  const auto website_column = header.Require("Website Url");
+  const auto at = ResolveColumns(header, EcheColumns(), map);
+  const auto code_column = at.at("erasmus_code");
+  const auto pic_column = at.at("pic");
+  const auto oid_column = at.at("oid");
+  const auto name_column = at.at("name");
+  const auto city_column = at.at("city");
+  const auto country_column = at.at("country");
+  const auto website_column = at.at("website");
   const std::size_t columns = std::max({code_column, pic_column, oid_column, name_column,
                                         city_column, country_column, website_column}) + 1;
 
@@ -134,10 +143,12 @@ bool MergeEcheRow(partners::Institution& institution, const EcheRow& row,
   return changed;
 }
 
-ImportReport ImportEche(store::Connection& connection, const EcheFile& file) {
+ImportReport ImportEche(store::Connection& connection, const EcheFile& file,
+                        const ImportControl& control) {
   const auto started = std::chrono::steady_clock::now();
   ImportReport report;
   report.kind = "eche";
+  report.dry_run = control.dry_run;
   report.rejected = file.rejected;
   auto index = InstitutionIndex::Load(connection);
 
@@ -149,10 +160,9 @@ ImportReport ImportEche(store::Connection& connection, const EcheFile& file) {
     }
   }
   std::unordered_map<std::size_t, int> claimed;  // institution -> line that matched it
-  Progress progress("eche", file.rows.size());
   std::size_t done = 0;
   for (const auto& row : file.rows) {
-    progress.Advance(++done);
+    control.Step(done++, file.rows.size());
     const bool own_domain = row.domain && domain_uses[*row.domain] == 1;
     auto match = index.ByErasmusCode(*row.institution.erasmus_code);
     if (!match && row.institution.pic) {
@@ -177,11 +187,11 @@ ImportReport ImportEche(store::Connection& connection, const EcheFile& file) {
     }
     auto fresh = row.institution;
     fresh.hei_id = hei_id;
-    claimed[index.Apply(connection, match, std::move(fresh),
+    claimed[index.Apply(connection, control, row.line, match, std::move(fresh),
                         [&](partners::Institution& found) { return MergeEcheRow(found, row, hei_id); },
                         report)] = row.line;
   }
-  progress.Finish();
+  control.Step(file.rows.size(), file.rows.size());
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

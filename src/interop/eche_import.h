@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "interop/column_map.h"
 #include "interop/import_report.h"
 #include "partners/model.h"
 #include "store/sql.h"
@@ -23,10 +24,13 @@ struct EcheFile {
   std::vector<Rejection> rejected;
 };
 
-// Reads the CSV export of the ECHE list (columns found by header name). Rows with an invalid
-// Erasmus code, an unknown country or no name are rejected with their line; a malformed file
-// throws std::runtime_error.
-EcheFile ParseEche(std::string_view csv);
+// The fields the ECHE import reads and the list's own column headers.
+const std::vector<ColumnSpec>& EcheColumns();
+
+// Reads the CSV export of the ECHE list (columns found by header name, as the map says). Rows with
+// an invalid Erasmus code, an unknown country or no name are rejected with their line; a malformed
+// file throws ImportFileError (a std::runtime_error).
+EcheFile ParseEche(std::string_view csv, const ColumnMap& columns = {});
 
 // Brings an institution of the register up to date with its ECHE row and tells whether anything
 // changed. The list owns the identifiers (Erasmus code, PIC, OID); it owns name, country, city and
@@ -37,6 +41,8 @@ bool MergeEcheRow(partners::Institution& institution, const EcheRow& row,
 
 // Adds or updates the register from the list, in the caller's transaction. Matches by Erasmus
 // code, then PIC, then web domain (an institution from another list without Erasmus code).
-ImportReport ImportEche(store::Connection& connection, const EcheFile& file);
+// A dry run (control.dry_run) writes nothing and reports what it would do.
+ImportReport ImportEche(store::Connection& connection, const EcheFile& file,
+                        const ImportControl& control = {});
 
 }  // namespace weltcampus::interop

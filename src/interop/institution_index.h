@@ -37,15 +37,19 @@ class InstitutionIndex {
   std::size_t Add(partners::Institution institution);
   void Reindex(std::size_t index);
 
-  // Writes one imported row: a new institution when nothing matched, otherwise the match with the
-  // row merged in (`merge` answers whether anything changed). Counts the outcome in the report and
-  // answers the index of the institution the row now belongs to.
+  // Writes one imported row (a dry run only counts it): a new institution when nothing matched,
+  // otherwise the match with the row merged in (`merge` answers whether anything changed). Counts
+  // the outcome in the report and answers the index of the institution the row now belongs to.
   template <typename Merge>
-  std::size_t Apply(store::Connection& connection, std::optional<std::size_t> match,
-                    partners::Institution fresh, Merge merge, ImportReport& report) {
+  std::size_t Apply(store::Connection& connection, const ImportControl& control, int line,
+                    std::optional<std::size_t> match, partners::Institution fresh, Merge merge,
+                    ImportReport& report) {
     if (!match) {
-      partners::repository::InsertInstitution(connection, fresh);
+      if (!control.dry_run) {
+        partners::repository::InsertInstitution(connection, fresh);
+      }
       ++report.added;
+      report.changes.push_back({line, true, KeyOf(fresh), fresh.name});
       return Add(std::move(fresh));
     }
     auto institution = institutions_[*match];
@@ -53,7 +57,10 @@ class InstitutionIndex {
       ++report.unchanged;
       return *match;
     }
-    partners::repository::UpdateInstitution(connection, institution, institution.version);
+    if (!control.dry_run) {
+      partners::repository::UpdateInstitution(connection, institution, institution.version);
+    }
+    report.changes.push_back({line, false, KeyOf(institution), institution.name});
     institutions_[*match] = std::move(institution);
     Reindex(*match);
     ++report.updated;
@@ -61,6 +68,11 @@ class InstitutionIndex {
   }
 
  private:
+  // What the report names an institution by: its Erasmus code, else its domain.
+  static std::string KeyOf(const partners::Institution& institution) {
+    return institution.erasmus_code.value_or(institution.hei_id.value_or(""));
+  }
+
   using Keys = std::unordered_map<std::string, std::size_t>;
   static void Put(Keys& keys, const std::string& key, std::size_t index);
   static std::optional<std::size_t> Get(const Keys& keys, const std::string& key);

@@ -28,19 +28,32 @@ std::string_view LevelOfCode(std::string_view code) {
 
 }  // namespace
 
-IscedFile ParseIsced(std::string_view csv) {
+const std::vector<ColumnSpec>& IscedColumns() {
+  static const std::vector<ColumnSpec> columns = {
+      {"code", "code"},
+      {"level", "level"},
+      {"label_en", "label_en"},
+      {"label_de", "label_de", false},
+  };
+  return columns;
+}
+
+IscedFile ParseIsced(std::string_view csv, const ColumnMap& map) {
   CsvReader reader(csv);
   std::vector<std::string> fields;
   if (!reader.Next(fields)) {
-    throw std::runtime_error("the ISCED file is empty");
+    throw ImportFileError("the ISCED file is empty");
   }
   const CsvHeader header(fields);
-  const auto code_column = header.Require("code");
-  const auto level_column = header.Require("level");
-  const auto en_column = header.Require("label_en");
-  const auto de_column = header.Find("label_de");
+  const auto at = ResolveColumns(header, IscedColumns(), map);
+  const auto code_column = at.at("code");
+  const auto level_column = at.at("level");
+  const auto en_column = at.at("label_en");
+  const auto de_it = at.find("label_de");
+  const bool has_de = de_it != at.end();
+  const std::size_t de_column = has_de ? de_it->second : 0;
   const std::size_t columns =
-      std::max({code_column, level_column, en_column, de_column.value_or(0)}) + 1;
+      std::max({code_column, level_column, en_column, de_column}) + 1;
   IscedFile file;
   std::set<std::string> seen;
   while (reader.Next(fields)) {
@@ -57,8 +70,8 @@ IscedFile ParseIsced(std::string_view csv) {
     row.field.code = CleanField(fields[code_column]);
     row.field.level = CleanField(fields[level_column]);
     row.field.label_en = CleanField(fields[en_column]);
-    if (de_column) {
-      if (auto de = CleanField(fields[*de_column]); !de.empty()) {
+    if (has_de) {
+      if (auto de = CleanField(fields[de_column]); !de.empty()) {
         row.field.label_de = std::move(de);
       }
     }
@@ -78,10 +91,12 @@ IscedFile ParseIsced(std::string_view csv) {
   return file;
 }
 
-ImportReport ImportIsced(store::Connection& connection, const IscedFile& file) {
+ImportReport ImportIsced(store::Connection& connection, const IscedFile& file,
+                         const ImportControl& control) {
   const auto started = std::chrono::steady_clock::now();
   ImportReport report;
   report.kind = "isced";
+  report.dry_run = control.dry_run;
   report.rejected = file.rejected;
   std::map<std::string, partners::IscedField> existing;
   for (auto& field : partners::repository::ListIscedFields(connection, std::nullopt, std::nullopt)) {
@@ -89,7 +104,9 @@ ImportReport ImportIsced(store::Connection& connection, const IscedFile& file) {
   }
   // The repository reads this table but has no writer for it; these two statements are the
   // reference import's own.
+  std::size_t done = 0;
   for (const auto& row : file.rows) {
+    control.Step(done++, file.rows.size());
     const auto& field = row.field;
     const auto params = store::Params()
                             .Set("code", field.code)
@@ -98,22 +115,31 @@ ImportReport ImportIsced(store::Connection& connection, const IscedFile& file) {
                             .Set("label_de", field.label_de);
     const auto it = existing.find(field.code);
     if (it == existing.end()) {
+      report.changes.push_back({row.line, true, field.code, field.label_en});
+      ++report.added;
+      if (control.dry_run) {
+        continue;
+      }
       connection.Exec(
           "INSERT INTO isced_fields (code, level, label_en, label_de) "
           "VALUES (:code, :level, :label_en, :label_de)",
           params);
-      ++report.added;
     } else if (it->second.level != field.level || it->second.label_en != field.label_en ||
                it->second.label_de != field.label_de) {
+      report.changes.push_back({row.line, false, field.code, field.label_en});
+      ++report.updated;
+      if (control.dry_run) {
+        continue;
+      }
       connection.Exec(
           "UPDATE isced_fields SET level = :level, label_en = :label_en, label_de = :label_de "
           "WHERE code = :code",
           params);
-      ++report.updated;
     } else {
       ++report.unchanged;
     }
   }
+  control.Step(file.rows.size(), file.rows.size());
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "interop/column_map.h"
 #include "interop/import_report.h"
 #include "partners/model.h"
 #include "store/sql.h"
@@ -19,11 +20,16 @@ struct IscedFile {
   std::vector<Rejection> rejected;
 };
 
-// Reads the ISCED-F 2013 table (columns code, level, label_en, label_de).
-IscedFile ParseIsced(std::string_view csv);
+// The fields of the ISCED-F table and their default column headers.
+const std::vector<ColumnSpec>& IscedColumns();
+
+// Reads the ISCED-F 2013 table (columns code, level, label_en, label_de unless the map says
+// otherwise).
+IscedFile ParseIsced(std::string_view csv, const ColumnMap& columns = {});
 
 // Adds or updates the reference table, in the caller's transaction. Codes are never deleted:
 // quotas may refer to them.
-ImportReport ImportIsced(store::Connection& connection, const IscedFile& file);
+ImportReport ImportIsced(store::Connection& connection, const IscedFile& file,
+                         const ImportControl& control = {});
 
 }  // namespace weltcampus::interop

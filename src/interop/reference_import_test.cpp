@@ -121,5 +121,62 @@ TEST_F(ReferenceImportTest, AFailedImportChangesNothing) {
   EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM institutions"), 0);
 }
 
+TEST_F(ReferenceImportTest, ADryRunReportsWhatItWouldDoAndWritesNothing) {
+  ImportControl dry;
+  dry.dry_run = true;
+  std::size_t last_done = 0;
+  std::size_t last_total = 0;
+  dry.progress = [&](std::size_t done, std::size_t total) {
+    EXPECT_GE(done, last_done);
+    last_done = done;
+    last_total = total;
+  };
+  const auto audit_before = Count("SELECT COUNT(*) AS n FROM audit_log");
+  const auto report = ImportReferenceFile(*database_, "eche", kEche, dry);
+  EXPECT_TRUE(report.dry_run);
+  EXPECT_EQ(report.added, 6138);
+  EXPECT_EQ(report.changes.size(), 6138u);
+  EXPECT_TRUE(report.changes.front().added);
+  EXPECT_EQ(report.rejected.size(), 4u);
+  EXPECT_EQ(last_done, last_total);
+  EXPECT_EQ(last_total, 6138u);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM institutions"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM audit_log"), audit_before);
+
+  // The real import then does what the dry run said, with one audit entry.
+  const auto applied = ImportReferenceFile(*database_, "eche", kEche);
+  EXPECT_EQ(applied.added, report.added);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM audit_log"), audit_before + 1);
+  ImportControl isced_dry;
+  isced_dry.dry_run = true;
+  const auto again = ImportReferenceFile(*database_, "isced", kIsced, isced_dry);
+  EXPECT_EQ(again.added, 220);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM isced_fields"), 0);
+}
+
+TEST_F(ReferenceImportTest, ACancelledImportWritesNothing) {
+  ImportControl control;
+  std::size_t asked = 0;
+  // Asked between batches: the third time, half-way through the writes, it says stop.
+  control.cancelled = [&] { return ++asked == 3; };
+  const auto audit_before = Count("SELECT COUNT(*) AS n FROM audit_log");
+  EXPECT_THROW(ImportReferenceFile(*database_, "eche", kEche, control), ImportCancelled);
+  EXPECT_EQ(asked, 3u);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM institutions"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM audit_log"), audit_before);
+}
+
+TEST(ImportReportCsv, ListsEveryRowInFileOrderAndDisarmsFormulas) {
+  ImportReport report;
+  report.rejected = {{7, "invalid Erasmus code \"=1+1\""}};
+  report.changes = {{2, true, "F  PARIS001", "=HYPERLINK(\"x\")"}, {9, false, "D  BONN01", "Uni, Bonn"}};
+  const auto csv = ReportCsv(report);
+  EXPECT_EQ(csv,
+            "line,outcome,key,name,reason\r\n"
+            "2,added,F  PARIS001,\"'=HYPERLINK(\"\"x\"\")\",\r\n"
+            "7,rejected,,,\"invalid Erasmus code \"\"=1+1\"\"\"\r\n"
+            "9,updated,D  BONN01,\"Uni, Bonn\",\r\n");
+}
+
 }  // namespace
 }  // namespace weltcampus::interop

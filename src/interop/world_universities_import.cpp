@@ -10,7 +10,6 @@
 #include "interop/csv_reader.h"
 #include "interop/institution_index.h"
 #include "interop/institution_type.h"
-#include "interop/progress.h"
 #include "interop/web_address.h"
 #include "partners/repository.h"
 
@@ -92,10 +91,10 @@ WorldUniversitiesFile ParseWorldUniversities(std::string_view json) {
   try {
     document = nlohmann::json::parse(json);
   } catch (const nlohmann::json::parse_error& error) {
-    throw std::runtime_error(std::string("not JSON: ") + error.what());
+    throw ImportFileError(std::string("not JSON: ") + error.what());
   }
   if (!document.is_array()) {
-    throw std::runtime_error("expected a JSON array of universities");
+    throw ImportFileError("expected a JSON array of universities");
   }
   auto lines = TopLevelElementLines(json);
   if (lines.size() != document.size()) {
@@ -173,17 +172,18 @@ bool MergeWorldUniversityRow(partners::Institution& institution, const WorldUniv
 }
 
 ImportReport ImportWorldUniversities(store::Connection& connection,
-                                     const WorldUniversitiesFile& file) {
+                                     const WorldUniversitiesFile& file,
+                                     const ImportControl& control) {
   const auto started = std::chrono::steady_clock::now();
   ImportReport report;
   report.kind = "world-universities";
+  report.dry_run = control.dry_run;
   report.rejected = file.rejected;
   auto index = InstitutionIndex::Load(connection);
   std::unordered_map<std::size_t, int> claimed;  // institution -> line that matched it
-  Progress progress("world-universities", file.rows.size());
   std::size_t done = 0;
   for (const auto& row : file.rows) {
-    progress.Advance(++done);
+    control.Step(done++, file.rows.size());
     std::optional<std::size_t> match;
     for (const auto& domain : row.domains) {
       if ((match = index.ByDomain(domain))) {
@@ -208,11 +208,11 @@ ImportReport ImportWorldUniversities(store::Connection& connection,
     }
     auto fresh = row.institution;
     fresh.hei_id = hei_id;
-    claimed[index.Apply(connection, match, std::move(fresh),
+    claimed[index.Apply(connection, control, row.line, match, std::move(fresh),
                         [&](partners::Institution& found) { return MergeWorldUniversityRow(found, row, hei_id); },
                         report)] = row.line;
   }
-  progress.Finish();
+  control.Step(file.rows.size(), file.rows.size());
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

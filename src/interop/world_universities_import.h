@@ -36,7 +36,8 @@ bool MergeWorldUniversityRow(partners::Institution& institution, const WorldUniv
 // Adds or updates the register, in the caller's transaction. Matches by web domain (any of the
 // entry's domains against hei_id or website), then by name and country.
 ImportReport ImportWorldUniversities(store::Connection& connection,
-                                     const WorldUniversitiesFile& file);
+                                     const WorldUniversitiesFile& file,
+                                     const ImportControl& control = {});
 
 // The line on which each element of a top-level JSON array starts.
 std::vector<int> TopLevelElementLines(std::string_view json);

@@ -88,7 +88,7 @@ std::set<int> ErrorStatuses(const http::Route& route, bool if_match) {
       statuses.insert(404);
     }
   }
-  if (!route.request_schema.empty()) {
+  if (!route.request_schema.empty() || !route.body_types.empty()) {
     statuses.insert({400, 413, 422});
   }
   if (!route.query.empty()) {
@@ -159,10 +159,12 @@ nlohmann::json BuildOpenApi(const http::Router& router) {
     nlohmann::json parameters = nlohmann::json::array();
     for (const auto& segment : route.segments) {
       if (segment.size() > 2 && segment.front() == '{') {
-        parameters.push_back({{"name", segment.substr(1, segment.size() - 2)},
+        const auto name = segment.substr(1, segment.size() - 2);
+        parameters.push_back({{"name", name},
                               {"in", "path"},
                               {"required", true},
-                              {"schema", {{"type", "integer"}, {"minimum", 1}}}});
+                              {"schema", name == "id" ? nlohmann::json{{"type", "integer"}, {"minimum", 1}}
+                                                      : nlohmann::json{{"type", "string"}}}});
       }
     }
     for (const auto& parameter : route.query) {
@@ -179,7 +181,13 @@ nlohmann::json BuildOpenApi(const http::Router& router) {
     if (!parameters.empty()) {
       operation["parameters"] = parameters;
     }
-    if (!route.request_schema.empty()) {
+    if (!route.body_types.empty()) {
+      nlohmann::json content = nlohmann::json::object();
+      for (const auto& type : route.body_types) {
+        content[type] = {{"schema", {{"type", "string"}}}};
+      }
+      operation["requestBody"] = {{"required", true}, {"content", std::move(content)}};
+    } else if (!route.request_schema.empty()) {
       operation["requestBody"] = {{"required", true}, {"content", JsonContent(route.request_schema)}};
     }
     std::string method = route.method;

@@ -56,6 +56,8 @@ Access Indicators() {
   return Only({"admin", "international_office", "management", "research_office", "coordinator"});
 }
 Access AdminOnly() { return Only({"admin"}); }
+// Importing reference lists: the people who keep the register.
+Access Imports() { return Only({"admin", "international_office"}); }
 Access Metrics() {
   Access access = Only({"admin"});
   access.anonymous_loopback = true;
@@ -85,6 +87,11 @@ const std::vector<Row>& ExpectationTable() {
       {"PUT", "/api/v1/me/password", SignedIn()},
       {"GET", "/api/v1/me/data", SignedIn()},
       {"GET", "/api/v1/isced", SignedIn()},
+      // Jobs: everyone sees (and may cancel) their own; others' read as missing (404)
+      {"GET", "/api/v1/jobs", SignedIn()},
+      {"GET", "/api/v1/jobs/{id}", SignedIn()},
+      {"POST", "/api/v1/jobs/{id}/cancel", SignedIn()},
+      {"GET", "/api/v1/jobs/{id}/report", SignedIn()},
       // Partners: reading
       {"GET", "/api/v1/institutions", ReadPartners()},
       {"GET", "/api/v1/institutions/{id}", ReadPartners()},
@@ -115,6 +122,9 @@ const std::vector<Row>& ExpectationTable() {
       {"POST", "/api/v1/agreements", WritePartners()},
       {"PUT", "/api/v1/agreements/{id}", WritePartners()},
       {"DELETE", "/api/v1/agreements/{id}", WritePartners()},
+      // Imports of reference lists (as jobs)
+      {"POST", "/api/v1/imports/{kind}", Imports()},
+      {"GET", "/api/v1/imports/{kind}/columns", Imports()},
       // Aggregate indicators
       {"GET", "/api/v1/summary", Indicators()},
       // Administration
@@ -142,6 +152,11 @@ std::string Concrete(const std::string& pattern) {
   const auto brace = path.find("{id}");
   if (brace != std::string::npos) {
     path.replace(brace, 4, kMissingId);
+  }
+  // A kind no import has: refused with 404 once the permission check has passed.
+  const auto kind = path.find("{kind}");
+  if (kind != std::string::npos) {
+    path.replace(kind, 6, "no-such-kind");
   }
   return path;
 }

@@ -33,6 +33,12 @@ const std::map<std::string, std::set<std::string>>& DocumentedPaths() {
       {"/api/v1/agreements/{}", {"get", "put", "delete"}},
       {"/api/v1/agreements/expiring", {"get"}},
       {"/api/v1/joint-structures/{}", {"get", "put", "delete"}},
+      {"/api/v1/imports/{}", {"post"}},
+      {"/api/v1/imports/{}/columns", {"get"}},
+      {"/api/v1/jobs", {"get"}},
+      {"/api/v1/jobs/{}", {"get"}},
+      {"/api/v1/jobs/{}/cancel", {"post"}},
+      {"/api/v1/jobs/{}/report", {"get"}},
   };
   return paths;
 }

@@ -50,6 +50,8 @@ const screens = () => [
   ['/users/new', 'user-new'],
   ['/users/3', 'user-edit'],
   ['/audit', 'audit'],
+  ['/imports', 'imports'],
+  ['/jobs', 'jobs'],
   ['/users', 'no-permission', 'student'],
 ];
 

@@ -5,5 +5,6 @@ import * as agreements from './routes/agreements/module.js';
 import * as account from './routes/account/module.js';
 import * as users from './routes/users/module.js';
 import * as audit from './routes/audit/module.js';
+import * as imports from './routes/imports/module.js';
 
-export const modules = [partners, agreements, account, users, audit];
+export const modules = [partners, agreements, account, users, audit, imports];

@@ -66,9 +66,11 @@ export function setFetch(fn) {
 /**
  * @returns {Promise<{data: any, version: any, status: number, headers: Headers}>}
  */
-export async function request(method, path, { body, version, signal, query } = {}) {
+export async function request(method, path, { body, version, signal, query, file, fileType } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file as the whole body (an import's list), sent as it is.
+  if (file !== undefined) headers['Content-Type'] = fileType ?? 'application/octet-stream';
   if (version !== undefined && version !== null) headers['If-Match'] = `"${version}"`;
   if (STATE_CHANGING.has(method) && auth.csrfToken) headers['X-CSRF-Token'] = auth.csrfToken;
   let response;
@@ -76,7 +78,7 @@ export async function request(method, path, { body, version, signal, query } = {
     response = await fetchImpl(`${API_BASE}${path}${queryString(query)}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file !== undefined ? file : body === undefined ? undefined : JSON.stringify(body),
       signal,
       credentials: 'same-origin',
     });

@@ -5,5 +5,6 @@ import core from './de/core.js';
 import partners from './de/partners.js';
 import accounts from './de/accounts.js';
 import audit from './de/audit.js';
+import imports from './de/imports.js';
 
-export default mergeMessages(core, partners, accounts, audit);
+export default mergeMessages(core, partners, accounts, audit, imports);

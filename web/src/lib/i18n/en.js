@@ -5,5 +5,6 @@ import core from './en/core.js';
 import partners from './en/partners.js';
 import accounts from './en/accounts.js';
 import audit from './en/audit.js';
+import imports from './en/imports.js';
 
-export default mergeMessages(core, partners, accounts, audit);
+export default mergeMessages(core, partners, accounts, audit, imports);

@@ -7,6 +7,8 @@ export default {
     footer: 'Internationalisierung der Medizinischen Fakultät',
   },
   nav: {
+    imports: 'Importe',
+    jobs: 'Meine Aufträge',
     admin: 'Verwaltung',
     users: 'Benutzer',
     audit: 'Protokoll',

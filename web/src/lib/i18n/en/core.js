@@ -7,6 +7,8 @@ export default {
     footer: 'Internationalisation of the School of Medicine',
   },
   nav: {
+    imports: 'Imports',
+    jobs: 'My jobs',
     admin: 'Administration',
     users: 'Users',
     audit: 'Audit log',

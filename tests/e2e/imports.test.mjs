@@ -1,0 +1,162 @@
+// Imports from the browser: the ECHE list with a few broken rows (a copy made in a temp folder from ../shared,
+// never kept in the repository) is checked in a dry run, its report read, then imported while the progress bar
+// follows the job to its end; the job survives a reload; a cancelled import writes nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { startApp, screenshot, settled, ROOT } from './harness.mjs';
+
+const ECHE = join(ROOT, '../shared/data/eche/eche_2026-04-08.csv');
+const HEADER =
+  'Proposal number,Erasmus Code,PIC,OID,Legal Name,Street,Post Cd,City,Country Cd,Website Url,Erasmus Eche Start,Erasmus Eche End';
+
+// axe-core, evaluated through the DevTools protocol (the Content-Security-Policy forbids inline scripts)
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function audit(page, label) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  assert.deepEqual(result, [], `${label}: ${JSON.stringify(result)}`);
+}
+
+let app;
+let tmp;
+let broken;
+let brokenLines;
+before(async () => {
+  app = await startApp();
+  tmp = await mkdtemp(join(tmpdir(), 'weltcampus-imports-'));
+  let text = await readFile(ECHE, 'utf8');
+  if (!text.endsWith('\n')) text += '\n';
+  const first = text.split('\n').length; // the line the first appended row is on
+  text += '1,NOT A CODE,,,Broken Code Academy,,,Paris,FR,,2021-01-01,2029-12-31\n';
+  text += '2,F  NOWHERE01,,,Nowhere Academy,,,Atlantis,ZZ,,2021-01-01,2029-12-31\n';
+  text += '3,F  NONAME01,,,,,,Lyon,FR,,2021-01-01,2029-12-31\n';
+  brokenLines = [first, first + 1, first + 2];
+  broken = join(tmp, 'eche-with-broken-rows.csv');
+  await writeFile(broken, text);
+});
+after(async () => {
+  await app?.close();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+const total = async (path) => (await (await app.api(path)).json()).total;
+const jobIdOf = (page) => new URL(page.url()).searchParams.get('job');
+
+test('the ECHE list with broken rows: dry run, its report, the import with progress, a reload', async () => {
+  const before = await total('/institutions');
+  const page = await app.newPage();
+  await page.goto('/imports');
+  await page.getByRole('heading', { level: 1, name: 'Imports' }).waitFor();
+  await settled(page);
+  await page.getByLabel('List', { exact: true }).selectOption('eche');
+  await page.locator('#import-file').setInputFiles(broken);
+  // the column map, pre-filled with the list's own headers
+  await page.getByRole('group', { name: 'Which column holds what' }).waitFor();
+  assert.equal(await page.getByLabel('Erasmus code', { exact: true }).inputValue(), 'Erasmus Code');
+  assert.equal(await page.getByLabel('Country', { exact: true }).inputValue(), 'Country Cd');
+  await screenshot(page, 'imports-mapping');
+  await audit(page, 'the column map');
+
+  await page.getByRole('button', { name: 'Check file (dry run)' }).click();
+  await page.waitForURL(/job=\d+/);
+  const dryRunJob = jobIdOf(page);
+  await page.locator('[data-status="succeeded"]').waitFor({ timeout: 120000 });
+  await page.getByText('This was a check: nothing has been written yet.').waitFor();
+  const rejected = page.locator('#rejected-rows');
+  await rejected.waitFor();
+  // the list's own four broken codes and the three rows added to the copy, each with its line and reason
+  assert.equal(await page.locator('[data-count="rejected"]').textContent(), '7');
+  assert.equal(await page.locator('[data-count="rows"]').textContent(), '6,145');
+  for (const [line, reason] of [
+    [brokenLines[0], /invalid Erasmus code "NOT A CODE"/],
+    [brokenLines[1], /unknown country "ZZ"/],
+    [brokenLines[2], /no legal name/],
+  ]) {
+    const row = rejected.locator('tbody tr', { hasText: reason });
+    assert.equal(await row.locator('td').first().textContent(), String(line));
+  }
+  const wouldAdd = Number((await page.locator('[data-count="added"]').textContent()).replace(/\D/g, ''));
+  assert.ok(wouldAdd > 5000, `would add ${wouldAdd}`);
+  await page.getByText(/Rows that would be added/).click();
+  assert.equal(await total('/institutions'), before, 'a dry run writes nothing');
+  // the report to download
+  const href = await page.getByRole('link', { name: 'Download report (CSV)' }).getAttribute('href');
+  const report = await page.evaluate(async (h) => (await fetch(h)).text(), href);
+  assert.match(report, /^line,outcome,key,name,reason\r\n/);
+  assert.match(report, new RegExp(`\\r\\n${brokenLines[1]},rejected,,,"unknown country ""ZZ"""`));
+  await screenshot(page, 'imports-dry-run');
+  await audit(page, 'the dry run\'s report');
+
+  // apply: the progress bar follows the job to its end
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await page.waitForURL((url) => url.searchParams.get('job') && url.searchParams.get('job') !== dryRunJob);
+  const applyJob = jobIdOf(page);
+  await page.getByRole('heading', { name: `Import, job ${applyJob}` }).waitFor();
+  let sawProgress = false;
+  for (let i = 0; i < 1200; i++) {
+    if (await page.locator('[data-status="succeeded"]').count()) break;
+    if (await page.locator('#job-progress').count()) sawProgress = true;
+    await page.waitForTimeout(100);
+  }
+  await page.locator('[data-status="succeeded"]').waitFor();
+  assert.ok(sawProgress, 'the progress bar was shown while the job ran');
+  assert.equal(await page.locator('[data-count="added"]').textContent(), wouldAdd.toLocaleString('en-GB'));
+  assert.equal(await total('/institutions'), before + wouldAdd);
+  await screenshot(page, 'imports-applied');
+
+  // a reload shows the same job and its result
+  await page.reload();
+  await page.getByRole('heading', { name: `Import, job ${applyJob}` }).waitFor();
+  await page.locator('[data-status="succeeded"]').waitFor();
+  assert.equal(await page.locator('[data-count="rejected"]').textContent(), '7');
+
+  // the jobs list has both
+  await page.goto('/jobs');
+  await page.getByRole('heading', { level: 1, name: 'My jobs' }).waitFor();
+  await settled(page);
+  await page.getByRole('link', { name: `Job ${applyJob}` }).waitFor();
+  await page.getByRole('link', { name: `Job ${dryRunJob}` }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a cancelled import writes nothing', async () => {
+  // forty thousand new charter holders: long enough to be cancelled while it runs
+  let text = `${HEADER}\n`;
+  const letters = (n) => {
+    let s = '';
+    for (let k = 0; k < 6; k++, n = Math.floor(n / 26)) s += String.fromCharCode(65 + (n % 26));
+    return s;
+  };
+  for (let i = 0; i < 40000; i++) text += `${i},F  QX${letters(i)}01,,,Cancelled School ${i},,,Paris,FR,,2021-01-01,2029-12-31\n`;
+  const file = join(tmp, 'many.csv');
+  await writeFile(file, text);
+  const before = await total('/institutions');
+
+  const page = await app.newPage();
+  await page.goto('/imports');
+  await settled(page);
+  await page.locator('#import-file').setInputFiles(file);
+  await page.getByRole('group', { name: 'Which column holds what' }).waitFor();
+  await page.getByRole('button', { name: 'Check file (dry run)' }).click();
+  await page.locator('[data-status="succeeded"]').waitFor({ timeout: 120000 });
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await page.getByRole('heading', { name: /^Import, job \d+$/ }).waitFor();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.locator('[data-status="cancelled"]').waitFor({ timeout: 120000 });
+  await page.getByText(/Cancelled; nothing was changed/).waitFor();
+  await screenshot(page, 'imports-cancelled');
+  assert.equal(await total('/institutions'), before);
+  assert.equal(await total('/institutions?q=Cancelled%20School'), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
