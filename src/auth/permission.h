@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <string_view>
 
 namespace weltcampus::auth {
@@ -20,6 +21,14 @@ enum class Permission {
   kImportData,      // imports of reference lists from the browser, as jobs
   kSeeAllJobs,      // everyone's jobs, not only one's own
 };
+
+// Every permission, for the session's schema in the OpenAPI document. A new permission goes into
+// the enumeration above and here.
+inline constexpr std::array<Permission, 12> kAllPermissions = {
+    Permission::kPublic,         Permission::kAuthenticated, Permission::kReadReference,
+    Permission::kReadPartners,   Permission::kWritePartners, Permission::kReadIndicators,
+    Permission::kManageSettings, Permission::kManageUsers,   Permission::kReadAudit,
+    Permission::kOperations,     Permission::kImportData,    Permission::kSeeAllJobs};
 
 std::string_view PermissionName(Permission permission);
 

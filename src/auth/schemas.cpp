@@ -120,10 +120,7 @@ NamedSchema CredentialsSchema() {
 
 NamedSchema SessionSchema() {
   Json permission_names = Json::array();
-  for (auto permission : {Permission::kPublic, Permission::kAuthenticated, Permission::kReadReference,
-                          Permission::kReadPartners, Permission::kWritePartners,
-                          Permission::kReadIndicators, Permission::kManageSettings,
-                          Permission::kManageUsers, Permission::kReadAudit, Permission::kOperations}) {
+  for (auto permission : kAllPermissions) {
     permission_names.push_back(PermissionName(permission));
   }
   Json user = Closed({{"id", Id()},

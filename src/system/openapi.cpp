@@ -184,7 +184,8 @@ nlohmann::json BuildOpenApi(const http::Router& router) {
     if (!route.body_types.empty()) {
       nlohmann::json content = nlohmann::json::object();
       for (const auto& type : route.body_types) {
-        content[type] = {{"schema", {{"type", "string"}}}};
+        // A file the route reads as it is (an import's list), not a record.
+        content[type] = {{"schema", {{"type", "string"}, {"contentMediaType", type}}}};
       }
       operation["requestBody"] = {{"required", true}, {"content", std::move(content)}};
     } else if (!route.request_schema.empty()) {

@@ -13,6 +13,7 @@
 
 #include "cli/app.h"
 #include "http/metrics.h"
+#include "jobs/runner.h"
 #include "store/temporary_database.h"
 
 namespace weltcampus::system {
@@ -25,11 +26,13 @@ class OpenApiDocumentTest : public ::testing::Test {
     database_ = new store::testing::TemporaryDatabase(store::Backend::kSqlite);
     router_ = new http::Router;
     metrics_ = new http::Metrics;
-    cli::RegisterAllRoutes(*router_, database_->database(), *metrics_);
+    jobs_ = new jobs::JobRunner(database_->database(), {});
+    cli::RegisterAllRoutes(*router_, database_->database(), *metrics_, *jobs_);
     document_ = new nlohmann::json(BuildOpenApi(*router_));
   }
   static void TearDownTestSuite() {
     delete document_;
+    delete jobs_;
     delete router_;
     delete metrics_;
     delete database_;
@@ -38,12 +41,14 @@ class OpenApiDocumentTest : public ::testing::Test {
   static store::testing::TemporaryDatabase* database_;
   static http::Router* router_;
   static http::Metrics* metrics_;
+  static jobs::JobRunner* jobs_;
   static nlohmann::json* document_;
 };
 
 store::testing::TemporaryDatabase* OpenApiDocumentTest::database_ = nullptr;
 http::Router* OpenApiDocumentTest::router_ = nullptr;
 http::Metrics* OpenApiDocumentTest::metrics_ = nullptr;
+jobs::JobRunner* OpenApiDocumentTest::jobs_ = nullptr;
 nlohmann::json* OpenApiDocumentTest::document_ = nullptr;
 
 TEST_F(OpenApiDocumentTest, EveryRouteDeclaresItsBodies) {
