@@ -16,6 +16,7 @@
 #include "core/enum_table.h"
 #include "core/error.h"
 #include "core/json_input.h"
+#include "core/json_output.h"
 
 namespace weltcampus {
 
@@ -429,11 +430,6 @@ class RecordSchema {
       range["maximum"] = max;
     }
     return range;
-  }
-
-  template <typename V>
-  static nlohmann::json Nullable(const std::optional<V>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
   }
 
   static Field Scalar(std::string key, std::string type, bool optional, nlohmann::json extra) {

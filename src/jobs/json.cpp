@@ -1,15 +1,7 @@
+#include "core/json_output.h"
 #include "jobs/model.h"
 
 namespace weltcampus::jobs {
-
-namespace {
-
-template <typename T>
-nlohmann::json Nullable(const std::optional<T>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
-}  // namespace
 
 nlohmann::json ToJson(const Job& job) {
   return {{"id", job.id},
