@@ -1,40 +1,44 @@
 #include "auth/context.h"
 
-#include "auth/roles.h"
+#include <algorithm>
+#include <any>
+
+#include "core/error.h"
 
 namespace weltcampus::auth {
 
-namespace {
-thread_local RequestContext current_request;
-}  // namespace
-
 bool Principal::HasRole(const std::string& role) const {
-  for (const auto& grant : roles) {
-    if (grant.role == role) {
-      return true;
-    }
-  }
-  return false;
+  return std::any_of(roles.begin(), roles.end(),
+                     [&](const RoleGrant& grant) { return grant.role == role; });
 }
 
-bool Principal::Has(Permission permission) const {
-  for (const auto& grant : roles) {
-    if (RoleHasPermission(grant.role, permission)) {
-      return true;
-    }
+bool Principal::Has(http::Permission permission) const {
+  if (permission == http::kPublic || (permission == http::kAuthenticated && user_id != 0)) {
+    return true;
   }
-  return permission == Permission::kPublic ||
-         (permission == Permission::kAuthenticated && user_id != 0);
+  return std::find(permissions.begin(), permissions.end(), permission.name()) != permissions.end();
 }
 
-const RequestContext& CurrentRequest() { return current_request; }
+const Principal* PrincipalOf(const http::Request& request) {
+  return std::any_cast<Principal>(&request.caller);
+}
 
-void SetCurrentRequest(RequestContext context) { current_request = std::move(context); }
+const Principal& SignedIn(const http::Request& request) {
+  const Principal* principal = PrincipalOf(request);
+  if (principal == nullptr) {
+    throw ApiError(ErrorCode::kUnauthorized, "Please sign in");
+  }
+  return *principal;
+}
 
-void ClearCurrentRequest() noexcept { current_request = RequestContext{}; }
-
-ScopedRequest::ScopedRequest(RequestContext context) { current_request = std::move(context); }
-
-ScopedRequest::~ScopedRequest() { current_request = RequestContext{}; }
+audit::Actor ActorOf(const http::Request& request) {
+  audit::Actor actor;
+  if (const Principal* principal = PrincipalOf(request)) {
+    actor.user_id = principal->user_id;
+  }
+  actor.client_address = request.remote_address;
+  actor.request_id = request.request_id;
+  return actor;
+}
 
 }  // namespace weltcampus::auth

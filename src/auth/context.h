@@ -3,9 +3,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "auth/permission.h"
+#include "audit/audit.h"
+#include "http/message.h"
+#include "http/permission.h"
 
 namespace weltcampus::auth {
 
@@ -23,42 +26,20 @@ struct Principal {
   std::string preferred_language = "en";
   bool must_change_password = false;
   std::vector<RoleGrant> roles;
+  // What the roles allow, resolved from the access table when the session is read.
+  std::vector<std::string_view> permissions;
   std::string session_hash;
   std::string csrf_token;
 
   bool HasRole(const std::string& role) const;
-  bool Has(Permission permission) const;
+  bool Has(http::Permission permission) const;
 };
 
-// Who is asking, for the services and the audit log; set for the duration of one request on the
-// worker thread that handles it.
-struct RequestContext {
-  std::optional<Principal> principal;
-  std::string client_address;
-  std::string request_id;
-};
-
-const RequestContext& CurrentRequest();
-void SetCurrentRequest(RequestContext context);
-void ClearCurrentRequest() noexcept;
-
-class ScopedRequest {
- public:
-  explicit ScopedRequest(RequestContext context);
-  ~ScopedRequest();
-  ScopedRequest(const ScopedRequest&) = delete;
-  ScopedRequest& operator=(const ScopedRequest&) = delete;
-};
-
-// A streamed body's producer (http::Response::stream) runs after the handler has returned, when
-// the context is already cleared, and on whichever worker thread is free. Wrapped in this, each
-// call sees who is asking as the handler did. Call it inside the handler.
-template <typename Producer>
-auto WithCurrentRequest(Producer producer) {
-  return [context = CurrentRequest(), producer = std::move(producer)]() mutable {
-    ScopedRequest scope(context);
-    return producer();
-  };
-}
+// Who is asking: the Guard leaves the principal in `request.caller`. Nothing without a session.
+const Principal* PrincipalOf(const http::Request& request);
+// The principal, or 401 for a request without a session.
+const Principal& SignedIn(const http::Request& request);
+// The actor of the audit entries a request causes: the person, the client address, the request id.
+audit::Actor ActorOf(const http::Request& request);
 
 }  // namespace weltcampus::auth

@@ -2,30 +2,73 @@
 
 #include <gtest/gtest.h>
 
-#include <string>
-#include <thread>
+#include "auth/access.h"
+#include "core/error.h"
 
 namespace weltcampus::auth {
 namespace {
 
-TEST(RequestContextStream, ProducerSeesTheHandlersRequestOnAnyThread) {
-  auto producer = [] { return CurrentRequest().request_id; };
-  std::function<std::string()> wrapped;
-  {
-    ScopedRequest handler_scope(RequestContext{std::nullopt, "127.0.0.1", "req-42"});
-    wrapped = WithCurrentRequest(producer);
-  }
-  EXPECT_EQ(CurrentRequest().request_id, "");
-  std::string seen;
-  std::string after;
-  std::thread worker([&] {
-    seen = wrapped();
-    after = CurrentRequest().request_id;
-  });
-  worker.join();
-  EXPECT_EQ(seen, "req-42");
-  // The worker thread is left clean for the next request.
-  EXPECT_EQ(after, "");
+constexpr http::Permission kReadThings{"things:read"};
+constexpr http::Permission kWriteThings{"things:write"};
+constexpr http::Permission kAudit{"audit:read"};
+
+AccessTable Table() {
+  return AccessTable({{Role::kAdmin, {kReadThings, kWriteThings, kAudit}},
+                      {Role::kCoordinator, {kReadThings}},
+                      {Role::kStudent, {}}});
+}
+
+TEST(AccessTable, PermissionsComeFromEveryRoleOnceInTableOrder) {
+  const auto table = Table();
+  EXPECT_EQ(table.PermissionsOf({"coordinator"}), (std::vector<std::string_view>{"things:read"}));
+  EXPECT_EQ(table.PermissionsOf({"coordinator", "admin"}),
+            (std::vector<std::string_view>{"things:read", "things:write", "audit:read"}));
+  EXPECT_TRUE(table.PermissionsOf({"student"}).empty());
+  EXPECT_TRUE(table.PermissionsOf({"no_such_role"}).empty());
+  EXPECT_EQ(table.AllPermissions(),
+            (std::vector<std::string_view>{"things:read", "things:write", "audit:read"}));
+}
+
+TEST(AccessTable, RefusesARoleTwiceAndGrantsOfPublicOrAuthenticated) {
+  EXPECT_THROW(AccessTable({{Role::kAdmin, {kReadThings}}, {Role::kAdmin, {kAudit}}}),
+               std::logic_error);
+  EXPECT_THROW(AccessTable({{Role::kAdmin, {http::kPublic}}}), std::logic_error);
+  EXPECT_THROW(AccessTable({{Role::kAdmin, {http::kAuthenticated}}}), std::logic_error);
+}
+
+TEST(Principal, HoldsWhatItsRolesGrantPlusPublicAndAuthenticated) {
+  Principal principal;
+  principal.user_id = 5;
+  principal.roles = {{"coordinator", std::nullopt, std::nullopt}};
+  principal.permissions = Table().PermissionsOf({"coordinator"});
+  EXPECT_TRUE(principal.Has(kReadThings));
+  EXPECT_FALSE(principal.Has(kWriteThings));
+  EXPECT_TRUE(principal.Has(http::kPublic));
+  EXPECT_TRUE(principal.Has(http::kAuthenticated));
+  EXPECT_FALSE(Principal{}.Has(http::kAuthenticated));  // nobody signed in
+}
+
+TEST(RequestCaller, ThePrincipalAndTheActorComeFromTheRequest) {
+  http::Request request;
+  request.remote_address = "192.0.2.7";
+  request.request_id = "req-42";
+  EXPECT_EQ(PrincipalOf(request), nullptr);
+  EXPECT_THROW(SignedIn(request), ApiError);
+  auto anonymous = ActorOf(request);
+  EXPECT_FALSE(anonymous.user_id);
+  EXPECT_EQ(anonymous.Name(), "anonymous");
+  EXPECT_EQ(anonymous.client_address, "192.0.2.7");
+
+  Principal principal;
+  principal.user_id = 9;
+  request.caller = principal;
+  ASSERT_NE(PrincipalOf(request), nullptr);
+  EXPECT_EQ(SignedIn(request).user_id, 9);
+  const auto actor = ActorOf(request);
+  EXPECT_EQ(actor.user_id, 9);
+  EXPECT_EQ(actor.Name(), "user:9");
+  EXPECT_EQ(actor.request_id, "req-42");
+  EXPECT_EQ(audit::Actor::System().Name(), "system");
 }
 
 }  // namespace

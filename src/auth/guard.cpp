@@ -3,7 +3,7 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
-#include "auth/audit.h"
+#include "audit/audit.h"
 #include "auth/context.h"
 #include "core/error.h"
 
@@ -56,34 +56,33 @@ std::string SessionCookie(const std::string& token, bool secure) {
 
 void Guard::Deny(const http::Request& request, const http::Route& route, const std::string& reason) {
   // Anonymous refusals are logged, not audited: a scanner must not be able to fill the audit log.
-  if (!CurrentRequest().principal) {
+  if (PrincipalOf(request) == nullptr) {
     spdlog::warn("{} denied {} {}: {}", request.request_id, request.method, route.pattern, reason);
     return;
   }
   try {
-    AuditEntry entry;
+    audit::AuditEntry entry;
     entry.action = "denied";
     entry.entity_type = "route";
     entry.entity_id = request.method + " " + route.pattern;
     entry.after = {{"reason", reason}};
-    RecordAuditNow(database_, std::move(entry));
+    audit::RecordAuditNow(database_, ActorOf(request), std::move(entry));
   } catch (const std::exception& error) {
     spdlog::error("{} could not audit a denied request: {}", request.request_id, error.what());
   }
 }
 
-void Guard::Begin(const http::Request& request, const http::Route& route) {
-  RequestContext context;
-  context.client_address = request.remote_address;
-  context.request_id = request.request_id;
+void Guard::Check(http::Request& request, const http::Route& route) {
+  request.caller.reset();
   const std::string token = request.Cookie(kSessionCookie);
   if (!token.empty()) {
-    context.principal = service_->Authenticate(token);
+    if (auto found = service_->Authenticate(token)) {
+      // Set before any refusal so that the audit entry names who was refused.
+      request.caller = std::move(*found);
+    }
   }
-  const bool has_principal = context.principal.has_value();
-  // Set before any refusal so that the audit entry names who was refused.
-  SetCurrentRequest(std::move(context));
-  const auto& principal = CurrentRequest().principal;
+  const Principal* principal = PrincipalOf(request);
+  const bool has_principal = principal != nullptr;
 
   if (IsStateChanging(request.method)) {
     if (!SameOrigin(request)) {
@@ -95,10 +94,10 @@ void Guard::Begin(const http::Request& request, const http::Route& route) {
       throw ApiError(ErrorCode::kForbidden, "The request lacks this session's CSRF token");
     }
   }
-  if (route.permission == Permission::kPublic) {
+  if (route.permission == http::kPublic) {
     return;
   }
-  if (route.permission == Permission::kOperations && !has_principal && IsLoopback(request.remote_address)) {
+  if (route.open_on_loopback && !has_principal && IsLoopback(request.remote_address)) {
     return;  // a metrics scraper on the same machine
   }
   if (!has_principal) {
@@ -111,11 +110,9 @@ void Guard::Begin(const http::Request& request, const http::Route& route) {
         .WithDetail("reason", "password_change_required");
   }
   if (!principal->Has(route.permission)) {
-    Deny(request, route, std::string(PermissionName(route.permission)));
+    Deny(request, route, std::string(route.permission.name()));
     throw ApiError(ErrorCode::kForbidden, "You do not have the permission for this");
   }
 }
-
-void Guard::End() noexcept { ClearCurrentRequest(); }
 
 }  // namespace weltcampus::auth

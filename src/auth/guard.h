@@ -18,8 +18,7 @@ class Guard : public http::Authorizer {
   Guard(store::Database& database, std::shared_ptr<AuthService> service)
       : database_(database), service_(std::move(service)) {}
 
-  void Begin(const http::Request& request, const http::Route& route) override;
-  void End() noexcept override;
+  void Check(http::Request& request, const http::Route& route) override;
 
  private:
   void Deny(const http::Request& request, const http::Route& route, const std::string& reason);

@@ -108,13 +108,4 @@ std::string RandomToken() {
   return encoded;
 }
 
-std::string Sha256Hex(std::string_view text) {
-  EnsureSodium();
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
-
 }  // namespace weltcampus::auth

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/digest.h"
+
 namespace weltcampus::auth {
 
 inline constexpr size_t kMinPasswordLength = 12;
@@ -23,7 +25,6 @@ std::string GeneratePassword();
 
 // 256 random bits, URL-safe base64 without padding.
 std::string RandomToken();
-// SHA-256, hex: what is stored instead of a session token.
-std::string Sha256Hex(std::string_view text);
+// A session token is stored only as its SHA-256 (core/digest.h).
 
 }  // namespace weltcampus::auth

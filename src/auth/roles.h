@@ -1,14 +1,12 @@
 #pragma once
 
 #include <array>
+#include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-#include <span>
-
-#include "auth/permission.h"
 #include "core/enum_table.h"
 
 namespace weltcampus::auth {
@@ -35,8 +33,5 @@ inline constexpr std::array<std::string_view, 1> kScopedRoles = {"coordinator"};
 nlohmann::json Enumerations();
 
 bool IsKnownRole(std::string_view role);
-
-// The one table of who may do what: whether a role holds a permission.
-bool RoleHasPermission(std::string_view role, Permission permission);
 
 }  // namespace weltcampus::auth

@@ -8,8 +8,8 @@
 
 namespace weltcampus::auth {
 
-// Login, logout, the session, one's own account and data, user administration and the audit log.
-// Also installs the Guard that checks every route's permission.
-void RegisterRoutes(http::Router& router, store::Database& database);
+// Login, logout, the session, one's own account and data, and user administration. Also installs
+// the Guard that checks every route's permission; `access` says which role holds which.
+void RegisterRoutes(http::Router& router, store::Database& database, AccessTable access);
 
 }  // namespace weltcampus::auth

@@ -1,42 +1,16 @@
 #include "auth/schemas.h"
 
-#include "auth/permission.h"
+#include "audit/schemas.h"
 #include "auth/roles.h"
+#include "core/json_schema.h"
 
 namespace weltcampus::auth {
 
 namespace {
 
-using Json = nlohmann::json;
+using namespace json_schema;
 
-Json Text() { return {{"type", "string"}}; }
-Json Text(size_t max_length) { return {{"type", "string"}, {"maxLength", max_length}}; }
-Json NullableText() { return {{"type", {"string", "null"}}}; }
-Json Id() { return {{"type", "integer"}, {"minimum", 1}}; }
-Json NullableId() { return {{"type", {"integer", "null"}}, {"minimum", 1}}; }
-Json Bool() { return {{"type", "boolean"}}; }
 Json Language() { return {{"type", "string"}, {"enum", {"en", "de"}}}; }
-Json ArrayOf(Json item) { return {{"type", "array"}, {"items", std::move(item)}}; }
-
-// Every property present, nothing else.
-Json Closed(Json properties) {
-  Json required = Json::array();
-  for (const auto& [key, value] : properties.items()) {
-    required.push_back(key);
-  }
-  return {{"type", "object"},
-          {"required", required},
-          {"additionalProperties", false},
-          {"properties", std::move(properties)}};
-}
-
-Json Input(Json properties, Json required) {
-  Json schema = {{"type", "object"}, {"properties", std::move(properties)}};
-  if (!required.empty()) {
-    schema["required"] = std::move(required);
-  }
-  return schema;
-}
 
 Json RoleName() { return {{"type", "string"}, {"enum", kRoleTable.Json()}}; }
 
@@ -55,23 +29,6 @@ Json UserJson() {
                  {"version", {{"type", "integer"}, {"minimum", 1}, {"readOnly", true}}},
                  {"created_at", {{"type", "string"}, {"readOnly", true}}},
                  {"updated_at", {{"type", "string"}, {"readOnly", true}}}});
-}
-
-Json AuditEntryJson() {
-  return Closed({{"id", Id()},
-                 {"at", Text()},
-                 {"actor_user_id", NullableId()},
-                 {"actor", Text()},
-                 {"actor_name", NullableText()},
-                 {"action", Text()},
-                 {"entity_type", NullableText()},
-                 {"entity_id", NullableText()},
-                 {"subject_user_id", NullableId()},
-                 {"before", {{"description", "the record before the change (any JSON, null for none)"}}},
-                 {"after", {{"description", "the record after the change (any JSON, null for none)"}}},
-                 {"client_address", Text()},
-                 {"request_id", Text()},
-                 {"hash", Text()}});
 }
 
 }  // namespace
@@ -118,10 +75,10 @@ NamedSchema CredentialsSchema() {
           Input({{"email", Text(254)}, {"password", Text()}}, {"email", "password"})};
 }
 
-NamedSchema SessionSchema() {
+NamedSchema SessionSchema(const AccessTable& access) {
   Json permission_names = Json::array();
-  for (auto permission : kAllPermissions) {
-    permission_names.push_back(PermissionName(permission));
+  for (const auto& permission : access.AllPermissions()) {
+    permission_names.push_back(permission);
   }
   Json user = Closed({{"id", Id()},
                       {"email", Text()},
@@ -140,15 +97,6 @@ NamedSchema OneTimePasswordSchema() {
   return {"OneTimePassword", Closed({{"one_time_password", {{"type", "string"}, {"minLength", 1}}}})};
 }
 
-NamedSchema AuditEntrySchema() { return {"AuditEntry", AuditEntryJson()}; }
-
-NamedSchema AuditVerificationSchema() {
-  return {"AuditVerification", Closed({{"intact", Bool()},
-                                       {"entries", {{"type", "integer"}, {"minimum", 0}}},
-                                       {"first_broken_id", NullableId()},
-                                       {"problem", Text()}})};
-}
-
 NamedSchema PersonalDataSchema() {
   return {"PersonalData",
           Closed({{"exported_at", Text()},
@@ -156,8 +104,8 @@ NamedSchema PersonalDataSchema() {
                   {"sessions", ArrayOf(Closed({{"created_at", Text()},
                                                {"last_seen_at", Text()},
                                                {"client_address", Text()}}))},
-                  {"audit_entries_about_you", ArrayOf(AuditEntryJson())},
-                  {"audit_entries_by_you", ArrayOf(AuditEntryJson())}})};
+                  {"audit_entries_about_you", ArrayOf(audit::AuditEntrySchema().schema)},
+                  {"audit_entries_by_you", ArrayOf(audit::AuditEntrySchema().schema)}})};
 }
 
 }  // namespace weltcampus::auth

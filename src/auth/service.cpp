@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "auth/audit.h"
+#include "audit/audit.h"
 #include "auth/password.h"
 #include "auth/repository.h"
 #include "auth/roles.h"
@@ -42,29 +42,17 @@ nlohmann::json AuditView(const User& user) {
   return {{"active", user.active}, {"preferred_language", user.preferred_language}, {"roles", roles}};
 }
 
-Principal ToPrincipal(const User& user, const Session& session) {
-  Principal principal;
-  principal.user_id = user.id;
-  principal.email = user.email;
-  principal.display_name = user.display_name;
-  principal.preferred_language = user.preferred_language;
-  principal.must_change_password = user.must_change_password;
-  principal.roles = user.roles;
-  principal.session_hash = session.token_hash;
-  principal.csrf_token = session.csrf_token;
-  return principal;
-}
-
-void AuditUserAction(Connection& c, const std::string& action, int64_t user_id, nlohmann::json before = nullptr,
+void AuditUserAction(Connection& c, const audit::Actor& actor, const std::string& action,
+                     int64_t user_id, nlohmann::json before = nullptr,
                      nlohmann::json after = nullptr) {
-  AuditEntry entry;
+  audit::AuditEntry entry;
   entry.action = action;
   entry.entity_type = "user";
   entry.entity_id = std::to_string(user_id);
   entry.subject_user_id = user_id;
   entry.before = std::move(before);
   entry.after = std::move(after);
-  RecordAudit(c, std::move(entry));
+  audit::RecordAudit(c, actor, std::move(entry));
 }
 
 }  // namespace
@@ -102,7 +90,8 @@ void AuthService::RecordFailure(Connection& c, const std::string& key, int64_t f
 }
 
 LoginResult AuthService::Login(const Authenticator& authenticator, const Credentials& credentials,
-                               const std::string& client_address) {
+                               const audit::Actor& actor) {
+  const std::string& client_address = actor.client_address;
   const std::string account_key = authenticator.AccountKey(credentials);
   const std::string address_key = "address:" + client_address;
   database_.Read([&](Connection& c) {
@@ -115,11 +104,11 @@ LoginResult AuthService::Login(const Authenticator& authenticator, const Credent
     if (!user_id) {
       RecordFailure(c, account_key, kFreeAccountFailures);
       RecordFailure(c, address_key, kFreeAddressFailures);
-      AuditEntry entry;
+      audit::AuditEntry entry;
       entry.action = "login_failed";
       entry.entity_type = "login";
       entry.entity_id = authenticator.Name();
-      RecordAudit(c, std::move(entry));
+      audit::RecordAudit(c, actor, std::move(entry));
       return std::optional<LoginResult>();
     }
     repo::DeleteThrottle(c, account_key);
@@ -136,14 +125,14 @@ LoginResult AuthService::Login(const Authenticator& authenticator, const Credent
     session.client_address = client_address;
     repo::InsertSession(c, session);
     repo::SetLastLogin(c, user->id, session.created_at);
-    AuditEntry entry;
+    audit::AuditEntry entry;
     entry.action = "login";
     entry.actor_user_id = user->id;
     entry.actor = "user:" + std::to_string(user->id);
     entry.entity_type = "login";
     entry.entity_id = authenticator.Name();
     entry.subject_user_id = user->id;
-    RecordAudit(c, std::move(entry));
+    audit::RecordAudit(c, actor, std::move(entry));
     return std::optional<LoginResult>(LoginResult{token, ToPrincipal(*user, session)});
   });
   if (!result) {
@@ -151,6 +140,24 @@ LoginResult AuthService::Login(const Authenticator& authenticator, const Credent
     throw ApiError(ErrorCode::kUnauthorized, "The e-mail address or the password is not right");
   }
   return std::move(*result);
+}
+
+Principal AuthService::ToPrincipal(const User& user, const Session& session) const {
+  Principal principal;
+  principal.user_id = user.id;
+  principal.email = user.email;
+  principal.display_name = user.display_name;
+  principal.preferred_language = user.preferred_language;
+  principal.must_change_password = user.must_change_password;
+  principal.roles = user.roles;
+  std::vector<std::string> role_names;
+  for (const auto& grant : user.roles) {
+    role_names.push_back(grant.role);
+  }
+  principal.permissions = access_.PermissionsOf(role_names);
+  principal.session_hash = session.token_hash;
+  principal.csrf_token = session.csrf_token;
+  return principal;
 }
 
 void AuthService::ForgetSession(const std::string& token_hash) {
@@ -210,20 +217,20 @@ std::optional<Principal> AuthService::Authenticate(const std::string& token) {
   return principal;
 }
 
-void AuthService::Logout(const Principal& principal) {
+void AuthService::Logout(const audit::Actor& actor, const Principal& principal) {
   ForgetSession(principal.session_hash);
   database_.Write([&](Connection& c) {
     repo::DeleteSession(c, principal.session_hash);
-    AuditEntry entry;
+    audit::AuditEntry entry;
     entry.action = "logout";
     entry.entity_type = "login";
     entry.subject_user_id = principal.user_id;
-    RecordAudit(c, std::move(entry));
+    audit::RecordAudit(c, actor, std::move(entry));
   });
 }
 
-void AuthService::ChangePassword(const Principal& principal, const std::string& current,
-                                 const std::string& next) {
+void AuthService::ChangePassword(const audit::Actor& actor, const Principal& principal,
+                                 const std::string& current, const std::string& next) {
   if (auto weakness = PasswordWeakness(next, principal.email)) {
     throw ValidationError("new_password", *weakness);
   }
@@ -239,7 +246,7 @@ void AuthService::ChangePassword(const Principal& principal, const std::string& 
     repo::SetPassword(c, principal.user_id, new_hash, false);
     // Whoever else held a session with the old password loses it.
     repo::DeleteUserSessions(c, principal.user_id, principal.session_hash);
-    AuditUserAction(c, "password_changed", principal.user_id);
+    AuditUserAction(c, actor, "password_changed", principal.user_id);
   });
   ForgetUser(principal.user_id);
 }
@@ -252,7 +259,8 @@ User AuthService::GetOwnAccount(const Principal& principal) {
   return *user;
 }
 
-User AuthService::UpdateOwnAccount(const Principal& principal, const nlohmann::json& input) {
+User AuthService::UpdateOwnAccount(const audit::Actor& actor, const Principal& principal,
+                                   const nlohmann::json& input) {
   const JsonInput in(input);
   const auto language = in.OptionalEnum("preferred_language", kLanguages);
   const auto name = in.OptionalString("display_name", 200);
@@ -265,13 +273,13 @@ User AuthService::UpdateOwnAccount(const Principal& principal, const nlohmann::j
     if (language) user->preferred_language = *language;
     if (name) user->display_name = *name;
     repo::UpdateUser(c, *user, user->version);
-    AuditUserAction(c, "update", user->id, before, AuditView(*user));
+    AuditUserAction(c, actor, "update", user->id, before, AuditView(*user));
     ForgetUser(user->id);
     return *user;
   });
 }
 
-nlohmann::json AuthService::ExportPersonalData(int64_t user_id) {
+nlohmann::json AuthService::ExportPersonalData(const audit::Actor& actor, int64_t user_id) {
   return database_.Write([&](Connection& c) {
     auto user = repo::FindUser(c, user_id);
     if (!user) {
@@ -283,19 +291,19 @@ nlohmann::json AuthService::ExportPersonalData(int64_t user_id) {
                           {"last_seen_at", session.last_seen_at},
                           {"client_address", session.client_address}});
     }
-    AuditFilter filter;
+    audit::AuditFilter filter;
     filter.subject_user_id = user_id;
     nlohmann::json about_me = nlohmann::json::array();
-    for (const auto& entry : ListAudit(c, filter, 10000, 0).first) {
+    for (const auto& entry : audit::ListAudit(c, filter, 10000, 0).first) {
       about_me.push_back(ToJson(entry));
     }
-    filter = AuditFilter{};
+    filter = audit::AuditFilter{};
     filter.actor_user_id = user_id;
     nlohmann::json by_me = nlohmann::json::array();
-    for (const auto& entry : ListAudit(c, filter, 10000, 0).first) {
+    for (const auto& entry : audit::ListAudit(c, filter, 10000, 0).first) {
       by_me.push_back(ToJson(entry));
     }
-    AuditUserAction(c, "export", user_id);
+    AuditUserAction(c, actor, "export", user_id);
     return nlohmann::json{{"exported_at", NowUtcTimestamp()},
                           {"account", ToJson(*user)},
                           {"sessions", sessions},
@@ -308,18 +316,18 @@ store::Page<User> AuthService::ListUsers(const UserFilter& filter, const PageReq
   return database_.Read([&](Connection& c) { return repo::ListUsers(c, filter, page); });
 }
 
-User AuthService::GetUser(int64_t id) {
+User AuthService::GetUser(const audit::Actor& actor, int64_t id) {
   return database_.Write([&](Connection& c) {
     auto user = repo::FindUser(c, id);
     if (!user) {
       throw NotFoundError("Account");
     }
-    AuditUserAction(c, "read", id);
+    AuditUserAction(c, actor, "read", id);
     return *user;
   });
 }
 
-std::pair<User, std::string> AuthService::CreateUser(User user) {
+std::pair<User, std::string> AuthService::CreateUser(const audit::Actor& actor, User user) {
   const std::string password = GeneratePassword();
   const std::string hash = HashPassword(password);
   auto created = database_.Write([&](Connection& c) {
@@ -328,13 +336,14 @@ std::pair<User, std::string> AuthService::CreateUser(User user) {
     }
     user.must_change_password = true;
     repo::InsertUser(c, user, hash);
-    AuditUserAction(c, "create", user.id, nullptr, AuditView(user));
+    AuditUserAction(c, actor, "create", user.id, nullptr, AuditView(user));
     return user;
   });
   return {created, password};
 }
 
-User AuthService::UpdateUser(int64_t id, User input, int64_t expected_version) {
+User AuthService::UpdateUser(const audit::Actor& actor, int64_t id, User input,
+                             int64_t expected_version) {
   return database_.Write([&](Connection& c) {
     auto user = repo::FindUser(c, id);
     if (!user || user->erased_at) {
@@ -357,13 +366,13 @@ User AuthService::UpdateUser(int64_t id, User input, int64_t expected_version) {
     if (!input.active) {
       repo::DeleteUserSessions(c, id);
     }
-    AuditUserAction(c, "update", id, before, AuditView(input));
+    AuditUserAction(c, actor, "update", id, before, AuditView(input));
     ForgetUser(id);
     return *repo::FindUser(c, id);
   });
 }
 
-std::string AuthService::ResetPassword(int64_t id) {
+std::string AuthService::ResetPassword(const audit::Actor& actor, int64_t id) {
   const std::string password = GeneratePassword();
   const std::string hash = HashPassword(password);
   database_.Write([&](Connection& c) {
@@ -373,20 +382,19 @@ std::string AuthService::ResetPassword(int64_t id) {
     }
     repo::SetPassword(c, id, hash, true);
     repo::DeleteUserSessions(c, id);
-    AuditUserAction(c, "password_reset", id);
+    AuditUserAction(c, actor, "password_reset", id);
   });
   ForgetUser(id);
   return password;
 }
 
-User AuthService::ErasePerson(int64_t id, int64_t expected_version) {
+User AuthService::ErasePerson(const audit::Actor& actor, int64_t id, int64_t expected_version) {
   return database_.Write([&](Connection& c) {
     auto user = repo::FindUser(c, id);
     if (!user || user->erased_at) {
       throw NotFoundError("Account");
     }
-    const auto& request = CurrentRequest();
-    if (request.principal && request.principal->user_id == id) {
+    if (actor.user_id == id) {
       throw ApiError(ErrorCode::kConflict, "You cannot erase your own account");
     }
     const auto before = AuditView(*user);
@@ -403,13 +411,14 @@ User AuthService::ErasePerson(int64_t id, int64_t expected_version) {
     if (repo::CountActiveAdmins(c) == 0) {
       throw ApiError(ErrorCode::kConflict, "The last active administrator cannot be erased");
     }
-    AuditUserAction(c, "erase", id, before, AuditView(*user));
+    AuditUserAction(c, actor, "erase", id, before, AuditView(*user));
     ForgetUser(id);
     return *repo::FindUser(c, id);
   });
 }
 
 RetentionReport AuthService::RunRetention(std::chrono::hours inactive_accounts_after) {
+  const audit::Actor actor = audit::Actor::System();
   return database_.Write([&](Connection& c) {
     RetentionReport report;
     const auto now = Clock::now();
@@ -422,14 +431,14 @@ RetentionReport AuthService::RunRetention(std::chrono::hours inactive_accounts_a
       user->erased_at = UtcTimestamp(now);
       repo::UpdateUser(c, *user, user->version);
       repo::SetPassword(c, id, std::nullopt, false);
-      AuditUserAction(c, "erase", id, nullptr, nlohmann::json{{"reason", "retention"}});
+      AuditUserAction(c, actor, "erase", id, nullptr, nlohmann::json{{"reason", "retention"}});
       ++report.pseudonymised_accounts;
     }
-    AuditEntry entry;
+    audit::AuditEntry entry;
     entry.action = "retention";
     entry.after = {{"expired_sessions", report.expired_sessions},
                    {"pseudonymised_accounts", report.pseudonymised_accounts}};
-    RecordAudit(c, std::move(entry));
+    audit::RecordAudit(c, actor, std::move(entry));
     return report;
   });
 }
@@ -490,13 +499,8 @@ nlohmann::json PrincipalJson(const Principal& principal) {
   for (const auto& grant : principal.roles) {
     roles.push_back(grant.role);
   }
-  for (auto permission : {Permission::kReadReference, Permission::kReadPartners, Permission::kWritePartners,
-                          Permission::kReadIndicators, Permission::kManageSettings, Permission::kManageUsers,
-                          Permission::kReadAudit, Permission::kOperations, Permission::kImportData,
-                          Permission::kSeeAllJobs}) {
-    if (principal.Has(permission)) {
-      permissions.push_back(PermissionName(permission));
-    }
+  for (const auto& permission : principal.permissions) {
+    permissions.push_back(permission);
   }
   return {{"user",
            {{"id", principal.user_id},

@@ -3,12 +3,14 @@
 #include <chrono>
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <unordered_map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "audit/audit.h"
+#include "auth/access.h"
 #include "auth/authenticator.h"
 #include "auth/context.h"
 #include "auth/model.h"
@@ -35,26 +37,32 @@ struct RetentionReport {
 // Accounts, sessions, login throttling and personal data. Every change is audited.
 class AuthService {
  public:
-  explicit AuthService(store::Database& database) : database_(database) {}
+  // `access` resolves a person's permissions from their roles (empty: none beyond signing in).
+  explicit AuthService(store::Database& database, AccessTable access = {})
+      : database_(database), access_(std::move(access)) {}
 
   // Throws 401 with one message for an unknown account and a wrong password, 429 while throttled.
+  // `actor` is the anonymous caller (client address, request id).
   LoginResult Login(const Authenticator& authenticator, const Credentials& credentials,
-                    const std::string& client_address);
+                    const audit::Actor& actor);
   // The principal of a session token, or nothing when it is unknown or expired.
   std::optional<Principal> Authenticate(const std::string& token);
-  void Logout(const Principal& principal);
-  void ChangePassword(const Principal& principal, const std::string& current, const std::string& next);
+  void Logout(const audit::Actor& actor, const Principal& principal);
+  void ChangePassword(const audit::Actor& actor, const Principal& principal,
+                      const std::string& current, const std::string& next);
   User GetOwnAccount(const Principal& principal);
-  User UpdateOwnAccount(const Principal& principal, const nlohmann::json& input);
-  nlohmann::json ExportPersonalData(int64_t user_id);
+  User UpdateOwnAccount(const audit::Actor& actor, const Principal& principal,
+                        const nlohmann::json& input);
+  nlohmann::json ExportPersonalData(const audit::Actor& actor, int64_t user_id);
 
   store::Page<User> ListUsers(const UserFilter& filter, const PageRequest& page);
-  User GetUser(int64_t id);  // a staff read of a person's record: audited
+  User GetUser(const audit::Actor& actor,
+               int64_t id);  // a staff read of a person's record: audited
   // Creates an account with a one-time password that must be changed at first login.
-  std::pair<User, std::string> CreateUser(User user);
-  User UpdateUser(int64_t id, User input, int64_t expected_version);
-  std::string ResetPassword(int64_t id);
-  User ErasePerson(int64_t id, int64_t expected_version);
+  std::pair<User, std::string> CreateUser(const audit::Actor& actor, User user);
+  User UpdateUser(const audit::Actor& actor, int64_t id, User input, int64_t expected_version);
+  std::string ResetPassword(const audit::Actor& actor, int64_t id);
+  User ErasePerson(const audit::Actor& actor, int64_t id, int64_t expected_version);
 
   RetentionReport RunRetention(std::chrono::hours inactive_accounts_after);
 
@@ -63,6 +71,7 @@ class AuthService {
   void RecordFailure(store::Connection& c, const std::string& key, int64_t free_failures);
   void ForgetSession(const std::string& token_hash);
   void ForgetUser(int64_t user_id);
+  Principal ToPrincipal(const User& user, const Session& session) const;
 
   // The account part of a principal (name, roles) is kept per session while the account's version
   // stays the same; the session itself (expiry, logout, a disabled account) is read on every request.
@@ -72,6 +81,7 @@ class AuthService {
   };
 
   store::Database& database_;
+  AccessTable access_;
   std::mutex cache_mutex_;
   std::unordered_map<std::string, CachedPrincipal> cache_;  // by token hash
 };

@@ -1,17 +1,30 @@
 #include "cli/app.h"
 
+#include "audit/routes.h"
+#include "auth/roles.h"
 #include "auth/routes.h"
+#include "cli/access.h"
 #include "imports/routes.h"
 #include "jobs/routes.h"
+#include "partners/model.h"
 #include "partners/routes.h"
 #include "system/routes.h"
 
 namespace weltcampus::cli {
 
+nlohmann::json AllEnumerations() {
+  nlohmann::json all = partners::Enumerations();
+  const nlohmann::json roles = auth::Enumerations();
+  all["enumerations"].update(roles["enumerations"]);
+  all["scoped_roles"] = roles["scoped_roles"];
+  return all;
+}
+
 void RegisterAllRoutes(http::Router& router, store::Database& database, http::Metrics& metrics,
                        jobs::JobRunner& job_runner) {
-  auth::RegisterRoutes(router, database);
-  system::RegisterRoutes(router, database, metrics);
+  auth::RegisterRoutes(router, database, Access());
+  audit::RegisterRoutes(router, database);
+  system::RegisterRoutes(router, database, metrics, AllEnumerations());
   partners::RegisterRoutes(router, database);
   jobs::RegisterRoutes(router, database);
   imports::RegisterRoutes(router, database, [&job_runner] { job_runner.Wake(); });

@@ -1,11 +1,16 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include "http/metrics.h"
 #include "http/router.h"
 #include "jobs/runner.h"
 #include "store/database.h"
 
 namespace weltcampus::cli {
+
+// Every module's enumerations in one answer (GET /api/v1/enumerations).
+nlohmann::json AllEnumerations();
 
 // Registers every module's routes: the one place that knows all modules.
 // `jobs` runs what the routes queue (imports).

@@ -3,7 +3,7 @@
 
 #include <chrono>
 
-#include "auth/audit.h"
+#include "audit/audit.h"
 #include "auth/demo_accounts.h"
 #include "auth/repository.h"
 #include "auth/roles.h"
@@ -33,7 +33,7 @@ int AddUser(const std::string& db, const std::string& email, const std::string& 
   auto database = store::Database::Open(db, 1);
   store::Migrate(*database);
   auth::AuthService service(*database);
-  auto [created, password] = service.CreateUser(user);
+  auto [created, password] = service.CreateUser(audit::Actor::System(), user);
   fmt::print("Created account {} for {} ({}).\nOne-time password (must be changed at first login): {}\n",
              created.id, created.email, fmt::join(roles, ", "), password);
   return 0;
@@ -70,7 +70,7 @@ int PrintDemoAccounts() {
 int VerifyAudit(const std::string& db) {
   auto database = store::Database::Open(db, 1);
   store::Migrate(*database);
-  const auto result = database->Read([](store::Connection& c) { return auth::VerifyAudit(c); });
+  const auto result = database->Read([](store::Connection& c) { return audit::VerifyAudit(c); });
   if (result.intact) {
     fmt::print("audit log intact: {} entries\n", result.entries);
     return 0;

@@ -4,9 +4,8 @@
 #include <chrono>
 #include <cstdio>
 
-#include "auth/demo_accounts.h"
 #include "cli/commands.h"
-#include "partners/demo_builder.h"
+#include "demo/demo.h"
 #include "store/migrations.h"
 
 namespace weltcampus::cli {
@@ -36,11 +35,8 @@ int Demo(const DemoOptions& options) {
   settings.profile = options.profile;
   settings.seed = options.seed;
   settings.today = Date::TodayUtc();
-  const auto summary = database->Write([&](store::Connection& c) {
-    auto built = partners::BuildDemo(c, data, settings);
-    auth::CreateDemoAccounts(c);
-    return built;
-  });
+  const auto summary =
+      database->Write([&](store::Connection& c) { return demo::Build(c, data, settings); });
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   fmt::print(

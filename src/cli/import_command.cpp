@@ -7,7 +7,7 @@
 
 #include "cli/commands.h"
 #include "interop/progress.h"
-#include "interop/reference_import.h"
+#include "partners/import/reference_import.h"
 #include "store/migrations.h"
 
 namespace weltcampus::cli {
@@ -29,7 +29,8 @@ int Import(const std::string& db, const std::string& kind, const std::string& fi
       progress->Finish();
     }
   };
-  auto report = interop::ImportReferenceFile(*database, kind, file, control);
+  auto report =
+      partners::ImportReferenceFile(*database, audit::Actor::System(), kind, file, control);
   // Reading, parsing and the commit count too: that is what the user waits for.
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

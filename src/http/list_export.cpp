@@ -2,7 +2,6 @@
 
 #include <memory>
 
-#include "auth/context.h"
 #include "core/date.h"
 #include "core/error.h"
 
@@ -123,7 +122,7 @@ Response ExportResponse(const Request& request, interop::ExportFormat format, st
   const std::string filename = std::string(name) + "-" + Date::TodayUtc().ToString() + "." +
                                std::string(interop::FileExtension(format));
   return Response::Stream(std::string(interop::ContentType(format)),
-                          auth::WithCurrentRequest(interop::StreamTable(std::move(writer), std::move(next_rows))))
+                          interop::StreamTable(std::move(writer), std::move(next_rows)))
       .WithAttachment(filename);
 }
 

@@ -119,7 +119,8 @@ Response Response::Stream(std::string content_type, BodyProducer producer) {
 }
 
 Response& Response::WithAttachment(std::string_view filename) {
-  return WithHeader("Content-Disposition", AttachmentDisposition(filename));
+  headers.emplace_back("Content-Disposition", AttachmentDisposition(filename));
+  return *this;
 }
 
 Response& Response::WithHeader(std::string name, std::string value) {

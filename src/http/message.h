@@ -1,5 +1,6 @@
 #pragma once
 
+#include <any>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -23,6 +24,9 @@ struct Request {
   std::string request_id;
   std::string remote_address;
   bool secure = false;  // came over HTTPS (directly or via a trusted proxy)
+  // Who is asking, as the router's Authorizer found them; the auth module reads it
+  // (auth::PrincipalOf, auth::ActorOf). Empty without an authorizer or a session.
+  std::any caller;
 
   std::string_view Header(std::string_view name) const;
   std::optional<std::string> QueryParam(const std::string& name) const;

@@ -107,7 +107,12 @@ Route& Route::IfMatch(bool required) {
   return *this;
 }
 
-Route& Router::Add(std::string method, std::string pattern, auth::Permission permission,
+Route& Route::OpenOnLoopback() {
+  open_on_loopback = true;
+  return *this;
+}
+
+Route& Router::Add(std::string method, std::string pattern, Permission permission,
                    std::string summary, Handler handler) {
   if (!handler || summary.empty()) {
     throw std::logic_error("route " + pattern + " needs a handler and a summary");
@@ -185,14 +190,9 @@ Response Router::Dispatch(Request& request, std::string* route_label) const {
       throw ApiError(ErrorCode::kNotFound, "No such resource");
     }
     *route_label = match.route->pattern;
-    if (!authorizer_) {
-      return match.route->handler(request);
+    if (authorizer_) {
+      authorizer_->Check(request, *match.route);
     }
-    struct EndGuard {
-      Authorizer& authorizer;
-      ~EndGuard() { authorizer.End(); }
-    } end_guard{*authorizer_};
-    authorizer_->Begin(request, *match.route);
     return match.route->handler(request);
   } catch (const std::exception&) {
     return CurrentExceptionResponse(request);

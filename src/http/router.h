@@ -3,17 +3,17 @@
 #include <functional>
 #include <initializer_list>
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "auth/permission.h"
 #include "core/error.h"
 #include "core/record_schema.h"
 #include "http/message.h"
+#include "http/permission.h"
 
 namespace weltcampus::http {
 
@@ -37,7 +37,7 @@ struct ResponseBody {
 struct Route {
   std::string method;
   std::string pattern;  // "/api/v1/agreements/{id}"
-  auth::Permission permission{};
+  Permission permission = kPublic;
   std::string summary;  // one line for the OpenAPI document
   Handler handler;
   std::vector<std::string> segments;
@@ -52,6 +52,8 @@ struct Route {
   std::vector<NamedSchema> schemas;       // every component the bodies refer to
   // Media types of the request body, for the OpenAPI document (JSON unless set).
   std::vector<std::string> body_types;
+  // Also answered without an account from the server's own machine (a metrics scraper).
+  bool open_on_loopback = false;
 
   // Describes a query parameter in the OpenAPI document.
   Route& Query(std::string name, nlohmann::json schema);
@@ -81,15 +83,15 @@ struct Route {
   // write, 412/428 for If-Match.
   Route& Fails(std::initializer_list<int> statuses);
   Route& IfMatch(bool required);
+  Route& OpenOnLoopback();
 };
 
 // Checks a request against the permission its route declares before the handler runs (throws
-// ApiError to refuse), and holds who is asking until End().
+// ApiError to refuse), and leaves who is asking in `request.caller` for the handler.
 class Authorizer {
  public:
   virtual ~Authorizer() = default;
-  virtual void Begin(const Request& request, const Route& route) = 0;
-  virtual void End() noexcept = 0;
+  virtual void Check(Request& request, const Route& route) = 0;
 };
 
 // The route table: every API endpoint is registered here with its permission.
@@ -97,8 +99,8 @@ class Router {
  public:
   // Answers the route, so that its query parameters can be described; the reference is valid
   // until the next Add.
-  Route& Add(std::string method, std::string pattern, auth::Permission permission,
-             std::string summary, Handler handler);
+  Route& Add(std::string method, std::string pattern, Permission permission, std::string summary,
+             Handler handler);
   void SetAuthorizer(std::shared_ptr<Authorizer> authorizer) { authorizer_ = std::move(authorizer); }
 
   struct Match {

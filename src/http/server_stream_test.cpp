@@ -51,16 +51,15 @@ struct Pieces {
 class ServerStreamTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    router_.Add("GET", "/api/v1/test/stream", auth::Permission::kPublic, "streams pieces",
+    router_.Add("GET", "/api/v1/test/stream", http::kPublic, "streams pieces",
                 [this](const Request&) {
                   return Response::Stream("text/csv; charset=utf-8",
                                           [pieces = pieces_] { return pieces->Next(); })
                       .WithAttachment("Partner-Übersicht.csv");
                 });
-    router_.Add("GET", "/api/v1/test/plain", auth::Permission::kPublic, "a plain body",
-                [](const Request&) {
-                  return Response::Json(200, {{"plain", true}});
-                });
+    router_.Add("GET", "/api/v1/test/plain", http::kPublic, "a plain body", [](const Request&) {
+      return Response::Json(200, {{"plain", true}});
+    });
     ServerOptions options;
     options.port = 0;
     options.workers = 2;

@@ -1,18 +1,17 @@
 #include "imports/routes.h"
 
-#include "jobs/schemas.h"
-
 #include <cctype>
 
 #include "auth/context.h"
 #include "core/error.h"
 #include "core/paging.h"
+#include "imports/permissions.h"
 #include "imports/service.h"
-#include "interop/reference_import.h"
+#include "jobs/schemas.h"
+#include "partners/import/reference_import.h"
 
 namespace weltcampus::imports {
 
-using auth::Permission;
 using http::Request;
 using http::Response;
 
@@ -30,7 +29,7 @@ void CheckContentType(const Request& request, const std::string& kind) {
   while (!type.empty() && type.back() == ' ') {
     type.pop_back();
   }
-  const bool json = interop::ReferenceColumns(kind).empty();
+  const bool json = partners::ReferenceColumns(kind).empty();
   const bool fits =
       json ? type == "application/json"
            : (type == "text/csv" || type == "text/plain" || type == "application/vnd.ms-excel");
@@ -64,20 +63,21 @@ std::optional<interop::ColumnMap> ColumnsFrom(const Request& request) {
 
 void RegisterRoutes(http::Router& router, store::Database& database, std::function<void()> wake) {
   const std::string base = "/api/v1/imports";
-  router.Add(
-      "GET", base + "/{kind}/columns", Permission::kImportData,
-      "The fields of an import, their default columns and the map remembered from the last one",
-      [&database](const Request& request) {
-        return Response::Json(200, ColumnsJson(database, request.path_params.at("kind")));
-      })
+  router
+      .Add(
+          "GET", base + "/{kind}/columns", kImportData,
+          "The fields of an import, their default columns and the map remembered from the last one",
+          [&database](const Request& request) {
+            return Response::Json(200, ColumnsJson(database, request.path_params.at("kind")));
+          })
       .Returns(200, jobs::ImportColumnsSchema());
   router
-      .Add("POST", base + "/{kind}", Permission::kImportData,
+      .Add("POST", base + "/{kind}", kImportData,
            "Import a reference list (the file as the body) as a job: a dry run or for real",
            [&database, wake](const Request& request) {
              ImportRequest import;
              import.kind = request.path_params.at("kind");
-             if (!interop::IsReferenceKind(import.kind)) {
+             if (!partners::IsReferenceKind(import.kind)) {
                throw NotFoundError("import kind");
              }
              CheckContentType(request, import.kind);
@@ -86,11 +86,7 @@ void RegisterRoutes(http::Router& router, store::Database& database, std::functi
              import.file_name =
                  QueryText(request.query, "file_name", kMaxFileNameLength).value_or(import.kind);
              import.content = request.body;
-             const auto& principal = auth::CurrentRequest().principal;
-             if (!principal) {
-               throw ApiError(ErrorCode::kUnauthorized, "Sign in first");
-             }
-             const auto job = QueueImport(database, import, principal->user_id);
+             const auto job = QueueImport(database, import, auth::SignedIn(request).user_id);
              if (wake) {
                wake();
              }

@@ -6,8 +6,8 @@
 
 #include "core/date.h"
 #include "core/error.h"
-#include "interop/reference_import.h"
 #include "jobs/repository.h"
+#include "partners/import/reference_import.h"
 #include "store/settings.h"
 
 namespace weltcampus::imports {
@@ -32,7 +32,7 @@ std::optional<interop::ColumnMap> RememberedMap(store::Connection& c, const std:
     }
   }
   // A map saved by an older version may name fields that are gone: then the defaults.
-  if (interop::CheckColumnMap(interop::ReferenceColumns(kind), map)) {
+  if (interop::CheckColumnMap(partners::ReferenceColumns(kind), map)) {
     return std::nullopt;
   }
   return map;
@@ -80,10 +80,10 @@ nlohmann::json MapJson(const interop::ColumnMap& map) {
 }  // namespace
 
 nlohmann::json ColumnsJson(store::Database& database, const std::string& kind) {
-  if (!interop::IsReferenceKind(kind)) {
+  if (!partners::IsReferenceKind(kind)) {
     throw NotFoundError("import kind");
   }
-  const auto& specs = interop::ReferenceColumns(kind);
+  const auto& specs = partners::ReferenceColumns(kind);
   nlohmann::json fields = nlohmann::json::array();
   for (const auto& spec : specs) {
     fields.push_back({{"field", spec.field},
@@ -102,10 +102,10 @@ nlohmann::json ColumnsJson(store::Database& database, const std::string& kind) {
 }
 
 jobs::Job QueueImport(store::Database& database, const ImportRequest& request, int64_t user_id) {
-  if (!interop::IsReferenceKind(request.kind)) {
+  if (!partners::IsReferenceKind(request.kind)) {
     throw NotFoundError("import kind");
   }
-  const auto& specs = interop::ReferenceColumns(request.kind);
+  const auto& specs = partners::ReferenceColumns(request.kind);
   if (request.columns) {
     if (specs.empty() && !request.columns->empty()) {
       throw ValidationError("columns", "This list is JSON: it has no columns to map");
@@ -211,13 +211,13 @@ jobs::JobOutcome RunImportJob(store::Database& database, jobs::JobContext& conte
   };
   try {
     context.Progress(0, 0, "Reading the file", true);
-    auto report =
-        interop::ImportReference(database, kind, text, file_name, columns, control_for(true));
+    auto report = partners::ImportReference(database, context.actor(), kind, text, file_name,
+                                            columns, control_for(true));
     if (!dry_run) {
       context.Progress(rows_to_apply, 2 * rows_to_apply, "Writing", true);
       context.SetInsideWrite(true);
-      report =
-          interop::ImportReference(database, kind, text, file_name, columns, control_for(false));
+      report = partners::ImportReference(database, context.actor(), kind, text, file_name, columns,
+                                         control_for(false));
       context.SetInsideWrite(false);
     }
     const auto total = static_cast<int64_t>(report.rows());

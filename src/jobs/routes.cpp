@@ -1,17 +1,16 @@
 #include "jobs/routes.h"
 
-#include "jobs/schemas.h"
-
 #include <array>
 
 #include "auth/context.h"
 #include "core/date.h"
 #include "core/error.h"
+#include "jobs/permissions.h"
 #include "jobs/repository.h"
+#include "jobs/schemas.h"
 
 namespace weltcampus::jobs {
 
-using auth::Permission;
 using http::Request;
 using http::Response;
 
@@ -19,19 +18,10 @@ namespace {
 
 constexpr std::array<std::string_view, 1> kJobSorts = {"created_at"};
 
-const auth::Principal& Caller() {
-  const auto& request = auth::CurrentRequest();
-  if (!request.principal) {
-    throw ApiError(ErrorCode::kUnauthorized, "Sign in first");
-  }
-  return *request.principal;
-}
-
 // Another person's job reads as missing, not as forbidden: its id says nothing.
-Job VisibleJob(store::Connection& c, int64_t id) {
-  const auto& caller = Caller();
+Job VisibleJob(store::Connection& c, const auth::Principal& caller, int64_t id) {
   auto job = repository::FindJob(c, id);
-  if (!job || (!caller.Has(Permission::kSeeAllJobs) && job->created_by != caller.user_id)) {
+  if (!job || (!caller.Has(kSeeAllJobs) && job->created_by != caller.user_id)) {
     throw NotFoundError("job");
   }
   return std::move(*job);
@@ -42,13 +32,13 @@ Job VisibleJob(store::Connection& c, int64_t id) {
 void RegisterRoutes(http::Router& router, store::Database& database) {
   const std::string base = "/api/v1/jobs";
   router
-      .Add("GET", base, Permission::kAuthenticated,
+      .Add("GET", base, http::kAuthenticated,
            "Jobs (imports) of the signed-in person, newest first; jobs:all sees everyone's",
            [&database](const Request& request) {
              const auto page = PageRequest::FromQuery(request.query, kJobSorts);
-             const auto& caller = Caller();
+             const auto& caller = auth::SignedIn(request);
              std::optional<int64_t> owner = caller.user_id;
-             if (caller.Has(Permission::kSeeAllJobs) && QueryBool(request.query, "all") == true) {
+             if (caller.Has(kSeeAllJobs) && QueryBool(request.query, "all") == true) {
                owner.reset();
              }
              auto [jobs, total] = database.Read(
@@ -63,46 +53,48 @@ void RegisterRoutes(http::Router& router, store::Database& database) {
       .Paged({"created_at"})
       .Query("all", {{"type", "boolean"}})
       .ReturnsPage(JobSchema());
-  router.Add("GET", base + "/{id}", Permission::kAuthenticated, "One job: status, progress, result",
-             [&database](const Request& request) {
-               const auto id = request.PathId("id");
-               const auto job =
-                   database.Read([&](store::Connection& c) { return VisibleJob(c, id); });
-               return Response::Json(200, ToJson(job));
-             })
+  router
+      .Add("GET", base + "/{id}", http::kAuthenticated, "One job: status, progress, result",
+           [&database](const Request& request) {
+             const auto id = request.PathId("id");
+             const auto job = database.Read(
+                 [&](store::Connection& c) { return VisibleJob(c, auth::SignedIn(request), id); });
+             return Response::Json(200, ToJson(job));
+           })
       .Returns(200, JobSchema());
-  router.Add(
-      "POST", base + "/{id}/cancel", Permission::kAuthenticated,
-      "Cancel a job: a queued one at once, a running one at its next batch (nothing is kept)",
-      [&database](const Request& request) {
-        const auto id = request.PathId("id");
-        const auto job = database.Write([&](store::Connection& c) {
-          VisibleJob(c, id);
-          if (!repository::RequestCancel(c, id, NowUtcTimestamp())) {
-            throw ApiError(ErrorCode::kConflict, "The job has already ended");
-          }
-          return *repository::FindJob(c, id);
-        });
-        return Response::Json(202, ToJson(job));
-      })
-      .Returns(202, JobSchema());
-  router.Add("GET", base + "/{id}/report", Permission::kAuthenticated,
-             "The job's result file (an import's report as CSV)",
-             [&database](const Request& request) {
-               const auto id = request.PathId("id");
-               const auto file = database.Read([&](store::Connection& c) {
-                 VisibleJob(c, id);
-                 return repository::FindFile(c, id, "report");
-               });
-               if (!file) {
-                 throw NotFoundError("report");
+  router
+      .Add("POST", base + "/{id}/cancel", http::kAuthenticated,
+           "Cancel a job: a queued one at once, a running one at its next batch (nothing is kept)",
+           [&database](const Request& request) {
+             const auto id = request.PathId("id");
+             const auto job = database.Write([&](store::Connection& c) {
+               VisibleJob(c, auth::SignedIn(request), id);
+               if (!repository::RequestCancel(c, id, NowUtcTimestamp())) {
+                 throw ApiError(ErrorCode::kConflict, "The job has already ended");
                }
-               Response response;
-               response.content_type = file->content_type;
-               response.body = file->content;
-               response.WithAttachment(file->name);
-               return response;
-             })
+               return *repository::FindJob(c, id);
+             });
+             return Response::Json(202, ToJson(job));
+           })
+      .Returns(202, JobSchema());
+  router
+      .Add("GET", base + "/{id}/report", http::kAuthenticated,
+           "The job's result file (an import's report as CSV)",
+           [&database](const Request& request) {
+             const auto id = request.PathId("id");
+             const auto file = database.Read([&](store::Connection& c) {
+               VisibleJob(c, auth::SignedIn(request), id);
+               return repository::FindFile(c, id, "report");
+             });
+             if (!file) {
+               throw NotFoundError("report");
+             }
+             Response response;
+             response.content_type = file->content_type;
+             response.body = file->content;
+             response.WithAttachment(file->name);
+             return response;
+           })
       .ReturnsContent(200, "text/csv; charset=utf-8", "The job's report");
 }
 

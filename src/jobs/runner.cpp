@@ -5,7 +5,6 @@
 
 #include <random>
 
-#include "auth/context.h"
 #include "core/date.h"
 #include "jobs/repository.h"
 #include "store/locks.h"
@@ -127,15 +126,6 @@ void JobRunner::Run(Job job) {
   std::optional<std::string> message;
   JobOutcome outcome;
   {
-    // The job acts for the person who started it: the audit log names them.
-    auth::RequestContext context;
-    if (job.created_by) {
-      auth::Principal principal;
-      principal.user_id = *job.created_by;
-      context.principal = std::move(principal);
-      context.request_id = "job-" + std::to_string(id);
-    }
-    auth::ScopedRequest scope(std::move(context));
     try {
       const auto handler = handlers_.find(job.kind);
       if (handler == handlers_.end()) {

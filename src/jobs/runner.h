@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "audit/audit.h"
 #include "jobs/model.h"
 #include "store/database.h"
 
@@ -42,6 +43,8 @@ class JobContext {
   JobContext(store::Database& database, Job job) : database_(database), job_(std::move(job)) {}
 
   const Job& job() const { return job_; }
+  // The job acts for the person who started it: its audit entries name them.
+  audit::Actor actor() const { return {job_.created_by, {}, "job-" + std::to_string(job_.id)}; }
   // The uploaded input; empty when there is none.
   std::string Input();
   // Saves progress into the row (and so the runner's heartbeat), at most every 200 ms unless

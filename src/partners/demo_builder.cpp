@@ -73,17 +73,17 @@ DemoReferenceData LoadDemoReferenceData(const std::string& data_dir) {
   }
   const fs::path root(data_dir);
   if (auto eche = NewestCsv(root / "eche")) {
-    data.eche = interop::ParseEche(interop::ReadTextFile(eche->string()));
+    data.eche = partners::ParseEche(interop::ReadTextFile(eche->string()));
   } else {
     data.notes.push_back("no ECHE list in " + (root / "eche").string());
   }
   if (const auto world = root / "hipo" / "world_universities_and_domains.json"; fs::exists(world)) {
-    data.world = interop::ParseWorldUniversities(interop::ReadTextFile(world.string()));
+    data.world = partners::ParseWorldUniversities(interop::ReadTextFile(world.string()));
   } else {
     data.notes.push_back("no " + world.string());
   }
   if (const auto isced = root / "isced" / "iscedf2013.csv"; fs::exists(isced)) {
-    data.isced = interop::ParseIsced(interop::ReadTextFile(isced.string()));
+    data.isced = partners::ParseIsced(interop::ReadTextFile(isced.string()));
   } else {
     data.notes.push_back("no " + isced.string() + ": quotas' ISCED codes are not checked");
   }
@@ -183,7 +183,7 @@ DemoSummary BuildDemo(store::Connection& connection, const DemoReferenceData& da
                         AcademicYear::Containing(settings.today).first_calendar_year(),
                         {}, {}, {}};
   if (data.isced) {
-    const auto report = interop::ImportIsced(connection, *data.isced);
+    const auto report = partners::ImportIsced(connection, *data.isced);
     context.summary.isced_fields = report.added + report.updated + report.unchanged;
     for (const auto& row : data.isced->rows) {
       context.isced_codes.insert(row.field.code);

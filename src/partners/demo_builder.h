@@ -8,18 +8,18 @@
 #include <vector>
 
 #include "core/date.h"
-#include "interop/eche_import.h"
-#include "interop/isced_import.h"
-#include "interop/world_universities_import.h"
+#include "partners/import/eche_import.h"
+#include "partners/import/isced_import.h"
+#include "partners/import/world_universities_import.h"
 #include "store/sql.h"
 
 namespace weltcampus::partners {
 
 // The reference files the demo draws its partners from; each is optional.
 struct DemoReferenceData {
-  std::optional<interop::EcheFile> eche;
-  std::optional<interop::WorldUniversitiesFile> world;
-  std::optional<interop::IscedFile> isced;
+  std::optional<partners::EcheFile> eche;
+  std::optional<partners::WorldUniversitiesFile> world;
+  std::optional<partners::IscedFile> isced;
   std::map<std::string, std::pair<double, double>> coordinates;  // Erasmus code -> lat, lon
   std::vector<std::string> notes;                                // what was missing
 };
@@ -47,9 +47,10 @@ struct DemoSummary {
 // What is in the database that the demo would mix with; empty means the demo may run.
 std::string DescribeExistingData(store::Connection& connection);
 
-// Builds the demo school (TU Dresden's School of Medicine), its home settings, organisational units,
-// three strategic partners with SAHMRI, and the standard partners drawn from the reference data,
-// in the caller's transaction. The same seed, data and day give the same database.
+// The partners module's part of the demo (src/demo builds the whole): the school's (TU Dresden's
+// School of Medicine) organisational units, three strategic partners with SAHMRI, and the standard
+// partners drawn from the reference data, in the caller's transaction. The same seed, data and day
+// give the same database.
 DemoSummary BuildDemo(store::Connection& connection, const DemoReferenceData& data,
                       const DemoSettings& settings);
 

@@ -2,7 +2,6 @@
 
 #include "partners/demo_parts.h"
 #include "partners/repository.h"
-#include "system/settings.h"
 
 namespace weltcampus::partners::demo {
 
@@ -58,9 +57,6 @@ constexpr std::array<UnitSeed, 20> kUnits = {{
 }  // namespace
 
 void BuildHome(Context& context, const DemoReferenceData& data) {
-  system::SaveHomeSettings(context.connection,
-                           {"Technische Universität Dresden", "School of Medicine Carl Gustav Carus",
-                            "D  DRESDEN02", "tu-dresden.de", "DE"});
   for (const auto& seed : kUnits) {
     OrgUnit unit;
     unit.code = seed.code;

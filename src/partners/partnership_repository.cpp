@@ -84,6 +84,12 @@ std::optional<Partnership> FindPartnership(Connection& c, int64_t id, int curren
   return row ? std::optional<Partnership>(FromRow(*row)) : std::nullopt;
 }
 
+std::optional<int64_t> FindPartnershipInstitution(Connection& c, int64_t id) {
+  auto row = c.QueryOne("SELECT institution_id FROM partnerships WHERE id = :id",
+                        store::Params().Set("id", id));
+  return row ? std::optional<int64_t>(row->Int("institution_id")) : std::nullopt;
+}
+
 const store::SortTable& PartnershipSorts() {
   static const store::SortTable table(
       "p.id",

@@ -42,7 +42,10 @@ bool OrgUnitInUse(Connection& c, int64_t id);
 std::vector<int64_t> OrgUnitAncestors(Connection& c, int64_t id);
 
 // Partnerships
+// `current_year` (an academic year) decides which agreements count as active.
 std::optional<Partnership> FindPartnership(Connection& c, int64_t id, int current_year);
+// The partner institution of a partnership; nothing when there is no such partnership.
+std::optional<int64_t> FindPartnershipInstitution(Connection& c, int64_t id);
 const store::SortTable& PartnershipSorts();
 store::Page<Partnership> ListPartnerships(Connection& c, const PartnershipFilter& filter,
                                           const PageRequest& page, int current_year);

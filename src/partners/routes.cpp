@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "auth/context.h"
 #include "core/academic_year.h"
 #include "core/codes.h"
 #include "core/error.h"
@@ -9,11 +10,11 @@
 #include "http/responses.h"
 #include "partners/input.h"
 #include "partners/json.h"
+#include "partners/permissions.h"
 #include "partners/service.h"
 
 namespace weltcampus::partners {
 
-using auth::Permission;
 using http::Request;
 using http::Response;
 
@@ -142,20 +143,21 @@ AgreementFilter AgreementFilterFrom(const Request& request) {
 
 void RegisterInstitutionRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
   const std::string base = "/api/v1/institutions";
-  router.Add("GET", base, Permission::kReadPartners, "Search the institution register",
-             [service](const Request& request) {
-               InstitutionFilter filter;
-               filter.q = QueryText(request.query, "q", 200);
-               filter.country = CountryFilter(request);
-               filter.type = QueryEnum(request.query, "type", kInstitutionTypes);
-               filter.has_erasmus_code = QueryBool(request.query, "has_erasmus_code");
-               filter.partner = QueryBool(request.query, "partner");
-               const auto page = repository::InstitutionSorts().PageFrom(request.query);
-               return http::ListOrExport(request, page, "institutions", kInstitutionExport,
-                                         [service, filter](const PageRequest& p) {
-                                           return service->ListInstitutions(filter, p);
-                                         });
-             })
+  router
+      .Add("GET", base, kReadPartners, "Search the institution register",
+           [service](const Request& request) {
+             InstitutionFilter filter;
+             filter.q = QueryText(request.query, "q", 200);
+             filter.country = CountryFilter(request);
+             filter.type = QueryEnum(request.query, "type", kInstitutionTypes);
+             filter.has_erasmus_code = QueryBool(request.query, "has_erasmus_code");
+             filter.partner = QueryBool(request.query, "partner");
+             const auto page = repository::InstitutionSorts().PageFrom(request.query);
+             return http::ListOrExport(request, page, "institutions", kInstitutionExport,
+                                       [service, filter](const PageRequest& p) {
+                                         return service->ListInstitutions(filter, p);
+                                       });
+           })
       .ReturnsPage(InstitutionSchema().Output())
       .Paged(repository::InstitutionSorts().ApiValues())
       .Query("q", {{"type", "string"}, {"maxLength", 200}})
@@ -163,77 +165,101 @@ void RegisterInstitutionRoutes(http::Router& router, std::shared_ptr<PartnersSer
       .EnumQuery("type", kInstitutionTypes)
       .Query("has_erasmus_code", {{"type", "boolean"}})
       .Query("partner", {{"type", "boolean"}});
-  router.Add("POST", base, Permission::kWritePartners, "Add an institution",
-             [service, base](const Request& request) {
-               return CreatedResponse(service->CreateInstitution(InstitutionFromJson(request.JsonBody())), base);
-             })
+  router
+      .Add("POST", base, kWritePartners, "Add an institution",
+           [service, base](const Request& request) {
+             return CreatedResponse(
+                 service->CreateInstitution(auth::ActorOf(request),
+                                            InstitutionFromJson(request.JsonBody())),
+                 base);
+           })
       .Accepts(InstitutionSchema().Input())
       .Returns(201, InstitutionSchema().Output());
-  router.Add("GET", base + "/{id}", Permission::kReadPartners, "One institution",
-             [service](const Request& request) { return RecordResponse(service->GetInstitution(request.PathId("id"))); })
+  router
+      .Add("GET", base + "/{id}", kReadPartners, "One institution",
+           [service](const Request& request) {
+             return RecordResponse(service->GetInstitution(request.PathId("id")));
+           })
       .Returns(200, InstitutionSchema().Output());
-  router.Add("PUT", base + "/{id}", Permission::kWritePartners, "Change an institution",
-             [service](const Request& request) {
-               const auto version = request.RequiredIfMatch();
-               return RecordResponse(service->UpdateInstitution(request.PathId("id"),
-                                                      InstitutionFromJson(request.JsonBody()), version));
-             })
+  router
+      .Add("PUT", base + "/{id}", kWritePartners, "Change an institution",
+           [service](const Request& request) {
+             const auto version = request.RequiredIfMatch();
+             return RecordResponse(
+                 service->UpdateInstitution(auth::ActorOf(request), request.PathId("id"),
+                                            InstitutionFromJson(request.JsonBody()), version));
+           })
       .Accepts(InstitutionSchema().Input())
       .Returns(200, InstitutionSchema().Output());
-  router.Add("DELETE", base + "/{id}", Permission::kWritePartners, "Remove an institution",
-             [service](const Request& request) {
-               service->DeleteInstitution(request.PathId("id"), request.RequiredIfMatch());
-               return Response::NoContent();
-             })
+  router
+      .Add("DELETE", base + "/{id}", kWritePartners, "Remove an institution",
+           [service](const Request& request) {
+             service->DeleteInstitution(auth::ActorOf(request), request.PathId("id"),
+                                        request.RequiredIfMatch());
+             return Response::NoContent();
+           })
       .ReturnsNothing(204);
 }
 
 void RegisterOrgUnitRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
   const std::string base = "/api/v1/org-units";
-  router.Add("GET", base, Permission::kReadPartners, "The school's organisational units (flat tree)",
-             [service](const Request& request) {
-               return http::AllOrExport(request, "org-units", kOrgUnitExport,
-                                        service->ListOrgUnits(QueryText(request.query, "q", 200)));
-             })
+  router
+      .Add("GET", base, kReadPartners, "The school's organisational units (flat tree)",
+           [service](const Request& request) {
+             return http::AllOrExport(request, "org-units", kOrgUnitExport,
+                                      service->ListOrgUnits(QueryText(request.query, "q", 200)));
+           })
       .Query("q", {{"type", "string"}, {"maxLength", 200}})
       .ReturnsPage(OrgUnitSchema().Output())
       .Exportable();
-  router.Add("POST", base, Permission::kWritePartners, "Add an organisational unit",
-             [service, base](const Request& request) {
-               return CreatedResponse(service->CreateOrgUnit(OrgUnitFromJson(request.JsonBody())), base);
-             })
+  router
+      .Add("POST", base, kWritePartners, "Add an organisational unit",
+           [service, base](const Request& request) {
+             return CreatedResponse(service->CreateOrgUnit(auth::ActorOf(request),
+                                                           OrgUnitFromJson(request.JsonBody())),
+                                    base);
+           })
       .Accepts(OrgUnitSchema().Input())
       .Returns(201, OrgUnitSchema().Output());
-  router.Add("GET", base + "/{id}", Permission::kReadPartners, "One organisational unit",
-             [service](const Request& request) { return RecordResponse(service->GetOrgUnit(request.PathId("id"))); })
+  router
+      .Add("GET", base + "/{id}", kReadPartners, "One organisational unit",
+           [service](const Request& request) {
+             return RecordResponse(service->GetOrgUnit(request.PathId("id")));
+           })
       .Returns(200, OrgUnitSchema().Output());
-  router.Add("PUT", base + "/{id}", Permission::kWritePartners, "Change an organisational unit",
-             [service](const Request& request) {
-               const auto version = request.RequiredIfMatch();
-               return RecordResponse(service->UpdateOrgUnit(request.PathId("id"), OrgUnitFromJson(request.JsonBody()),
-                                                  version));
-             })
+  router
+      .Add("PUT", base + "/{id}", kWritePartners, "Change an organisational unit",
+           [service](const Request& request) {
+             const auto version = request.RequiredIfMatch();
+             return RecordResponse(
+                 service->UpdateOrgUnit(auth::ActorOf(request), request.PathId("id"),
+                                        OrgUnitFromJson(request.JsonBody()), version));
+           })
       .Accepts(OrgUnitSchema().Input())
       .Returns(200, OrgUnitSchema().Output());
-  router.Add("DELETE", base + "/{id}", Permission::kWritePartners, "Remove an organisational unit",
-             [service](const Request& request) {
-               service->DeleteOrgUnit(request.PathId("id"), request.RequiredIfMatch());
-               return Response::NoContent();
-             })
+  router
+      .Add("DELETE", base + "/{id}", kWritePartners, "Remove an organisational unit",
+           [service](const Request& request) {
+             service->DeleteOrgUnit(auth::ActorOf(request), request.PathId("id"),
+                                    request.RequiredIfMatch());
+             return Response::NoContent();
+           })
       .ReturnsNothing(204);
 }
 
 void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
   const std::string base = "/api/v1/partnerships";
-  router.Add("GET", base, Permission::kReadPartners, "The school's partners, with filters",
-             [service](const Request& request) {
-               const auto filter = PartnershipFilterFrom(request);
-               const auto page = repository::PartnershipSorts().PageFrom(request.query);
-               return http::ListOrExport(request, page, "partners", kPartnershipExport,
-                                         [service, filter](const PageRequest& p) {
-                                           return service->ListPartnerships(filter, p);
-                                         });
-             })
+  router
+      .Add("GET", base, kReadPartners, "The school's partners, with filters",
+           [service](const Request& request) {
+             const auto filter = PartnershipFilterFrom(request);
+             const auto page = repository::PartnershipSorts().PageFrom(request.query);
+             return http::ListOrExport(
+                 request, page, "partners", kPartnershipExport,
+                 [service, filter, today = Date::TodayUtc()](const PageRequest& p) {
+                   return service->ListPartnerships(filter, p, today);
+                 });
+           })
       .ReturnsPage(PartnershipSchema().Output())
       .Paged(repository::PartnershipSorts().ApiValues())
       .Query("q", {{"type", "string"}, {"maxLength", 200}})
@@ -241,12 +267,13 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
       .EnumQuery("tier", kTiers)
       .EnumQuery("agreement_type", kAgreementTypes)
       .EnumQuery("agreement_status", kAgreementStatuses);
-  router.Add("GET", base + "/map", Permission::kReadPartners,
-             "Every partner matching the filters, with coordinates, for the world map (no paging)",
-             [service](const Request& request) {
-               return http::AllOrExport(request, "partner-map", kMapExport,
-                                        service->ListMapPoints(PartnershipFilterFrom(request)));
-             })
+  router
+      .Add("GET", base + "/map", kReadPartners,
+           "Every partner matching the filters, with coordinates, for the world map (no paging)",
+           [service](const Request& request) {
+             return http::AllOrExport(request, "partner-map", kMapExport,
+                                      service->ListMapPoints(PartnershipFilterFrom(request)));
+           })
       .Query("q", {{"type", "string"}, {"maxLength", 200}})
       .Query("country", {{"type", "string"}, {"pattern", "^[A-Z]{2}$"}})
       .EnumQuery("tier", kTiers)
@@ -254,89 +281,115 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
       .EnumQuery("agreement_status", kAgreementStatuses)
       .ReturnsPage(MapPointSchema().Output())
       .Exportable();
-  router.Add("POST", base, Permission::kWritePartners, "Make an institution a partner",
-             [service, base](const Request& request) {
-               return CreatedResponse(service->CreatePartnership(PartnershipFromJson(request.JsonBody())), base);
-             })
+  router
+      .Add("POST", base, kWritePartners, "Make an institution a partner",
+           [service, base](const Request& request) {
+             return CreatedResponse(
+                 service->CreatePartnership(auth::ActorOf(request), Date::TodayUtc(),
+                                            PartnershipFromJson(request.JsonBody())),
+                 base);
+           })
       .Accepts(PartnershipSchema().Input())
       .Returns(201, PartnershipSchema().Output());
-  router.Add("GET", base + "/{id}", Permission::kReadPartners, "One partnership",
-             [service](const Request& request) { return RecordResponse(service->GetPartnership(request.PathId("id"))); })
+  router
+      .Add("GET", base + "/{id}", kReadPartners, "One partnership",
+           [service](const Request& request) {
+             return RecordResponse(service->GetPartnership(request.PathId("id"), Date::TodayUtc()));
+           })
       .Returns(200, PartnershipSchema().Output());
-  router.Add("PUT", base + "/{id}", Permission::kWritePartners, "Change a partnership",
-             [service](const Request& request) {
-               const auto version = request.RequiredIfMatch();
-               return RecordResponse(service->UpdatePartnership(request.PathId("id"),
-                                                      PartnershipFromJson(request.JsonBody()), version));
-             })
+  router
+      .Add("PUT", base + "/{id}", kWritePartners, "Change a partnership",
+           [service](const Request& request) {
+             const auto version = request.RequiredIfMatch();
+             return RecordResponse(service->UpdatePartnership(
+                 auth::ActorOf(request), Date::TodayUtc(), request.PathId("id"),
+                 PartnershipFromJson(request.JsonBody()), version));
+           })
       .Accepts(PartnershipSchema().Input())
       .Returns(200, PartnershipSchema().Output());
-  router.Add("DELETE", base + "/{id}", Permission::kWritePartners, "End a partnership record",
-             [service](const Request& request) {
-               service->DeletePartnership(request.PathId("id"), request.RequiredIfMatch());
-               return Response::NoContent();
-             })
+  router
+      .Add("DELETE", base + "/{id}", kWritePartners, "End a partnership record",
+           [service](const Request& request) {
+             service->DeletePartnership(auth::ActorOf(request), Date::TodayUtc(),
+                                        request.PathId("id"), request.RequiredIfMatch());
+             return Response::NoContent();
+           })
       .ReturnsNothing(204);
-  router.Add("GET", base + "/{id}/overview", Permission::kReadPartners,
-             "A partner's partnership, agreements, places per year and joint structures",
-             [service](const Request& request) {
-               return Response::Json(200, ToJson(service->GetOverview(request.PathId("id"))));
-             })
+  router
+      .Add("GET", base + "/{id}/overview", kReadPartners,
+           "A partner's partnership, agreements, places per year and joint structures",
+           [service](const Request& request) {
+             return Response::Json(
+                 200, ToJson(service->GetOverview(request.PathId("id"), Date::TodayUtc())));
+           })
       .Returns(200, PartnerOverviewSchema());
-  router.Add("GET", base + "/{id}/joint-structures", Permission::kReadPartners,
-             "Joint structures of a partnership", [service](const Request& request) {
-               return http::AllOrExport(request, "joint-structures", kJointStructureExport,
-                                        service->ListJointStructures(request.PathId("id")));
-             })
+  router
+      .Add("GET", base + "/{id}/joint-structures", kReadPartners,
+           "Joint structures of a partnership",
+           [service](const Request& request) {
+             return http::AllOrExport(request, "joint-structures", kJointStructureExport,
+                                      service->ListJointStructures(request.PathId("id")));
+           })
       .ReturnsPage(JointStructureSchema().Output())
       .Exportable();
-  router.Add("POST", base + "/{id}/joint-structures", Permission::kWritePartners,
-             "Add a joint structure to a partnership", [service](const Request& request) {
-               return CreatedResponse(service->CreateJointStructure(request.PathId("id"),
-                                                            JointStructureFromJson(request.JsonBody())),
-                              "/api/v1/joint-structures");
-             })
+  router
+      .Add("POST", base + "/{id}/joint-structures", kWritePartners,
+           "Add a joint structure to a partnership",
+           [service](const Request& request) {
+             return CreatedResponse(
+                 service->CreateJointStructure(auth::ActorOf(request), request.PathId("id"),
+                                               JointStructureFromJson(request.JsonBody())),
+                 "/api/v1/joint-structures");
+           })
       .Accepts(JointStructureSchema().Input())
       .Returns(201, JointStructureSchema().Output());
 }
 
 void RegisterJointStructureRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
   const std::string base = "/api/v1/joint-structures/{id}";
-  router.Add("GET", base, Permission::kReadPartners, "One joint structure", [service](const Request& request) {
-    return RecordResponse(service->GetJointStructure(request.PathId("id")));
-  })
+  router
+      .Add("GET", base, kReadPartners, "One joint structure",
+           [service](const Request& request) {
+             return RecordResponse(service->GetJointStructure(request.PathId("id")));
+           })
       .Returns(200, JointStructureSchema().Output());
-  router.Add("PUT", base, Permission::kWritePartners, "Change a joint structure",
-             [service](const Request& request) {
-               const auto version = request.RequiredIfMatch();
-               return RecordResponse(service->UpdateJointStructure(
-                   request.PathId("id"), JointStructureFromJson(request.JsonBody()), version));
-             })
+  router
+      .Add("PUT", base, kWritePartners, "Change a joint structure",
+           [service](const Request& request) {
+             const auto version = request.RequiredIfMatch();
+             return RecordResponse(service->UpdateJointStructure(
+                 auth::ActorOf(request), request.PathId("id"),
+                 JointStructureFromJson(request.JsonBody()), version));
+           })
       .Accepts(JointStructureSchema().Input())
       .Returns(200, JointStructureSchema().Output());
-  router.Add("DELETE", base, Permission::kWritePartners, "Remove a joint structure",
-             [service](const Request& request) {
-               service->DeleteJointStructure(request.PathId("id"), request.RequiredIfMatch());
-               return Response::NoContent();
-             })
+  router
+      .Add("DELETE", base, kWritePartners, "Remove a joint structure",
+           [service](const Request& request) {
+             service->DeleteJointStructure(auth::ActorOf(request), request.PathId("id"),
+                                           request.RequiredIfMatch());
+             return Response::NoContent();
+           })
       .ReturnsNothing(204);
 }
 
 void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
   const std::string base = "/api/v1/agreements";
-  router.Add("GET", base, Permission::kReadPartners, "Agreements, with filters",
-             [service](const Request& request) {
-               auto filter = AgreementFilterFrom(request);
-               if (auto months = QueryInt(request.query, "expiring_within_months", 0, 120)) {
-                 filter.ends_before = Date::TodayUtc().AddMonths(static_cast<int>(*months)).ToString();
-                 filter.only_in_force = true;
-               }
-               const auto page = repository::AgreementSorts().PageFrom(request.query);
-               return http::ListOrExport(request, page, "agreements", kAgreementExport,
-                                         [service, filter](const PageRequest& p) {
-                                           return service->ListAgreements(filter, p);
-                                         });
-             })
+  router
+      .Add("GET", base, kReadPartners, "Agreements, with filters",
+           [service](const Request& request) {
+             auto filter = AgreementFilterFrom(request);
+             if (auto months = QueryInt(request.query, "expiring_within_months", 0, 120)) {
+               filter.ends_before =
+                   Date::TodayUtc().AddMonths(static_cast<int>(*months)).ToString();
+               filter.only_in_force = true;
+             }
+             const auto page = repository::AgreementSorts().PageFrom(request.query);
+             return http::ListOrExport(request, page, "agreements", kAgreementExport,
+                                       [service, filter](const PageRequest& p) {
+                                         return service->ListAgreements(filter, p);
+                                       });
+           })
       .ReturnsPage(AgreementSchema().Output())
       .Paged(repository::AgreementSorts().ApiValues())
       .Query("q", {{"type", "string"}, {"maxLength", 200}})
@@ -346,19 +399,20 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
       .EnumQuery("status", kAgreementStatuses)
       .Query("academic_year", {{"type", "string"}, {"pattern", "^[0-9]{4}/[0-9]{4}$"}})
       .Query("expiring_within_months", {{"type", "integer"}, {"minimum", 0}, {"maximum", 120}});
-  router.Add("GET", base + "/expiring", Permission::kReadPartners,
-             "Signed or active agreements ending within ?months= (default 12), soonest first",
-             [service](const Request& request) {
-               auto filter = AgreementFilterFrom(request);
-               const auto months = QueryInt(request.query, "months", 0, 120).value_or(12);
-               filter.ends_before = Date::TodayUtc().AddMonths(static_cast<int>(months)).ToString();
-               filter.only_in_force = true;
-               auto page = PageRequest::FromQuery(request.query, kExpiringSorts);
-               return http::ListOrExport(request, page, "agreements", kAgreementExport,
-                                         [service, filter](const PageRequest& p) {
-                                           return service->ListAgreements(filter, p);
-                                         });
-             })
+  router
+      .Add("GET", base + "/expiring", kReadPartners,
+           "Signed or active agreements ending within ?months= (default 12), soonest first",
+           [service](const Request& request) {
+             auto filter = AgreementFilterFrom(request);
+             const auto months = QueryInt(request.query, "months", 0, 120).value_or(12);
+             filter.ends_before = Date::TodayUtc().AddMonths(static_cast<int>(months)).ToString();
+             filter.only_in_force = true;
+             auto page = PageRequest::FromQuery(request.query, kExpiringSorts);
+             return http::ListOrExport(request, page, "agreements", kAgreementExport,
+                                       [service, filter](const PageRequest& p) {
+                                         return service->ListAgreements(filter, p);
+                                       });
+           })
       .Paged({"ends_on", "-ends_on"})
       .Query("months", {{"type", "integer"}, {"minimum", 0}, {"maximum", 120}, {"default", 12}})
       .Query("q", {{"type", "string"}, {"maxLength", 200}})
@@ -368,28 +422,39 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
       .EnumQuery("status", kAgreementStatuses)
       .Query("academic_year", {{"type", "string"}, {"pattern", "^[0-9]{4}/[0-9]{4}$"}})
       .ReturnsPage(AgreementSchema().Output());
-  router.Add("POST", base, Permission::kWritePartners, "Add an agreement with its quotas",
-             [service, base](const Request& request) {
-               return CreatedResponse(service->CreateAgreement(AgreementFromJson(request.JsonBody())), base);
-             })
+  router
+      .Add("POST", base, kWritePartners, "Add an agreement with its quotas",
+           [service, base](const Request& request) {
+             return CreatedResponse(service->CreateAgreement(auth::ActorOf(request),
+                                                             AgreementFromJson(request.JsonBody())),
+                                    base);
+           })
       .Accepts(AgreementSchema().Input())
       .Returns(201, AgreementSchema().Output());
-  router.Add("GET", base + "/{id}", Permission::kReadPartners, "One agreement with its quotas",
-             [service](const Request& request) { return RecordResponse(service->GetAgreement(request.PathId("id"))); })
+  router
+      .Add("GET", base + "/{id}", kReadPartners, "One agreement with its quotas",
+           [service](const Request& request) {
+             return RecordResponse(service->GetAgreement(request.PathId("id")));
+           })
       .Returns(200, AgreementSchema().Output());
-  router.Add("PUT", base + "/{id}", Permission::kWritePartners,
-             "Change an agreement (status transitions are checked)", [service](const Request& request) {
-               const auto version = request.RequiredIfMatch();
-               return RecordResponse(service->UpdateAgreement(request.PathId("id"),
-                                                    AgreementFromJson(request.JsonBody()), version));
-             })
+  router
+      .Add("PUT", base + "/{id}", kWritePartners,
+           "Change an agreement (status transitions are checked)",
+           [service](const Request& request) {
+             const auto version = request.RequiredIfMatch();
+             return RecordResponse(
+                 service->UpdateAgreement(auth::ActorOf(request), request.PathId("id"),
+                                          AgreementFromJson(request.JsonBody()), version));
+           })
       .Accepts(AgreementSchema().Input())
       .Returns(200, AgreementSchema().Output());
-  router.Add("DELETE", base + "/{id}", Permission::kWritePartners, "Remove an agreement",
-             [service](const Request& request) {
-               service->DeleteAgreement(request.PathId("id"), request.RequiredIfMatch());
-               return Response::NoContent();
-             })
+  router
+      .Add("DELETE", base + "/{id}", kWritePartners, "Remove an agreement",
+           [service](const Request& request) {
+             service->DeleteAgreement(auth::ActorOf(request), request.PathId("id"),
+                                      request.RequiredIfMatch());
+             return Response::NoContent();
+           })
       .ReturnsNothing(204);
 }
 
@@ -402,24 +467,29 @@ void RegisterRoutes(http::Router& router, store::Database& database) {
   RegisterPartnershipRoutes(router, service);
   RegisterJointStructureRoutes(router, service);
   RegisterAgreementRoutes(router, service);
-  router.Add("GET", "/api/v1/isced", Permission::kReadReference, "ISCED-F 2013 fields of education",
-             [&database](const Request& request) {
-               static constexpr std::array<std::string_view, 3> kLevels = {"broad", "narrow", "detailed"};
-               const auto q = QueryText(request.query, "q", 100);
-               const auto level = QueryEnum(request.query, "level", kLevels);
-               return http::AllOrExport(request, "isced", kIscedExport, database.Read([&](store::Connection& c) {
-                 return repository::ListIscedFields(c, q, level);
-               }));
-             })
+  router
+      .Add("GET", "/api/v1/isced", kReadReference, "ISCED-F 2013 fields of education",
+           [&database](const Request& request) {
+             static constexpr std::array<std::string_view, 3> kLevels = {"broad", "narrow",
+                                                                         "detailed"};
+             const auto q = QueryText(request.query, "q", 100);
+             const auto level = QueryEnum(request.query, "level", kLevels);
+             return http::AllOrExport(request, "isced", kIscedExport,
+                                      database.Read([&](store::Connection& c) {
+                                        return repository::ListIscedFields(c, q, level);
+                                      }));
+           })
       .Query("q", {{"type", "string"}, {"maxLength", 100}})
       .Query("level", {{"type", "string"}, {"enum", {"broad", "narrow", "detailed"}}})
       .ReturnsPage(IscedFieldSchema().Output())
       .Exportable();
-  router.Add("GET", "/api/v1/summary", Permission::kReadIndicators,
-             "Where the school stands: partners by tier, agreements, places this year",
-             [service](const Request&) {
-               return Response::Json(200, ToJson(service->GetSummary(), CurrentAcademicYear()));
-             })
+  router
+      .Add("GET", "/api/v1/summary", kReadIndicators,
+           "Where the school stands: partners by tier, agreements, places this year",
+           [service](const Request&) {
+             const Date today = Date::TodayUtc();
+             return Response::Json(200, ToJson(service->GetSummary(today), AcademicYearOf(today)));
+           })
       .Returns(200, SummarySchema());
 }
 

@@ -2,8 +2,7 @@
 
 #include <algorithm>
 
-#include "auth/audit.h"
-#include "auth/record_changes.h"
+#include "audit/record_changes.h"
 #include "core/academic_year.h"
 #include "core/error.h"
 #include "partners/json.h"
@@ -64,8 +63,8 @@ void CheckPartnershipReferences(Connection& c, const Partnership& partnership) {
 // Checks what the agreement refers to, and puts the partnership's institution first among its
 // partners (an agreement is always with at least that institution).
 void PrepareAgreement(Connection& c, Agreement& agreement) {
-  auto partnership = repo::FindPartnership(c, agreement.partnership_id, CurrentAcademicYear());
-  if (!partnership) {
+  const auto partner = repo::FindPartnershipInstitution(c, agreement.partnership_id);
+  if (!partner) {
     throw ValidationError("partnership_id", "No partnership with this id");
   }
   if (agreement.org_unit_id && !repo::FindOrgUnit(c, *agreement.org_unit_id)) {
@@ -78,9 +77,8 @@ void PrepareAgreement(Connection& c, Agreement& agreement) {
                             "No institution with this id");
     }
   }
-  partners.erase(std::remove(partners.begin(), partners.end(), partnership->institution_id),
-                 partners.end());
-  partners.insert(partners.begin(), partnership->institution_id);
+  partners.erase(std::remove(partners.begin(), partners.end(), *partner), partners.end());
+  partners.insert(partners.begin(), *partner);
   const bool check_isced = !repo::IscedTableEmpty(c);
   for (size_t i = 0; i < agreement.quotas.size(); ++i) {
     const auto& code = agreement.quotas[i].isced_code;
@@ -93,7 +91,7 @@ void PrepareAgreement(Connection& c, Agreement& agreement) {
 
 }  // namespace
 
-int CurrentAcademicYear() { return AcademicYear::Containing(Date::TodayUtc()).first_calendar_year(); }
+int AcademicYearOf(Date day) { return AcademicYear::Containing(day).first_calendar_year(); }
 
 std::vector<YearPlaces> PlacesByYear(const std::vector<Agreement>& agreements) {
   std::map<int, YearPlaces> years;
@@ -119,9 +117,18 @@ std::vector<YearPlaces> PlacesByYear(const std::vector<Agreement>& agreements) {
 
 namespace {
 
-// The finders in the shape the record helpers call them.
-std::optional<Partnership> FindPartnershipNow(Connection& c, int64_t id) {
-  return repo::FindPartnership(c, id, CurrentAcademicYear());
+// The partnership finder in the shape the record helpers call it: active agreements counted in
+// the academic year of `today`.
+auto PartnershipFinder(Date today) {
+  return [year = AcademicYearOf(today)](Connection& c, int64_t id) {
+    return repo::FindPartnership(c, id, year);
+  };
+}
+
+void CheckPartnershipExists(Connection& c, int64_t id) {
+  if (!repo::FindPartnershipInstitution(c, id)) {
+    throw NotFoundError("Partnership");
+  }
 }
 
 }  // namespace
@@ -136,9 +143,9 @@ Page<Institution> PartnersService::ListInstitutions(const InstitutionFilter& fil
   return database_.Read([&](Connection& c) { return repo::ListInstitutions(c, filter, page); });
 }
 
-Institution PartnersService::CreateInstitution(Institution institution) {
+Institution PartnersService::CreateInstitution(const audit::Actor& actor, Institution institution) {
   return database_.Write([&](Connection& c) {
-    return auth::CreateRecord(c, "institution", repo::FindInstitution, [&](Connection& c) {
+    return audit::CreateRecord(c, actor, "institution", repo::FindInstitution, [&](Connection& c) {
       institution.id = 0;
       institution.source = "manual";
       CheckErasmusCodeFree(c, institution);
@@ -148,28 +155,32 @@ Institution PartnersService::CreateInstitution(Institution institution) {
   });
 }
 
-Institution PartnersService::UpdateInstitution(int64_t id, Institution institution,
-                                               int64_t expected_version) {
+Institution PartnersService::UpdateInstitution(const audit::Actor& actor, int64_t id,
+                                               Institution institution, int64_t expected_version) {
   return database_.Write([&](Connection& c) {
-    return auth::UpdateRecord(c, "institution", "Institution", id, expected_version,
-                              repo::FindInstitution, [&](Connection& c, const Institution& current) {
-                                institution.id = id;
-                                institution.source = current.source;
-                                CheckErasmusCodeFree(c, institution);
-                                repo::UpdateInstitution(c, institution, expected_version);
-                              });
+    return audit::UpdateRecord(c, actor, "institution", "Institution", id, expected_version,
+                               repo::FindInstitution,
+                               [&](Connection& c, const Institution& current) {
+                                 institution.id = id;
+                                 institution.source = current.source;
+                                 CheckErasmusCodeFree(c, institution);
+                                 repo::UpdateInstitution(c, institution, expected_version);
+                               });
   });
 }
 
-void PartnersService::DeleteInstitution(int64_t id, int64_t expected_version) {
+void PartnersService::DeleteInstitution(const audit::Actor& actor, int64_t id,
+                                        int64_t expected_version) {
   database_.Write([&](Connection& c) {
-    auth::DeleteRecord(c, "institution", "Institution", "institutions", id, expected_version,
-                       repo::FindInstitution, [&](Connection& c, const Institution&) {
-                         if (repo::InstitutionHasPartnership(c, id) || repo::InstitutionInAgreements(c, id)) {
-                           throw Conflict("", "This institution is a partner or named in agreements; "
-                                              "remove those first");
-                         }
-                       });
+    audit::DeleteRecord(
+        c, actor, "institution", "Institution", "institutions", id, expected_version,
+        repo::FindInstitution, [&](Connection& c, const Institution&) {
+          if (repo::InstitutionHasPartnership(c, id) || repo::InstitutionInAgreements(c, id)) {
+            throw Conflict("",
+                           "This institution is a partner or named in agreements; "
+                           "remove those first");
+          }
+        });
   });
 }
 
@@ -182,9 +193,9 @@ std::vector<OrgUnit> PartnersService::ListOrgUnits(const std::optional<std::stri
   return database_.Read([&](Connection& c) { return repo::ListOrgUnits(c, q); });
 }
 
-OrgUnit PartnersService::CreateOrgUnit(OrgUnit unit) {
+OrgUnit PartnersService::CreateOrgUnit(const audit::Actor& actor, OrgUnit unit) {
   return database_.Write([&](Connection& c) {
-    return auth::CreateRecord(c, "org_unit", repo::FindOrgUnit, [&](Connection& c) {
+    return audit::CreateRecord(c, actor, "org_unit", repo::FindOrgUnit, [&](Connection& c) {
       unit.id = 0;
       CheckOrgUnitReferences(c, unit);
       repo::InsertOrgUnit(c, unit);
@@ -193,83 +204,93 @@ OrgUnit PartnersService::CreateOrgUnit(OrgUnit unit) {
   });
 }
 
-OrgUnit PartnersService::UpdateOrgUnit(int64_t id, OrgUnit unit, int64_t expected_version) {
+OrgUnit PartnersService::UpdateOrgUnit(const audit::Actor& actor, int64_t id, OrgUnit unit,
+                                       int64_t expected_version) {
   return database_.Write([&](Connection& c) {
-    return auth::UpdateRecord(c, "org_unit", "Organisational unit", id, expected_version,
-                              repo::FindOrgUnit, [&](Connection& c, const OrgUnit&) {
-                                unit.id = id;
-                                CheckOrgUnitReferences(c, unit);
-                                repo::UpdateOrgUnit(c, unit, expected_version);
-                              });
+    return audit::UpdateRecord(c, actor, "org_unit", "Organisational unit", id, expected_version,
+                               repo::FindOrgUnit, [&](Connection& c, const OrgUnit&) {
+                                 unit.id = id;
+                                 CheckOrgUnitReferences(c, unit);
+                                 repo::UpdateOrgUnit(c, unit, expected_version);
+                               });
   });
 }
 
-void PartnersService::DeleteOrgUnit(int64_t id, int64_t expected_version) {
+void PartnersService::DeleteOrgUnit(const audit::Actor& actor, int64_t id,
+                                    int64_t expected_version) {
   database_.Write([&](Connection& c) {
-    auth::DeleteRecord(c, "org_unit", "Organisational unit", "org_units", id, expected_version,
-                       repo::FindOrgUnit, [&](Connection& c, const OrgUnit&) {
-                         if (repo::OrgUnitInUse(c, id)) {
-                           throw Conflict("", "This unit has sub-units or agreements; move or remove "
-                                              "those first");
-                         }
-                       });
+    audit::DeleteRecord(c, actor, "org_unit", "Organisational unit", "org_units", id,
+                        expected_version, repo::FindOrgUnit, [&](Connection& c, const OrgUnit&) {
+                          if (repo::OrgUnitInUse(c, id)) {
+                            throw Conflict("",
+                                           "This unit has sub-units or agreements; move or remove "
+                                           "those first");
+                          }
+                        });
   });
 }
 
-Partnership PartnersService::GetPartnership(int64_t id) {
-  return store::Found(database_.Read([&](Connection& c) { return FindPartnershipNow(c, id); }),
-                      "Partnership");
+Partnership PartnersService::GetPartnership(int64_t id, Date today) {
+  return store::Found(
+      database_.Read([&](Connection& c) { return PartnershipFinder(today)(c, id); }),
+      "Partnership");
 }
 
 Page<Partnership> PartnersService::ListPartnerships(const PartnershipFilter& filter,
-                                                    const PageRequest& page) {
-  return database_.Read(
-      [&](Connection& c) { return repo::ListPartnerships(c, filter, page, CurrentAcademicYear()); });
+                                                    const PageRequest& page, Date today) {
+  return database_.Read([&](Connection& c) {
+    return repo::ListPartnerships(c, filter, page, AcademicYearOf(today));
+  });
 }
 
 std::vector<MapPoint> PartnersService::ListMapPoints(const PartnershipFilter& filter) {
   return database_.Read([&](Connection& c) { return repo::ListMapPoints(c, filter); });
 }
 
-Partnership PartnersService::CreatePartnership(Partnership partnership) {
+Partnership PartnersService::CreatePartnership(const audit::Actor& actor, Date today,
+                                               Partnership partnership) {
   return database_.Write([&](Connection& c) {
-    return auth::CreateRecord(c, "partnership", FindPartnershipNow, [&](Connection& c) {
-      partnership.id = 0;
-      CheckPartnershipReferences(c, partnership);
-      repo::InsertPartnership(c, partnership);
-      return partnership.id;
-    });
+    return audit::CreateRecord(c, actor, "partnership", PartnershipFinder(today),
+                               [&](Connection& c) {
+                                 partnership.id = 0;
+                                 CheckPartnershipReferences(c, partnership);
+                                 repo::InsertPartnership(c, partnership);
+                                 return partnership.id;
+                               });
   });
 }
 
-Partnership PartnersService::UpdatePartnership(int64_t id, Partnership partnership,
-                                               int64_t expected_version) {
+Partnership PartnersService::UpdatePartnership(const audit::Actor& actor, Date today, int64_t id,
+                                               Partnership partnership, int64_t expected_version) {
   return database_.Write([&](Connection& c) {
-    return auth::UpdateRecord(c, "partnership", "Partnership", id, expected_version,
-                              FindPartnershipNow, [&](Connection& c, const Partnership&) {
-                                partnership.id = id;
-                                CheckPartnershipReferences(c, partnership);
-                                repo::UpdatePartnership(c, partnership, expected_version);
-                              });
+    return audit::UpdateRecord(c, actor, "partnership", "Partnership", id, expected_version,
+                               PartnershipFinder(today), [&](Connection& c, const Partnership&) {
+                                 partnership.id = id;
+                                 CheckPartnershipReferences(c, partnership);
+                                 repo::UpdatePartnership(c, partnership, expected_version);
+                               });
   });
 }
 
-void PartnersService::DeletePartnership(int64_t id, int64_t expected_version) {
+void PartnersService::DeletePartnership(const audit::Actor& actor, Date today, int64_t id,
+                                        int64_t expected_version) {
   database_.Write([&](Connection& c) {
-    auth::DeleteRecord(c, "partnership", "Partnership", "partnerships", id, expected_version,
-                       FindPartnershipNow, [&](Connection& c, const Partnership&) {
-                         if (repo::PartnershipHasDependants(c, id)) {
-                           throw Conflict("", "This partnership has agreements or joint structures; "
-                                              "remove those first");
-                         }
-                       });
+    audit::DeleteRecord(c, actor, "partnership", "Partnership", "partnerships", id,
+                        expected_version, PartnershipFinder(today),
+                        [&](Connection& c, const Partnership&) {
+                          if (repo::PartnershipHasDependants(c, id)) {
+                            throw Conflict("",
+                                           "This partnership has agreements or joint structures; "
+                                           "remove those first");
+                          }
+                        });
   });
 }
 
-PartnerOverview PartnersService::GetOverview(int64_t partnership_id) {
+PartnerOverview PartnersService::GetOverview(int64_t partnership_id, Date today) {
   return database_.Read([&](Connection& c) {
     PartnerOverview overview;
-    overview.partnership = store::Found(FindPartnershipNow(c, partnership_id), "Partnership");
+    overview.partnership = store::Found(PartnershipFinder(today)(c, partnership_id), "Partnership");
     AgreementFilter filter;
     filter.partnership_id = partnership_id;
     PageRequest all;
@@ -292,7 +313,7 @@ Page<Agreement> PartnersService::ListAgreements(const AgreementFilter& filter, c
   return database_.Read([&](Connection& c) { return repo::ListAgreements(c, filter, page); });
 }
 
-Agreement PartnersService::CreateAgreement(Agreement agreement) {
+Agreement PartnersService::CreateAgreement(const audit::Actor& actor, Agreement agreement) {
   if (std::find(kInitialStatuses.begin(), kInitialStatuses.end(), agreement.status) ==
       kInitialStatuses.end()) {
     throw ValidationError("status", "A new agreement starts as draft, in_negotiation or signed");
@@ -304,7 +325,7 @@ Agreement PartnersService::CreateAgreement(Agreement agreement) {
     throw ValidationError("quotas", "A new agreement's quotas and contacts have no ids yet");
   }
   return database_.Write([&](Connection& c) {
-    return auth::CreateRecord(c, "agreement", repo::FindAgreement, [&](Connection& c) {
+    return audit::CreateRecord(c, actor, "agreement", repo::FindAgreement, [&](Connection& c) {
       agreement.id = 0;
       PrepareAgreement(c, agreement);
       repo::InsertAgreement(c, agreement);
@@ -313,10 +334,11 @@ Agreement PartnersService::CreateAgreement(Agreement agreement) {
   });
 }
 
-Agreement PartnersService::UpdateAgreement(int64_t id, Agreement agreement, int64_t expected_version) {
+Agreement PartnersService::UpdateAgreement(const audit::Actor& actor, int64_t id,
+                                           Agreement agreement, int64_t expected_version) {
   return database_.Write([&](Connection& c) {
-    return auth::UpdateRecord(
-        c, "agreement", "Agreement", id, expected_version, repo::FindAgreement,
+    return audit::UpdateRecord(
+        c, actor, "agreement", "Agreement", id, expected_version, repo::FindAgreement,
         [&](Connection& c, const Agreement& current) {
           if (!IsAllowedTransition(current.status, agreement.status)) {
             throw ValidationError("status", "An agreement cannot go from " + current.status +
@@ -329,17 +351,18 @@ Agreement PartnersService::UpdateAgreement(int64_t id, Agreement agreement, int6
   });
 }
 
-void PartnersService::DeleteAgreement(int64_t id, int64_t expected_version) {
+void PartnersService::DeleteAgreement(const audit::Actor& actor, int64_t id,
+                                      int64_t expected_version) {
   database_.Write([&](Connection& c) {
     const auto current = store::LoadForChange(repo::FindAgreement(c, id), expected_version, "Agreement");
     repo::DeleteAgreement(c, id, expected_version);
-    auth::RecordChange(c, "agreement", id, ToJson(current), nullptr);
+    audit::RecordChange(c, actor, "agreement", id, ToJson(current), nullptr);
   });
 }
 
 std::vector<JointStructure> PartnersService::ListJointStructures(int64_t partnership_id) {
   return database_.Read([&](Connection& c) {
-    store::Found(FindPartnershipNow(c, partnership_id), "Partnership");
+    CheckPartnershipExists(c, partnership_id);
     return repo::ListJointStructures(c, partnership_id);
   });
 }
@@ -349,40 +372,46 @@ JointStructure PartnersService::GetJointStructure(int64_t id) {
                       "Joint structure");
 }
 
-JointStructure PartnersService::CreateJointStructure(int64_t partnership_id, JointStructure structure) {
+JointStructure PartnersService::CreateJointStructure(const audit::Actor& actor,
+                                                     int64_t partnership_id,
+                                                     JointStructure structure) {
   return database_.Write([&](Connection& c) {
-    store::Found(FindPartnershipNow(c, partnership_id), "Partnership");
-    return auth::CreateRecord(c, "joint_structure", repo::FindJointStructure, [&](Connection& c) {
-      structure.id = 0;
-      structure.partnership_id = partnership_id;
-      repo::InsertJointStructure(c, structure);
-      return structure.id;
-    });
+    CheckPartnershipExists(c, partnership_id);
+    return audit::CreateRecord(c, actor, "joint_structure", repo::FindJointStructure,
+                               [&](Connection& c) {
+                                 structure.id = 0;
+                                 structure.partnership_id = partnership_id;
+                                 repo::InsertJointStructure(c, structure);
+                                 return structure.id;
+                               });
   });
 }
 
-JointStructure PartnersService::UpdateJointStructure(int64_t id, JointStructure structure,
+JointStructure PartnersService::UpdateJointStructure(const audit::Actor& actor, int64_t id,
+                                                     JointStructure structure,
                                                      int64_t expected_version) {
   return database_.Write([&](Connection& c) {
-    return auth::UpdateRecord(c, "joint_structure", "Joint structure", id, expected_version,
-                              repo::FindJointStructure, [&](Connection& c, const JointStructure& current) {
-                                structure.id = id;
-                                structure.partnership_id = current.partnership_id;
-                                repo::UpdateJointStructure(c, structure, expected_version);
-                              });
+    return audit::UpdateRecord(c, actor, "joint_structure", "Joint structure", id, expected_version,
+                               repo::FindJointStructure,
+                               [&](Connection& c, const JointStructure& current) {
+                                 structure.id = id;
+                                 structure.partnership_id = current.partnership_id;
+                                 repo::UpdateJointStructure(c, structure, expected_version);
+                               });
   });
 }
 
-void PartnersService::DeleteJointStructure(int64_t id, int64_t expected_version) {
+void PartnersService::DeleteJointStructure(const audit::Actor& actor, int64_t id,
+                                           int64_t expected_version) {
   database_.Write([&](Connection& c) {
-    auth::DeleteRecord(c, "joint_structure", "Joint structure", "joint_structures", id,
-                       expected_version, repo::FindJointStructure,
-                       [](Connection&, const JointStructure&) {});
+    audit::DeleteRecord(c, actor, "joint_structure", "Joint structure", "joint_structures", id,
+                        expected_version, repo::FindJointStructure,
+                        [](Connection&, const JointStructure&) {});
   });
 }
 
-repository::Summary PartnersService::GetSummary() {
-  return database_.Read([](Connection& c) { return repo::LoadSummary(c, CurrentAcademicYear()); });
+repository::Summary PartnersService::GetSummary(Date today) {
+  return database_.Read([&](Connection& c) { return repo::LoadSummary(c, AcademicYearOf(today)); });
 }
 
 }  // namespace weltcampus::partners

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "audit/audit.h"
+#include "core/date.h"
 #include "core/paging.h"
 #include "partners/model.h"
 #include "partners/repository.h"
@@ -33,49 +35,60 @@ struct PartnerOverview {
 // Places per academic year from the quotas of agreements that are or were in force.
 std::vector<YearPlaces> PlacesByYear(const std::vector<Agreement>& agreements);
 
-// The rules of the partners module; each call is one transaction.
+// The rules of the partners module; each call is one transaction. Every change is made by an
+// actor (audited in their name); where a rule or an answer depends on the day (the academic year
+// whose agreements are active), the caller says which day it is: no rule reads the clock.
 class PartnersService {
  public:
   explicit PartnersService(store::Database& database) : database_(database) {}
 
   Institution GetInstitution(int64_t id);
   Page<Institution> ListInstitutions(const InstitutionFilter& filter, const PageRequest& page);
-  Institution CreateInstitution(Institution institution);
-  Institution UpdateInstitution(int64_t id, Institution institution, int64_t expected_version);
-  void DeleteInstitution(int64_t id, int64_t expected_version);
+  Institution CreateInstitution(const audit::Actor& actor, Institution institution);
+  Institution UpdateInstitution(const audit::Actor& actor, int64_t id, Institution institution,
+                                int64_t expected_version);
+  void DeleteInstitution(const audit::Actor& actor, int64_t id, int64_t expected_version);
 
   OrgUnit GetOrgUnit(int64_t id);
   std::vector<OrgUnit> ListOrgUnits(const std::optional<std::string>& q);
-  OrgUnit CreateOrgUnit(OrgUnit unit);
-  OrgUnit UpdateOrgUnit(int64_t id, OrgUnit unit, int64_t expected_version);
-  void DeleteOrgUnit(int64_t id, int64_t expected_version);
+  OrgUnit CreateOrgUnit(const audit::Actor& actor, OrgUnit unit);
+  OrgUnit UpdateOrgUnit(const audit::Actor& actor, int64_t id, OrgUnit unit,
+                        int64_t expected_version);
+  void DeleteOrgUnit(const audit::Actor& actor, int64_t id, int64_t expected_version);
 
-  Partnership GetPartnership(int64_t id);
-  Page<Partnership> ListPartnerships(const PartnershipFilter& filter, const PageRequest& page);
+  Partnership GetPartnership(int64_t id, Date today);
+  Page<Partnership> ListPartnerships(const PartnershipFilter& filter, const PageRequest& page,
+                                     Date today);
   std::vector<MapPoint> ListMapPoints(const PartnershipFilter& filter);
-  Partnership CreatePartnership(Partnership partnership);
-  Partnership UpdatePartnership(int64_t id, Partnership partnership, int64_t expected_version);
-  void DeletePartnership(int64_t id, int64_t expected_version);
-  PartnerOverview GetOverview(int64_t partnership_id);
+  Partnership CreatePartnership(const audit::Actor& actor, Date today, Partnership partnership);
+  Partnership UpdatePartnership(const audit::Actor& actor, Date today, int64_t id,
+                                Partnership partnership, int64_t expected_version);
+  void DeletePartnership(const audit::Actor& actor, Date today, int64_t id,
+                         int64_t expected_version);
+  PartnerOverview GetOverview(int64_t partnership_id, Date today);
 
   Agreement GetAgreement(int64_t id);
   Page<Agreement> ListAgreements(const AgreementFilter& filter, const PageRequest& page);
-  Agreement CreateAgreement(Agreement agreement);
-  Agreement UpdateAgreement(int64_t id, Agreement agreement, int64_t expected_version);
-  void DeleteAgreement(int64_t id, int64_t expected_version);
+  Agreement CreateAgreement(const audit::Actor& actor, Agreement agreement);
+  Agreement UpdateAgreement(const audit::Actor& actor, int64_t id, Agreement agreement,
+                            int64_t expected_version);
+  void DeleteAgreement(const audit::Actor& actor, int64_t id, int64_t expected_version);
 
   std::vector<JointStructure> ListJointStructures(int64_t partnership_id);
   JointStructure GetJointStructure(int64_t id);
-  JointStructure CreateJointStructure(int64_t partnership_id, JointStructure structure);
-  JointStructure UpdateJointStructure(int64_t id, JointStructure structure, int64_t expected_version);
-  void DeleteJointStructure(int64_t id, int64_t expected_version);
+  JointStructure CreateJointStructure(const audit::Actor& actor, int64_t partnership_id,
+                                      JointStructure structure);
+  JointStructure UpdateJointStructure(const audit::Actor& actor, int64_t id,
+                                      JointStructure structure, int64_t expected_version);
+  void DeleteJointStructure(const audit::Actor& actor, int64_t id, int64_t expected_version);
 
-  repository::Summary GetSummary();
+  repository::Summary GetSummary(Date today);
 
  private:
   store::Database& database_;
 };
 
-int CurrentAcademicYear();
+// The academic year a day falls in, as the calendar year it starts in.
+int AcademicYearOf(Date day);
 
 }  // namespace weltcampus::partners

@@ -77,7 +77,7 @@ nlohmann::json JsonContent(const std::string& schema) {
 std::set<int> ErrorStatuses(const http::Route& route, bool if_match) {
   std::set<int> statuses = {500};
   const bool writes = route.method != "GET";
-  if (route.permission != auth::Permission::kPublic) {
+  if (route.permission != http::kPublic) {
     statuses.insert({401, 403});
   }
   if (writes) {
@@ -154,7 +154,7 @@ nlohmann::json BuildOpenApi(const http::Router& router) {
     }
     nlohmann::json operation = {{"summary", route.summary},
                                 {"tags", {Tag(route.pattern)}},
-                                {"x-permission", auth::PermissionName(route.permission)},
+                                {"x-permission", route.permission.name()},
                                 {"responses", responses}};
     nlohmann::json parameters = nlohmann::json::array();
     for (const auto& segment : route.segments) {

@@ -115,8 +115,9 @@ TEST_F(OpenApiDocumentTest, DescribesRecordsFromTheirFieldDefinitions) {
 TEST(OpenApiRouteTest, AnExportIsAnotherContentTypeOfTheSameAnswer) {
   http::Router router;
   const NamedSchema item{"Thing", {{"type", "object"}}};
-  router.Add("GET", "/api/v1/things", auth::Permission::kReadPartners, "Things",
-             [](const http::Request&) { return http::Response::NoContent(); })
+  router
+      .Add("GET", "/api/v1/things", http::Permission{"things:read"}, "Things",
+           [](const http::Request&) { return http::Response::NoContent(); })
       .ReturnsPage(item)
       .ReturnsAlso(200, "text/csv; charset=utf-8")
       .Fails({429});
@@ -132,11 +133,13 @@ TEST(OpenApiRouteTest, AnExportIsAnotherContentTypeOfTheSameAnswer) {
 
 TEST(OpenApiRouteTest, TwoDifferentSchemasOfOneNameAreRefused) {
   http::Router router;
-  router.Add("GET", "/api/v1/a", auth::Permission::kPublic, "A",
-             [](const http::Request&) { return http::Response::NoContent(); })
+  router
+      .Add("GET", "/api/v1/a", http::kPublic, "A",
+           [](const http::Request&) { return http::Response::NoContent(); })
       .Returns(200, NamedSchema{"Same", {{"type", "object"}}});
-  router.Add("GET", "/api/v1/b", auth::Permission::kPublic, "B",
-             [](const http::Request&) { return http::Response::NoContent(); })
+  router
+      .Add("GET", "/api/v1/b", http::kPublic, "B",
+           [](const http::Request&) { return http::Response::NoContent(); })
       .Returns(200, NamedSchema{"Same", {{"type", "string"}}});
   EXPECT_THROW(BuildOpenApi(router), std::logic_error);
 }

@@ -6,15 +6,14 @@
 #include <memory>
 #include <mutex>
 
-#include "auth/audit.h"
-#include "auth/roles.h"
-#include "partners/model.h"
+#include "audit/audit.h"
+#include "auth/context.h"
 #include "system/openapi.h"
+#include "system/permissions.h"
 #include "system/settings.h"
 
 namespace weltcampus::system {
 
-using auth::Permission;
 using http::Request;
 using http::Response;
 
@@ -65,97 +64,101 @@ NamedSchema OpenApiSchema() {
 
 }  // namespace
 
-void RegisterRoutes(http::Router& router, store::Database& database, http::Metrics& metrics) {
-  router.Add("GET", "/api/v1/health", Permission::kPublic, "Server and database health",
-             [&database](const Request&) {
-               std::string db_status = "ok";
-               try {
-                 database.Read([](store::Connection& c) { c.Query("SELECT 1 AS one"); });
-               } catch (const std::exception& error) {
-                 spdlog::error("health check: database failed: {}", error.what());
-                 db_status = "unavailable";
-               }
-               const bool ok = db_status == "ok";
-               return Response::Json(ok ? 200 : 503, {{"status", ok ? "ok" : "degraded"},
-                                                      {"database", db_status},
-                                                      {"version", WELTCAMPUS_VERSION}});
-             })
+void RegisterRoutes(http::Router& router, store::Database& database, http::Metrics& metrics,
+                    const nlohmann::json& enumerations) {
+  router
+      .Add("GET", "/api/v1/health", http::kPublic, "Server and database health",
+           [&database](const Request&) {
+             std::string db_status = "ok";
+             try {
+               database.Read([](store::Connection& c) { c.Query("SELECT 1 AS one"); });
+             } catch (const std::exception& error) {
+               spdlog::error("health check: database failed: {}", error.what());
+               db_status = "unavailable";
+             }
+             const bool ok = db_status == "ok";
+             return Response::Json(ok ? 200 : 503, {{"status", ok ? "ok" : "degraded"},
+                                                    {"database", db_status},
+                                                    {"version", WELTCAMPUS_VERSION}});
+           })
       .Returns(200, HealthSchema())
       .Returns(503, HealthSchema());
 
-  router.Add("GET", "/api/v1/settings/home", Permission::kPublic,
-             "The home institution and school", [&database](const Request&) {
-               auto settings = database.Read([](store::Connection& c) { return LoadHomeSettings(c); });
-               return Response::Json(200, ToJson(settings));
-             })
+  router
+      .Add("GET", "/api/v1/settings/home", http::kPublic, "The home institution and school",
+           [&database](const Request&) {
+             auto settings =
+                 database.Read([](store::Connection& c) { return LoadHomeSettings(c); });
+             return Response::Json(200, ToJson(settings));
+           })
       .Returns(200, HomeSettingsSchema());
 
-  router.Add("PUT", "/api/v1/settings/home", Permission::kManageSettings,
-             "Change the home institution and school", [&database](const Request& request) {
-               const auto input = request.JsonBody();
-               auto settings = database.Write([&](store::Connection& c) {
-                 const auto current = LoadHomeSettings(c);
-                 auto merged = MergeHomeSettings(current, input);
-                 SaveHomeSettings(c, merged);
-                 auth::AuditEntry entry;
-                 entry.action = "update";
-                 entry.entity_type = "settings";
-                 entry.entity_id = "home";
-                 entry.before = ToJson(current);
-                 entry.after = ToJson(merged);
-                 auth::RecordAudit(c, std::move(entry));
-                 return merged;
-               });
-               return Response::Json(200, ToJson(settings));
-             })
+  router
+      .Add("PUT", "/api/v1/settings/home", kManageSettings,
+           "Change the home institution and school",
+           [&database](const Request& request) {
+             const auto input = request.JsonBody();
+             auto settings = database.Write([&](store::Connection& c) {
+               const auto current = LoadHomeSettings(c);
+               auto merged = MergeHomeSettings(current, input);
+               SaveHomeSettings(c, merged);
+               audit::AuditEntry entry;
+               entry.action = "update";
+               entry.entity_type = "settings";
+               entry.entity_id = "home";
+               entry.before = ToJson(current);
+               entry.after = ToJson(merged);
+               audit::RecordAudit(c, auth::ActorOf(request), std::move(entry));
+               return merged;
+             });
+             return Response::Json(200, ToJson(settings));
+           })
       .Accepts(HomeSettingsInputSchema())
       .Returns(200, HomeSettingsSchema())
       .IfMatch(false);
 
-  // Every enumeration of the API in one answer, so the web application keeps no copies. Built
-  // once: the tables are compiled in.
-  const auto enumerations = std::make_shared<const std::string>([] {
-    nlohmann::json all = partners::Enumerations();
-    const nlohmann::json roles = auth::Enumerations();
-    all["enumerations"].update(roles["enumerations"]);
-    all["scoped_roles"] = roles["scoped_roles"];
-    return all.dump();
-  }());
-  router.Add("GET", "/api/v1/enumerations", Permission::kPublic,
-             "Every enumeration's values, the agreement status transitions and the scoped roles",
-             [enumerations](const Request&) {
-               Response response;
-               response.body = *enumerations;
-               return response;
-             })
+  // Every enumeration of the API in one answer, so the web application keeps no copies.
+  const auto enumerations_text = std::make_shared<const std::string>(enumerations.dump());
+  router
+      .Add("GET", "/api/v1/enumerations", http::kPublic,
+           "Every enumeration's values, the agreement status transitions and the scoped roles",
+           [enumerations_text](const Request&) {
+             Response response;
+             response.body = *enumerations_text;
+             return response;
+           })
       .Returns(200, EnumerationsSchema());
 
   // Built at the first request, when every module has registered its routes.
   auto openapi = std::make_shared<std::pair<std::once_flag, std::string>>();
-  router.Add("GET", "/api/v1/openapi.json", Permission::kPublic, "This API's OpenAPI 3.1 document",
-             [&router, openapi](const Request&) {
-               std::call_once(openapi->first, [&] { openapi->second = BuildOpenApi(router).dump(); });
-               Response response;
-               response.body = openapi->second;
-               return response;
-             })
+  router
+      .Add("GET", "/api/v1/openapi.json", http::kPublic, "This API's OpenAPI 3.1 document",
+           [&router, openapi](const Request&) {
+             std::call_once(openapi->first, [&] { openapi->second = BuildOpenApi(router).dump(); });
+             Response response;
+             response.body = openapi->second;
+             return response;
+           })
       .Returns(200, OpenApiSchema());
 
-  router.Add("GET", "/metrics", Permission::kOperations, "Prometheus metrics",
-             [&database, &metrics](const Request&) {
-               Response response;
-               response.content_type = "text/plain; version=0.0.4; charset=utf-8";
-               response.body = metrics.Render([&database](std::string& out) {
-                 out += "# HELP weltcampus_db_pool_sessions Database sessions in the pool.\n";
-                 out += "# TYPE weltcampus_db_pool_sessions gauge\n";
-                 out += fmt::format("weltcampus_db_pool_sessions {}\n", database.pool_size());
-                 out += "# HELP weltcampus_db_pool_sessions_in_use Database sessions lent out now.\n";
-                 out += "# TYPE weltcampus_db_pool_sessions_in_use gauge\n";
-                 out += fmt::format("weltcampus_db_pool_sessions_in_use {}\n", database.sessions_in_use());
-               });
-               return response;
-             })
-      .ReturnsContent(200, "text/plain; version=0.0.4; charset=utf-8", "Prometheus text format");
+  router
+      .Add("GET", "/metrics", kOperations, "Prometheus metrics",
+           [&database, &metrics](const Request&) {
+             Response response;
+             response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+             response.body = metrics.Render([&database](std::string& out) {
+               out += "# HELP weltcampus_db_pool_sessions Database sessions in the pool.\n";
+               out += "# TYPE weltcampus_db_pool_sessions gauge\n";
+               out += fmt::format("weltcampus_db_pool_sessions {}\n", database.pool_size());
+               out += "# HELP weltcampus_db_pool_sessions_in_use Database sessions lent out now.\n";
+               out += "# TYPE weltcampus_db_pool_sessions_in_use gauge\n";
+               out += fmt::format("weltcampus_db_pool_sessions_in_use {}\n",
+                                  database.sessions_in_use());
+             });
+             return response;
+           })
+      .ReturnsContent(200, "text/plain; version=0.0.4; charset=utf-8", "Prometheus text format")
+      .OpenOnLoopback();
 }
 
 }  // namespace weltcampus::system

@@ -6,7 +6,9 @@
 
 namespace weltcampus::system {
 
-// Health, settings, the OpenAPI document and metrics.
-void RegisterRoutes(http::Router& router, store::Database& database, http::Metrics& metrics);
+// Health, settings, the enumerations, the OpenAPI document and metrics. `enumerations` is every
+// module's enumerations in one answer ({"enumerations": {...}, ...}), gathered by the caller.
+void RegisterRoutes(http::Router& router, store::Database& database, http::Metrics& metrics,
+                    const nlohmann::json& enumerations);
 
 }  // namespace weltcampus::system

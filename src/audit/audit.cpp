@@ -1,0 +1,226 @@
+#include "audit/audit.h"
+
+#include "core/date.h"
+#include "core/digest.h"
+#include "store/filter.h"
+#include "store/locks.h"
+#include "store/settings.h"
+
+namespace weltcampus::audit {
+
+namespace {
+
+const std::string kGenesis(64, '0');
+constexpr const char* kHeadKey = "audit.head";
+
+std::string JsonText(const nlohmann::json& value) { return value.is_null() ? "" : value.dump(); }
+
+// Every field, in a fixed order, separated by a character that JSON text escapes.
+std::string HashInput(const AuditEntry& e) {
+  std::string text;
+  auto add = [&text](const std::string& part) {
+    text += part;
+    text += '\x1f';
+  };
+  add(e.previous_hash);
+  add(e.at);
+  add(e.actor_user_id ? std::to_string(*e.actor_user_id) : "");
+  add(e.actor);
+  add(e.action);
+  add(e.entity_type.value_or(""));
+  add(e.entity_id.value_or(""));
+  add(e.subject_user_id ? std::to_string(*e.subject_user_id) : "");
+  add(JsonText(e.before));
+  add(JsonText(e.after));
+  add(e.client_address);
+  add(e.request_id);
+  return text;
+}
+
+nlohmann::json ParseStored(const std::optional<std::string>& text) {
+  if (!text || text->empty()) {
+    return nullptr;
+  }
+  return nlohmann::json::parse(*text, nullptr, false);
+}
+
+AuditEntry FromRow(const store::Row& row) {
+  AuditEntry e;
+  e.id = row.Int("id");
+  e.at = row.Text("at");
+  e.actor_user_id = row.OptionalInt("actor_user_id");
+  e.actor = row.Text("actor");
+  e.action = row.Text("action");
+  e.entity_type = row.OptionalText("entity_type");
+  e.entity_id = row.OptionalText("entity_id");
+  e.subject_user_id = row.OptionalInt("subject_user_id");
+  e.before = ParseStored(row.OptionalText("before_json"));
+  e.after = ParseStored(row.OptionalText("after_json"));
+  e.client_address = row.Text("client_address");
+  e.request_id = row.Text("request_id");
+  e.previous_hash = row.Text("previous_hash");
+  e.hash = row.Text("hash");
+  return e;
+}
+
+constexpr const char* kColumns =
+    "id, at, actor_user_id, actor, action, entity_type, entity_id, subject_user_id, before_json, "
+    "after_json, client_address, request_id, previous_hash, hash";
+
+}  // namespace
+
+std::string Actor::Name() const {
+  if (user_id) {
+    return "user:" + std::to_string(*user_id);
+  }
+  return request_id.empty() ? "system" : "anonymous";
+}
+
+void RecordAudit(store::Connection& c, const Actor& actor, AuditEntry e) {
+  if (e.actor.empty()) {
+    e.actor_user_id = actor.user_id;
+    e.actor = actor.Name();
+  }
+  if (e.client_address.empty()) {
+    e.client_address = actor.client_address;
+  }
+  if (e.request_id.empty()) {
+    e.request_id = actor.request_id;
+  }
+  // One writer at a time extends the chain.
+  store::LockForThisTransaction(c, store::LockKey::kAuditChain);
+  e.previous_hash = store::GetSetting(c, kHeadKey).value_or(kGenesis);
+  e.at = NowUtcTimestamp();
+  e.hash = Sha256Hex(HashInput(e));
+  c.Exec(
+      "INSERT INTO audit_log (at, actor_user_id, actor, action, entity_type, entity_id, "
+      "subject_user_id, before_json, after_json, client_address, request_id, previous_hash, hash) "
+      "VALUES (:at, :actor_user_id, :actor, :action, :entity_type, :entity_id, :subject_user_id, "
+      ":before_json, :after_json, :client_address, :request_id, :previous_hash, :hash)",
+      store::Params()
+          .Set("at", e.at)
+          .Set("actor_user_id", e.actor_user_id)
+          .Set("actor", e.actor)
+          .Set("action", e.action)
+          .Set("entity_type", e.entity_type)
+          .Set("entity_id", e.entity_id)
+          .Set("subject_user_id", e.subject_user_id)
+          .Set("before_json", e.before.is_null() ? std::optional<std::string>() : e.before.dump())
+          .Set("after_json", e.after.is_null() ? std::optional<std::string>() : e.after.dump())
+          .Set("client_address", e.client_address)
+          .Set("request_id", e.request_id)
+          .Set("previous_hash", e.previous_hash)
+          .Set("hash", e.hash));
+  // The head is kept apart so that cutting entries off the end shows too.
+  store::SetSetting(c, kHeadKey, e.hash);
+}
+
+void RecordChange(store::Connection& c, const Actor& actor, const std::string& entity_type,
+                  int64_t entity_id, nlohmann::json before, nlohmann::json after) {
+  AuditEntry entry;
+  entry.action = before.is_null() ? "create" : (after.is_null() ? "delete" : "update");
+  entry.entity_type = entity_type;
+  entry.entity_id = std::to_string(entity_id);
+  entry.before = std::move(before);
+  entry.after = std::move(after);
+  RecordAudit(c, actor, std::move(entry));
+}
+
+void RecordAuditNow(store::Database& database, const Actor& actor, AuditEntry entry) {
+  database.Write([&](store::Connection& c) { RecordAudit(c, actor, std::move(entry)); });
+}
+
+std::pair<std::vector<AuditEntry>, int64_t> ListAudit(store::Connection& c,
+                                                      const AuditFilter& filter, int64_t limit,
+                                                      int64_t offset, bool newest_first) {
+  store::Filter filters;
+  filters.Add("actor_user_id = :actor", "actor", filter.actor_user_id)
+      .Equal("action", filter.action)
+      .Equal("entity_type", filter.entity_type)
+      .Equal("entity_id", filter.entity_id)
+      .Add("subject_user_id = :subject", "subject", filter.subject_user_id)
+      .Add("at >= :from", "from", filter.from)
+      .Add("at <= :to", "to", filter.to);
+  const std::string where = filters.Where();
+  store::Params params = filters.params();
+  const auto total = c.Count("SELECT COUNT(*) AS n FROM audit_log" + where, params);
+  params.Set("limit", limit).Set("offset", offset);
+  std::vector<AuditEntry> entries;
+  for (const auto& row :
+       c.Query(std::string("SELECT ") + kColumns +
+                   ", (SELECT display_name FROM users u WHERE u.id = "
+                   "audit_log.actor_user_id) AS actor_name FROM audit_log" +
+                   where + (newest_first ? " ORDER BY id DESC" : " ORDER BY id ASC") +
+                   " LIMIT :limit OFFSET :offset",
+               params)) {
+    entries.push_back(FromRow(row));
+    entries.back().actor_name = row.OptionalText("actor_name");
+  }
+  return {std::move(entries), total};
+}
+
+AuditVerification VerifyAudit(store::Connection& c) {
+  AuditVerification result;
+  std::string expected_previous = kGenesis;
+  int64_t last_id = 0;
+  // Read in pages so that a long log does not have to fit in memory at once.
+  for (;;) {
+    auto rows = c.Query(std::string("SELECT ") + kColumns +
+                            " FROM audit_log WHERE id > :after ORDER BY id LIMIT 1000",
+                        store::Params().Set("after", last_id));
+    if (rows.empty()) {
+      break;
+    }
+    for (const auto& row : rows) {
+      const AuditEntry entry = FromRow(row);
+      ++result.entries;
+      last_id = entry.id;
+      if (entry.previous_hash != expected_previous) {
+        result.intact = false;
+        result.first_broken_id = entry.id;
+        result.problem =
+            "entry " + std::to_string(entry.id) +
+            " does not follow the entry before it (one was deleted, inserted or moved)";
+        return result;
+      }
+      if (Sha256Hex(HashInput(entry)) != entry.hash) {
+        result.intact = false;
+        result.first_broken_id = entry.id;
+        result.problem = "entry " + std::to_string(entry.id) + " was changed after it was written";
+        return result;
+      }
+      expected_previous = entry.hash;
+    }
+  }
+  const auto head = store::GetSetting(c, kHeadKey).value_or(kGenesis);
+  if (head != expected_previous) {
+    result.intact = false;
+    result.problem = "the newest entries were removed: the log ends before its recorded head";
+  }
+  return result;
+}
+
+nlohmann::json ToJson(const AuditEntry& e) {
+  auto nullable_int = [](const std::optional<int64_t>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
+  auto nullable_text = [](const std::optional<std::string>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
+  return {{"id", e.id},
+          {"at", e.at},
+          {"actor_user_id", nullable_int(e.actor_user_id)},
+          {"actor", e.actor},
+          {"actor_name", nullable_text(e.actor_name)},
+          {"action", e.action},
+          {"entity_type", nullable_text(e.entity_type)},
+          {"entity_id", nullable_text(e.entity_id)},
+          {"subject_user_id", nullable_int(e.subject_user_id)},
+          {"before", e.before},
+          {"after", e.after},
+          {"client_address", e.client_address},
+          {"request_id", e.request_id},
+          {"hash", e.hash}};
+}
+
+}  // namespace weltcampus::audit

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace weltcampus::audit {
+
+// Who does something: the signed-in person (by id, never by e-mail, so that erasing a person later
+// reaches the log without breaking its chain), the client address and the request id. The route
+// builds it from the request (auth::ActorOf); work without a request runs as the system.
+struct Actor {
+  std::optional<int64_t> user_id;
+  std::string client_address;
+  std::string request_id;
+
+  static Actor System() { return {}; }
+  static Actor User(int64_t user_id) { return {user_id, {}, {}}; }
+  // "user:7"; "anonymous" for a request without an account; "system" for work without a request.
+  std::string Name() const;
+};
+
+// One line of the audit log. The actor, client address and request id come from the Actor unless
+// set.
+struct AuditEntry {
+  int64_t id = 0;
+  std::string at;
+  std::optional<int64_t> actor_user_id;
+  std::string actor;  // e-mail of the actor, or "system", or "anonymous"
+  std::string
+      action;  // create, update, delete, login, login_failed, logout, denied, read, erase ...
+  std::optional<std::string> entity_type;
+  std::optional<std::string> entity_id;
+  std::optional<int64_t> subject_user_id;  // the person the record is about, if any
+  nlohmann::json before;                   // null where there was nothing
+  nlohmann::json after;
+  std::string client_address;
+  std::string request_id;
+  std::string previous_hash;
+  std::string hash;
+  std::optional<std::string> actor_name;  // when listed: the actor's current display name
+};
+
+// Appends an entry inside the caller's transaction, chained to the one before by a SHA-256 hash
+// over its content and the previous hash, so an edited, deleted or reordered entry shows.
+void RecordAudit(store::Connection& connection, const Actor& actor, AuditEntry entry);
+// A change to a record: before and after as JSON (null for create / delete).
+void RecordChange(store::Connection& connection, const Actor& actor, const std::string& entity_type,
+                  int64_t entity_id, nlohmann::json before, nlohmann::json after);
+// Records in a transaction of its own (failed logins, denied requests: nothing else to commit).
+void RecordAuditNow(store::Database& database, const Actor& actor, AuditEntry entry);
+
+struct AuditFilter {
+  std::optional<int64_t> actor_user_id;
+  std::optional<std::string> action;
+  std::optional<std::string> entity_type;
+  std::optional<std::string> entity_id;
+  std::optional<int64_t> subject_user_id;
+  std::optional<std::string> from;  // timestamp, inclusive
+  std::optional<std::string> to;
+};
+std::pair<std::vector<AuditEntry>, int64_t> ListAudit(store::Connection& connection,
+                                                      const AuditFilter& filter, int64_t limit,
+                                                      int64_t offset, bool newest_first = true);
+
+struct AuditVerification {
+  bool intact = true;
+  int64_t entries = 0;
+  std::optional<int64_t> first_broken_id;
+  std::string problem;
+};
+AuditVerification VerifyAudit(store::Connection& connection);
+
+nlohmann::json ToJson(const AuditEntry& entry);
+
+}  // namespace weltcampus::audit
