@@ -9,6 +9,7 @@
 #include "http/list_export.h"
 #include "http/responses.h"
 #include "partners/input.h"
+#include "partners/export_columns.h"
 #include "partners/json.h"
 #include "partners/permissions.h"
 #include "partners/service.h"
@@ -24,87 +25,6 @@ using http::CreatedResponse;
 using http::RecordResponse;
 
 constexpr std::array<std::string_view, 1> kExpiringSorts = {"ends_on"};
-
-using http::ExportField;
-using interop::CellKind;
-
-// The columns of each list's CSV and XLSX export, in English and German.
-constexpr std::array<ExportField, 15> kInstitutionExport = {{
-    {"/id", "ID", "ID", CellKind::kInteger},
-    {"/name", "Name", "Name"},
-    {"/name_local", "Local name", "Name in Landessprache"},
-    {"/country", "Country", "Land"},
-    {"/city", "City", "Ort"},
-    {"/type", "Type", "Art"},
-    {"/erasmus_code", "Erasmus code", "Erasmus-Code"},
-    {"/pic", "PIC", "PIC"},
-    {"/oid", "OID", "OID"},
-    {"/ror_id", "ROR ID", "ROR-ID"},
-    {"/hei_id", "EWP HEI ID", "EWP-HEI-ID"},
-    {"/website", "Website", "Website"},
-    {"/latitude", "Latitude", "Breitengrad", CellKind::kNumber},
-    {"/longitude", "Longitude", "Längengrad", CellKind::kNumber},
-    {"/source", "Source", "Quelle"},
-}};
-
-constexpr std::array<ExportField, 10> kPartnershipExport = {{
-    {"/id", "ID", "ID", CellKind::kInteger},
-    {"/institution/name", "Partner", "Partner"},
-    {"/institution/country", "Country", "Land"},
-    {"/institution/city", "City", "Ort"},
-    {"/institution/erasmus_code", "Erasmus code", "Erasmus-Code"},
-    {"/tier", "Tier", "Stufe"},
-    {"/since", "Partner since", "Partner seit", CellKind::kDate},
-    {"/responsible_person", "Responsible", "Verantwortlich"},
-    {"/active_agreements", "Active agreements", "Aktive Vereinbarungen", CellKind::kInteger},
-    {"/places_per_year", "Places this year", "Plätze in diesem Jahr", CellKind::kInteger},
-}};
-
-constexpr std::array<ExportField, 9> kAgreementExport = {{
-    {"/id", "ID", "ID", CellKind::kInteger},
-    {"/institution_name", "Partner", "Partner"},
-    {"/institution_country", "Country", "Land"},
-    {"/title", "Title", "Titel"},
-    {"/type", "Type", "Art"},
-    {"/status", "Status", "Status"},
-    {"/first_academic_year", "First academic year", "Erstes Studienjahr"},
-    {"/last_academic_year", "Last academic year", "Letztes Studienjahr"},
-    {"/ends_on", "Ends on", "Endet am", CellKind::kDate},
-}};
-
-constexpr std::array<ExportField, 5> kOrgUnitExport = {{
-    {"/id", "ID", "ID", CellKind::kInteger},
-    {"/parent_id", "Parent ID", "Übergeordnete ID", CellKind::kInteger},
-    {"/name", "Name", "Name"},
-    {"/name_de", "German name", "Deutscher Name"},
-    {"/kind", "Kind", "Art"},
-}};
-
-constexpr std::array<ExportField, 7> kMapExport = {{
-    {"/id", "ID", "ID", CellKind::kInteger},
-    {"/name", "Partner", "Partner"},
-    {"/country", "Country", "Land"},
-    {"/city", "City", "Ort"},
-    {"/tier", "Tier", "Stufe"},
-    {"/latitude", "Latitude", "Breitengrad", CellKind::kNumber},
-    {"/longitude", "Longitude", "Längengrad", CellKind::kNumber},
-}};
-
-constexpr std::array<ExportField, 6> kJointStructureExport = {{
-    {"/id", "ID", "ID", CellKind::kInteger},
-    {"/partnership_id", "Partnership ID", "Partnerschaft-ID", CellKind::kInteger},
-    {"/kind", "Kind", "Art"},
-    {"/name", "Name", "Name"},
-    {"/description", "Description", "Beschreibung"},
-    {"/since", "Since", "Seit", CellKind::kDate},
-}};
-
-constexpr std::array<ExportField, 4> kIscedExport = {{
-    {"/code", "Code", "Code"},
-    {"/level", "Level", "Ebene"},
-    {"/label_en", "English", "Englisch"},
-    {"/label_de", "German", "Deutsch"},
-}};
 
 std::optional<std::string> CountryFilter(const Request& request) {
   auto country = QueryText(request.query, "country", 2);

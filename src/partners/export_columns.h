@@ -1,0 +1,88 @@
+#pragma once
+
+#include <array>
+
+#include "http/list_export.h"
+
+namespace weltcampus::partners {
+
+// The columns of each list's CSV and XLSX export (which fields, in which order, named in English and
+// German).
+inline constexpr std::array<http::ExportField, 15> kInstitutionExport = {{
+    {"/id", "ID", "ID", interop::CellKind::kInteger},
+    {"/name", "Name", "Name"},
+    {"/name_local", "Local name", "Name in Landessprache"},
+    {"/country", "Country", "Land"},
+    {"/city", "City", "Ort"},
+    {"/type", "Type", "Art"},
+    {"/erasmus_code", "Erasmus code", "Erasmus-Code"},
+    {"/pic", "PIC", "PIC"},
+    {"/oid", "OID", "OID"},
+    {"/ror_id", "ROR ID", "ROR-ID"},
+    {"/hei_id", "EWP HEI ID", "EWP-HEI-ID"},
+    {"/website", "Website", "Website"},
+    {"/latitude", "Latitude", "Breitengrad", interop::CellKind::kNumber},
+    {"/longitude", "Longitude", "Längengrad", interop::CellKind::kNumber},
+    {"/source", "Source", "Quelle"},
+}};
+
+inline constexpr std::array<http::ExportField, 10> kPartnershipExport = {{
+    {"/id", "ID", "ID", interop::CellKind::kInteger},
+    {"/institution/name", "Partner", "Partner"},
+    {"/institution/country", "Country", "Land"},
+    {"/institution/city", "City", "Ort"},
+    {"/institution/erasmus_code", "Erasmus code", "Erasmus-Code"},
+    {"/tier", "Tier", "Stufe"},
+    {"/since", "Partner since", "Partner seit", interop::CellKind::kDate},
+    {"/responsible_person", "Responsible", "Verantwortlich"},
+    {"/active_agreements", "Active agreements", "Aktive Vereinbarungen", interop::CellKind::kInteger},
+    {"/places_per_year", "Places this year", "Plätze in diesem Jahr", interop::CellKind::kInteger},
+}};
+
+inline constexpr std::array<http::ExportField, 9> kAgreementExport = {{
+    {"/id", "ID", "ID", interop::CellKind::kInteger},
+    {"/institution_name", "Partner", "Partner"},
+    {"/institution_country", "Country", "Land"},
+    {"/title", "Title", "Titel"},
+    {"/type", "Type", "Art"},
+    {"/status", "Status", "Status"},
+    {"/first_academic_year", "First academic year", "Erstes Studienjahr"},
+    {"/last_academic_year", "Last academic year", "Letztes Studienjahr"},
+    {"/ends_on", "Ends on", "Endet am", interop::CellKind::kDate},
+}};
+
+inline constexpr std::array<http::ExportField, 5> kOrgUnitExport = {{
+    {"/id", "ID", "ID", interop::CellKind::kInteger},
+    {"/parent_id", "Parent ID", "Übergeordnete ID", interop::CellKind::kInteger},
+    {"/name", "Name", "Name"},
+    {"/name_de", "German name", "Deutscher Name"},
+    {"/kind", "Kind", "Art"},
+}};
+
+inline constexpr std::array<http::ExportField, 7> kMapExport = {{
+    {"/id", "ID", "ID", interop::CellKind::kInteger},
+    {"/name", "Partner", "Partner"},
+    {"/country", "Country", "Land"},
+    {"/city", "City", "Ort"},
+    {"/tier", "Tier", "Stufe"},
+    {"/latitude", "Latitude", "Breitengrad", interop::CellKind::kNumber},
+    {"/longitude", "Longitude", "Längengrad", interop::CellKind::kNumber},
+}};
+
+inline constexpr std::array<http::ExportField, 6> kJointStructureExport = {{
+    {"/id", "ID", "ID", interop::CellKind::kInteger},
+    {"/partnership_id", "Partnership ID", "Partnerschaft-ID", interop::CellKind::kInteger},
+    {"/kind", "Kind", "Art"},
+    {"/name", "Name", "Name"},
+    {"/description", "Description", "Beschreibung"},
+    {"/since", "Since", "Seit", interop::CellKind::kDate},
+}};
+
+inline constexpr std::array<http::ExportField, 4> kIscedExport = {{
+    {"/code", "Code", "Code"},
+    {"/level", "Level", "Ebene"},
+    {"/label_en", "English", "Englisch"},
+    {"/label_de", "German", "Deutsch"},
+}};
+
+}  // namespace weltcampus::partners
