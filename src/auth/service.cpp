@@ -23,6 +23,7 @@ namespace {
 
 constexpr int64_t kFreeAccountFailures = 3;
 constexpr int64_t kFreeAddressFailures = 20;
+constexpr int64_t kFirstBlockSeconds = 4;
 constexpr int64_t kMaxBlockSeconds = 15 * 60;
 constexpr std::array<std::string_view, 2> kLanguages = {"en", "de"};
 
@@ -81,9 +82,11 @@ void AuthService::RecordFailure(Connection& c, const std::string& key, int64_t f
   throttle.last_failure_at = UtcTimestamp(now);
   int64_t block_seconds = 0;
   if (throttle.failures > free_failures) {
-    // 1, 2, 4, 8 ... seconds, at most a quarter of an hour.
+    // 4, 8, 16 ... seconds, at most a quarter of an hour. The first delay is long enough that the
+    // next guess comes while it lasts even from a slow client (a one-second delay let a busy test
+    // machine's next attempt through as an ordinary failure).
     const int64_t exponent = std::min<int64_t>(throttle.failures - free_failures - 1, 20);
-    block_seconds = std::min<int64_t>(int64_t{1} << exponent, kMaxBlockSeconds);
+    block_seconds = std::min<int64_t>(kFirstBlockSeconds << exponent, kMaxBlockSeconds);
   }
   throttle.blocked_until = UtcTimestamp(now + std::chrono::seconds(block_seconds));
   repo::SaveThrottle(c, key, throttle);

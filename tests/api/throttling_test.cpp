@@ -62,7 +62,7 @@ TEST_F(ThrottlingTest, RepeatedWrongPasswordsBlockTheAccountForAWhile) {
   }
   EXPECT_GE(failures, 3) << "three wrong passwords are free";
   ASSERT_LE(failures, 4) << "after three failures the account must be delayed (429)";
-  // The 4th failure started the first delay: the next tries come while it lasts.
+  // The 4th failure started the first delay (4 s): the next tries come while it lasts.
   if (blocked.status == 0) {
     blocked = LoginFrom(address, account.email, "Wrong-" + UniqueLetters(8));
   }
