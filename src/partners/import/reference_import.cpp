@@ -6,8 +6,8 @@
 
 #include "audit/audit.h"
 #include "interop/text_file.h"
+#include "organisation/import/isced_import.h"
 #include "partners/import/eche_import.h"
-#include "partners/import/isced_import.h"
 #include "partners/import/world_universities_import.h"
 
 namespace weltcampus::partners {
@@ -55,7 +55,7 @@ const std::vector<interop::ColumnSpec>& ReferenceColumns(std::string_view kind) 
     return EcheColumns();
   }
   if (kind == "isced") {
-    return IscedColumns();
+    return organisation::IscedColumns();
   }
   return none;
 }
@@ -76,9 +76,9 @@ interop::ImportReport ImportReference(store::Database& database, const audit::Ac
                [&](store::Connection& c) { return ImportWorldUniversities(c, file, control); });
   }
   if (kind == "isced") {
-    const auto file = ParseIsced(text, columns);
+    const auto file = organisation::ParseIsced(text, columns);
     return Run(database, actor, file_name, control,
-               [&](store::Connection& c) { return ImportIsced(c, file, control); });
+               [&](store::Connection& c) { return organisation::ImportIsced(c, file, control); });
   }
   throw std::invalid_argument("unknown kind of reference data: " + kind);
 }

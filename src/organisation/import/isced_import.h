@@ -5,14 +5,14 @@
 
 #include "interop/column_map.h"
 #include "interop/import_report.h"
-#include "partners/model.h"
+#include "organisation/model.h"
 #include "store/sql.h"
 
-namespace weltcampus::partners {
+namespace weltcampus::organisation {
 
 struct IscedRow {
   int line = 0;
-  partners::IscedField field;
+  IscedField field;
 };
 
 struct IscedFile {
@@ -32,4 +32,4 @@ IscedFile ParseIsced(std::string_view csv, const interop::ColumnMap& columns = {
 interop::ImportReport ImportIsced(store::Connection& connection, const IscedFile& file,
                                   const interop::ImportControl& control = {});
 
-}  // namespace weltcampus::partners
+}  // namespace weltcampus::organisation

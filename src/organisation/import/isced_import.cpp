@@ -1,4 +1,4 @@
-#include "partners/import/isced_import.h"
+#include "organisation/import/isced_import.h"
 
 #include <algorithm>
 #include <chrono>
@@ -8,9 +8,9 @@
 
 #include "core/codes.h"
 #include "interop/csv_reader.h"
-#include "partners/repository.h"
+#include "organisation/repository.h"
 
-namespace weltcampus::partners {
+namespace weltcampus::organisation {
 
 namespace {
 
@@ -97,9 +97,8 @@ interop::ImportReport ImportIsced(store::Connection& connection, const IscedFile
   report.kind = "isced";
   report.dry_run = control.dry_run;
   report.rejected = file.rejected;
-  std::map<std::string, partners::IscedField> existing;
-  for (auto& field :
-       partners::repository::ListIscedFields(connection, std::nullopt, std::nullopt)) {
+  std::map<std::string, IscedField> existing;
+  for (auto& field : repository::ListIscedFields(connection, std::nullopt, std::nullopt)) {
     existing.emplace(field.code, std::move(field));
   }
   // The repository reads this table but has no writer for it; these two statements are the
@@ -145,4 +144,4 @@ interop::ImportReport ImportIsced(store::Connection& connection, const IscedFile
   return report;
 }
 
-}  // namespace weltcampus::partners
+}  // namespace weltcampus::organisation
