@@ -180,22 +180,6 @@ class RecordSchema {
     return Add(std::move(field));
   }
 
-  // An enumeration value kept as its name in T, that a missing or null input leaves at
-  // `default_value`.
-  template <typename E, std::size_t N>
-  RecordSchema& Enum(std::string key, std::string T::*member, const EnumTable<E, N>& table,
-                     std::string_view default_value) {
-    Field field = Scalar(std::move(key), "string", false, {{"enum", table.Json()}});
-    field.has_default = true;
-    field.input_extra = {{"default", default_value}};
-    field.read = [member, names = table.names(), fallback = std::string(default_value)](
-                     const Field& self, const JsonInput& in, T& record) {
-      record.*member = in.OptionalEnum(self.key, names).value_or(fallback);
-    };
-    field.write = [member](const T& record) { return nlohmann::json(record.*member); };
-    return Add(std::move(field));
-  }
-
   // An ISO 8601 date ("2027-09-30"), optional.
   RecordSchema& Date(std::string key, std::optional<std::string> T::*member) {
     Field field = Scalar(std::move(key), "string", true, {{"format", "date"}});

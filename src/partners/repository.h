@@ -82,7 +82,7 @@ std::vector<IscedField> ListIscedFields(Connection& c, const std::optional<std::
 
 // Home-page figures
 struct Summary {
-  std::vector<std::pair<std::string, int64_t>> partners_by_tier;
+  std::vector<std::pair<Tier, int64_t>> partners_by_tier;
   int64_t partners = 0;
   int64_t active_agreements = 0;
   int64_t outgoing_places = 0;
