@@ -24,12 +24,11 @@ AccessTable::AccessTable(std::vector<Grant> grants) : grants_(std::move(grants))
   }
 }
 
-std::vector<std::string_view> AccessTable::PermissionsOf(
-    const std::vector<std::string>& roles) const {
+std::vector<std::string_view> AccessTable::PermissionsOf(const std::vector<Role>& roles) const {
   std::vector<std::string_view> held;
   for (const auto& name : all_) {
     const bool granted = std::any_of(grants_.begin(), grants_.end(), [&](const Grant& grant) {
-      return std::find(roles.begin(), roles.end(), kRoleTable.Name(grant.role)) != roles.end() &&
+      return std::find(roles.begin(), roles.end(), grant.role) != roles.end() &&
              std::any_of(grant.permissions.begin(), grant.permissions.end(),
                          [&](const http::Permission& p) { return p.name() == name; });
     });

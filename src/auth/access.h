@@ -27,7 +27,7 @@ class AccessTable {
 
   // The permissions of a person with these roles, each once, in the order the table first names
   // them.
-  std::vector<std::string_view> PermissionsOf(const std::vector<std::string>& roles) const;
+  std::vector<std::string_view> PermissionsOf(const std::vector<Role>& roles) const;
   // Every permission some role can hold, in table order (the OpenAPI enumeration of a session's
   // permissions).
   const std::vector<std::string_view>& AllPermissions() const { return all_; }

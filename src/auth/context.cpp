@@ -7,7 +7,7 @@
 
 namespace weltcampus::auth {
 
-bool Principal::HasRole(const std::string& role) const {
+bool Principal::HasRole(Role role) const {
   return std::any_of(roles.begin(), roles.end(),
                      [&](const RoleGrant& grant) { return grant.role == role; });
 }

@@ -7,13 +7,14 @@
 #include <vector>
 
 #include "audit/audit.h"
+#include "auth/roles.h"
 #include "http/message.h"
 #include "http/permission.h"
 
 namespace weltcampus::auth {
 
 struct RoleGrant {
-  std::string role;
+  Role role = Role::kIncomingGuest;     // the role that allows least, until one is given
   std::optional<int64_t> org_unit_id;   // coordinators: the unit they look after
   std::optional<std::string> isced_code;  // coordinators: the field they look after
 };
@@ -31,7 +32,7 @@ struct Principal {
   std::string session_hash;
   std::string csrf_token;
 
-  bool HasRole(const std::string& role) const;
+  bool HasRole(Role role) const;
   bool Has(http::Permission permission) const;
 };
 

@@ -20,11 +20,13 @@ AccessTable Table() {
 
 TEST(AccessTable, PermissionsComeFromEveryRoleOnceInTableOrder) {
   const auto table = Table();
-  EXPECT_EQ(table.PermissionsOf({"coordinator"}), (std::vector<std::string_view>{"things:read"}));
-  EXPECT_EQ(table.PermissionsOf({"coordinator", "admin"}),
+  EXPECT_EQ(table.PermissionsOf({Role::kCoordinator}),
+            (std::vector<std::string_view>{"things:read"}));
+  EXPECT_EQ(table.PermissionsOf({Role::kCoordinator, Role::kAdmin}),
             (std::vector<std::string_view>{"things:read", "things:write", "audit:read"}));
-  EXPECT_TRUE(table.PermissionsOf({"student"}).empty());
-  EXPECT_TRUE(table.PermissionsOf({"no_such_role"}).empty());
+  EXPECT_TRUE(table.PermissionsOf({Role::kStudent}).empty());
+  EXPECT_TRUE(table.PermissionsOf({Role::kResearcher}).empty());  // a role without a row
+  EXPECT_TRUE(table.PermissionsOf({}).empty());
   EXPECT_EQ(table.AllPermissions(),
             (std::vector<std::string_view>{"things:read", "things:write", "audit:read"}));
 }
@@ -39,8 +41,10 @@ TEST(AccessTable, RefusesARoleTwiceAndGrantsOfPublicOrAuthenticated) {
 TEST(Principal, HoldsWhatItsRolesGrantPlusPublicAndAuthenticated) {
   Principal principal;
   principal.user_id = 5;
-  principal.roles = {{"coordinator", std::nullopt, std::nullopt}};
-  principal.permissions = Table().PermissionsOf({"coordinator"});
+  principal.roles = {{Role::kCoordinator, std::nullopt, std::nullopt}};
+  principal.permissions = Table().PermissionsOf({Role::kCoordinator});
+  EXPECT_TRUE(principal.HasRole(Role::kCoordinator));
+  EXPECT_FALSE(principal.HasRole(Role::kAdmin));
   EXPECT_TRUE(principal.Has(kReadThings));
   EXPECT_FALSE(principal.Has(kWriteThings));
   EXPECT_TRUE(principal.Has(http::kPublic));

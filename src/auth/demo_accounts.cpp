@@ -8,15 +8,15 @@ namespace weltcampus::auth {
 
 const std::vector<DemoAccount>& DemoAccounts() {
   static const std::vector<DemoAccount> kAccounts = {
-      {"admin@weltcampus.example", "Ada Admin", "admin"},
-      {"office@weltcampus.example", "Irene Office", "international_office"},
-      {"coordinator@weltcampus.example", "Carl Coordinator", "coordinator"},
-      {"researcher@weltcampus.example", "Rosa Researcher", "researcher"},
-      {"research-office@weltcampus.example", "Robert Research-Office", "research_office"},
-      {"welcome@weltcampus.example", "Wanda Welcome", "welcome_officer"},
-      {"dean@weltcampus.example", "Dora Dean", "management"},
-      {"student@weltcampus.example", "Stefan Student", "student"},
-      {"guest@weltcampus.example", "Gita Guest", "incoming_guest"},
+      {"admin@weltcampus.example", "Ada Admin", Role::kAdmin},
+      {"office@weltcampus.example", "Irene Office", Role::kInternationalOffice},
+      {"coordinator@weltcampus.example", "Carl Coordinator", Role::kCoordinator},
+      {"researcher@weltcampus.example", "Rosa Researcher", Role::kResearcher},
+      {"research-office@weltcampus.example", "Robert Research-Office", Role::kResearchOffice},
+      {"welcome@weltcampus.example", "Wanda Welcome", Role::kWelcomeOfficer},
+      {"dean@weltcampus.example", "Dora Dean", Role::kManagement},
+      {"student@weltcampus.example", "Stefan Student", Role::kStudent},
+      {"guest@weltcampus.example", "Gita Guest", Role::kIncomingGuest},
   };
   return kAccounts;
 }
@@ -28,7 +28,7 @@ void CreateDemoAccounts(store::Connection& connection) {
     User user;
     user.email = account.email;
     user.display_name = account.display_name;
-    user.preferred_language = account.role == "management" ? "de" : "en";
+    user.preferred_language = account.role == Role::kManagement ? "de" : "en";
     user.roles.push_back({account.role, std::nullopt, std::nullopt});
     repository::InsertUser(connection, user, hash);
   }

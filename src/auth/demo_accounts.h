@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "auth/roles.h"
 #include "store/sql.h"
 
 namespace weltcampus::auth {
@@ -13,7 +14,7 @@ inline constexpr const char* kDemoPassword = "Dresden-Weltcampus-Demo";
 struct DemoAccount {
   std::string email;
   std::string display_name;
-  std::string role;
+  Role role;
 };
 
 // One account per role, as `weltcampus demo` creates them and `make run` lists them.

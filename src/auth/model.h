@@ -37,7 +37,7 @@ struct Session {
 
 struct UserFilter {
   std::optional<std::string> q;
-  std::optional<std::string> role;
+  std::optional<Role> role;
   std::optional<bool> active;
 };
 

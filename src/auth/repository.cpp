@@ -32,7 +32,8 @@ void LoadRoles(Connection& c, User& user) {
   for (const auto& row : c.Query("SELECT role, org_unit_id, isced_code FROM user_roles WHERE user_id = "
                                  ":id ORDER BY id",
                                  store::Params().Set("id", user.id))) {
-    user.roles.push_back({row.Text("role"), row.OptionalInt("org_unit_id"), row.OptionalText("isced_code")});
+    user.roles.push_back({kRoleTable.FromStored(row.Text("role")), row.OptionalInt("org_unit_id"),
+                          row.OptionalText("isced_code")});
   }
 }
 
@@ -77,10 +78,10 @@ const store::SortTable& UserSorts() {
 store::Page<User> ListUsers(Connection& c, const UserFilter& filter, const PageRequest& page) {
   store::Filter where;
   where
-      .Contains("(lower(email) LIKE :q ESCAPE '\\' OR lower(display_name) LIKE :q ESCAPE '\\')", "q",
-                filter.q)
-      .Add("EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = users.id AND r.role = :role)", "role",
-           filter.role)
+      .Contains("(lower(email) LIKE :q ESCAPE '\\' OR lower(display_name) LIKE :q ESCAPE '\\')",
+                "q", filter.q)
+      .Add("EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = users.id AND r.role = :role)",
+           "role", kRoleTable.Name(filter.role))
       .Add("active = :active", "active", filter.active);
   auto result = store::ListPage(c, {std::string("SELECT ") + kUserColumns + " FROM users", "FROM users"},
                                 where, UserSorts(), page, UserFromRow);
@@ -145,20 +146,22 @@ void SetLastLogin(Connection& c, int64_t user_id, const std::string& at) {
 void ReplaceRoles(Connection& c, int64_t user_id, const std::vector<RoleGrant>& roles) {
   c.Exec("DELETE FROM user_roles WHERE user_id = :id", store::Params().Set("id", user_id));
   for (const auto& grant : roles) {
-    c.Exec("INSERT INTO user_roles (user_id, role, org_unit_id, isced_code) VALUES (:id, :role, :unit, "
-           ":isced)",
-           store::Params()
-               .Set("id", user_id)
-               .Set("role", grant.role)
-               .Set("unit", grant.org_unit_id)
-               .Set("isced", grant.isced_code));
+    c.Exec(
+        "INSERT INTO user_roles (user_id, role, org_unit_id, isced_code) VALUES (:id, :role, "
+        ":unit, :isced)",
+        store::Params()
+            .Set("id", user_id)
+            .Set("role", kRoleTable.Name(grant.role))
+            .Set("unit", grant.org_unit_id)
+            .Set("isced", grant.isced_code));
   }
 }
 
 int64_t CountActiveAdmins(Connection& c) {
   return c.Count(
       "SELECT COUNT(DISTINCT u.id) AS n FROM users u JOIN user_roles r ON r.user_id = u.id WHERE "
-      "r.role = 'admin' AND u.active = 1");
+      "r.role = :admin AND u.active = 1",
+      store::Params().Set("admin", kRoleTable.Name(Role::kAdmin)));
 }
 
 std::vector<int64_t> UsersInactiveSince(Connection& c, const std::string& before) {

@@ -1,16 +1,14 @@
 #include "auth/roles.h"
 
-#include <algorithm>
-
 namespace weltcampus::auth {
 
 nlohmann::json Enumerations() {
+  nlohmann::json scoped = nlohmann::json::array();
+  for (auto role : kScopedRoles) {
+    scoped.push_back(kRoleTable.Name(role));
+  }
   return {{"enumerations", {{std::string(kRoleTable.api_name()), kRoleTable.Json()}}},
-          {"scoped_roles", kScopedRoles}};
-}
-
-bool IsKnownRole(std::string_view role) {
-  return std::find(kRoles.begin(), kRoles.end(), role) != kRoles.end();
+          {"scoped_roles", scoped}};
 }
 
 }  // namespace weltcampus::auth

@@ -27,11 +27,9 @@ inline constexpr EnumTable<Role, 9> kRoleTable(
               {Role::kIncomingGuest, "incoming_guest"}}});
 inline constexpr std::span<const std::string_view> kRoles = kRoleTable.names();
 // Roles that may be limited to one organisational unit and one field of education.
-inline constexpr std::array<std::string_view, 1> kScopedRoles = {"coordinator"};
+inline constexpr std::array<Role, 1> kScopedRoles = {Role::kCoordinator};
 
 // The roles, for GET /api/v1/enumerations.
 nlohmann::json Enumerations();
-
-bool IsKnownRole(std::string_view role);
 
 }  // namespace weltcampus::auth

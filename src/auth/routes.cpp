@@ -120,7 +120,7 @@ void RegisterUserRoutes(http::Router& router, std::shared_ptr<AuthService> servi
            [service](const Request& request) {
              UserFilter filter;
              filter.q = QueryText(request.query, "q", 200);
-             filter.role = QueryEnum(request.query, "role", kRoles);
+             filter.role = QueryEnum(request.query, "role", kRoleTable);
              filter.active = QueryBool(request.query, "active");
              const auto page = repository::UserSorts().PageFrom(request.query);
              static constexpr std::array<http::ExportField, 6> kUserExport = {{

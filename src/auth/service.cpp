@@ -31,7 +31,7 @@ constexpr std::array<std::string_view, 2> kLanguages = {"en", "de"};
 nlohmann::json AuditView(const User& user) {
   nlohmann::json roles = nlohmann::json::array();
   for (const auto& grant : user.roles) {
-    nlohmann::json role = {{"role", grant.role}};
+    nlohmann::json role = {{"role", kRoleTable.Name(grant.role)}};
     if (grant.org_unit_id) {
       role["org_unit_id"] = *grant.org_unit_id;
     }
@@ -153,11 +153,11 @@ Principal AuthService::ToPrincipal(const User& user, const Session& session) con
   principal.preferred_language = user.preferred_language;
   principal.must_change_password = user.must_change_password;
   principal.roles = user.roles;
-  std::vector<std::string> role_names;
+  std::vector<Role> roles;
   for (const auto& grant : user.roles) {
-    role_names.push_back(grant.role);
+    roles.push_back(grant.role);
   }
-  principal.permissions = access_.PermissionsOf(role_names);
+  principal.permissions = access_.PermissionsOf(roles);
   principal.session_hash = session.token_hash;
   principal.csrf_token = session.csrf_token;
   return principal;
@@ -358,7 +358,7 @@ User AuthService::UpdateUser(const audit::Actor& actor, int64_t id, User input,
     }
     const auto before = AuditView(*user);
     const bool was_admin = std::any_of(user->roles.begin(), user->roles.end(),
-                                       [](const RoleGrant& g) { return g.role == "admin"; });
+                                       [](const RoleGrant& g) { return g.role == Role::kAdmin; });
     input.id = id;
     input.erased_at = user->erased_at;
     repo::UpdateUser(c, input, expected_version);
@@ -459,17 +459,20 @@ User UserFromJson(const nlohmann::json& body) {
   const auto& roles = in.OptionalArray("roles", 20);
   for (size_t i = 0; i < roles.size(); ++i) {
     RoleGrant grant;
+    std::string name;
     if (roles[i].is_string()) {
-      grant.role = roles[i].get<std::string>();
+      name = roles[i].get<std::string>();
     } else {
       const JsonInput role_in(roles[i], in.FieldName("roles", i));
-      grant.role = role_in.RequiredString("role", 50);
+      name = role_in.RequiredString("role", 50);
       grant.org_unit_id = role_in.OptionalInt("org_unit_id", 1, INT64_MAX);
       grant.isced_code = role_in.OptionalString("isced_code", 4);
     }
-    if (!IsKnownRole(grant.role)) {
+    const auto role = kRoleTable.Parse(name);
+    if (!role) {
       throw ValidationError(in.FieldName("roles", i), "Not a role");
     }
+    grant.role = *role;
     user.roles.push_back(std::move(grant));
   }
   return user;
@@ -478,9 +481,11 @@ User UserFromJson(const nlohmann::json& body) {
 nlohmann::json ToJson(const User& user) {
   nlohmann::json roles = nlohmann::json::array();
   for (const auto& grant : user.roles) {
-    roles.push_back({{"role", grant.role},
-                     {"org_unit_id", grant.org_unit_id ? nlohmann::json(*grant.org_unit_id) : nlohmann::json(nullptr)},
-                     {"isced_code", grant.isced_code ? nlohmann::json(*grant.isced_code) : nlohmann::json(nullptr)}});
+    roles.push_back({{"role", kRoleTable.Name(grant.role)},
+                     {"org_unit_id", grant.org_unit_id ? nlohmann::json(*grant.org_unit_id)
+                                                       : nlohmann::json(nullptr)},
+                     {"isced_code", grant.isced_code ? nlohmann::json(*grant.isced_code)
+                                                     : nlohmann::json(nullptr)}});
   }
   return {{"id", user.id},
           {"email", user.email},
@@ -500,7 +505,7 @@ nlohmann::json PrincipalJson(const Principal& principal) {
   nlohmann::json roles = nlohmann::json::array();
   nlohmann::json permissions = nlohmann::json::array();
   for (const auto& grant : principal.roles) {
-    roles.push_back(grant.role);
+    roles.push_back(kRoleTable.Name(grant.role));
   }
   for (const auto& permission : principal.permissions) {
     permissions.push_back(permission);

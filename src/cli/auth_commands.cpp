@@ -23,12 +23,13 @@ int AddUser(const std::string& db, const std::string& email, const std::string& 
   auth::User user;
   user.email = email;
   user.display_name = name.empty() ? email.substr(0, email.find('@')) : name;
-  for (const auto& role : roles) {
-    if (!auth::IsKnownRole(role)) {
-      spdlog::error("'{}' is not a role", role);
+  for (const auto& name : roles) {
+    const auto role = auth::kRoleTable.Parse(name);
+    if (!role) {
+      spdlog::error("'{}' is not a role", name);
       return 2;
     }
-    user.roles.push_back({role, std::nullopt, std::nullopt});
+    user.roles.push_back({*role, std::nullopt, std::nullopt});
   }
   auto database = store::Database::Open(db, 1);
   store::Migrate(*database);
@@ -48,9 +49,9 @@ int ListUsers(const std::string& db) {
   auto [users, total] = database->Read(
       [&](store::Connection& c) { return auth::repository::ListUsers(c, {}, all); });
   for (const auto& user : users) {
-    std::vector<std::string> roles;
+    std::vector<std::string_view> roles;
     for (const auto& grant : user.roles) {
-      roles.push_back(grant.role);
+      roles.push_back(auth::kRoleTable.Name(grant.role));
     }
     fmt::print("{:<40} {:<24} {}{}\n", user.email, fmt::join(roles, ","), user.active ? "" : "(disabled) ",
                user.display_name);
@@ -62,7 +63,7 @@ int ListUsers(const std::string& db) {
 int PrintDemoAccounts() {
   fmt::print("Demo accounts (password for all: {}):\n", auth::kDemoPassword);
   for (const auto& account : auth::DemoAccounts()) {
-    fmt::print("  {:<22} {}\n", account.role, account.email);
+    fmt::print("  {:<22} {}\n", auth::kRoleTable.Name(account.role), account.email);
   }
   return 0;
 }

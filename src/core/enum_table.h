@@ -24,6 +24,7 @@ class EnumTable {
   constexpr EnumTable(std::string_view api_name, std::array<Entry, N> entries)
       : api_name_(api_name), entries_(entries) {
     for (std::size_t i = 0; i < N; ++i) {
+      values_[i] = entries_[i].first;
       names_[i] = entries_[i].second;
     }
   }
@@ -31,6 +32,8 @@ class EnumTable {
   // The enumeration's name in the API ("agreement_status").
   constexpr std::string_view api_name() const { return api_name_; }
   constexpr std::span<const std::string_view> names() const { return names_; }
+  // The values in the table's order.
+  constexpr std::span<const E> values() const { return values_; }
 
   constexpr std::string_view Name(E value) const {
     for (const auto& [candidate, name] : entries_) {
@@ -39,6 +42,11 @@ class EnumTable {
       }
     }
     throw std::logic_error("enumeration value without a name in " + std::string(api_name_));
+  }
+
+  // The name of a value that may be missing (a query filter), to bind as a parameter.
+  constexpr std::optional<std::string_view> Name(const std::optional<E>& value) const {
+    return value ? std::optional<std::string_view>(Name(*value)) : std::nullopt;
   }
 
   constexpr std::optional<E> Parse(std::string_view name) const {
@@ -79,6 +87,7 @@ class EnumTable {
  private:
   std::string_view api_name_;
   std::array<Entry, N> entries_;
+  std::array<E, N> values_{};
   std::array<std::string_view, N> names_{};
 };
 

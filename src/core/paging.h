@@ -2,12 +2,14 @@
 
 #include <cstdint>
 #include <initializer_list>
-#include <span>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+
+#include "core/enum_table.h"
 
 namespace weltcampus {
 
@@ -36,5 +38,12 @@ std::optional<bool> QueryBool(const std::map<std::string, std::string>& query,
 std::optional<std::string> QueryEnum(const std::map<std::string, std::string>& query,
                                      const std::string& name,
                                      std::span<const std::string_view> allowed);
+// A filter naming a value of an enumeration; refused with the same message as above.
+template <typename E, std::size_t N>
+std::optional<E> QueryEnum(const std::map<std::string, std::string>& query, const std::string& name,
+                           const EnumTable<E, N>& table) {
+  const auto text = QueryEnum(query, name, table.names());
+  return text ? table.Parse(*text) : std::nullopt;
+}
 
 }  // namespace weltcampus

@@ -124,27 +124,57 @@ class RecordSchema {
     return Add(std::move(field));
   }
 
-  // A value of an enumeration, stored by its API name; required in input.
+  // A value of an enumeration, read and written by its name in `table`; required in input.
   template <typename E, std::size_t N>
-  RecordSchema& Enum(std::string key, std::string T::*member, const EnumTable<E, N>& table) {
+  RecordSchema& Enum(std::string key, E T::*member, const EnumTable<E, N>& table) {
     Field field = Scalar(std::move(key), "string", false, {{"enum", table.Json()}});
-    field.read = [member, names = table.names()](const Field& self, const JsonInput& in, T& record) {
-      record.*member = in.RequiredEnum(self.key, names);
+    field.read = [member, table](const Field& self, const JsonInput& in, T& record) {
+      record.*member = *table.Parse(in.RequiredEnum(self.key, table.names()));
     };
-    field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    field.write = [member, table](const T& record) {
+      return nlohmann::json(std::string(table.Name(record.*member)));
+    };
     return Add(std::move(field));
   }
 
   // An enumeration value that a missing or null input leaves at `default_value`.
   template <typename E, std::size_t N>
-  RecordSchema& Enum(std::string key, std::string T::*member, const EnumTable<E, N>& table,
-                     std::string_view default_value) {
+  RecordSchema& Enum(std::string key, E T::*member, const EnumTable<E, N>& table, E default_value) {
     Field field = Scalar(std::move(key), "string", false, {{"enum", table.Json()}});
     field.has_default = true;
-    field.input_extra = {{"default", default_value}};
-    field.read = [member, names = table.names(), fallback = std::string(default_value)](
-                     const Field& self, const JsonInput& in, T& record) {
-      record.*member = in.OptionalEnum(self.key, names).value_or(fallback);
+    field.input_extra = {{"default", std::string(table.Name(default_value))}};
+    field.read = [member, table, default_value](const Field& self, const JsonInput& in, T& record) {
+      const auto name = in.OptionalEnum(self.key, table.names());
+      record.*member = name ? *table.Parse(*name) : default_value;
+    };
+    field.write = [member, table](const T& record) {
+      return nlohmann::json(std::string(table.Name(record.*member)));
+    };
+    return Add(std::move(field));
+  }
+
+  // An optional enumeration value: missing, null and blank read as "not given"; null in output.
+  template <typename E, std::size_t N>
+  RecordSchema& Enum(std::string key, std::optional<E> T::*member, const EnumTable<E, N>& table) {
+    Field field = Scalar(std::move(key), "string", true, {{"enum", table.Json()}});
+    field.read = [member, table](const Field& self, const JsonInput& in, T& record) {
+      const auto name = in.OptionalEnum(self.key, table.names());
+      record.*member = name ? table.Parse(*name) : std::nullopt;
+    };
+    field.write = [member, table](const T& record) {
+      const auto name = table.Name(record.*member);
+      return name ? nlohmann::json(std::string(*name)) : nlohmann::json(nullptr);
+    };
+    return Add(std::move(field));
+  }
+
+  // An enumeration value kept as its name in T (a record not yet typed); required in input.
+  template <typename E, std::size_t N>
+  RecordSchema& Enum(std::string key, std::string T::*member, const EnumTable<E, N>& table) {
+    Field field = Scalar(std::move(key), "string", false, {{"enum", table.Json()}});
+    field.read = [member, names = table.names()](const Field& self, const JsonInput& in,
+                                                 T& record) {
+      record.*member = in.RequiredEnum(self.key, names);
     };
     field.write = [member](const T& record) { return nlohmann::json(record.*member); };
     return Add(std::move(field));

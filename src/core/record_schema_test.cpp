@@ -19,7 +19,7 @@ struct Tree {
   int64_t version = 1;
   std::string name;
   std::optional<std::string> note;
-  std::string colour;
+  Colour colour = Colour::kRed;
   bool evergreen = false;
   std::optional<std::string> planted;
   int first_year = 0;
@@ -42,7 +42,7 @@ const RecordSchema<Tree>& TreeSchema() {
                                  .Key(&Tree::id, &Tree::version)
                                  .Text("name", &Tree::name, 20)
                                  .Text("note", &Tree::note, 30)
-                                 .Enum("colour", &Tree::colour, kColourTable, "green")
+                                 .Enum("colour", &Tree::colour, kColourTable, Colour::kGreen)
                                  .Bool("evergreen", &Tree::evergreen, true)
                                  .Date("planted", &Tree::planted)
                                  .AcademicYearField("first_year", &Tree::first_year)
@@ -70,7 +70,7 @@ TEST(RecordSchemaTest, ReadsWithDefaultsTrimmingAndChildIds) {
   const Tree tree = TreeSchema().Read(ValidTree());
   EXPECT_EQ(tree.name, "Oak");
   EXPECT_FALSE(tree.note);
-  EXPECT_EQ(tree.colour, "green");
+  EXPECT_EQ(tree.colour, Colour::kGreen);
   EXPECT_TRUE(tree.evergreen);
   EXPECT_EQ(tree.first_year, 2027);
   EXPECT_EQ(tree.levels, (std::vector<int>{7, 6}));
@@ -173,6 +173,56 @@ TEST(RecordSchemaTest, InputSchemaHasTheEditableFieldsAndWhatIsRequired) {
   EXPECT_FALSE(properties["leaves"]["items"]["required"].contains("id"));
   EXPECT_EQ(properties["leaves"]["items"]["required"], nlohmann::json({"name"}));
   EXPECT_EQ(TreeSchema().Input().name, "TreeInput");
+}
+
+// The kinds of enumeration field: a typed value (required, or optional), and a name kept as text.
+struct Bud {
+  Colour colour = Colour::kRed;
+  std::optional<Colour> tint;
+  std::string colour_name;
+};
+
+const RecordSchema<Bud>& BudSchema() {
+  static const auto schema = RecordSchema<Bud>("Bud")
+                                 .Enum("colour", &Bud::colour, kColourTable)
+                                 .Enum("tint", &Bud::tint, kColourTable)
+                                 .Enum("colour_name", &Bud::colour_name, kColourTable);
+  return schema;
+}
+
+std::string MessageOf(const nlohmann::json& body) {
+  try {
+    BudSchema().Read(body);
+  } catch (const ApiError& error) {
+    return error.field() + ": " + error.what();
+  }
+  return "(accepted)";
+}
+
+TEST(RecordSchemaTest, EnumerationsReadAndWriteTheirNames) {
+  const Bud bud = BudSchema().Read({{"colour", "green"}, {"colour_name", "red"}});
+  EXPECT_EQ(bud.colour, Colour::kGreen);
+  EXPECT_FALSE(bud.tint);
+  EXPECT_EQ(bud.colour_name, "red");
+  EXPECT_EQ(BudSchema().Read({{"colour", "red"}, {"tint", "green"}, {"colour_name", "red"}}).tint,
+            Colour::kGreen);
+  EXPECT_EQ(BudSchema().Write(bud),
+            nlohmann::json({{"colour", "green"}, {"tint", nullptr}, {"colour_name", "red"}}));
+  // The same messages for a typed field and for a name kept as text.
+  EXPECT_EQ(MessageOf({{"colour", "blue"}, {"colour_name", "red"}}),
+            "colour: Must be one of: red, green");
+  EXPECT_EQ(MessageOf({{"colour", "red"}, {"colour_name", "blue"}}),
+            "colour_name: Must be one of: red, green");
+  EXPECT_EQ(MessageOf({{"colour", "red"}, {"tint", "blue"}, {"colour_name", "red"}}),
+            "tint: Must be one of: red, green");
+  EXPECT_EQ(MessageOf({{"colour_name", "red"}}), "colour: Is required");
+  const auto input = BudSchema().InputSchema();
+  EXPECT_EQ(input["required"], nlohmann::json({"colour", "colour_name"}));
+  EXPECT_EQ(input["properties"]["colour"],
+            nlohmann::json({{"type", "string"}, {"enum", {"red", "green"}}}));
+  EXPECT_EQ(input["properties"]["tint"],
+            nlohmann::json({{"type", {"string", "null"}}, {"enum", {"red", "green", nullptr}}}));
+  EXPECT_EQ(input["properties"]["colour"], input["properties"]["colour_name"]);
 }
 
 TEST(RecordSchemaTest, PageSchemaRefersToTheItem) {

@@ -25,8 +25,8 @@ Agreement FromRow(const store::Row& row) {
   agreement.id = row.Int("id");
   agreement.partnership_id = row.Int("partnership_id");
   agreement.title = row.OptionalText("title");
-  agreement.type = row.Text("type");
-  agreement.status = row.Text("status");
+  agreement.type = kAgreementTypeTable.FromStored(row.Text("type"));
+  agreement.status = kAgreementStatusTable.FromStored(row.Text("status"));
   agreement.first_academic_year = static_cast<int>(row.Int("first_academic_year"));
   agreement.last_academic_year = static_cast<int>(row.Int("last_academic_year"));
   agreement.ends_on = row.Text("ends_on");
@@ -74,8 +74,8 @@ void LoadChildren(Connection& c, std::vector<Agreement>& agreements) {
            params)) {
     Quota quota;
     quota.id = row.Int("id");
-    quota.direction = row.Text("direction");
-    quota.category = row.Text("category");
+    quota.direction = kDirectionTable.FromStored(row.Text("direction"));
+    quota.category = kQuotaCategoryTable.FromStored(row.Text("category"));
     quota.isced_code = row.OptionalText("isced_code");
     quota.places_per_year = row.Int("places_per_year");
     quota.months_per_place = row.OptionalReal("months_per_place");
@@ -103,8 +103,8 @@ void LoadChildren(Connection& c, std::vector<Agreement>& agreements) {
 store::Params QuotaParams(const Quota& quota, int64_t position) {
   store::Params params;
   params.Set("position", position)
-      .Set("direction", quota.direction)
-      .Set("category", quota.category)
+      .Set("direction", kDirectionTable.Name(quota.direction))
+      .Set("category", kQuotaCategoryTable.Name(quota.category))
       .Set("isced_code", quota.isced_code)
       .Set("places", quota.places_per_year)
       .Set("months", quota.months_per_place)
@@ -188,8 +188,8 @@ store::Params FieldParams(const Agreement& agreement) {
   store::Params params;
   params.Set("partnership_id", agreement.partnership_id)
       .Set("title", agreement.title)
-      .Set("type", agreement.type)
-      .Set("status", agreement.status)
+      .Set("type", kAgreementTypeTable.Name(agreement.type))
+      .Set("status", kAgreementStatusTable.Name(agreement.status))
       .Set("first_year", static_cast<int64_t>(agreement.first_academic_year))
       .Set("last_year", static_cast<int64_t>(agreement.last_academic_year))
       .Set("ends_on", agreement.ends_on)
@@ -224,14 +224,16 @@ std::optional<Agreement> FindAgreement(Connection& c, int64_t id) {
 store::Page<Agreement> ListAgreements(Connection& c, const AgreementFilter& filter,
                                       const PageRequest& page) {
   store::Filter where;
-  where.Contains("(i.search_text LIKE :q ESCAPE '\\' OR lower(a.title) LIKE :q ESCAPE '\\')", "q",
-                 filter.q)
+  where
+      .Contains("(i.search_text LIKE :q ESCAPE '\\' OR lower(a.title) LIKE :q ESCAPE '\\')", "q",
+                filter.q)
       .Equal("a.partnership_id", filter.partnership_id)
-      .Add("EXISTS (SELECT 1 FROM agreement_partners ap WHERE ap.agreement_id = a.id AND "
-           "ap.institution_id = :institution_id)",
-           "institution_id", filter.institution_id)
-      .Equal("a.type", filter.type)
-      .Equal("a.status", filter.status)
+      .Add(
+          "EXISTS (SELECT 1 FROM agreement_partners ap WHERE ap.agreement_id = a.id AND "
+          "ap.institution_id = :institution_id)",
+          "institution_id", filter.institution_id)
+      .Equal("a.type", kAgreementTypeTable.Name(filter.type))
+      .Equal("a.status", kAgreementStatusTable.Name(filter.status))
       .Add("a.first_academic_year <= :year AND a.last_academic_year >= :year", "year",
            filter.academic_year)
       .Add("a.ends_on <= :ends_before", "ends_before", filter.ends_before);

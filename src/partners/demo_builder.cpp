@@ -147,12 +147,12 @@ void AddJointStructure(Context& context, JointStructure structure) {
   ++context.summary.joint_structures;
 }
 
-Quota MakeQuota(std::string direction, std::string category, std::optional<std::string> isced,
+Quota MakeQuota(Direction direction, QuotaCategory category, std::optional<std::string> isced,
                 std::vector<int> eqf_levels, int places, std::optional<double> months,
                 std::optional<int64_t> days, std::vector<LanguageRequirement> languages) {
   Quota quota;
-  quota.direction = std::move(direction);
-  quota.category = std::move(category);
+  quota.direction = direction;
+  quota.category = category;
   quota.isced_code = std::move(isced);
   quota.eqf_levels = std::move(eqf_levels);
   quota.places_per_year = places;
@@ -162,12 +162,12 @@ Quota MakeQuota(std::string direction, std::string category, std::optional<std::
   return quota;
 }
 
-Agreement MakeAgreement(int64_t partnership_id, std::string type, std::string status,
+Agreement MakeAgreement(int64_t partnership_id, AgreementType type, AgreementStatus status,
                         std::string title, int first, int last) {
   Agreement agreement;
   agreement.partnership_id = partnership_id;
-  agreement.type = std::move(type);
-  agreement.status = std::move(status);
+  agreement.type = type;
+  agreement.status = status;
   agreement.title = std::move(title);
   agreement.first_academic_year = first;
   agreement.last_academic_year = last;

@@ -28,11 +28,11 @@ int64_t AddPartnership(Context& context, Partnership partnership);
 void AddAgreement(Context& context, Agreement agreement);
 void AddJointStructure(Context& context, JointStructure structure);
 
-Quota MakeQuota(std::string direction, std::string category, std::optional<std::string> isced,
+Quota MakeQuota(Direction direction, QuotaCategory category, std::optional<std::string> isced,
                 std::vector<int> eqf_levels, int places, std::optional<double> months,
                 std::optional<int64_t> days, std::vector<LanguageRequirement> languages);
 // An agreement running over academic years first..last (calendar years they start in).
-Agreement MakeAgreement(int64_t partnership_id, std::string type, std::string status,
+Agreement MakeAgreement(int64_t partnership_id, AgreementType type, AgreementStatus status,
                         std::string title, int first, int last);
 
 // The home university in the register.

@@ -1,10 +1,12 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <fmt/format.h>
 #include <string_view>
 #include <unordered_map>
 
+#include "core/academic_year.h"
 #include "partners/demo_parts.h"
 
 namespace weltcampus::partners::demo {
@@ -177,62 +179,65 @@ void DrawStatusAndYears(Context& context, Agreement& agreement, int programme_st
   const int year = context.current_year;
   const int draw = context.random.Below(100);
   if (draw < 72) {
-    agreement.status = "active";
+    agreement.status = AgreementStatus::kActive;
     agreement.first_academic_year = std::min(year, context.random.Between(programme_start, year));
     agreement.last_academic_year = draw < 14 ? year : year + context.random.Between(1, 4);
   } else if (draw < 80) {
-    agreement.status = "signed";
+    agreement.status = AgreementStatus::kSigned;
     agreement.first_academic_year = year + 1;
     agreement.last_academic_year = year + context.random.Between(3, 6);
   } else if (draw < 87) {
-    agreement.status = "in_negotiation";
+    agreement.status = AgreementStatus::kInNegotiation;
     agreement.first_academic_year = year + 1;
     agreement.last_academic_year = year + context.random.Between(4, 7);
   } else if (draw < 92) {
-    agreement.status = "draft";
+    agreement.status = AgreementStatus::kDraft;
     agreement.first_academic_year = year + 1;
     agreement.last_academic_year = year + context.random.Between(4, 7);
   } else {
-    agreement.status = "expired";
+    agreement.status = AgreementStatus::kExpired;
     agreement.first_academic_year = context.random.Between(2014, 2016);
     agreement.last_academic_year = context.random.Between(2019, year - 1);
   }
-  agreement.ends_on = MakeAgreement(0, "", "", "", agreement.first_academic_year,
-                                    agreement.last_academic_year)
-                          .ends_on;
+  agreement.ends_on = AcademicYear(agreement.last_academic_year).EndsOn().ToString();
 }
 
 void AddStudyQuotas(Context& context, Agreement& agreement, const std::string& country,
                     const std::string& isced, std::vector<int> eqf) {
   const int places = context.random.Between(1, 4);
   const double months = context.random.Percent(50) ? 5.0 : 10.0;
-  agreement.quotas.push_back(MakeQuota("outgoing", "student_studies", isced, eqf, places, months,
-                                       std::nullopt, OutgoingLanguages(context, country)));
+  agreement.quotas.push_back(MakeQuota(Direction::kOutgoing, QuotaCategory::kStudentStudies, isced,
+                                       eqf, places, months, std::nullopt,
+                                       OutgoingLanguages(context, country)));
   const int incoming = std::max(1, places + context.random.Between(-1, 1));
-  agreement.quotas.push_back(MakeQuota("incoming", "student_studies", isced, eqf, incoming, months,
-                                       std::nullopt, IncomingLanguages(context)));
+  agreement.quotas.push_back(MakeQuota(Direction::kIncoming, QuotaCategory::kStudentStudies, isced,
+                                       eqf, incoming, months, std::nullopt,
+                                       IncomingLanguages(context)));
 }
 
 void AddElectiveQuotas(Context& context, Agreement& agreement, const std::string& country) {
   const int places = context.random.Between(1, 4);
   const double months = context.random.Between(1, 3);
-  agreement.quotas.push_back(MakeQuota("outgoing", "clinical_elective", "0912", {7}, places,
-                                       months, std::nullopt, OutgoingLanguages(context, country)));
-  agreement.quotas.push_back(MakeQuota("incoming", "clinical_elective", "0912", {7}, places,
-                                       months, std::nullopt, IncomingLanguages(context)));
+  agreement.quotas.push_back(MakeQuota(Direction::kOutgoing, QuotaCategory::kClinicalElective,
+                                       "0912", {7}, places, months, std::nullopt,
+                                       OutgoingLanguages(context, country)));
+  agreement.quotas.push_back(MakeQuota(Direction::kIncoming, QuotaCategory::kClinicalElective,
+                                       "0912", {7}, places, months, std::nullopt,
+                                       IncomingLanguages(context)));
 }
 
 void AddStaffQuotas(Context& context, Agreement& agreement) {
   const int places = context.random.Between(1, 2);
-  agreement.quotas.push_back(MakeQuota("outgoing", "staff_teaching", "0912", {}, places,
-                                       std::nullopt, 5, {{"en", "B2"}}));
-  agreement.quotas.push_back(MakeQuota("incoming", "staff_teaching", "0912", {}, places,
-                                       std::nullopt, 5, {{"en", "B2"}}));
+  agreement.quotas.push_back(MakeQuota(Direction::kOutgoing, QuotaCategory::kStaffTeaching, "0912",
+                                       {}, places, std::nullopt, 5, {{"en", "B2"}}));
+  agreement.quotas.push_back(MakeQuota(Direction::kIncoming, QuotaCategory::kStaffTeaching, "0912",
+                                       {}, places, std::nullopt, 5, {{"en", "B2"}}));
 }
 
 Agreement EuropeanAgreement(Context& context, int64_t partnership, int64_t institution,
                             const std::string& country) {
-  Agreement agreement = MakeAgreement(partnership, "erasmus_iia", "active", "", 2021, 2021);
+  Agreement agreement = MakeAgreement(partnership, AgreementType::kErasmusIia,
+                                      AgreementStatus::kActive, "", 2021, 2021);
   agreement.partner_institution_ids = {institution};
   agreement.org_unit_id = context.units.at("MED");
   DrawStatusAndYears(context, agreement, 2021);
@@ -247,9 +252,9 @@ Agreement EuropeanAgreement(Context& context, int64_t partnership, int64_t insti
     subjects += ", Nursing";
   }
   if (context.random.Percent(20)) {
-    agreement.quotas.push_back(MakeQuota("outgoing", "final_year_tertial", "0912", {7},
-                                         context.random.Between(1, 2), 4.0, std::nullopt,
-                                         OutgoingLanguages(context, country)));
+    agreement.quotas.push_back(MakeQuota(Direction::kOutgoing, QuotaCategory::kFinalYearTertial,
+                                         "0912", {7}, context.random.Between(1, 2), 4.0,
+                                         std::nullopt, OutgoingLanguages(context, country)));
   }
   if (context.random.Percent(15)) {
     AddElectiveQuotas(context, agreement, country);
@@ -264,8 +269,10 @@ Agreement EuropeanAgreement(Context& context, int64_t partnership, int64_t insti
 Agreement OverseasAgreement(Context& context, int64_t partnership, int64_t institution,
                             const std::string& country) {
   const bool electives = context.random.Percent(50);
-  Agreement agreement = MakeAgreement(partnership, electives ? "clinical_electives" : "bilateral_exchange",
-                                      "active", "", 2021, 2021);
+  Agreement agreement = MakeAgreement(
+      partnership,
+      electives ? AgreementType::kClinicalElectives : AgreementType::kBilateralExchange,
+      AgreementStatus::kActive, "", 2021, 2021);
   agreement.partner_institution_ids = {institution};
   DrawStatusAndYears(context, agreement, context.current_year - 6);
   if (electives) {
@@ -274,9 +281,9 @@ Agreement OverseasAgreement(Context& context, int64_t partnership, int64_t insti
         context.random.Below(static_cast<int>(kClinics.size())))]));
     AddElectiveQuotas(context, agreement, country);
     if (context.random.Percent(30)) {
-      agreement.quotas.push_back(MakeQuota("outgoing", "final_year_tertial", "0912", {7},
-                                           context.random.Between(1, 2), 4.0, std::nullopt,
-                                           OutgoingLanguages(context, country)));
+      agreement.quotas.push_back(MakeQuota(Direction::kOutgoing, QuotaCategory::kFinalYearTertial,
+                                           "0912", {7}, context.random.Between(1, 2), 4.0,
+                                           std::nullopt, OutgoingLanguages(context, country)));
     }
   } else {
     agreement.title = "Student exchange agreement: Medicine";
@@ -296,22 +303,23 @@ Agreement OverseasAgreement(Context& context, int64_t partnership, int64_t insti
 void AddHistory(Context& context, int64_t partnership, int64_t institution, bool european,
                 bool extra_agreements) {
   if (european && context.random.Percent(extra_agreements ? 60 : 25)) {
-    auto previous = MakeAgreement(partnership, "erasmus_iia", "expired",
-                                  "Erasmus+ inter-institutional agreement 2014–2021: Medicine",
-                                  2014, 2020);
+    auto previous =
+        MakeAgreement(partnership, AgreementType::kErasmusIia, AgreementStatus::kExpired,
+                      "Erasmus+ inter-institutional agreement 2014–2021: Medicine", 2014, 2020);
     previous.partner_institution_ids = {institution};
     previous.org_unit_id = context.units.at("MED");
-    previous.quotas.push_back(MakeQuota("outgoing", "student_studies", "0912", {7},
-                                        context.random.Between(1, 3), 5.0, std::nullopt,
-                                        {{"en", "B2"}}));
+    previous.quotas.push_back(MakeQuota(Direction::kOutgoing, QuotaCategory::kStudentStudies,
+                                        "0912", {7}, context.random.Between(1, 3), 5.0,
+                                        std::nullopt, {{"en", "B2"}}));
     AddAgreement(context, previous);
   }
   if (extra_agreements && context.random.Percent(40)) {
-    auto research = MakeAgreement(partnership,
-                                  context.random.Percent(50) ? "research_memorandum"
-                                                             : "cotutelle_framework",
-                                  "active", "Research cooperation", context.current_year - 2,
-                                  context.current_year + context.random.Between(1, 4));
+    auto research =
+        MakeAgreement(partnership,
+                      context.random.Percent(50) ? AgreementType::kResearchMemorandum
+                                                 : AgreementType::kCotutelleFramework,
+                      AgreementStatus::kActive, "Research cooperation", context.current_year - 2,
+                      context.current_year + context.random.Between(1, 4));
     research.partner_institution_ids = {institution};
     AddAgreement(context, research);
   }
@@ -322,7 +330,7 @@ void AddPartner(Context& context, Institution institution, bool european, bool e
   const auto institution_id = AddInstitution(context, std::move(institution));
   Partnership partnership;
   partnership.institution_id = institution_id;
-  partnership.tier = "standard";
+  partnership.tier = Tier::kStandard;
   partnership.responsible_person = std::string(kCoordinators[static_cast<std::size_t>(
       context.random.Below(static_cast<int>(kCoordinators.size())))]);
   partnership.objectives = european ? "Erasmus+ student and staff exchange"

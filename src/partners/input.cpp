@@ -1,6 +1,8 @@
 #include "partners/input.h"
 
 #include <algorithm>
+#include <array>
+#include <utility>
 
 #include "core/academic_year.h"
 #include "core/error.h"
@@ -15,7 +17,7 @@ namespace {
 void CheckQuota(Quota& quota, const std::string& path) {
   const JsonInput in(nlohmann::json::object(), path);
   std::sort(quota.eqf_levels.begin(), quota.eqf_levels.end());
-  const bool staff = quota.category.starts_with("staff_");
+  const bool staff = IsStaffCategory(quota.category);
   if (staff && quota.months_per_place) {
     throw ValidationError(in.FieldName("months_per_place"), "Staff mobility is counted in days");
   }
@@ -31,29 +33,47 @@ void CheckQuota(Quota& quota, const std::string& path) {
   }
 }
 
+// The moves an agreement's status may make (besides staying as it is): the one table, for the
+// rule and for the web application.
+constexpr std::array<std::pair<AgreementStatus, AgreementStatus>, 9> kStatusTransitions = {{
+    {AgreementStatus::kDraft, AgreementStatus::kInNegotiation},
+    {AgreementStatus::kDraft, AgreementStatus::kTerminated},
+    {AgreementStatus::kInNegotiation, AgreementStatus::kDraft},
+    {AgreementStatus::kInNegotiation, AgreementStatus::kSigned},
+    {AgreementStatus::kInNegotiation, AgreementStatus::kTerminated},
+    {AgreementStatus::kSigned, AgreementStatus::kActive},
+    {AgreementStatus::kSigned, AgreementStatus::kTerminated},
+    {AgreementStatus::kActive, AgreementStatus::kExpired},
+    {AgreementStatus::kActive, AgreementStatus::kTerminated},
+}};
+
 }  // namespace
 
-bool IsAllowedTransition(std::string_view from, std::string_view to) {
-  if (from == to) {
-    return true;
-  }
-  if (from == "draft") return to == "in_negotiation" || to == "terminated";
-  if (from == "in_negotiation") return to == "draft" || to == "signed" || to == "terminated";
-  if (from == "signed") return to == "active" || to == "terminated";
-  if (from == "active") return to == "expired" || to == "terminated";
-  return false;
+bool IsAllowedTransition(AgreementStatus from, AgreementStatus to) {
+  return from == to || std::find(kStatusTransitions.begin(), kStatusTransitions.end(),
+                                 std::pair{from, to}) != kStatusTransitions.end();
 }
 
 nlohmann::json Enumerations() {
   nlohmann::json transitions = nlohmann::json::object();
-  for (auto from : kAgreementStatuses) {
+  for (auto from : kAgreementStatusTable.values()) {
     nlohmann::json next = nlohmann::json::array();
-    for (auto to : kAgreementStatuses) {
+    for (auto to : kAgreementStatusTable.values()) {
       if (from != to && IsAllowedTransition(from, to)) {
-        next.push_back(to);
+        next.push_back(kAgreementStatusTable.Name(to));
       }
     }
-    transitions[std::string(from)] = next;
+    transitions[std::string(kAgreementStatusTable.Name(from))] = next;
+  }
+  nlohmann::json initial = nlohmann::json::array();
+  for (auto status : kInitialStatuses) {
+    initial.push_back(kAgreementStatusTable.Name(status));
+  }
+  nlohmann::json staff = nlohmann::json::array();
+  for (auto category : kQuotaCategoryTable.values()) {
+    if (IsStaffCategory(category)) {
+      staff.push_back(kQuotaCategoryTable.Name(category));
+    }
   }
   nlohmann::json values = nlohmann::json::object();
   values[std::string(kInstitutionTypeTable.api_name())] = kInstitutionTypeTable.Json();
@@ -67,8 +87,8 @@ nlohmann::json Enumerations() {
   values["cefr_level"] = {"A1", "A2", "B1", "B2", "C1", "C2"};
   return {{"enumerations", values},
           {"agreement_status_transitions", transitions},
-          {"initial_agreement_statuses", kInitialStatuses},
-          {"staff_quota_categories", {"staff_teaching", "staff_training"}}};
+          {"initial_agreement_statuses", initial},
+          {"staff_quota_categories", staff}};
 }
 
 Institution InstitutionFromJson(const nlohmann::json& body) {

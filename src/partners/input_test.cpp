@@ -36,8 +36,11 @@ TEST(AgreementInputTest, ReadsAValidAgreement) {
   EXPECT_EQ(agreement.first_academic_year, 2026);
   EXPECT_EQ(agreement.last_academic_year, 2028);
   EXPECT_EQ(agreement.ends_on, "2029-09-30");
-  EXPECT_EQ(agreement.status, "draft");
+  EXPECT_EQ(agreement.type, AgreementType::kErasmusIia);
+  EXPECT_EQ(agreement.status, AgreementStatus::kDraft);
   ASSERT_EQ(agreement.quotas.size(), 1u);
+  EXPECT_EQ(agreement.quotas[0].direction, Direction::kOutgoing);
+  EXPECT_EQ(agreement.quotas[0].category, QuotaCategory::kStudentStudies);
   EXPECT_EQ(agreement.quotas[0].eqf_levels, std::vector<int>{7});
   EXPECT_EQ(agreement.quotas[0].languages[0].cefr, "B1");
 }
@@ -67,16 +70,36 @@ TEST(AgreementInputTest, NamesTheFieldAtFault) {
 }
 
 TEST(AgreementStatusTest, FollowsTheLifeCycle) {
-  EXPECT_TRUE(IsAllowedTransition("draft", "in_negotiation"));
-  EXPECT_TRUE(IsAllowedTransition("in_negotiation", "signed"));
-  EXPECT_TRUE(IsAllowedTransition("signed", "active"));
-  EXPECT_TRUE(IsAllowedTransition("active", "expired"));
-  EXPECT_TRUE(IsAllowedTransition("active", "terminated"));
-  EXPECT_TRUE(IsAllowedTransition("active", "active"));
-  EXPECT_FALSE(IsAllowedTransition("draft", "active"));
-  EXPECT_FALSE(IsAllowedTransition("expired", "active"));
-  EXPECT_FALSE(IsAllowedTransition("terminated", "draft"));
-  EXPECT_FALSE(IsAllowedTransition("signed", "draft"));
+  using enum AgreementStatus;
+  EXPECT_TRUE(IsAllowedTransition(kDraft, kInNegotiation));
+  EXPECT_TRUE(IsAllowedTransition(kInNegotiation, kSigned));
+  EXPECT_TRUE(IsAllowedTransition(kSigned, kActive));
+  EXPECT_TRUE(IsAllowedTransition(kActive, kExpired));
+  EXPECT_TRUE(IsAllowedTransition(kActive, kTerminated));
+  EXPECT_TRUE(IsAllowedTransition(kActive, kActive));
+  EXPECT_FALSE(IsAllowedTransition(kDraft, kActive));
+  EXPECT_FALSE(IsAllowedTransition(kExpired, kActive));
+  EXPECT_FALSE(IsAllowedTransition(kTerminated, kDraft));
+  EXPECT_FALSE(IsAllowedTransition(kSigned, kDraft));
+}
+
+// The web application's editor reads the life cycle from /api/v1/enumerations by name.
+TEST(AgreementStatusTest, IsPublishedByName) {
+  const auto published = Enumerations();
+  EXPECT_EQ(published["agreement_status_transitions"],
+            nlohmann::json({{"draft", {"in_negotiation", "terminated"}},
+                            {"in_negotiation", {"draft", "signed", "terminated"}},
+                            {"signed", {"active", "terminated"}},
+                            {"active", {"expired", "terminated"}},
+                            {"expired", nlohmann::json::array()},
+                            {"terminated", nlohmann::json::array()}}));
+  EXPECT_EQ(published["initial_agreement_statuses"],
+            nlohmann::json({"draft", "in_negotiation", "signed"}));
+  EXPECT_EQ(published["staff_quota_categories"],
+            nlohmann::json({"staff_teaching", "staff_training"}));
+  EXPECT_EQ(
+      published["enumerations"]["agreement_status"],
+      nlohmann::json({"draft", "in_negotiation", "signed", "active", "expired", "terminated"}));
 }
 
 TEST(InstitutionInputTest, ErasmusCodeIsOptionalButValidated) {

@@ -29,7 +29,7 @@ Institution FromRow(const store::Row& row) {
   institution.oid = row.OptionalText("oid");
   institution.ror_id = row.OptionalText("ror_id");
   institution.hei_id = row.OptionalText("hei_id");
-  institution.type = row.Text("type");
+  institution.type = kInstitutionTypeTable.FromStored(row.Text("type"));
   institution.latitude = row.OptionalReal("latitude");
   institution.longitude = row.OptionalReal("longitude");
   institution.source = row.Text("source");
@@ -64,7 +64,7 @@ store::Params FieldParams(const Institution& institution) {
       .Set("oid", institution.oid)
       .Set("ror_id", institution.ror_id)
       .Set("hei_id", institution.hei_id)
-      .Set("type", institution.type)
+      .Set("type", kInstitutionTypeTable.Name(institution.type))
       .Set("latitude", institution.latitude)
       .Set("longitude", institution.longitude)
       .Set("source", institution.source);
@@ -102,7 +102,7 @@ store::Page<Institution> ListInstitutions(Connection& c, const InstitutionFilter
   store::Filter where;
   where.Contains("i.search_text LIKE :q ESCAPE '\\'", "q", filter.q)
       .Equal("i.country", filter.country)
-      .Equal("i.type", filter.type);
+      .Equal("i.type", kInstitutionTypeTable.Name(filter.type));
   if (filter.has_erasmus_code) {
     where.Add(*filter.has_erasmus_code ? "i.erasmus_code IS NOT NULL" : "i.erasmus_code IS NULL");
   }

@@ -10,14 +10,18 @@ constexpr const char* kSelect =
     "SELECT id, partnership_id, kind, name, description, since, version FROM joint_structures";
 
 JointStructure FromRow(const store::Row& row) {
-  return JointStructure{row.Int("id"),   row.Int("partnership_id"),      row.Text("kind"),
-                        row.Text("name"), row.OptionalText("description"), row.OptionalText("since"),
+  return JointStructure{row.Int("id"),
+                        row.Int("partnership_id"),
+                        kJointStructureKindTable.FromStored(row.Text("kind")),
+                        row.Text("name"),
+                        row.OptionalText("description"),
+                        row.OptionalText("since"),
                         row.Int("version")};
 }
 
 store::Params FieldParams(const JointStructure& structure) {
   store::Params params;
-  params.Set("kind", structure.kind)
+  params.Set("kind", kJointStructureKindTable.Name(structure.kind))
       .Set("name", structure.name)
       .Set("description", structure.description)
       .Set("since", structure.since);

@@ -1,5 +1,7 @@
 #include "partners/json.h"
 
+#include <map>
+
 #include "core/academic_year.h"
 #include "partners/schemas.h"
 
@@ -8,6 +10,14 @@ namespace weltcampus::partners {
 namespace {
 
 std::string Year(int first_calendar_year) { return AcademicYear(first_calendar_year).ToString(); }
+
+nlohmann::json ByCategory(const std::map<QuotaCategory, int64_t>& places) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [category, count] : places) {
+    out[std::string(kQuotaCategoryTable.Name(category))] = count;
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -33,7 +43,7 @@ nlohmann::json ToJson(const PartnerOverview& overview) {
     years.push_back({{"academic_year", Year(year.academic_year)},
                      {"outgoing", year.outgoing},
                      {"incoming", year.incoming},
-                     {"by_category", year.by_category}});
+                     {"by_category", ByCategory(year.by_category)}});
   }
   nlohmann::json structures = nlohmann::json::array();
   for (const auto& structure : overview.joint_structures) {
@@ -46,9 +56,12 @@ nlohmann::json ToJson(const PartnerOverview& overview) {
 }
 
 nlohmann::json ToJson(const repository::Summary& summary, int academic_year) {
-  nlohmann::json tiers = {{"strategic", 0}, {"transcampus", 0}, {"standard", 0}};
+  nlohmann::json tiers = nlohmann::json::object();
+  for (auto name : kTierTable.names()) {
+    tiers[std::string(name)] = 0;
+  }
   for (const auto& [tier, count] : summary.partners_by_tier) {
-    tiers[tier] = count;
+    tiers[std::string(kTierTable.Name(tier))] = count;
   }
   return {{"academic_year", Year(academic_year)},
           {"partners_by_tier", tiers},

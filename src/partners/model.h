@@ -80,11 +80,17 @@ inline constexpr std::span<const std::string_view> kInstitutionTypes =
 inline constexpr std::span<const std::string_view> kTiers = kTierTable.names();
 inline constexpr std::span<const std::string_view> kAgreementTypes = kAgreementTypeTable.names();
 inline constexpr std::span<const std::string_view> kAgreementStatuses = kAgreementStatusTable.names();
-inline constexpr std::array<std::string_view, 3> kInitialStatuses = {"draft", "in_negotiation",
-                                                                     "signed"};
+// The statuses a new agreement may start in.
+inline constexpr std::array<AgreementStatus, 3> kInitialStatuses = {
+    AgreementStatus::kDraft, AgreementStatus::kInNegotiation, AgreementStatus::kSigned};
 inline constexpr std::span<const std::string_view> kDirections = kDirectionTable.names();
 inline constexpr std::span<const std::string_view> kQuotaCategories = kQuotaCategoryTable.names();
 inline constexpr std::span<const std::string_view> kJointStructureKinds = kJointStructureKindTable.names();
+
+// Staff mobility (teaching, training) is counted in days, student mobility in months.
+constexpr bool IsStaffCategory(QuotaCategory category) {
+  return category == QuotaCategory::kStaffTeaching || category == QuotaCategory::kStaffTraining;
+}
 
 // A university or other institution in the register, partner or not.
 struct Institution {
@@ -99,7 +105,7 @@ struct Institution {
   std::optional<std::string> oid;
   std::optional<std::string> ror_id;
   std::optional<std::string> hei_id;  // the institution's internet domain, as EWP names it
-  std::string type = "university";
+  InstitutionType type = InstitutionType::kUniversity;
   std::optional<double> latitude;
   std::optional<double> longitude;
   std::string source = "manual";  // manual, eche, world-universities
@@ -111,7 +117,7 @@ struct Institution {
 struct InstitutionFilter {
   std::optional<std::string> q;
   std::optional<std::string> country;
-  std::optional<std::string> type;
+  std::optional<InstitutionType> type;
   std::optional<bool> has_erasmus_code;
   std::optional<bool> partner;
 };
@@ -120,7 +126,7 @@ struct InstitutionFilter {
 struct Partnership {
   int64_t id = 0;
   int64_t institution_id = 0;
-  std::string tier = "standard";
+  Tier tier = Tier::kStandard;
   std::optional<std::string> since;
   std::optional<std::string> responsible_person;
   std::optional<std::string> objectives;
@@ -137,9 +143,9 @@ struct Partnership {
 struct PartnershipFilter {
   std::optional<std::string> q;
   std::optional<std::string> country;
-  std::optional<std::string> tier;
-  std::optional<std::string> agreement_type;
-  std::optional<std::string> agreement_status;
+  std::optional<Tier> tier;
+  std::optional<AgreementType> agreement_type;
+  std::optional<AgreementStatus> agreement_status;
 };
 
 struct LanguageRequirement {
@@ -150,8 +156,8 @@ struct LanguageRequirement {
 // Places an agreement offers per year in one direction, category and field.
 struct Quota {
   int64_t id = 0;
-  std::string direction;
-  std::string category;
+  Direction direction = Direction::kOutgoing;
+  QuotaCategory category = QuotaCategory::kStudentStudies;
   std::optional<std::string> isced_code;
   std::vector<int> eqf_levels;
   int64_t places_per_year = 0;
@@ -172,8 +178,8 @@ struct Agreement {
   int64_t id = 0;
   int64_t partnership_id = 0;
   std::optional<std::string> title;
-  std::string type;
-  std::string status = "draft";
+  AgreementType type = AgreementType::kErasmusIia;
+  AgreementStatus status = AgreementStatus::kDraft;
   int first_academic_year = 0;  // the calendar year it starts in: 2027 for 2027/2028
   int last_academic_year = 0;
   std::string ends_on;          // 30 September after the last academic year
@@ -193,8 +199,8 @@ struct AgreementFilter {
   std::optional<std::string> q;
   std::optional<int64_t> partnership_id;
   std::optional<int64_t> institution_id;
-  std::optional<std::string> type;
-  std::optional<std::string> status;
+  std::optional<AgreementType> type;
+  std::optional<AgreementStatus> status;
   std::optional<int> academic_year;  // in force in that year
   std::optional<std::string> ends_before;  // ends_on <= this date (for renewal)
   bool only_in_force = false;              // signed or active
@@ -204,7 +210,7 @@ struct AgreementFilter {
 struct JointStructure {
   int64_t id = 0;
   int64_t partnership_id = 0;
-  std::string kind;
+  JointStructureKind kind = JointStructureKind::kJointProgramme;
   std::string name;
   std::optional<std::string> description;
   std::optional<std::string> since;
@@ -214,7 +220,7 @@ struct JointStructure {
 // A partner as the world map needs it: where, how strategic, how many active agreements.
 struct MapPoint {
   int64_t partnership_id = 0;
-  std::string tier;
+  Tier tier = Tier::kStandard;
   std::string name;
   std::string country;
   std::optional<std::string> city;
@@ -224,7 +230,7 @@ struct MapPoint {
 };
 
 // Whether an agreement may move from one status to another.
-bool IsAllowedTransition(std::string_view from, std::string_view to);
+bool IsAllowedTransition(AgreementStatus from, AgreementStatus to);
 
 // The module's enumerations, the statuses a new agreement may start in and the allowed status
 // transitions, for GET /api/v1/enumerations.

@@ -26,7 +26,7 @@ Partnership FromRow(const store::Row& row) {
   Partnership partnership;
   partnership.id = row.Int("id");
   partnership.institution_id = row.Int("institution_id");
-  partnership.tier = row.Text("tier");
+  partnership.tier = kTierTable.FromStored(row.Text("tier"));
   partnership.since = row.OptionalText("since");
   partnership.responsible_person = row.OptionalText("responsible_person");
   partnership.objectives = row.OptionalText("objectives");
@@ -52,7 +52,7 @@ Partnership FromRow(const store::Row& row) {
 store::Params FieldParams(const Partnership& partnership) {
   store::Params params;
   params.Set("institution_id", partnership.institution_id)
-      .Set("tier", partnership.tier)
+      .Set("tier", kTierTable.Name(partnership.tier))
       .Set("since", partnership.since)
       .Set("responsible_person", partnership.responsible_person)
       .Set("objectives", partnership.objectives)
@@ -69,9 +69,10 @@ store::Filter FilterOf(const PartnershipFilter& filter) {
   store::Filter where;
   where.Contains("i.search_text LIKE :q ESCAPE '\\'", "q", filter.q)
       .Equal("i.country", filter.country)
-      .Equal("p.tier", filter.tier);
+      .Equal("p.tier", kTierTable.Name(filter.tier));
   store::Filter agreements;
-  agreements.Equal("a.type", filter.agreement_type).Equal("a.status", filter.agreement_status);
+  agreements.Equal("a.type", kAgreementTypeTable.Name(filter.agreement_type))
+      .Equal("a.status", kAgreementStatusTable.Name(filter.agreement_status));
   where.AddWithin("EXISTS (SELECT 1 FROM agreements a WHERE a.partnership_id = p.id", agreements, ")");
   return where;
 }
@@ -137,9 +138,10 @@ std::vector<MapPoint> ListMapPoints(Connection& c, const PartnershipFilter& filt
                        "ON i.id = p.institution_id") +
                kActiveCounts + where.Where() + " ORDER BY i.name, p.id",
            where.params())) {
-    points.push_back(MapPoint{row.Int("id"), row.Text("tier"), row.Text("name"), row.Text("country"),
-                              row.OptionalText("city"), row.OptionalReal("latitude"),
-                              row.OptionalReal("longitude"), row.Int("active_agreements")});
+    points.push_back(MapPoint{row.Int("id"), kTierTable.FromStored(row.Text("tier")),
+                              row.Text("name"), row.Text("country"), row.OptionalText("city"),
+                              row.OptionalReal("latitude"), row.OptionalReal("longitude"),
+                              row.Int("active_agreements")});
   }
   return points;
 }
@@ -180,7 +182,7 @@ bool PartnershipHasDependants(Connection& c, int64_t id) {
 Summary LoadSummary(Connection& c, int current_year) {
   Summary summary;
   for (const auto& row : c.Query("SELECT tier, COUNT(*) AS n FROM partnerships GROUP BY tier ORDER BY tier")) {
-    summary.partners_by_tier.emplace_back(row.Text("tier"), row.Int("n"));
+    summary.partners_by_tier.emplace_back(kTierTable.FromStored(row.Text("tier")), row.Int("n"));
     summary.partners += row.Int("n");
   }
   summary.active_agreements = c.Count("SELECT COUNT(*) AS n FROM agreements WHERE status = 'active'");
@@ -192,8 +194,9 @@ Summary LoadSummary(Connection& c, int current_year) {
            "agreements a ON a.id = q.agreement_id WHERE a.status = 'active' AND "
            "a.first_academic_year <= :year AND a.last_academic_year >= :year GROUP BY q.direction",
            store::Params().Set("year", current_year))) {
-    (row.Text("direction") == "outgoing" ? summary.outgoing_places : summary.incoming_places) =
-        row.Int("n");
+    (kDirectionTable.FromStored(row.Text("direction")) == Direction::kOutgoing
+         ? summary.outgoing_places
+         : summary.incoming_places) = row.Int("n");
   }
   return summary;
 }

@@ -65,7 +65,7 @@ void DeleteJointStructure(Connection& c, int64_t id, int64_t expected_version);
 
 // Home-page figures
 struct Summary {
-  std::vector<std::pair<std::string, int64_t>> partners_by_tier;
+  std::vector<std::pair<Tier, int64_t>> partners_by_tier;
   int64_t partners = 0;
   int64_t active_agreements = 0;
   int64_t outgoing_places = 0;

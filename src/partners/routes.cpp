@@ -39,9 +39,9 @@ PartnershipFilter PartnershipFilterFrom(const Request& request) {
   PartnershipFilter filter;
   filter.q = QueryText(request.query, "q", 200);
   filter.country = CountryFilter(request);
-  filter.tier = QueryEnum(request.query, "tier", kTiers);
-  filter.agreement_type = QueryEnum(request.query, "agreement_type", kAgreementTypes);
-  filter.agreement_status = QueryEnum(request.query, "agreement_status", kAgreementStatuses);
+  filter.tier = QueryEnum(request.query, "tier", kTierTable);
+  filter.agreement_type = QueryEnum(request.query, "agreement_type", kAgreementTypeTable);
+  filter.agreement_status = QueryEnum(request.query, "agreement_status", kAgreementStatusTable);
   return filter;
 }
 
@@ -50,8 +50,8 @@ AgreementFilter AgreementFilterFrom(const Request& request) {
   filter.q = QueryText(request.query, "q", 200);
   filter.partnership_id = QueryInt(request.query, "partnership_id", 1, INT64_MAX);
   filter.institution_id = QueryInt(request.query, "institution_id", 1, INT64_MAX);
-  filter.type = QueryEnum(request.query, "type", kAgreementTypes);
-  filter.status = QueryEnum(request.query, "status", kAgreementStatuses);
+  filter.type = QueryEnum(request.query, "type", kAgreementTypeTable);
+  filter.status = QueryEnum(request.query, "status", kAgreementStatusTable);
   if (auto year = QueryText(request.query, "academic_year", 9)) {
     auto parsed = AcademicYear::Parse(*year);
     if (!parsed) {
@@ -70,7 +70,7 @@ void RegisterInstitutionRoutes(http::Router& router, std::shared_ptr<PartnersSer
              InstitutionFilter filter;
              filter.q = QueryText(request.query, "q", 200);
              filter.country = CountryFilter(request);
-             filter.type = QueryEnum(request.query, "type", kInstitutionTypes);
+             filter.type = QueryEnum(request.query, "type", kInstitutionTypeTable);
              filter.has_erasmus_code = QueryBool(request.query, "has_erasmus_code");
              filter.partner = QueryBool(request.query, "partner");
              const auto page = repository::InstitutionSorts().PageFrom(request.query);

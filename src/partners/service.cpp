@@ -77,14 +77,17 @@ int AcademicYearOf(Date day) { return AcademicYear::Containing(day).first_calend
 std::vector<YearPlaces> PlacesByYear(const std::vector<Agreement>& agreements) {
   std::map<int, YearPlaces> years;
   for (const auto& agreement : agreements) {
-    if (agreement.status != "active" && agreement.status != "signed" && agreement.status != "expired") {
+    if (agreement.status != AgreementStatus::kActive &&
+        agreement.status != AgreementStatus::kSigned &&
+        agreement.status != AgreementStatus::kExpired) {
       continue;
     }
     for (int year = agreement.first_academic_year; year <= agreement.last_academic_year; ++year) {
       YearPlaces& places = years[year];
       places.academic_year = year;
       for (const auto& quota : agreement.quotas) {
-        (quota.direction == "outgoing" ? places.outgoing : places.incoming) += quota.places_per_year;
+        (quota.direction == Direction::kOutgoing ? places.outgoing : places.incoming) +=
+            quota.places_per_year;
         places.by_category[quota.category] += quota.places_per_year;
       }
     }
@@ -276,8 +279,10 @@ Agreement PartnersService::UpdateAgreement(const audit::Actor& actor, int64_t id
         c, actor, "agreement", "Agreement", id, expected_version, repo::FindAgreement,
         [&](Connection& c, const Agreement& current) {
           if (!IsAllowedTransition(current.status, agreement.status)) {
-            throw ValidationError("status", "An agreement cannot go from " + current.status +
-                                                " to " + agreement.status);
+            throw ValidationError(
+                "status", "An agreement cannot go from " +
+                              std::string(kAgreementStatusTable.Name(current.status)) + " to " +
+                              std::string(kAgreementStatusTable.Name(agreement.status)));
           }
           agreement.id = id;
           PrepareAgreement(c, agreement);

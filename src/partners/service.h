@@ -21,7 +21,7 @@ struct YearPlaces {
   int academic_year = 0;
   int64_t outgoing = 0;
   int64_t incoming = 0;
-  std::map<std::string, int64_t> by_category;
+  std::map<QuotaCategory, int64_t> by_category;
 };
 
 // Everything about one partner in one answer, for the partner page.

@@ -47,19 +47,19 @@ TEST_P(PartnersServiceTest, PlacesAreCountedInTheAcademicYearOfTheGivenDay) {
   partnership = service_->CreatePartnership(office, autumn_2026, partnership);
   Agreement agreement;
   agreement.partnership_id = partnership.id;
-  agreement.type = "erasmus_iia";
-  agreement.status = "signed";
+  agreement.type = AgreementType::kErasmusIia;
+  agreement.status = AgreementStatus::kSigned;
   agreement.first_academic_year = 2026;
   agreement.last_academic_year = 2027;
   agreement.ends_on = "2028-09-30";
   Quota quota;
-  quota.direction = "outgoing";
-  quota.category = "student_studies";
+  quota.direction = Direction::kOutgoing;
+  quota.category = QuotaCategory::kStudentStudies;
   quota.places_per_year = 2;
   quota.months_per_place = 5;
   agreement.quotas.push_back(quota);
   agreement = service_->CreateAgreement(office, agreement);
-  agreement.status = "active";
+  agreement.status = AgreementStatus::kActive;
   service_->UpdateAgreement(office, agreement.id, agreement, agreement.version);
 
   // 2026/2027 and 2027/2028 (1 October to 30 September) have the places; the years before and

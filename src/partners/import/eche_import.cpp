@@ -109,7 +109,7 @@ EcheFile ParseEche(std::string_view csv, const interop::ColumnMap& map) {
     institution.oid = Optional(interop::CleanField(fields[oid_column]));
     institution.city = Optional(interop::CleanField(fields[city_column]));
     institution.website = NormaliseWebsite(fields[website_column]);
-    institution.type = GuessInstitutionType(institution.name, "other");
+    institution.type = GuessInstitutionType(institution.name, InstitutionType::kOther);
     row.domain = WebDomain(fields[website_column]);
     file.rows.push_back(std::move(row));
   }

@@ -25,7 +25,7 @@ TEST(ParseEche, ReadsRowsAndNormalisesCodes) {
   EXPECT_EQ(dresden.institution.pic, "999897729");
   EXPECT_EQ(dresden.institution.website, "http://www.tu-dresden.de/");
   EXPECT_EQ(dresden.domain, "tu-dresden.de");
-  EXPECT_EQ(dresden.institution.type, "university");
+  EXPECT_EQ(dresden.institution.type, InstitutionType::kUniversity);
   EXPECT_EQ(dresden.institution.source, "eche");
   // The street's line break moves the next record to line 4.
   EXPECT_EQ(file.rows[1].line, 4);

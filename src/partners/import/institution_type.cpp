@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <string>
 
 namespace weltcampus::partners {
 
@@ -38,25 +39,25 @@ bool ContainsAny(const std::string& text, const std::array<std::string_view, N>&
 
 }  // namespace
 
-std::string GuessInstitutionType(std::string_view name, std::string_view otherwise) {
+InstitutionType GuessInstitutionType(std::string_view name, InstitutionType otherwise) {
   std::string text(name);
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   text += ' ';
   if (ContainsAny(text, kHospital)) {
-    return "hospital";
+    return InstitutionType::kHospital;
   }
   if (ContainsAny(text, kAppliedSciences) || text.starts_with("fh ") ||
       text.find(" fh ") != std::string::npos) {
-    return "university_of_applied_sciences";
+    return InstitutionType::kUniversityOfAppliedSciences;
   }
   if (ContainsAny(text, kUniversity)) {
-    return "university";
+    return InstitutionType::kUniversity;
   }
   if (ContainsAny(text, kResearch)) {
-    return "research_institute";
+    return InstitutionType::kResearchInstitute;
   }
-  return std::string(otherwise);
+  return otherwise;
 }
 
 }  // namespace weltcampus::partners

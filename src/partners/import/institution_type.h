@@ -1,13 +1,14 @@
 #pragma once
 
-#include <string>
 #include <string_view>
+
+#include "partners/model.h"
 
 namespace weltcampus::partners {
 
 // The register's institution type guessed from a name in any of the common European languages
 // ("CENTRE HOSPITALIER ...", "Fachhochschule ...", "UNIWERSYTET ..."); `otherwise` when nothing
 // fits.
-std::string GuessInstitutionType(std::string_view name, std::string_view otherwise);
+InstitutionType GuessInstitutionType(std::string_view name, InstitutionType otherwise);
 
 }  // namespace weltcampus::partners

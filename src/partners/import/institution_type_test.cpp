@@ -6,13 +6,14 @@ namespace weltcampus::partners {
 namespace {
 
 TEST(GuessInstitutionType, ReadsTheKindFromTheName) {
-  EXPECT_EQ(GuessInstitutionType("MEDIZINISCHE UNIVERSITAT GRAZ", "other"), "university");
-  EXPECT_EQ(GuessInstitutionType("FH JOANNEUM GESELLSCHAFT MBH", "other"),
-            "university_of_applied_sciences");
-  EXPECT_EQ(GuessInstitutionType("Universitätsklinikum Carl Gustav Carus", "other"), "hospital");
-  EXPECT_EQ(GuessInstitutionType("Centre Hospitalier Tarbes-Lourdes", "other"), "hospital");
-  EXPECT_EQ(GuessInstitutionType("IES Maria Moliner", "other"), "other");
-  EXPECT_EQ(GuessInstitutionType("Flinders", "university"), "university");
+  using enum InstitutionType;
+  EXPECT_EQ(GuessInstitutionType("MEDIZINISCHE UNIVERSITAT GRAZ", kOther), kUniversity);
+  EXPECT_EQ(GuessInstitutionType("FH JOANNEUM GESELLSCHAFT MBH", kOther),
+            kUniversityOfAppliedSciences);
+  EXPECT_EQ(GuessInstitutionType("Universitätsklinikum Carl Gustav Carus", kOther), kHospital);
+  EXPECT_EQ(GuessInstitutionType("Centre Hospitalier Tarbes-Lourdes", kOther), kHospital);
+  EXPECT_EQ(GuessInstitutionType("IES Maria Moliner", kOther), kOther);
+  EXPECT_EQ(GuessInstitutionType("Flinders", kUniversity), kUniversity);
 }
 
 }  // namespace

@@ -141,7 +141,7 @@ WorldUniversitiesFile ParseWorldUniversities(std::string_view json) {
     if (!pages.empty()) {
       institution.website = NormaliseWebsite(pages.front());
     }
-    institution.type = GuessInstitutionType(institution.name, "university");
+    institution.type = GuessInstitutionType(institution.name, InstitutionType::kUniversity);
     file.rows.push_back(std::move(row));
   }
   return file;
