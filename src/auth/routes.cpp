@@ -11,6 +11,7 @@
 #include "core/paging.h"
 #include "http/list_export.h"
 #include "http/responses.h"
+#include "store/references.h"
 
 namespace weltcampus::auth {
 
@@ -200,6 +201,8 @@ void RegisterUserRoutes(http::Router& router, std::shared_ptr<AuthService> servi
 }  // namespace
 
 void RegisterRoutes(http::Router& router, store::Database& database, AccessTable access) {
+  // A coordinator's role names the organisational unit they look after.
+  store::DeclareReference({"org_units", "user_roles", "org_unit_id", "coordinator role"});
   auto service = std::make_shared<AuthService>(database, access);
   router.SetAuthorizer(std::make_shared<Guard>(database, service));
   RegisterSessionRoutes(router, service, access);

@@ -6,6 +6,8 @@
 #include "cli/access.h"
 #include "imports/routes.h"
 #include "jobs/routes.h"
+#include "organisation/model.h"
+#include "organisation/routes.h"
 #include "partners/model.h"
 #include "partners/routes.h"
 #include "system/routes.h"
@@ -14,6 +16,7 @@ namespace weltcampus::cli {
 
 nlohmann::json AllEnumerations() {
   nlohmann::json all = partners::Enumerations();
+  all["enumerations"].update(organisation::Enumerations()["enumerations"]);
   const nlohmann::json roles = auth::Enumerations();
   all["enumerations"].update(roles["enumerations"]);
   all["scoped_roles"] = roles["scoped_roles"];
@@ -25,6 +28,7 @@ void RegisterAllRoutes(http::Router& router, store::Database& database, http::Me
   auth::RegisterRoutes(router, database, Access());
   audit::RegisterRoutes(router, database);
   system::RegisterRoutes(router, database, metrics, AllEnumerations());
+  organisation::RegisterRoutes(router, database);
   partners::RegisterRoutes(router, database);
   jobs::RegisterRoutes(router, database);
   imports::RegisterRoutes(router, database, [&job_runner] { job_runner.Wake(); });

@@ -10,7 +10,8 @@ partners::DemoSummary Build(store::Connection& connection, const partners::DemoR
   system::SaveHomeSettings(
       connection, {"Technische Universität Dresden", "School of Medicine Carl Gustav Carus",
                    "D  DRESDEN02", "tu-dresden.de", "DE"});
-  auto summary = partners::BuildDemo(connection, data, settings);
+  const auto organisation = organisation::BuildDemo(connection, data.isced);
+  auto summary = partners::BuildDemo(connection, data, settings, organisation);
   auth::CreateDemoAccounts(connection);
   return summary;
 }

@@ -68,23 +68,21 @@ std::optional<Job> FindJob(Connection& c, int64_t id) {
   return FromRow(*row);
 }
 
-std::pair<std::vector<Job>, int64_t> ListJobs(Connection& c, std::optional<int64_t> owner,
-                                              const PageRequest& page) {
-  const std::string where = owner ? " WHERE created_by = :owner" : "";
-  auto params = store::Params();
-  if (owner) {
-    params.Set("owner", *owner);
+const store::SortTable& JobSorts() {
+  static const store::SortTable table("id", {{"created_at", "created_at $"}},
+                                      store::DefaultOrder::kDescending);
+  return table;
+}
+
+store::Page<Job> ListJobs(Connection& c, std::optional<int64_t> owner, const PageRequest& page) {
+  store::Filter where;
+  where.Add("created_by = :owner", "owner", owner);
+  auto jobs = store::ListPage(c, {std::string("SELECT ") + kColumns + " FROM jobs", "FROM jobs"},
+                              where, JobSorts(), page, FromRow);
+  for (auto& job : jobs.items) {
+    job.result = nullptr;  // the list stays small; GET /jobs/{id} has it
   }
-  const int64_t total = c.Count("SELECT COUNT(*) AS n FROM jobs" + where, params);
-  auto list_params = params;
-  list_params.Set("limit", page.limit).Set("offset", page.offset);
-  std::vector<Job> jobs;
-  for (const auto& row : c.Query(std::string("SELECT ") + kColumns + " FROM jobs" + where +
-                                     " ORDER BY id DESC LIMIT :limit OFFSET :offset",
-                                 list_params)) {
-    jobs.push_back(FromRow(row));
-  }
-  return {std::move(jobs), total};
+  return jobs;
 }
 
 std::optional<Job> ClaimNextJob(Connection& c, const std::string& runner, const std::string& now) {

@@ -7,6 +7,7 @@
 
 #include "core/paging.h"
 #include "jobs/model.h"
+#include "store/list_query.h"
 #include "store/sql.h"
 
 namespace weltcampus::jobs::repository {
@@ -16,9 +17,10 @@ using store::Connection;
 // A new queued job with its input file; sets job.id.
 void InsertJob(Connection& c, Job& job, const std::optional<JobFile>& input);
 std::optional<Job> FindJob(Connection& c, int64_t id);
-// Newest first; only the jobs of `owner` unless it is nullopt (everyone's).
-std::pair<std::vector<Job>, int64_t> ListJobs(Connection& c, std::optional<int64_t> owner,
-                                              const PageRequest& page);
+// The list's sort: by creation, newest first unless the request says otherwise.
+const store::SortTable& JobSorts();
+// Only the jobs of `owner` unless it is nullopt (everyone's); without their results.
+store::Page<Job> ListJobs(Connection& c, std::optional<int64_t> owner, const PageRequest& page);
 
 // Takes the oldest queued job for `runner`: only one runner ever gets it, whichever server it is on
 // (the caller holds store::LockKey::kJobs on PostgreSQL; the UPDATE checks the status again).

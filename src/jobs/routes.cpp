@@ -5,6 +5,7 @@
 #include "auth/context.h"
 #include "core/date.h"
 #include "core/error.h"
+#include "http/responses.h"
 #include "jobs/permissions.h"
 #include "jobs/repository.h"
 #include "jobs/schemas.h"
@@ -15,8 +16,6 @@ using http::Request;
 using http::Response;
 
 namespace {
-
-constexpr std::array<std::string_view, 1> kJobSorts = {"created_at"};
 
 // Another person's job reads as missing, not as forbidden: its id says nothing.
 Job VisibleJob(store::Connection& c, const auth::Principal& caller, int64_t id) {
@@ -35,22 +34,18 @@ void RegisterRoutes(http::Router& router, store::Database& database) {
       .Add("GET", base, http::kAuthenticated,
            "Jobs (imports) of the signed-in person, newest first; jobs:all sees everyone's",
            [&database](const Request& request) {
-             const auto page = PageRequest::FromQuery(request.query, kJobSorts);
+             const auto page = repository::JobSorts().PageFrom(request.query);
              const auto& caller = auth::SignedIn(request);
              std::optional<int64_t> owner = caller.user_id;
              if (caller.Has(kSeeAllJobs) && QueryBool(request.query, "all") == true) {
                owner.reset();
              }
-             auto [jobs, total] = database.Read(
-                 [&](store::Connection& c) { return repository::ListJobs(c, owner, page); });
-             nlohmann::json items = nlohmann::json::array();
-             for (auto& job : jobs) {
-               job.result = nullptr;  // the list stays small; GET /jobs/{id} has it
-               items.push_back(ToJson(job));
-             }
-             return Response::Json(200, PageJson(std::move(items), page, total));
+             return http::PageResponse(database.Read([&](store::Connection& c) {
+               return repository::ListJobs(c, owner, page);
+             }),
+                                       page);
            })
-      .Paged({"created_at"})
+      .Paged(repository::JobSorts().ApiValues())
       .Query("all", {{"type", "boolean"}})
       .ReturnsPage(JobSchema());
   router

@@ -83,7 +83,7 @@ DemoReferenceData LoadDemoReferenceData(const std::string& data_dir) {
     data.notes.push_back("no " + world.string());
   }
   if (const auto isced = root / "isced" / "iscedf2013.csv"; fs::exists(isced)) {
-    data.isced = partners::ParseIsced(interop::ReadTextFile(isced.string()));
+    data.isced = organisation::ParseIsced(interop::ReadTextFile(isced.string()));
   } else {
     data.notes.push_back("no " + isced.string() + ": quotas' ISCED codes are not checked");
   }
@@ -178,17 +178,16 @@ Agreement MakeAgreement(int64_t partnership_id, std::string type, std::string st
 }  // namespace demo
 
 DemoSummary BuildDemo(store::Connection& connection, const DemoReferenceData& data,
-                      const DemoSettings& settings) {
-  demo::Context context{connection, DemoRandom(settings.seed),
+                      const DemoSettings& settings,
+                      const organisation::DemoOrganisation& organisation) {
+  demo::Context context{connection,
+                        DemoRandom(settings.seed),
                         AcademicYear::Containing(settings.today).first_calendar_year(),
-                        {}, {}, {}};
-  if (data.isced) {
-    const auto report = partners::ImportIsced(connection, *data.isced);
-    context.summary.isced_fields = report.added + report.updated + report.unchanged;
-    for (const auto& row : data.isced->rows) {
-      context.isced_codes.insert(row.field.code);
-    }
-  }
+                        organisation.isced_codes,
+                        organisation.units,
+                        {}};
+  context.summary.org_units = organisation.org_units;
+  context.summary.isced_fields = organisation.isced_fields;
   demo::BuildHome(context, data);
   demo::BuildStrategicPartners(context, data);
   const bool university = settings.profile == "university";

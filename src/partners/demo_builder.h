@@ -8,8 +8,9 @@
 #include <vector>
 
 #include "core/date.h"
+#include "organisation/demo.h"
+#include "organisation/import/isced_import.h"
 #include "partners/import/eche_import.h"
-#include "partners/import/isced_import.h"
 #include "partners/import/world_universities_import.h"
 #include "store/sql.h"
 
@@ -19,7 +20,7 @@ namespace weltcampus::partners {
 struct DemoReferenceData {
   std::optional<partners::EcheFile> eche;
   std::optional<partners::WorldUniversitiesFile> world;
-  std::optional<partners::IscedFile> isced;
+  std::optional<organisation::IscedFile> isced;
   std::map<std::string, std::pair<double, double>> coordinates;  // Erasmus code -> lat, lon
   std::vector<std::string> notes;                                // what was missing
 };
@@ -47,11 +48,12 @@ struct DemoSummary {
 // What is in the database that the demo would mix with; empty means the demo may run.
 std::string DescribeExistingData(store::Connection& connection);
 
-// The partners module's part of the demo (src/demo builds the whole): the school's (TU Dresden's
-// School of Medicine) organisational units, three strategic partners with SAHMRI, and the standard
-// partners drawn from the reference data, in the caller's transaction. The same seed, data and day
-// give the same database.
+// The partners module's part of the demo (src/demo builds the whole): the home university, three
+// strategic partners with SAHMRI, and the standard partners drawn from the reference data, their
+// agreements held by the organisation part's units, in the caller's transaction. The same seed,
+// data and day give the same database.
 DemoSummary BuildDemo(store::Connection& connection, const DemoReferenceData& data,
-                      const DemoSettings& settings);
+                      const DemoSettings& settings,
+                      const organisation::DemoOrganisation& organisation);
 
 }  // namespace weltcampus::partners

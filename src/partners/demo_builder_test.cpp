@@ -56,6 +56,12 @@ class DemoBuilderTest : public ::testing::Test {
   std::vector<fs::path> paths_;
 };
 
+// The organisation's part first, as src/demo builds it.
+DemoSummary BuildDemo(store::Connection& c, const DemoReferenceData& data,
+                      const DemoSettings& settings) {
+  return partners::BuildDemo(c, data, settings, organisation::BuildDemo(c, data.isced));
+}
+
 DemoSettings School(unsigned seed) {
   DemoSettings settings;
   settings.seed = seed;

@@ -1,75 +1,9 @@
-#include <array>
-
 #include "partners/demo_parts.h"
 #include "partners/repository.h"
 
 namespace weltcampus::partners::demo {
 
-namespace {
-
-struct UnitSeed {
-  const char* code;
-  const char* parent;  // code of the parent unit
-  const char* kind;
-  const char* name;
-  const char* name_de;
-};
-
-// A German medical faculty's clinics and institutes, as the university hospital names them.
-constexpr std::array<UnitSeed, 20> kUnits = {{
-    {"MED", nullptr, "school", "School of Medicine Carl Gustav Carus",
-     "Medizinische Fakultät Carl Gustav Carus"},
-    {"MED-IO", "MED", "office", "International Office of the School of Medicine",
-     "Referat Internationales der Medizinischen Fakultät"},
-    {"MED-IM1", "MED", "clinic", "Department of Internal Medicine I",
-     "Medizinische Klinik und Poliklinik I"},
-    {"MED-IM3", "MED", "clinic", "Department of Internal Medicine III",
-     "Medizinische Klinik und Poliklinik III"},
-    {"MED-PAED", "MED", "clinic", "Department of Paediatrics",
-     "Klinik und Poliklinik für Kinder- und Jugendmedizin"},
-    {"MED-NEURO", "MED", "clinic", "Department of Neurology", "Klinik und Poliklinik für Neurologie"},
-    {"MED-PSY", "MED", "clinic", "Department of Psychiatry and Psychotherapy",
-     "Klinik und Poliklinik für Psychiatrie und Psychotherapie"},
-    {"MED-GYN", "MED", "clinic", "Department of Obstetrics and Gynaecology",
-     "Klinik und Poliklinik für Frauenheilkunde und Geburtshilfe"},
-    {"MED-VTG", "MED", "clinic", "Department of Visceral, Thoracic and Vascular Surgery",
-     "Klinik und Poliklinik für Viszeral-, Thorax- und Gefäßchirurgie"},
-    {"MED-ANE", "MED", "clinic", "Department of Anaesthesiology and Intensive Care Medicine",
-     "Klinik für Anästhesiologie und Intensivtherapie"},
-    {"MED-RAD", "MED", "clinic", "Department of Radiotherapy and Radiation Oncology",
-     "Klinik und Poliklinik für Strahlentherapie und Radioonkologie"},
-    {"MED-DERM", "MED", "clinic", "Department of Dermatology", "Klinik und Poliklinik für Dermatologie"},
-    {"MED-ZMK", "MED", "department", "Centre for Dental, Oral and Maxillofacial Medicine",
-     "Zentrum für Zahn-, Mund- und Kieferheilkunde"},
-    {"MED-ZMK-ZE", "MED-ZMK", "clinic", "Department of Operative and Paediatric Dentistry",
-     "Poliklinik für Zahnerhaltung mit Bereich Kinderzahnheilkunde"},
-    {"MED-ANAT", "MED", "institute", "Institute of Anatomy", "Institut für Anatomie"},
-    {"MED-PHYS", "MED", "institute", "Institute of Physiology", "Institut für Physiologie"},
-    {"MED-PHARM", "MED", "institute", "Institute of Pharmacology and Toxicology",
-     "Institut für Pharmakologie und Toxikologie"},
-    {"MED-MIBI", "MED", "institute", "Institute of Medical Microbiology and Virology",
-     "Institut für Medizinische Mikrobiologie und Virologie"},
-    {"MED-AM", "MED", "institute", "Institute of General Practice", "Institut für Allgemeinmedizin"},
-    {"MED-PFL", "MED", "institute", "Institute of Nursing Science",
-     "Institut für Pflegewissenschaft"},
-}};
-
-}  // namespace
-
 void BuildHome(Context& context, const DemoReferenceData& data) {
-  for (const auto& seed : kUnits) {
-    OrgUnit unit;
-    unit.code = seed.code;
-    unit.kind = seed.kind;
-    unit.name = seed.name;
-    unit.name_de = seed.name_de;
-    if (seed.parent) {
-      unit.parent_id = context.units.at(seed.parent);
-    }
-    repository::InsertOrgUnit(context.connection, unit);
-    context.units[seed.code] = unit.id;
-    ++context.summary.org_units;
-  }
   // The home university is in the register too: the map shows where exchanges start.
   Institution home;
   home.name = "Technische Universität Dresden";

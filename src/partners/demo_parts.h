@@ -35,7 +35,7 @@ Quota MakeQuota(std::string direction, std::string category, std::optional<std::
 Agreement MakeAgreement(int64_t partnership_id, std::string type, std::string status,
                         std::string title, int first, int last);
 
-// The school's organisational units and the home university in the register.
+// The home university in the register.
 void BuildHome(Context& context, const DemoReferenceData& data);
 // King's College London, Wroclaw Medical University, Flinders University with SAHMRI.
 void BuildStrategicPartners(Context& context, const DemoReferenceData& data);

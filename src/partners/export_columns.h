@@ -51,14 +51,6 @@ inline constexpr std::array<http::ExportField, 9> kAgreementExport = {{
     {"/ends_on", "Ends on", "Endet am", interop::CellKind::kDate},
 }};
 
-inline constexpr std::array<http::ExportField, 5> kOrgUnitExport = {{
-    {"/id", "ID", "ID", interop::CellKind::kInteger},
-    {"/parent_id", "Parent ID", "Übergeordnete ID", interop::CellKind::kInteger},
-    {"/name", "Name", "Name"},
-    {"/name_de", "German name", "Deutscher Name"},
-    {"/kind", "Kind", "Art"},
-}};
-
 inline constexpr std::array<http::ExportField, 7> kMapExport = {{
     {"/id", "ID", "ID", interop::CellKind::kInteger},
     {"/name", "Partner", "Partner"},
@@ -76,13 +68,6 @@ inline constexpr std::array<http::ExportField, 6> kJointStructureExport = {{
     {"/name", "Name", "Name"},
     {"/description", "Description", "Beschreibung"},
     {"/since", "Since", "Seit", interop::CellKind::kDate},
-}};
-
-inline constexpr std::array<http::ExportField, 4> kIscedExport = {{
-    {"/code", "Code", "Code"},
-    {"/level", "Level", "Ebene"},
-    {"/label_en", "English", "Englisch"},
-    {"/label_de", "German", "Deutsch"},
 }};
 
 }  // namespace weltcampus::partners

@@ -57,7 +57,6 @@ nlohmann::json Enumerations() {
   }
   nlohmann::json values = nlohmann::json::object();
   values[std::string(kInstitutionTypeTable.api_name())] = kInstitutionTypeTable.Json();
-  values[std::string(kOrgUnitKindTable.api_name())] = kOrgUnitKindTable.Json();
   values[std::string(kTierTable.api_name())] = kTierTable.Json();
   values[std::string(kAgreementTypeTable.api_name())] = kAgreementTypeTable.Json();
   values[std::string(kAgreementStatusTable.api_name())] = kAgreementStatusTable.Json();
@@ -80,8 +79,6 @@ Institution InstitutionFromJson(const nlohmann::json& body) {
   }
   return institution;
 }
-
-OrgUnit OrgUnitFromJson(const nlohmann::json& body) { return OrgUnitSchema().Read(body); }
 
 Partnership PartnershipFromJson(const nlohmann::json& body) { return PartnershipSchema().Read(body); }
 

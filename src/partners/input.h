@@ -10,7 +10,6 @@ namespace weltcampus::partners {
 // failure naming its field. Checks that need the database (does the referenced record exist?)
 // are the service's.
 Institution InstitutionFromJson(const nlohmann::json& body);
-OrgUnit OrgUnitFromJson(const nlohmann::json& body);
 Partnership PartnershipFromJson(const nlohmann::json& body);
 Agreement AgreementFromJson(const nlohmann::json& body);
 JointStructure JointStructureFromJson(const nlohmann::json& body);

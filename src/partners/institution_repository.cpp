@@ -160,29 +160,4 @@ bool InstitutionInAgreements(Connection& c, int64_t id) {
       .has_value();
 }
 
-bool IscedCodeKnown(Connection& c, const std::string& code) {
-  return c.QueryOne("SELECT code FROM isced_fields WHERE code = :code", store::Params().Set("code", code))
-      .has_value();
-}
-
-bool IscedTableEmpty(Connection& c) { return c.Count("SELECT COUNT(*) AS n FROM isced_fields") == 0; }
-
-std::vector<IscedField> ListIscedFields(Connection& c, const std::optional<std::string>& q,
-                                        const std::optional<std::string>& level) {
-  store::Filter where;
-  where
-      .Contains("(code LIKE :q ESCAPE '\\' OR lower(label_en) LIKE :q ESCAPE '\\' OR lower(label_de) "
-                "LIKE :q ESCAPE '\\')",
-                "q", q)
-      .Equal("level", level);
-  std::vector<IscedField> fields;
-  for (const auto& row : c.Query("SELECT code, level, label_en, label_de FROM isced_fields" +
-                                     where.Where() + " ORDER BY code",
-                                 where.params())) {
-    fields.push_back(
-        {row.Text("code"), row.Text("level"), row.Text("label_en"), row.OptionalText("label_de")});
-  }
-  return fields;
-}
-
 }  // namespace weltcampus::partners::repository

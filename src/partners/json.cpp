@@ -13,8 +13,6 @@ std::string Year(int first_calendar_year) { return AcademicYear(first_calendar_y
 
 nlohmann::json ToJson(const Institution& institution) { return InstitutionSchema().Write(institution); }
 
-nlohmann::json ToJson(const OrgUnit& unit) { return OrgUnitSchema().Write(unit); }
-
 nlohmann::json ToJson(const Partnership& partnership) { return PartnershipSchema().Write(partnership); }
 
 nlohmann::json ToJson(const Agreement& agreement) { return AgreementSchema().Write(agreement); }
@@ -22,8 +20,6 @@ nlohmann::json ToJson(const Agreement& agreement) { return AgreementSchema().Wri
 nlohmann::json ToJson(const JointStructure& structure) {
   return JointStructureSchema().Write(structure);
 }
-
-nlohmann::json ToJson(const IscedField& field) { return IscedFieldSchema().Write(field); }
 
 nlohmann::json ToJson(const MapPoint& point) { return MapPointSchema().Write(point); }
 

@@ -10,11 +10,9 @@
 namespace weltcampus::partners {
 
 nlohmann::json ToJson(const Institution& institution);
-nlohmann::json ToJson(const OrgUnit& unit);
 nlohmann::json ToJson(const Partnership& partnership);
 nlohmann::json ToJson(const Agreement& agreement);
 nlohmann::json ToJson(const JointStructure& structure);
-nlohmann::json ToJson(const IscedField& field);
 nlohmann::json ToJson(const MapPoint& point);
 nlohmann::json ToJson(const PartnerOverview& overview);
 nlohmann::json ToJson(const repository::Summary& summary, int academic_year);

@@ -24,14 +24,6 @@ inline constexpr EnumTable<InstitutionType, 5> kInstitutionTypeTable(
                           {InstitutionType::kHospital, "hospital"},
                           {InstitutionType::kOther, "other"}}});
 
-enum class OrgUnitKind { kSchool, kDepartment, kClinic, kInstitute, kOffice };
-inline constexpr EnumTable<OrgUnitKind, 5> kOrgUnitKindTable(
-    "org_unit_kind", {{{OrgUnitKind::kSchool, "school"},
-                       {OrgUnitKind::kDepartment, "department"},
-                       {OrgUnitKind::kClinic, "clinic"},
-                       {OrgUnitKind::kInstitute, "institute"},
-                       {OrgUnitKind::kOffice, "office"}}});
-
 // In the order the strategy names them: transCampus first.
 enum class Tier { kTranscampus, kStrategic, kStandard };
 inline constexpr EnumTable<Tier, 3> kTierTable("tier", {{{Tier::kTranscampus, "transcampus"},
@@ -83,8 +75,8 @@ inline constexpr EnumTable<JointStructureKind, 4> kJointStructureKindTable(
                               {JointStructureKind::kJointInstitute, "joint_institute"},
                               {JointStructureKind::kSharedAdministrativeUnit, "shared_administrative_unit"}}});
 
-inline constexpr std::span<const std::string_view> kInstitutionTypes = kInstitutionTypeTable.names();
-inline constexpr std::span<const std::string_view> kOrgUnitKinds = kOrgUnitKindTable.names();
+inline constexpr std::span<const std::string_view> kInstitutionTypes =
+    kInstitutionTypeTable.names();
 inline constexpr std::span<const std::string_view> kTiers = kTierTable.names();
 inline constexpr std::span<const std::string_view> kAgreementTypes = kAgreementTypeTable.names();
 inline constexpr std::span<const std::string_view> kAgreementStatuses = kAgreementStatusTable.names();
@@ -122,17 +114,6 @@ struct InstitutionFilter {
   std::optional<std::string> type;
   std::optional<bool> has_erasmus_code;
   std::optional<bool> partner;
-};
-
-// The school itself, its departments, clinics and institutes, as a tree.
-struct OrgUnit {
-  int64_t id = 0;
-  std::optional<int64_t> parent_id;
-  std::string name;
-  std::optional<std::string> name_de;
-  std::string kind;
-  std::optional<std::string> code;
-  int64_t version = 1;
 };
 
 // An institution the school actively works with, and how strategic that is.
@@ -240,14 +221,6 @@ struct MapPoint {
   std::optional<double> latitude;
   std::optional<double> longitude;
   int64_t active_agreements = 0;
-};
-
-// A field of education of ISCED-F 2013 (reference data).
-struct IscedField {
-  std::string code;
-  std::string level;  // broad, narrow, detailed
-  std::string label_en;
-  std::optional<std::string> label_de;
 };
 
 // Whether an agreement may move from one status to another.

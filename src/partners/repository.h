@@ -30,17 +30,6 @@ std::optional<int64_t> FindInstitutionIdByErasmusCode(Connection& c, const std::
 bool InstitutionHasPartnership(Connection& c, int64_t id);
 bool InstitutionInAgreements(Connection& c, int64_t id);
 
-// Organisational units
-std::optional<OrgUnit> FindOrgUnit(Connection& c, int64_t id);
-std::vector<OrgUnit> ListOrgUnits(Connection& c, const std::optional<std::string>& q);
-void InsertOrgUnit(Connection& c, OrgUnit& unit);
-void UpdateOrgUnit(Connection& c, OrgUnit& unit, int64_t expected_version);
-void DeleteOrgUnit(Connection& c, int64_t id, int64_t expected_version);
-std::optional<int64_t> FindOrgUnitIdByCode(Connection& c, const std::string& code);
-bool OrgUnitInUse(Connection& c, int64_t id);
-// The parent chain of a unit, to refuse a parent that would make a cycle.
-std::vector<int64_t> OrgUnitAncestors(Connection& c, int64_t id);
-
 // Partnerships
 // `current_year` (an academic year) decides which agreements count as active.
 std::optional<Partnership> FindPartnership(Connection& c, int64_t id, int current_year);
@@ -73,12 +62,6 @@ std::vector<JointStructure> ListJointStructures(Connection& c, int64_t partnersh
 void InsertJointStructure(Connection& c, JointStructure& structure);
 void UpdateJointStructure(Connection& c, JointStructure& structure, int64_t expected_version);
 void DeleteJointStructure(Connection& c, int64_t id, int64_t expected_version);
-
-// Reference data
-bool IscedCodeKnown(Connection& c, const std::string& code);
-bool IscedTableEmpty(Connection& c);
-std::vector<IscedField> ListIscedFields(Connection& c, const std::optional<std::string>& q,
-                                        const std::optional<std::string>& level);
 
 // Home-page figures
 struct Summary {

@@ -8,11 +8,12 @@
 #include "core/error.h"
 #include "http/list_export.h"
 #include "http/responses.h"
-#include "partners/input.h"
 #include "partners/export_columns.h"
+#include "partners/input.h"
 #include "partners/json.h"
 #include "partners/permissions.h"
 #include "partners/service.h"
+#include "store/references.h"
 
 namespace weltcampus::partners {
 
@@ -116,52 +117,6 @@ void RegisterInstitutionRoutes(http::Router& router, std::shared_ptr<PartnersSer
            [service](const Request& request) {
              service->DeleteInstitution(auth::ActorOf(request), request.PathId("id"),
                                         request.RequiredIfMatch());
-             return Response::NoContent();
-           })
-      .ReturnsNothing(204);
-}
-
-void RegisterOrgUnitRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
-  const std::string base = "/api/v1/org-units";
-  router
-      .Add("GET", base, kReadPartners, "The school's organisational units (flat tree)",
-           [service](const Request& request) {
-             return http::AllOrExport(request, "org-units", kOrgUnitExport,
-                                      service->ListOrgUnits(QueryText(request.query, "q", 200)));
-           })
-      .Query("q", {{"type", "string"}, {"maxLength", 200}})
-      .ReturnsPage(OrgUnitSchema().Output())
-      .Exportable();
-  router
-      .Add("POST", base, kWritePartners, "Add an organisational unit",
-           [service, base](const Request& request) {
-             return CreatedResponse(service->CreateOrgUnit(auth::ActorOf(request),
-                                                           OrgUnitFromJson(request.JsonBody())),
-                                    base);
-           })
-      .Accepts(OrgUnitSchema().Input())
-      .Returns(201, OrgUnitSchema().Output());
-  router
-      .Add("GET", base + "/{id}", kReadPartners, "One organisational unit",
-           [service](const Request& request) {
-             return RecordResponse(service->GetOrgUnit(request.PathId("id")));
-           })
-      .Returns(200, OrgUnitSchema().Output());
-  router
-      .Add("PUT", base + "/{id}", kWritePartners, "Change an organisational unit",
-           [service](const Request& request) {
-             const auto version = request.RequiredIfMatch();
-             return RecordResponse(
-                 service->UpdateOrgUnit(auth::ActorOf(request), request.PathId("id"),
-                                        OrgUnitFromJson(request.JsonBody()), version));
-           })
-      .Accepts(OrgUnitSchema().Input())
-      .Returns(200, OrgUnitSchema().Output());
-  router
-      .Add("DELETE", base + "/{id}", kWritePartners, "Remove an organisational unit",
-           [service](const Request& request) {
-             service->DeleteOrgUnit(auth::ActorOf(request), request.PathId("id"),
-                                    request.RequiredIfMatch());
              return Response::NoContent();
            })
       .ReturnsNothing(204);
@@ -381,28 +336,13 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
 }  // namespace
 
 void RegisterRoutes(http::Router& router, store::Database& database) {
+  // Agreements are held by an organisational unit, which then cannot be removed.
+  store::DeclareReference({"org_units", "agreements", "org_unit_id", "agreement"});
   auto service = std::make_shared<PartnersService>(database);
   RegisterInstitutionRoutes(router, service);
-  RegisterOrgUnitRoutes(router, service);
   RegisterPartnershipRoutes(router, service);
   RegisterJointStructureRoutes(router, service);
   RegisterAgreementRoutes(router, service);
-  router
-      .Add("GET", "/api/v1/isced", kReadReference, "ISCED-F 2013 fields of education",
-           [&database](const Request& request) {
-             static constexpr std::array<std::string_view, 3> kLevels = {"broad", "narrow",
-                                                                         "detailed"};
-             const auto q = QueryText(request.query, "q", 100);
-             const auto level = QueryEnum(request.query, "level", kLevels);
-             return http::AllOrExport(request, "isced", kIscedExport,
-                                      database.Read([&](store::Connection& c) {
-                                        return repository::ListIscedFields(c, q, level);
-                                      }));
-           })
-      .Query("q", {{"type", "string"}, {"maxLength", 100}})
-      .Query("level", {{"type", "string"}, {"enum", {"broad", "narrow", "detailed"}}})
-      .ReturnsPage(IscedFieldSchema().Output())
-      .Exportable();
   router
       .Add("GET", "/api/v1/summary", kReadIndicators,
            "Where the school stands: partners by tier, agreements, places this year",

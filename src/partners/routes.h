@@ -5,7 +5,7 @@
 
 namespace weltcampus::partners {
 
-// Institutions, org units, partnerships, agreements, joint structures, ISCED and the summary.
+// Institutions, partnerships, agreements, joint structures and the summary.
 void RegisterRoutes(http::Router& router, store::Database& database);
 
 }  // namespace weltcampus::partners

@@ -101,17 +101,6 @@ const RecordSchema<Institution>& InstitutionSchema() {
   return schema;
 }
 
-const RecordSchema<OrgUnit>& OrgUnitSchema() {
-  static const auto schema = RecordSchema<OrgUnit>("OrgUnit")
-                                 .Key(&OrgUnit::id, &OrgUnit::version)
-                                 .Int("parent_id", &OrgUnit::parent_id, 1, INT64_MAX)
-                                 .Text("name", &OrgUnit::name, kNameLength)
-                                 .Text("name_de", &OrgUnit::name_de, kNameLength)
-                                 .Enum("kind", &OrgUnit::kind, kOrgUnitKindTable)
-                                 .Text("code", &OrgUnit::code, 50);
-  return schema;
-}
-
 const RecordSchema<Partnership>& PartnershipSchema() {
   static const auto schema =
       RecordSchema<Partnership>("Partnership")
@@ -165,16 +154,6 @@ const RecordSchema<JointStructure>& JointStructureSchema() {
           .Text("name", &JointStructure::name, kNameLength)
           .Text("description", &JointStructure::description, kTextLength)
           .Date("since", &JointStructure::since);
-  return schema;
-}
-
-const RecordSchema<IscedField>& IscedFieldSchema() {
-  static const auto schema = RecordSchema<IscedField>("IscedField")
-                                 .Text("code", &IscedField::code, 4)
-                                 .Text("level", &IscedField::level, 20)
-                                 .Schema({{"enum", {"broad", "narrow", "detailed"}}})
-                                 .Text("label_en", &IscedField::label_en, kNameLength)
-                                 .Text("label_de", &IscedField::label_de, kNameLength);
   return schema;
 }
 

@@ -11,11 +11,9 @@ namespace weltcampus::partners {
 // a client's JSON (input.cpp adds the rules across fields), writes it (json.cpp) and gives the
 // schemas the routes declare for the OpenAPI document.
 const RecordSchema<Institution>& InstitutionSchema();
-const RecordSchema<OrgUnit>& OrgUnitSchema();
 const RecordSchema<Partnership>& PartnershipSchema();
 const RecordSchema<Agreement>& AgreementSchema();
 const RecordSchema<JointStructure>& JointStructureSchema();
-const RecordSchema<IscedField>& IscedFieldSchema();
 const RecordSchema<MapPoint>& MapPointSchema();
 
 // Answers that are not records, written by hand in json.cpp.

@@ -5,6 +5,7 @@
 #include "audit/record_changes.h"
 #include "core/academic_year.h"
 #include "core/error.h"
+#include "organisation/repository.h"
 #include "partners/json.h"
 #include "store/versioned.h"
 
@@ -30,26 +31,6 @@ void CheckErasmusCodeFree(Connection& c, const Institution& institution) {
   }
 }
 
-void CheckOrgUnitReferences(Connection& c, const OrgUnit& unit) {
-  if (unit.parent_id) {
-    if (!repo::FindOrgUnit(c, *unit.parent_id)) {
-      throw ValidationError("parent_id", "No organisational unit with this id");
-    }
-    if (unit.id != 0) {
-      const auto chain = repo::OrgUnitAncestors(c, *unit.parent_id);
-      if (std::find(chain.begin(), chain.end(), unit.id) != chain.end()) {
-        throw ValidationError("parent_id", "A unit cannot be placed below itself");
-      }
-    }
-  }
-  if (unit.code) {
-    auto owner = repo::FindOrgUnitIdByCode(c, *unit.code);
-    if (owner && *owner != unit.id) {
-      throw Conflict("code", "Another organisational unit already has the code " + *unit.code);
-    }
-  }
-}
-
 void CheckPartnershipReferences(Connection& c, const Partnership& partnership) {
   if (!repo::FindInstitution(c, partnership.institution_id)) {
     throw ValidationError("institution_id", "No institution with this id");
@@ -67,7 +48,7 @@ void PrepareAgreement(Connection& c, Agreement& agreement) {
   if (!partner) {
     throw ValidationError("partnership_id", "No partnership with this id");
   }
-  if (agreement.org_unit_id && !repo::FindOrgUnit(c, *agreement.org_unit_id)) {
+  if (agreement.org_unit_id && !organisation::repository::FindOrgUnit(c, *agreement.org_unit_id)) {
     throw ValidationError("org_unit_id", "No organisational unit with this id");
   }
   auto& partners = agreement.partner_institution_ids;
@@ -79,10 +60,10 @@ void PrepareAgreement(Connection& c, Agreement& agreement) {
   }
   partners.erase(std::remove(partners.begin(), partners.end(), *partner), partners.end());
   partners.insert(partners.begin(), *partner);
-  const bool check_isced = !repo::IscedTableEmpty(c);
+  const bool check_isced = !organisation::repository::IscedTableEmpty(c);
   for (size_t i = 0; i < agreement.quotas.size(); ++i) {
     const auto& code = agreement.quotas[i].isced_code;
-    if (check_isced && code && !repo::IscedCodeKnown(c, *code)) {
+    if (check_isced && code && !organisation::repository::IscedCodeKnown(c, *code)) {
       throw ValidationError("quotas[" + std::to_string(i) + "].isced_code",
                             "Not an ISCED-F 2013 field of education");
     }
@@ -181,52 +162,6 @@ void PartnersService::DeleteInstitution(const audit::Actor& actor, int64_t id,
                            "remove those first");
           }
         });
-  });
-}
-
-OrgUnit PartnersService::GetOrgUnit(int64_t id) {
-  return store::Found(database_.Read([&](Connection& c) { return repo::FindOrgUnit(c, id); }),
-                      "Organisational unit");
-}
-
-std::vector<OrgUnit> PartnersService::ListOrgUnits(const std::optional<std::string>& q) {
-  return database_.Read([&](Connection& c) { return repo::ListOrgUnits(c, q); });
-}
-
-OrgUnit PartnersService::CreateOrgUnit(const audit::Actor& actor, OrgUnit unit) {
-  return database_.Write([&](Connection& c) {
-    return audit::CreateRecord(c, actor, "org_unit", repo::FindOrgUnit, [&](Connection& c) {
-      unit.id = 0;
-      CheckOrgUnitReferences(c, unit);
-      repo::InsertOrgUnit(c, unit);
-      return unit.id;
-    });
-  });
-}
-
-OrgUnit PartnersService::UpdateOrgUnit(const audit::Actor& actor, int64_t id, OrgUnit unit,
-                                       int64_t expected_version) {
-  return database_.Write([&](Connection& c) {
-    return audit::UpdateRecord(c, actor, "org_unit", "Organisational unit", id, expected_version,
-                               repo::FindOrgUnit, [&](Connection& c, const OrgUnit&) {
-                                 unit.id = id;
-                                 CheckOrgUnitReferences(c, unit);
-                                 repo::UpdateOrgUnit(c, unit, expected_version);
-                               });
-  });
-}
-
-void PartnersService::DeleteOrgUnit(const audit::Actor& actor, int64_t id,
-                                    int64_t expected_version) {
-  database_.Write([&](Connection& c) {
-    audit::DeleteRecord(c, actor, "org_unit", "Organisational unit", "org_units", id,
-                        expected_version, repo::FindOrgUnit, [&](Connection& c, const OrgUnit&) {
-                          if (repo::OrgUnitInUse(c, id)) {
-                            throw Conflict("",
-                                           "This unit has sub-units or agreements; move or remove "
-                                           "those first");
-                          }
-                        });
   });
 }
 

@@ -49,13 +49,6 @@ class PartnersService {
                                 int64_t expected_version);
   void DeleteInstitution(const audit::Actor& actor, int64_t id, int64_t expected_version);
 
-  OrgUnit GetOrgUnit(int64_t id);
-  std::vector<OrgUnit> ListOrgUnits(const std::optional<std::string>& q);
-  OrgUnit CreateOrgUnit(const audit::Actor& actor, OrgUnit unit);
-  OrgUnit UpdateOrgUnit(const audit::Actor& actor, int64_t id, OrgUnit unit,
-                        int64_t expected_version);
-  void DeleteOrgUnit(const audit::Actor& actor, int64_t id, int64_t expected_version);
-
   Partnership GetPartnership(int64_t id, Date today);
   Page<Partnership> ListPartnerships(const PartnershipFilter& filter, const PageRequest& page,
                                      Date today);

@@ -162,6 +162,18 @@ TEST_P(StoreKitTest, SortTableRefusesUnknownNamesAndListsItsValues) {
             " ORDER BY country DESC, name DESC, kit_parents.id DESC");
 }
 
+TEST_P(StoreKitTest, ASortTableCanListNewestFirstUnlessTheRequestSortsItself) {
+  const SortTable newest("kit_parents.id", {{"created", "kit_parents.id $"}},
+                         DefaultOrder::kDescending);
+  EXPECT_EQ(newest.OrderBy(newest.PageFrom({})),
+            " ORDER BY kit_parents.id DESC, kit_parents.id DESC");
+  EXPECT_EQ(newest.OrderBy(newest.PageFrom({{"sort", "created"}})),
+            " ORDER BY kit_parents.id ASC, kit_parents.id ASC");
+  EXPECT_EQ(newest.OrderBy(newest.PageFrom({{"sort", "-created"}})),
+            " ORDER BY kit_parents.id DESC, kit_parents.id DESC");
+  EXPECT_EQ(Sorts().OrderBy(Sorts().PageFrom({})), " ORDER BY name ASC, kit_parents.id ASC");
+}
+
 TEST_P(StoreKitTest, VersionedUpdateAndDeleteRefuseStaleVersions) {
   const int64_t version = database().Write([](Connection& c) {
     return VersionedUpdate(c, "kit_parents", "Parent", 1, 1, "name = :name", Params().Set("name", "A2"));

@@ -6,8 +6,8 @@
 
 namespace weltcampus::store {
 
-SortTable::SortTable(std::string id_column, std::vector<SortKey> keys)
-    : id_column_(std::move(id_column)), keys_(std::move(keys)) {
+SortTable::SortTable(std::string id_column, std::vector<SortKey> keys, DefaultOrder default_order)
+    : id_column_(std::move(id_column)), keys_(std::move(keys)), default_order_(default_order) {
   if (keys_.empty()) {
     throw std::logic_error("a sort table needs at least one key");
   }
@@ -27,7 +27,11 @@ PageRequest SortTable::PageFrom(const std::map<std::string, std::string>& query)
   for (const auto& key : keys_) {
     names.push_back(key.name);
   }
-  return PageRequest::FromQuery(query, names);
+  auto page = PageRequest::FromQuery(query, names);
+  if (default_order_ == DefaultOrder::kDescending && !query.contains("sort")) {
+    page.descending = true;
+  }
+  return page;
 }
 
 std::string SortTable::OrderBy(const PageRequest& page) const {

@@ -22,11 +22,15 @@ struct SortKey {
   std::string_view join = {};
 };
 
+// The direction a list is sorted in when the request names no sort (a jobs list: newest first).
+enum class DefaultOrder { kAscending, kDescending };
+
 // The sort keys of one list, its first key the default. It validates ?sort=, produces ORDER BY
 // (always ending in the id, so that pages never overlap) and gives the OpenAPI `enum`.
 class SortTable {
  public:
-  SortTable(std::string id_column, std::vector<SortKey> keys);
+  SortTable(std::string id_column, std::vector<SortKey> keys,
+            DefaultOrder default_order = DefaultOrder::kAscending);
 
   // Reads ?limit=, ?cursor= and ?sort= (400/422 naming the parameter when unknown).
   PageRequest PageFrom(const std::map<std::string, std::string>& query) const;
@@ -40,6 +44,7 @@ class SortTable {
 
   std::string id_column_;
   std::vector<SortKey> keys_;
+  DefaultOrder default_order_;
 };
 
 template <typename T>

@@ -52,6 +52,9 @@ Access ReadPartners() {
   return Only(roles);
 }
 Access WritePartners() { return Only({"admin", "international_office"}); }
+// The school's units: read by the same people as the register, kept by the international office.
+Access ReadOrganisation() { return ReadPartners(); }
+Access WriteOrganisation() { return Only({"admin", "international_office"}); }
 Access Indicators() {
   return Only({"admin", "international_office", "management", "research_office", "coordinator"});
 }
@@ -92,11 +95,15 @@ const std::vector<Row>& ExpectationTable() {
       {"GET", "/api/v1/jobs/{id}", SignedIn()},
       {"POST", "/api/v1/jobs/{id}/cancel", SignedIn()},
       {"GET", "/api/v1/jobs/{id}/report", SignedIn()},
+      // Organisation: the school's units
+      {"GET", "/api/v1/org-units", ReadOrganisation()},
+      {"GET", "/api/v1/org-units/{id}", ReadOrganisation()},
+      {"POST", "/api/v1/org-units", WriteOrganisation()},
+      {"PUT", "/api/v1/org-units/{id}", WriteOrganisation()},
+      {"DELETE", "/api/v1/org-units/{id}", WriteOrganisation()},
       // Partners: reading
       {"GET", "/api/v1/institutions", ReadPartners()},
       {"GET", "/api/v1/institutions/{id}", ReadPartners()},
-      {"GET", "/api/v1/org-units", ReadPartners()},
-      {"GET", "/api/v1/org-units/{id}", ReadPartners()},
       {"GET", "/api/v1/partnerships", ReadPartners()},
       {"GET", "/api/v1/partnerships/map", ReadPartners()},
       {"GET", "/api/v1/partnerships/{id}", ReadPartners()},
@@ -110,9 +117,6 @@ const std::vector<Row>& ExpectationTable() {
       {"POST", "/api/v1/institutions", WritePartners()},
       {"PUT", "/api/v1/institutions/{id}", WritePartners()},
       {"DELETE", "/api/v1/institutions/{id}", WritePartners()},
-      {"POST", "/api/v1/org-units", WritePartners()},
-      {"PUT", "/api/v1/org-units/{id}", WritePartners()},
-      {"DELETE", "/api/v1/org-units/{id}", WritePartners()},
       {"POST", "/api/v1/partnerships", WritePartners()},
       {"PUT", "/api/v1/partnerships/{id}", WritePartners()},
       {"DELETE", "/api/v1/partnerships/{id}", WritePartners()},

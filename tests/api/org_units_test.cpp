@@ -126,6 +126,41 @@ TEST(OrgUnits, CreateReadUpdateDeleteAndSearch) {
   EXPECT_TRUE(IsError(Api().Get(PathOf(created)), 404, "not_found"));
 }
 
+// Agreements (module partners) point at the unit that holds them: the unit stays while they do,
+// and the answer names them.
+TEST(OrgUnits, AUnitHoldingAnAgreementIsNotRemoved) {
+  std::vector<Json> units;
+  ASSERT_NO_FATAL_FAILURE(AllUnits(&units));
+  Json unit;
+  ASSERT_NO_FATAL_FAILURE(CreateOk(
+      kOrgUnits,
+      {{"parent_id", SchoolId(units)}, {"name", Unique("Holding clinic")}, {"kind", "clinic"}},
+      &unit));
+  PartnerFixture partner;
+  ASSERT_NO_FATAL_FAILURE(CreatePartner("standard", &partner));
+  const int year = CurrentAcademicYearStart();
+  Json body = NewAgreementBody(IdOf(partner.partnership), IdOf(partner.institution), "draft", year,
+                               year + 2);
+  body["org_unit_id"] = IdOf(unit);
+  Json agreement;
+  ASSERT_NO_FATAL_FAILURE(CreateOk("/api/v1/agreements", body, &agreement));
+
+  const Response refused = Api().Delete(PathOf(unit), VersionOf(unit));
+  ASSERT_TRUE(IsError(refused, 409, "conflict")) << refused;
+  const std::string named = "agreement " + std::to_string(IdOf(agreement));
+  EXPECT_NE(refused.json.dump().find(named), std::string::npos) << refused;
+  Json still;
+  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(unit), &still));
+  EXPECT_EQ(still, unit);
+
+  ASSERT_EQ(
+      Api()
+          .Delete("/api/v1/agreements/" + std::to_string(IdOf(agreement)), VersionOf(agreement))
+          .status,
+      204);
+  EXPECT_EQ(Api().Delete(PathOf(unit), VersionOf(unit)).status, 204);
+}
+
 TEST(OrgUnits, ValidationWritesNothing) {
   std::vector<Json> before;
   ASSERT_NO_FATAL_FAILURE(AllUnits(&before));

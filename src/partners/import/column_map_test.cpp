@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "organisation/import/isced_import.h"
 #include "partners/import/eche_import.h"
-#include "partners/import/isced_import.h"
 
 namespace weltcampus::partners {
 namespace {
@@ -59,7 +59,7 @@ TEST(ColumnMap, AMissingColumnNamesItselfAndTheField) {
 }
 
 TEST(ColumnMap, AnOptionalColumnMayBeMissing) {
-  const auto file = ParseIsced("code,level,label_en\n09,broad,Health and welfare\n");
+  const auto file = organisation::ParseIsced("code,level,label_en\n09,broad,Health and welfare\n");
   ASSERT_EQ(file.rows.size(), 1u);
   EXPECT_FALSE(file.rows[0].field.label_de);
 }

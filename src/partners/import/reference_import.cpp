@@ -7,8 +7,8 @@
 #include "audit/audit.h"
 #include "interop/table.h"
 #include "interop/text_file.h"
+#include "organisation/import/isced_import.h"
 #include "partners/import/eche_import.h"
-#include "partners/import/isced_import.h"
 #include "partners/import/world_universities_import.h"
 
 namespace weltcampus::partners {
@@ -62,7 +62,7 @@ const std::vector<interop::ColumnSpec>& ReferenceColumns(std::string_view kind) 
     return EcheColumns();
   }
   if (kind == "isced") {
-    return IscedColumns();
+    return organisation::IscedColumns();
   }
   return none;
 }
@@ -86,9 +86,9 @@ interop::ImportReport ImportReference(store::Database& database, const audit::Ac
                [&](store::Connection& c) { return ImportWorldUniversities(c, file, control); });
   }
   if (kind == "isced") {
-    const auto file = ParseIsced(*OpenRows(text, file_name), columns);
+    const auto file = organisation::ParseIsced(*OpenRows(text, file_name), columns);
     return Run(database, actor, file_name, control,
-               [&](store::Connection& c) { return ImportIsced(c, file, control); });
+               [&](store::Connection& c) { return organisation::ImportIsced(c, file, control); });
   }
   throw std::invalid_argument("unknown kind of reference data: " + kind);
 }

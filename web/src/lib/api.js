@@ -4,8 +4,9 @@ import { coreApi } from './api/core.js';
 import accounts from './api/accounts.js';
 import audit from './api/audit.js';
 import imports from './api/imports.js';
+import organisation from './api/organisation.js';
 import partners from './api/partners.js';
 
 export * from './api/core.js';
 
-export const api = { ...coreApi, ...accounts, ...audit, ...partners, ...imports };
+export const api = { ...coreApi, ...accounts, ...audit, ...organisation, ...partners, ...imports };

@@ -1,11 +1,8 @@
-// Partners: institutions, partnerships, agreements, and the organisation's reference data they use
-// (modules `partners` and `organisation`).
+// Partners: institutions, partnerships, agreements and the summary (module `partners`).
 import { get, resource } from './core.js';
 
 export default {
   summary: (signal) => get('/summary', undefined, signal),
-  isced: (query, signal) => get('/isced', query, signal),
-  orgUnits: resource('/org-units'),
   institutions: resource('/institutions'),
   partnerships: {
     ...resource('/partnerships'),

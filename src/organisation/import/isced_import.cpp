@@ -1,4 +1,4 @@
-#include "partners/import/isced_import.h"
+#include "organisation/import/isced_import.h"
 
 #include <algorithm>
 #include <chrono>
@@ -9,9 +9,9 @@
 #include "core/codes.h"
 #include "interop/csv_reader.h"
 #include "interop/table.h"
-#include "partners/repository.h"
+#include "organisation/repository.h"
 
-namespace weltcampus::partners {
+namespace weltcampus::organisation {
 
 namespace {
 
@@ -102,9 +102,8 @@ interop::ImportReport ImportIsced(store::Connection& connection, const IscedFile
   report.kind = "isced";
   report.dry_run = control.dry_run;
   report.rejected = file.rejected;
-  std::map<std::string, partners::IscedField> existing;
-  for (auto& field :
-       partners::repository::ListIscedFields(connection, std::nullopt, std::nullopt)) {
+  std::map<std::string, IscedField> existing;
+  for (auto& field : repository::ListIscedFields(connection, std::nullopt, std::nullopt)) {
     existing.emplace(field.code, std::move(field));
   }
   // The repository reads this table but has no writer for it; these two statements are the
@@ -150,4 +149,4 @@ interop::ImportReport ImportIsced(store::Connection& connection, const IscedFile
   return report;
 }
 
-}  // namespace weltcampus::partners
+}  // namespace weltcampus::organisation

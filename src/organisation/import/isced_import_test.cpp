@@ -1,8 +1,8 @@
-#include "partners/import/isced_import.h"
+#include "organisation/import/isced_import.h"
 
 #include <gtest/gtest.h>
 
-namespace weltcampus::partners {
+namespace weltcampus::organisation {
 namespace {
 
 TEST(ParseIsced, ReadsCodesAndChecksTheirLevel) {
@@ -23,4 +23,4 @@ TEST(ParseIsced, ReadsCodesAndChecksTheirLevel) {
 }
 
 }  // namespace
-}  // namespace weltcampus::partners
+}  // namespace weltcampus::organisation

@@ -6,14 +6,14 @@
 #include "interop/column_map.h"
 #include "interop/import_report.h"
 #include "interop/table.h"
-#include "partners/model.h"
+#include "organisation/model.h"
 #include "store/sql.h"
 
-namespace weltcampus::partners {
+namespace weltcampus::organisation {
 
 struct IscedRow {
   int line = 0;
-  partners::IscedField field;
+  IscedField field;
 };
 
 struct IscedFile {
@@ -35,4 +35,4 @@ IscedFile ParseIsced(std::string_view csv, const interop::ColumnMap& columns = {
 interop::ImportReport ImportIsced(store::Connection& connection, const IscedFile& file,
                                   const interop::ImportControl& control = {});
 
-}  // namespace weltcampus::partners
+}  // namespace weltcampus::organisation

@@ -1,15 +1,17 @@
+#include "organisation/repository.h"
+
 #include "core/date.h"
-#include "partners/repository.h"
 #include "store/filter.h"
 #include "store/versioned.h"
 
-namespace weltcampus::partners::repository {
+namespace weltcampus::organisation::repository {
 
 namespace {
 
 OrgUnit FromRow(const store::Row& row) {
-  return OrgUnit{row.Int("id"),          row.OptionalInt("parent_id"), row.Text("name"),
-                 row.OptionalText("name_de"), row.Text("kind"),        row.OptionalText("code"),
+  return OrgUnit{row.Int("id"),     row.OptionalInt("parent_id"),
+                 row.Text("name"),  row.OptionalText("name_de"),
+                 row.Text("kind"),  row.OptionalText("code"),
                  row.Int("version")};
 }
 
@@ -23,7 +25,8 @@ store::Params FieldParams(const OrgUnit& unit) {
   return params;
 }
 
-const std::string kSelect = "SELECT id, parent_id, name, name_de, kind, code, version FROM org_units";
+const std::string kSelect =
+    "SELECT id, parent_id, name, name_de, kind, code, version FROM org_units";
 
 }  // namespace
 
@@ -35,9 +38,10 @@ std::optional<OrgUnit> FindOrgUnit(Connection& c, int64_t id) {
 std::vector<OrgUnit> ListOrgUnits(Connection& c, const std::optional<std::string>& q) {
   std::vector<OrgUnit> units;
   store::Filter where;
-  where.Contains("(lower(name) LIKE :q ESCAPE '\\' OR lower(name_de) LIKE :q ESCAPE '\\' OR "
-                 "lower(code) LIKE :q ESCAPE '\\')",
-                 "q", q);
+  where.Contains(
+      "(lower(name) LIKE :q ESCAPE '\\' OR lower(name_de) LIKE :q ESCAPE '\\' OR "
+      "lower(code) LIKE :q ESCAPE '\\')",
+      "q", q);
   for (const auto& row : c.Query(kSelect + where.Where() + " ORDER BY name, id", where.params())) {
     units.push_back(FromRow(row));
   }
@@ -46,7 +50,8 @@ std::vector<OrgUnit> ListOrgUnits(Connection& c, const std::optional<std::string
 
 void InsertOrgUnit(Connection& c, OrgUnit& unit) {
   unit.id = c.Insert(
-      "INSERT INTO org_units (parent_id, name, name_de, kind, code, version, created_at, updated_at) "
+      "INSERT INTO org_units (parent_id, name, name_de, kind, code, version, created_at, "
+      "updated_at) "
       "VALUES (:parent_id, :name, :name_de, :kind, :code, 1, :at, :at)",
       FieldParams(unit).Set("at", NowUtcTimestamp()));
   unit.version = 1;
@@ -64,14 +69,16 @@ void DeleteOrgUnit(Connection& c, int64_t id, int64_t expected_version) {
 }
 
 std::optional<int64_t> FindOrgUnitIdByCode(Connection& c, const std::string& code) {
-  auto row = c.QueryOne("SELECT id FROM org_units WHERE code = :code", store::Params().Set("code", code));
+  auto row =
+      c.QueryOne("SELECT id FROM org_units WHERE code = :code", store::Params().Set("code", code));
   return row ? std::optional<int64_t>(row->Int("id")) : std::nullopt;
 }
 
-bool OrgUnitInUse(Connection& c, int64_t id) {
-  const auto params = store::Params().Set("id", id);
-  return c.QueryOne("SELECT id FROM org_units WHERE parent_id = :id LIMIT 1", params) ||
-         c.QueryOne("SELECT id FROM agreements WHERE org_unit_id = :id LIMIT 1", params);
+bool HasSubUnits(Connection& c, int64_t id) {
+  return c
+      .QueryOne("SELECT id FROM org_units WHERE parent_id = :id LIMIT 1",
+                store::Params().Set("id", id))
+      .has_value();
 }
 
 std::vector<int64_t> OrgUnitAncestors(Connection& c, int64_t id) {
@@ -87,4 +94,34 @@ std::vector<int64_t> OrgUnitAncestors(Connection& c, int64_t id) {
   return chain;
 }
 
-}  // namespace weltcampus::partners::repository
+bool IscedCodeKnown(Connection& c, const std::string& code) {
+  return c
+      .QueryOne("SELECT code FROM isced_fields WHERE code = :code",
+                store::Params().Set("code", code))
+      .has_value();
+}
+
+bool IscedTableEmpty(Connection& c) {
+  return c.Count("SELECT COUNT(*) AS n FROM isced_fields") == 0;
+}
+
+std::vector<IscedField> ListIscedFields(Connection& c, const std::optional<std::string>& q,
+                                        const std::optional<std::string>& level) {
+  store::Filter where;
+  where
+      .Contains(
+          "(code LIKE :q ESCAPE '\\' OR lower(label_en) LIKE :q ESCAPE '\\' OR lower(label_de) "
+          "LIKE :q ESCAPE '\\')",
+          "q", q)
+      .Equal("level", level);
+  std::vector<IscedField> fields;
+  for (const auto& row : c.Query("SELECT code, level, label_en, label_de FROM isced_fields" +
+                                     where.Where() + " ORDER BY code",
+                                 where.params())) {
+    fields.push_back(
+        {row.Text("code"), row.Text("level"), row.Text("label_en"), row.OptionalText("label_de")});
+  }
+  return fields;
+}
+
+}  // namespace weltcampus::organisation::repository

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "core/record_schema.h"
+#include "organisation/model.h"
+
+namespace weltcampus::organisation {
+
+// The organisation's record definitions (core/record_schema.h).
+const RecordSchema<OrgUnit>& OrgUnitSchema();
+const RecordSchema<IscedField>& IscedFieldSchema();
+
+// A record as the API writes it (the audit log and the responses use these).
+nlohmann::json ToJson(const OrgUnit& unit);
+nlohmann::json ToJson(const IscedField& field);
+
+}  // namespace weltcampus::organisation
