@@ -19,7 +19,11 @@ namespace {
 
 constexpr std::size_t kMaxColumnsParameter = 4000;
 
-// The file's type: CSV lists come as text/csv, the world universities as JSON.
+constexpr std::string_view kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// The file's type: tables come as text/csv or as an .xlsx workbook, the world universities as
+// JSON. Which table format it is, is told by the content (service.cpp), not by this header.
 void CheckContentType(const Request& request, const std::string& kind) {
   std::string type(request.Header("content-type"));
   type = type.substr(0, type.find(';'));
@@ -32,10 +36,12 @@ void CheckContentType(const Request& request, const std::string& kind) {
   const bool json = partners::ReferenceColumns(kind).empty();
   const bool fits =
       json ? type == "application/json"
-           : (type == "text/csv" || type == "text/plain" || type == "application/vnd.ms-excel");
+           : (type == "text/csv" || type == "text/plain" || type == "application/vnd.ms-excel" ||
+              type == kXlsxType || type == "application/octet-stream");
   if (!fits) {
     throw ApiError(ErrorCode::kValidationFailed,
-                   json ? "Send the list as application/json" : "Send the list as text/csv",
+                   json ? "Send the list as application/json"
+                        : "Send the list as text/csv or as an .xlsx workbook",
                    "file");
   }
 }
@@ -72,6 +78,22 @@ void RegisterRoutes(http::Router& router, store::Database& database, std::functi
           })
       .Returns(200, jobs::ImportColumnsSchema());
   router
+      .Add("POST", base + "/{kind}/header", kImportData,
+           "The column names in the first row of a table file (CSV or .xlsx), for the column map",
+           [](const Request& request) {
+             const std::string kind = request.path_params.at("kind");
+             if (!partners::IsReferenceKind(kind)) {
+               throw NotFoundError("import kind");
+             }
+             CheckContentType(request, kind);
+             const auto file_name =
+                 QueryText(request.query, "file_name", kMaxFileNameLength).value_or("");
+             return Response::Json(200, HeaderJson(kind, file_name, request.body));
+           })
+      .Body({"text/csv", std::string(kXlsxType)})
+      .Query("file_name", {{"type", "string"}, {"maxLength", kMaxFileNameLength}})
+      .Returns(200, jobs::ImportHeaderSchema());
+  router
       .Add("POST", base + "/{kind}", kImportData,
            "Import a reference list (the file as the body) as a job: a dry run or for real",
            [&database, wake](const Request& request) {
@@ -93,7 +115,7 @@ void RegisterRoutes(http::Router& router, store::Database& database, std::functi
              return Response::Json(202, ToJson(job))
                  .WithHeader("Location", "/api/v1/jobs/" + std::to_string(job.id));
            })
-      .Body({"text/csv", "application/json"})
+      .Body({"text/csv", std::string(kXlsxType), "application/json"})
       .Query("dry_run", {{"type", "boolean"}, {"default", true}})
       .Query("columns", {{"type", "string"},
                          {"maxLength", kMaxColumnsParameter},

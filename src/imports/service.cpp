@@ -1,11 +1,13 @@
 #include "imports/service.h"
 
 #include <fmt/format.h>
+#include <sodium.h>
 
 #include <algorithm>
 
 #include "core/date.h"
 #include "core/error.h"
+#include "interop/table.h"
 #include "jobs/repository.h"
 #include "partners/import/reference_import.h"
 #include "store/settings.h"
@@ -69,6 +71,49 @@ bool IsText(std::string_view text) {
   return true;
 }
 
+// A workbook is binary; job_files keeps text, so it is stored as base64 until the job reads it.
+std::string ToBase64(std::string_view bytes) {
+  std::string text(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(text.data(), text.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+  text.resize(text.size() - 1);  // the terminating NUL
+  return text;
+}
+
+std::string FromBase64(std::string_view text) {
+  std::string bytes(text.size() / 4 * 3 + 3, '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), text.data(),
+                        text.size(), nullptr, &length, nullptr,
+                        sodium_base64_VARIANT_ORIGINAL) != 0) {
+    throw interop::ImportFileError("the stored workbook is damaged");
+  }
+  bytes.resize(length);
+  return bytes;
+}
+
+constexpr std::string_view kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// The format of a table file, checked: a workbook's first row must be readable (a broken one is
+// refused now, naming the file, rather than failing as a job), CSV must be text.
+interop::TableFormat CheckTableFile(const std::string& file_name, const std::string& content) {
+  if (content.empty()) {
+    throw ValidationError("file", "The file is empty");
+  }
+  const auto format = interop::DetectTableFormat(content, file_name);
+  if (format == interop::TableFormat::kXlsx) {
+    try {
+      interop::ReadTableHeader(content, format, file_name);
+    } catch (const interop::ImportFileError& error) {
+      throw ValidationError("file", error.what());
+    }
+  } else if (!IsText(content)) {
+    throw ValidationError("file", "The file must be UTF-8 text (CSV saved as UTF-8) or .xlsx");
+  }
+  return format;
+}
+
 nlohmann::json MapJson(const interop::ColumnMap& map) {
   nlohmann::json json = nlohmann::json::object();
   for (const auto& [field, header] : map) {
@@ -101,6 +146,26 @@ nlohmann::json ColumnsJson(store::Database& database, const std::string& kind) {
           {"remembered", remembered.has_value()}};
 }
 
+nlohmann::json HeaderJson(const std::string& kind, const std::string& file_name,
+                          const std::string& content) {
+  if (!partners::IsReferenceKind(kind)) {
+    throw NotFoundError("import kind");
+  }
+  if (partners::ReferenceColumns(kind).empty()) {
+    throw ValidationError("file", "This list is JSON: it has no columns to map");
+  }
+  const auto format = CheckTableFile(file_name, content);
+  std::vector<std::string> columns;
+  try {
+    columns = interop::ReadTableHeader(content, format, file_name);
+  } catch (const interop::ImportFileError& error) {
+    throw ValidationError("file", error.what());
+  }
+  return {{"kind", kind},
+          {"format", interop::TableFormatName(format)},
+          {"columns", std::move(columns)}};
+}
+
 jobs::Job QueueImport(store::Database& database, const ImportRequest& request, int64_t user_id) {
   if (!partners::IsReferenceKind(request.kind)) {
     throw NotFoundError("import kind");
@@ -117,12 +182,18 @@ jobs::Job QueueImport(store::Database& database, const ImportRequest& request, i
   if (request.file_name.size() > kMaxFileNameLength) {
     throw ValidationError("file_name", "At most 200 characters");
   }
-  if (request.content.empty()) {
-    throw ValidationError("file", "The file is empty");
+  auto format = interop::TableFormat::kCsv;
+  if (specs.empty()) {
+    if (request.content.empty()) {
+      throw ValidationError("file", "The file is empty");
+    }
+    if (!IsText(request.content)) {
+      throw ValidationError("file", "The file must be UTF-8 text (CSV saved as UTF-8)");
+    }
+  } else {
+    format = CheckTableFile(request.file_name, request.content);
   }
-  if (!IsText(request.content)) {
-    throw ValidationError("file", "The file must be UTF-8 text (CSV saved as UTF-8)");
-  }
+  const bool workbook = format == interop::TableFormat::kXlsx;
   return database.Write([&](store::Connection& c) {
     interop::ColumnMap columns;
     if (request.columns) {
@@ -139,11 +210,18 @@ jobs::Job QueueImport(store::Database& database, const ImportRequest& request, i
                   {"dry_run", request.dry_run},
                   {"columns", MapJson(columns)},
                   {"file_name", request.file_name}};
+    if (workbook) {
+      job.params["format"] = "xlsx";  // the input is stored as base64
+    }
     job.created_by = user_id;
     job.created_at = NowUtcTimestamp();
-    const std::string content_type = specs.empty() ? "application/json" : "text/csv";
+    const std::string content_type = specs.empty() ? "application/json"
+                                     : workbook    ? std::string(kXlsxType)
+                                                   : "text/csv";
     jobs::repository::InsertJob(
-        c, job, jobs::JobFile{"input", request.file_name, content_type, request.content});
+        c, job,
+        jobs::JobFile{"input", request.file_name, content_type,
+                      workbook ? ToBase64(request.content) : request.content});
     return job;
   });
 }
@@ -191,7 +269,7 @@ jobs::JobOutcome RunImportJob(store::Database& database, jobs::JobContext& conte
       }
     }
   }
-  const std::string text = context.Input();
+  const bool workbook = params.value("format", "csv") == "xlsx";
   // Progress runs over two passes when the import writes: the check, then the write.
   const int64_t passes = dry_run ? 1 : 2;
   int64_t rows_to_apply = 0;
@@ -211,6 +289,7 @@ jobs::JobOutcome RunImportJob(store::Database& database, jobs::JobContext& conte
   };
   try {
     context.Progress(0, 0, "Reading the file", true);
+    const std::string text = workbook ? FromBase64(context.Input()) : context.Input();
     auto report = partners::ImportReference(database, context.actor(), kind, text, file_name,
                                             columns, control_for(true));
     if (!dry_run) {

@@ -28,8 +28,15 @@ struct ImportRequest {
 // The fields of a kind, their default columns and the map remembered from its last import.
 nlohmann::json ColumnsJson(store::Database& database, const std::string& kind);
 
-// Checks the request (kind, map, file: UTF-8 text, not empty), remembers the map for the kind,
-// and queues the job. Throws ApiError naming the field at fault.
+// The column names in the first row of a table file (CSV text or an .xlsx workbook), for the
+// column map screen: {kind, format, columns}. Throws ApiError (422 "file") for a file that is not
+// a readable table, naming the file.
+nlohmann::json HeaderJson(const std::string& kind, const std::string& file_name,
+                          const std::string& content);
+
+// Checks the request (kind, map, file: UTF-8 text or a workbook whose header can be read, not
+// empty), remembers the map for the kind, and queues the job. Throws ApiError naming the field at
+// fault.
 jobs::Job QueueImport(store::Database& database, const ImportRequest& request, int64_t user_id);
 
 // The "import" job: a check pass (a dry run, whose progress is saved as it goes), then, unless

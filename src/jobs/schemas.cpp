@@ -60,4 +60,11 @@ NamedSchema ImportColumnsSchema() {
                   {"remembered", {{"type", "boolean"}}}})};
 }
 
+NamedSchema ImportHeaderSchema() {
+  return {"ImportHeader",
+          Object({{"kind", {{"type", "string"}}},
+                  {"format", {{"type", "string"}, {"enum", {"csv", "xlsx"}}}},
+                  {"columns", {{"type", "array"}, {"items", {{"type", "string"}}}}}})};
+}
+
 }  // namespace weltcampus::jobs

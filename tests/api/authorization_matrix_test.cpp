@@ -129,6 +129,7 @@ const std::vector<Row>& ExpectationTable() {
       // Imports of reference lists (as jobs)
       {"POST", "/api/v1/imports/{kind}", Imports()},
       {"GET", "/api/v1/imports/{kind}/columns", Imports()},
+      {"POST", "/api/v1/imports/{kind}/header", Imports()},
       // Aggregate indicators
       {"GET", "/api/v1/summary", Indicators()},
       // Administration

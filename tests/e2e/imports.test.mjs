@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { startApp, screenshot, settled, ROOT } from './harness.mjs';
@@ -157,6 +158,109 @@ test('a cancelled import writes nothing', async () => {
   await screenshot(page, 'imports-cancelled');
   assert.equal(await total('/institutions'), before);
   assert.equal(await total('/institutions?q=Cancelled%20School'), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+// A minimal .xlsx workbook made here (a zip of four XML parts, the cells as inline strings), as a spreadsheet
+// program would save the office's list: rows are given with their spreadsheet row numbers.
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+const crc32 = (bytes) => {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+};
+function zip(members) {
+  const locals = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, text] of members) {
+    const data = Buffer.from(text, 'utf8');
+    const packed = deflateRawSync(data);
+    const fileName = Buffer.from(name, 'utf8');
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(8, 8); // deflate
+    header.writeUInt32LE(crc32(data), 14);
+    header.writeUInt32LE(packed.length, 18);
+    header.writeUInt32LE(data.length, 22);
+    header.writeUInt16LE(fileName.length, 26);
+    locals.push(header, fileName, packed);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(crc32(data), 16);
+    entry.writeUInt32LE(packed.length, 20);
+    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(fileName.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    central.push(entry, fileName);
+    offset += header.length + fileName.length + packed.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(members.length, 8);
+  end.writeUInt16LE(members.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+const escapeXml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+function workbook(rows) {
+  const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const sheetRows = rows
+    .map(
+      ([number, cells]) =>
+        `<row r="${number}">${cells
+          .map((v) => (v === '' ? '<c/>' : `<c t="inlineStr"><is><t>${escapeXml(v)}</t></is></c>`))
+          .join('')}</row>`,
+    )
+    .join('');
+  return zip([
+    ['_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+    ['xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${R}"><sheets><sheet name="ECHE" sheetId="1" r:id="rId1"/></sheets></workbook>`],
+    ['xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
+    ['xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`],
+  ]);
+}
+
+test('an Excel workbook: its header read by the server, the broken row reported with its row number', async () => {
+  const code = `F  ${String(Date.now()).slice(-6).replace(/\d/g, (d) => 'ABCDEFGHIJ'[d])}01`;
+  const file = join(tmp, 'eche.xlsx');
+  await writeFile(
+    file,
+    workbook([
+      [1, ['Erasmus Code', 'PIC', 'OID', 'Legal Name', 'City', 'Country Cd', 'Website Url']],
+      [2, [code, '', '', 'Ecole du Classeur', 'Lyon', 'FR']],
+      [4, ['NOT A CODE', '', '', 'Broken Workbook School', 'Lyon', 'FR']],
+    ]),
+  );
+  const page = await app.newPage();
+  await page.goto('/imports');
+  await settled(page);
+  await page.getByLabel('List', { exact: true }).selectOption('eche');
+  await page.locator('#import-file').setInputFiles(file);
+  await page.getByRole('group', { name: 'Which column holds what' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('#map-erasmus_code')?.value === 'Erasmus Code');
+  assert.equal(await page.getByLabel('Country', { exact: true }).inputValue(), 'Country Cd');
+  await page.getByRole('button', { name: 'Check file (dry run)' }).click();
+  await page.locator('[data-status="succeeded"]').waitFor({ timeout: 120000 });
+  assert.equal(await page.locator('[data-count="rows"]').textContent(), '2');
+  assert.equal(await page.locator('[data-count="added"]').textContent(), '1');
+  const row = page.locator('#rejected-rows tbody tr', { hasText: /invalid Erasmus code "NOT A CODE"/ });
+  assert.equal(await row.locator('td').first().textContent(), '4');
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await page.getByRole('heading', { name: /^Import, job \d+$/ }).waitFor();
+  await page.locator('[data-status="succeeded"]').waitFor({ timeout: 120000 });
+  assert.equal(await total(`/institutions?q=${encodeURIComponent(code)}`), 1);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -8,6 +8,7 @@
 
 #include "core/codes.h"
 #include "interop/csv_reader.h"
+#include "interop/table.h"
 #include "organisation/repository.h"
 
 namespace weltcampus::organisation {
@@ -39,7 +40,11 @@ const std::vector<interop::ColumnSpec>& IscedColumns() {
 }
 
 IscedFile ParseIsced(std::string_view csv, const interop::ColumnMap& map) {
-  interop::CsvReader reader(csv);
+  const auto rows = interop::OpenTable(csv, interop::TableFormat::kCsv, "");
+  return ParseIsced(*rows, map);
+}
+
+IscedFile ParseIsced(interop::RowReader& reader, const interop::ColumnMap& map) {
   std::vector<std::string> fields;
   if (!reader.Next(fields)) {
     throw interop::ImportFileError("the ISCED file is empty");

@@ -5,6 +5,7 @@
 
 #include "interop/column_map.h"
 #include "interop/import_report.h"
+#include "interop/table.h"
 #include "organisation/model.h"
 #include "store/sql.h"
 
@@ -23,8 +24,10 @@ struct IscedFile {
 // The fields of the ISCED-F table and their default column headers.
 const std::vector<interop::ColumnSpec>& IscedColumns();
 
-// Reads the ISCED-F 2013 table (columns code, level, label_en, label_de unless the map says
-// otherwise).
+// Reads the ISCED-F 2013 table, its header first, from CSV or a worksheet (columns code, level,
+// label_en, label_de unless the map says otherwise).
+IscedFile ParseIsced(interop::RowReader& rows, const interop::ColumnMap& columns = {});
+// The same for CSV text.
 IscedFile ParseIsced(std::string_view csv, const interop::ColumnMap& columns = {});
 
 // Adds or updates the reference table, in the caller's transaction. Codes are never deleted:

@@ -50,7 +50,11 @@ const std::vector<interop::ColumnSpec>& EcheColumns() {
 }
 
 EcheFile ParseEche(std::string_view csv, const interop::ColumnMap& map) {
-  interop::CsvReader reader(csv);
+  const auto rows = interop::OpenTable(csv, interop::TableFormat::kCsv, "");
+  return ParseEche(*rows, map);
+}
+
+EcheFile ParseEche(interop::RowReader& reader, const interop::ColumnMap& map) {
   std::vector<std::string> fields;
   if (!reader.Next(fields)) {
     throw interop::ImportFileError("the ECHE file is empty");

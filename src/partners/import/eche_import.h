@@ -7,6 +7,7 @@
 
 #include "interop/column_map.h"
 #include "interop/import_report.h"
+#include "interop/table.h"
 #include "partners/model.h"
 #include "store/sql.h"
 
@@ -27,9 +28,12 @@ struct EcheFile {
 // The fields the ECHE import reads and the list's own column headers.
 const std::vector<interop::ColumnSpec>& EcheColumns();
 
-// Reads the CSV export of the ECHE list (columns found by header name, as the map says). Rows with
-// an invalid Erasmus code, an unknown country or no name are rejected with their line; a malformed
-// file throws ImportFileError (a std::runtime_error).
+// Reads the ECHE list, its header first, from a CSV export or a worksheet (columns found by header
+// name, as the map says). Rows with an invalid Erasmus code, an unknown country or no name are
+// rejected with their line (the worksheet's row number); a malformed file throws ImportFileError
+// (a std::runtime_error).
+EcheFile ParseEche(interop::RowReader& rows, const interop::ColumnMap& columns = {});
+// The same for CSV text.
 EcheFile ParseEche(std::string_view csv, const interop::ColumnMap& columns = {});
 
 // Brings an institution of the register up to date with its ECHE row and tells whether anything

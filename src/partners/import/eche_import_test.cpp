@@ -1,6 +1,12 @@
 #include "partners/import/eche_import.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace weltcampus::partners {
 namespace {
@@ -31,6 +37,44 @@ TEST(ParseEche, ReadsRowsAndNormalisesCodes) {
   EXPECT_EQ(file.rows[1].line, 4);
   EXPECT_EQ(file.rows[1].institution.country, "GR");
   EXPECT_FALSE(file.rows[1].institution.oid);
+}
+
+// The list as a workbook (libxlsxwriter): the same rows through the same row source, lines being
+// the sheet's row numbers, a PIC typed as a number read without ".0", a missing last cell empty.
+TEST(ParseEche, ReadsAWorkbookWithItsRowNumbers) {
+  std::string path = std::filesystem::temp_directory_path() / "weltcampus-eche-XXXXXX";
+  close(mkstemp(path.data()));
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, nullptr);
+  const char* header[] = {"Erasmus Code", "PIC",        "OID",        "Legal Name",
+                          "City",         "Country Cd", "Website Url"};
+  for (lxw_col_t c = 0; c < 7; ++c) {
+    worksheet_write_string(sheet, 0, c, header[c], nullptr);
+  }
+  worksheet_write_string(sheet, 2, 0, "D  DRESDEN02", nullptr);
+  worksheet_write_number(sheet, 2, 1, 999897729, nullptr);
+  worksheet_write_string(sheet, 2, 3, "TECHNISCHE UNIVERSITAET DRESDEN", nullptr);
+  worksheet_write_string(sheet, 2, 5, "DE", nullptr);
+  worksheet_write_string(sheet, 3, 0, "broken", nullptr);
+  worksheet_write_string(sheet, 3, 3, "Somewhere", nullptr);
+  worksheet_write_string(sheet, 3, 5, "DE", nullptr);
+  ASSERT_EQ(workbook_close(workbook), LXW_NO_ERROR);
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  std::filesystem::remove(path);
+  const std::string content = bytes.str();
+
+  const auto rows =
+      interop::OpenTable(content, interop::DetectTableFormat(content, "eche.xlsx"), "eche.xlsx");
+  const auto file = ParseEche(*rows);
+  ASSERT_EQ(file.rows.size(), 1u);
+  EXPECT_EQ(file.rows[0].line, 3);
+  EXPECT_EQ(file.rows[0].institution.pic, "999897729");
+  EXPECT_FALSE(file.rows[0].institution.website);
+  ASSERT_EQ(file.rejected.size(), 1u);
+  EXPECT_EQ(file.rejected[0].line, 4);
+  EXPECT_NE(file.rejected[0].reason.find("Erasmus code"), std::string::npos);
 }
 
 TEST(ParseEche, RejectsBadRowsWithLineAndReason) {

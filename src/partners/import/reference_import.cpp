@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "audit/audit.h"
+#include "interop/table.h"
 #include "interop/text_file.h"
 #include "organisation/import/isced_import.h"
 #include "partners/import/eche_import.h"
@@ -43,6 +44,12 @@ interop::ImportReport Run(store::Database& database, const audit::Actor& actor,
       [&](store::Connection& c) { return Audited(c, actor, file_name, import(c)); });
 }
 
+// The file's rows, its format chosen once by content or name: the file is parsed once per call.
+std::unique_ptr<interop::RowReader> OpenRows(std::string_view content,
+                                             const std::string& file_name) {
+  return interop::OpenTable(content, interop::DetectTableFormat(content, file_name), file_name);
+}
+
 }  // namespace
 
 bool IsReferenceKind(std::string_view kind) {
@@ -66,17 +73,20 @@ interop::ImportReport ImportReference(store::Database& database, const audit::Ac
                                       const interop::ColumnMap& columns,
                                       const interop::ImportControl& control) {
   if (kind == "eche") {
-    const auto file = ParseEche(text, columns);
+    const auto file = ParseEche(*OpenRows(text, file_name), columns);
     return Run(database, actor, file_name, control,
                [&](store::Connection& c) { return ImportEche(c, file, control); });
   }
   if (kind == "world-universities") {
+    if (interop::DetectTableFormat(text, file_name) == interop::TableFormat::kXlsx) {
+      throw interop::ImportFileError("The world universities list is JSON, not a workbook");
+    }
     const auto file = ParseWorldUniversities(text);
     return Run(database, actor, file_name, control,
                [&](store::Connection& c) { return ImportWorldUniversities(c, file, control); });
   }
   if (kind == "isced") {
-    const auto file = organisation::ParseIsced(text, columns);
+    const auto file = organisation::ParseIsced(*OpenRows(text, file_name), columns);
     return Run(database, actor, file_name, control,
                [&](store::Connection& c) { return organisation::ImportIsced(c, file, control); });
   }

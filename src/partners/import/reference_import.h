@@ -20,7 +20,8 @@ bool IsReferenceKind(std::string_view kind);
 const std::vector<interop::ColumnSpec>& ReferenceColumns(std::string_view kind);
 
 // The one way a reference list is imported, from the command line and from the server's jobs:
-// reads and checks the text ("eche", "world-universities" or "isced"), then, unless it is a dry
+// reads and checks the file ("eche", "world-universities" or "isced"; a table as CSV text or an
+// .xlsx workbook, told apart by content or file name), then, unless it is a dry
 // run, applies it in one transaction with one audit entry of its totals in the actor's name: an
 // unreadable file, an
 // error half-way or a cancellation changes nothing. A dry run only reads. Throws ImportFileError

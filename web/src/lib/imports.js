@@ -83,7 +83,23 @@ export function progressPercent(job) {
   return Math.max(0, Math.min(100, Math.floor((done * 100) / total)));
 }
 
-/** The file's media type for the server: CSV lists as text/csv, the world universities as JSON. */
-export function fileTypeFor(kind) {
-  return kind === 'world-universities' ? 'application/json' : 'text/csv';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Whether a chosen file is an Excel workbook (.xlsx) rather than CSV text: by its name or its media type. */
+export function isWorkbook(file) {
+  return /\.xlsx$/i.test(String(file?.name ?? '')) || file?.type === XLSX_TYPE;
+}
+
+/**
+ * The file's media type for the server: the world universities as JSON, tables as text/csv or, for a workbook
+ * (the file or its name), as .xlsx.
+ */
+export function fileTypeFor(kind, file) {
+  if (kind === 'world-universities') return 'application/json';
+  return file && isWorkbook(typeof file === 'string' ? { name: file } : file) ? XLSX_TYPE : 'text/csv';
+}
+
+/** What the file input offers: CSV and Excel workbooks for tables, JSON for the world universities list. */
+export function acceptFor(kind) {
+  return kind === 'world-universities' ? '.json,application/json' : `.csv,text/csv,.xlsx,${XLSX_TYPE}`;
 }

@@ -1,5 +1,18 @@
 import { describe, it, expect } from 'vitest';
-import { csvHeader, initialMap, mapProblems, mapForApi, progressPercent, isFinished, fileTypeFor } from './imports.js';
+import { afterEach } from 'vitest';
+import {
+  csvHeader,
+  initialMap,
+  mapProblems,
+  mapForApi,
+  progressPercent,
+  isFinished,
+  fileTypeFor,
+  isWorkbook,
+  acceptFor,
+  XLSX_TYPE,
+} from './imports.js';
+import { api, setFetch } from './api.js';
 
 const fields = [
   { field: 'erasmus_code', default_column: 'Erasmus Code', required: true },
@@ -45,5 +58,39 @@ describe('jobs', () => {
     expect(isFinished({ status: 'running' })).toBe(false);
     expect(fileTypeFor('world-universities')).toBe('application/json');
     expect(fileTypeFor('eche')).toBe('text/csv');
+  });
+});
+
+describe('workbooks', () => {
+  afterEach(() => setFetch((...a) => globalThis.fetch(...a)));
+
+  it('tells a workbook by its name or media type and sends it as .xlsx', () => {
+    expect(isWorkbook({ name: 'ECHE-Liste.XLSX', type: '' })).toBe(true);
+    expect(isWorkbook({ name: 'liste', type: XLSX_TYPE })).toBe(true);
+    expect(isWorkbook({ name: 'eche.csv', type: 'text/csv' })).toBe(false);
+    expect(fileTypeFor('eche', { name: 'eche.xlsx' })).toBe(XLSX_TYPE);
+    expect(fileTypeFor('isced', 'isced.xlsx')).toBe(XLSX_TYPE);
+    expect(fileTypeFor('eche', { name: 'eche.csv' })).toBe('text/csv');
+    expect(fileTypeFor('world-universities', { name: 'w.xlsx' })).toBe('application/json');
+    expect(acceptFor('eche')).toContain('.xlsx');
+    expect(acceptFor('world-universities')).not.toContain('.xlsx');
+  });
+
+  it('asks the server for the header row of a workbook, sending the file as it is', async () => {
+    let seen;
+    setFetch(async (url, init) => {
+      seen = { url, init };
+      return new Response(JSON.stringify({ kind: 'eche', format: 'xlsx', columns: ['Erasmus Code', 'PIC'] }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    });
+    const file = new Blob([new Uint8Array([0x50, 0x4b, 3, 4])], { type: XLSX_TYPE });
+    const answer = await api.imports.header('eche', { file, fileName: 'eche.xlsx', fileType: XLSX_TYPE });
+    expect(answer.columns).toEqual(['Erasmus Code', 'PIC']);
+    expect(seen.url).toBe('/api/v1/imports/eche/header?file_name=eche.xlsx');
+    expect(seen.init.method).toBe('POST');
+    expect(seen.init.headers['Content-Type']).toBe(XLSX_TYPE);
+    expect(seen.init.body).toBe(file);
   });
 });

@@ -4,6 +4,15 @@ import { get, request } from './core.js';
 export default {
   imports: {
     columns: (kind, signal) => get(`/imports/${encodeURIComponent(kind)}/columns`, undefined, signal),
+    /** The column names in the first row of a table file (CSV or .xlsx), read by the server: `{format, columns}`. */
+    header: async (kind, { file, fileName, fileType }) =>
+      (
+        await request('POST', `/imports/${encodeURIComponent(kind)}/header`, {
+          file,
+          fileType,
+          query: { file_name: fileName },
+        })
+      ).data,
     /** Queues an import of `file` (a File or text); answers the job. */
     start: async (kind, { file, fileName, fileType, dryRun, columns }) =>
       (
