@@ -168,18 +168,6 @@ class RecordSchema {
     return Add(std::move(field));
   }
 
-  // An enumeration value kept as its name in T (a record not yet typed); required in input.
-  template <typename E, std::size_t N>
-  RecordSchema& Enum(std::string key, std::string T::*member, const EnumTable<E, N>& table) {
-    Field field = Scalar(std::move(key), "string", false, {{"enum", table.Json()}});
-    field.read = [member, names = table.names()](const Field& self, const JsonInput& in,
-                                                 T& record) {
-      record.*member = in.RequiredEnum(self.key, names);
-    };
-    field.write = [member](const T& record) { return nlohmann::json(record.*member); };
-    return Add(std::move(field));
-  }
-
   // An ISO 8601 date ("2027-09-30"), optional.
   RecordSchema& Date(std::string key, std::optional<std::string> T::*member) {
     Field field = Scalar(std::move(key), "string", true, {{"format", "date"}});

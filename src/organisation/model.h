@@ -30,7 +30,7 @@ struct OrgUnit {
   std::optional<int64_t> parent_id;
   std::string name;
   std::optional<std::string> name_de;
-  std::string kind;  // kOrgUnitKindTable
+  OrgUnitKind kind = OrgUnitKind::kDepartment;
   std::optional<std::string> code;
   int64_t version = 1;
 };

@@ -9,9 +9,12 @@ namespace weltcampus::organisation::repository {
 namespace {
 
 OrgUnit FromRow(const store::Row& row) {
-  return OrgUnit{row.Int("id"),     row.OptionalInt("parent_id"),
-                 row.Text("name"),  row.OptionalText("name_de"),
-                 row.Text("kind"),  row.OptionalText("code"),
+  return OrgUnit{row.Int("id"),
+                 row.OptionalInt("parent_id"),
+                 row.Text("name"),
+                 row.OptionalText("name_de"),
+                 kOrgUnitKindTable.FromStored(row.Text("kind")),
+                 row.OptionalText("code"),
                  row.Int("version")};
 }
 
@@ -20,7 +23,7 @@ store::Params FieldParams(const OrgUnit& unit) {
   params.Set("parent_id", unit.parent_id)
       .Set("name", unit.name)
       .Set("name_de", unit.name_de)
-      .Set("kind", unit.kind)
+      .Set("kind", std::string(kOrgUnitKindTable.Name(unit.kind)))
       .Set("code", unit.code);
   return params;
 }
