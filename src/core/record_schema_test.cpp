@@ -175,18 +175,16 @@ TEST(RecordSchemaTest, InputSchemaHasTheEditableFieldsAndWhatIsRequired) {
   EXPECT_EQ(TreeSchema().Input().name, "TreeInput");
 }
 
-// The kinds of enumeration field: a typed value (required, or optional), and a name kept as text.
+// The kinds of enumeration field: a typed value, required or optional.
 struct Bud {
   Colour colour = Colour::kRed;
   std::optional<Colour> tint;
-  std::string colour_name;
 };
 
 const RecordSchema<Bud>& BudSchema() {
   static const auto schema = RecordSchema<Bud>("Bud")
                                  .Enum("colour", &Bud::colour, kColourTable)
-                                 .Enum("tint", &Bud::tint, kColourTable)
-                                 .Enum("colour_name", &Bud::colour_name, kColourTable);
+                                 .Enum("tint", &Bud::tint, kColourTable);
   return schema;
 }
 
@@ -200,29 +198,23 @@ std::string MessageOf(const nlohmann::json& body) {
 }
 
 TEST(RecordSchemaTest, EnumerationsReadAndWriteTheirNames) {
-  const Bud bud = BudSchema().Read({{"colour", "green"}, {"colour_name", "red"}});
+  const Bud bud = BudSchema().Read({{"colour", "green"}});
   EXPECT_EQ(bud.colour, Colour::kGreen);
   EXPECT_FALSE(bud.tint);
-  EXPECT_EQ(bud.colour_name, "red");
-  EXPECT_EQ(BudSchema().Read({{"colour", "red"}, {"tint", "green"}, {"colour_name", "red"}}).tint,
+  EXPECT_EQ(BudSchema().Read({{"colour", "red"}, {"tint", "green"}}).tint,
             Colour::kGreen);
   EXPECT_EQ(BudSchema().Write(bud),
-            nlohmann::json({{"colour", "green"}, {"tint", nullptr}, {"colour_name", "red"}}));
-  // The same messages for a typed field and for a name kept as text.
-  EXPECT_EQ(MessageOf({{"colour", "blue"}, {"colour_name", "red"}}),
-            "colour: Must be one of: red, green");
-  EXPECT_EQ(MessageOf({{"colour", "red"}, {"colour_name", "blue"}}),
-            "colour_name: Must be one of: red, green");
-  EXPECT_EQ(MessageOf({{"colour", "red"}, {"tint", "blue"}, {"colour_name", "red"}}),
-            "tint: Must be one of: red, green");
-  EXPECT_EQ(MessageOf({{"colour_name", "red"}}), "colour: Is required");
+            nlohmann::json({{"colour", "green"}, {"tint", nullptr}}));
+  // The messages name the field and the values.
+  EXPECT_EQ(MessageOf({{"colour", "blue"}}), "colour: Must be one of: red, green");
+  EXPECT_EQ(MessageOf({{"colour", "red"}, {"tint", "blue"}}), "tint: Must be one of: red, green");
+  EXPECT_EQ(MessageOf(nlohmann::json::object()), "colour: Is required");
   const auto input = BudSchema().InputSchema();
-  EXPECT_EQ(input["required"], nlohmann::json({"colour", "colour_name"}));
+  EXPECT_EQ(input["required"], nlohmann::json({"colour"}));
   EXPECT_EQ(input["properties"]["colour"],
             nlohmann::json({{"type", "string"}, {"enum", {"red", "green"}}}));
   EXPECT_EQ(input["properties"]["tint"],
             nlohmann::json({{"type", {"string", "null"}}, {"enum", {"red", "green", nullptr}}}));
-  EXPECT_EQ(input["properties"]["colour"], input["properties"]["colour_name"]);
 }
 
 TEST(RecordSchemaTest, PageSchemaRefersToTheItem) {
