@@ -66,9 +66,11 @@ Workbook MakeEcheWorkbook() {
 
 Response Post(const std::string& path, const std::string& body, bool dry_run,
               const std::string& type = kXlsxType) {
+  // The file's name fits its type, as the browser sends it.
+  const std::string name =
+      type == kXlsxType ? "eche.xlsx" : (type == "text/csv" ? "list.csv" : "list.json");
   return Api().PostRaw(
-      Query(path, {{"dry_run", dry_run ? "true" : "false"}, {"file_name", "eche.xlsx"}}), body,
-      type);
+      Query(path, {{"dry_run", dry_run ? "true" : "false"}, {"file_name", name}}), body, type);
 }
 
 void WaitForJob(long long id, Json* job) {
