@@ -83,9 +83,6 @@ inline constexpr std::span<const std::string_view> kAgreementStatuses = kAgreeme
 // The statuses a new agreement may start in.
 inline constexpr std::array<AgreementStatus, 3> kInitialStatuses = {
     AgreementStatus::kDraft, AgreementStatus::kInNegotiation, AgreementStatus::kSigned};
-inline constexpr std::span<const std::string_view> kDirections = kDirectionTable.names();
-inline constexpr std::span<const std::string_view> kQuotaCategories = kQuotaCategoryTable.names();
-inline constexpr std::span<const std::string_view> kJointStructureKinds = kJointStructureKindTable.names();
 
 // Staff mobility (teaching, training) is counted in days, student mobility in months.
 constexpr bool IsStaffCategory(QuotaCategory category) {
