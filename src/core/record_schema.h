@@ -17,6 +17,7 @@
 #include "core/error.h"
 #include "core/json_input.h"
 #include "core/json_output.h"
+#include "core/stored_row.h"
 
 namespace weltcampus {
 
@@ -25,6 +26,11 @@ struct NamedSchema {
   std::string name;
   nlohmann::json schema;
 };
+
+// How a field is kept in its record's row (store/record_table.h): written and read back, only read
+// back (the id, version, timestamps and other fields the server sets), or not in the row at all (a
+// list of child records, a nested record).
+enum class ColumnUse { kNone, kEditable, kServerSet };
 
 // A list answer {items: [item], next_cursor: string|null, total: integer}, named "<item>Page".
 inline NamedSchema PageSchema(const NamedSchema& item) {
@@ -42,7 +48,8 @@ inline NamedSchema PageSchema(const NamedSchema& item) {
 // pointer-to-member. From it come the reading of a client's JSON (type, length, range, enumeration,
 // the field's own check; every failure names the field, with its path inside nested objects), the
 // writing of T as JSON, and the JSON Schemas of both for the OpenAPI document. So the document
-// cannot drift from what the server reads and writes.
+// cannot drift from what the server reads and writes. The same fields name the record's columns
+// (a field's key unless .Column() says otherwise), so a plain record needs no SQL of its own.
 //
 //   const RecordSchema<OrgUnit> schema = RecordSchema<OrgUnit>("OrgUnit")
 //       .Key(&OrgUnit::id, &OrgUnit::version)
@@ -71,6 +78,7 @@ class RecordSchema {
       self.Check(in, record.*member);
     };
     field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    StoreIn(field, member);
     return Add(std::move(field));
   }
 
@@ -83,6 +91,7 @@ class RecordSchema {
       }
     };
     field.write = [member](const T& record) { return Nullable(record.*member); };
+    StoreIn(field, member);
     return Add(std::move(field));
   }
 
@@ -92,6 +101,7 @@ class RecordSchema {
       record.*member = in.RequiredInt(self.key, min, max);
     };
     field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    StoreIn(field, member);
     return Add(std::move(field));
   }
 
@@ -101,6 +111,7 @@ class RecordSchema {
       record.*member = in.OptionalInt(self.key, min, max);
     };
     field.write = [member](const T& record) { return Nullable(record.*member); };
+    StoreIn(field, member);
     return Add(std::move(field));
   }
 
@@ -110,6 +121,7 @@ class RecordSchema {
       record.*member = in.OptionalNumber(self.key, min, max);
     };
     field.write = [member](const T& record) { return Nullable(record.*member); };
+    StoreIn(field, member);
     return Add(std::move(field));
   }
 
@@ -121,6 +133,7 @@ class RecordSchema {
       record.*member = in.OptionalBool(self.key).value_or(default_value);
     };
     field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    StoreIn(field, member);
     return Add(std::move(field));
   }
 
@@ -134,6 +147,7 @@ class RecordSchema {
     field.write = [member, table](const T& record) {
       return nlohmann::json(std::string(table.Name(record.*member)));
     };
+    StoreEnumIn(field, member, table);
     return Add(std::move(field));
   }
 
@@ -150,6 +164,7 @@ class RecordSchema {
     field.write = [member, table](const T& record) {
       return nlohmann::json(std::string(table.Name(record.*member)));
     };
+    StoreEnumIn(field, member, table);
     return Add(std::move(field));
   }
 
@@ -165,6 +180,7 @@ class RecordSchema {
       const auto name = table.Name(record.*member);
       return name ? nlohmann::json(std::string(*name)) : nlohmann::json(nullptr);
     };
+    StoreEnumIn(field, member, table);
     return Add(std::move(field));
   }
 
@@ -178,6 +194,7 @@ class RecordSchema {
       }
     };
     field.write = [member](const T& record) { return Nullable(record.*member); };
+    StoreIn(field, member);
     return Add(std::move(field));
   }
 
@@ -186,6 +203,8 @@ class RecordSchema {
     Field field = Scalar(std::move(key), "string", false, {{"format", "date"}});
     field.read_only = true;
     field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    StoreIn(field, member);
+    field.column = ColumnUse::kServerSet;
     return Add(std::move(field));
   }
 
@@ -202,6 +221,7 @@ class RecordSchema {
     field.write = [member](const T& record) {
       return nlohmann::json(AcademicYear(record.*member).ToString());
     };
+    StoreIn(field, member);
     return Add(std::move(field));
   }
 
@@ -307,6 +327,19 @@ class RecordSchema {
   // Written, never read, marked readOnly in the schema.
   RecordSchema& ReadOnly() {
     Last().read_only = true;
+    if (Last().column == ColumnUse::kEditable) {
+      Last().column = ColumnUse::kServerSet;
+    }
+    return *this;
+  }
+  // Kept in a column of another name than its key.
+  RecordSchema& Column(std::string column) {
+    Last().column_name = std::move(column);
+    return *this;
+  }
+  // Not a column of the record's row (a value the module computes or joins in).
+  RecordSchema& NotStored() {
+    Last().column = ColumnUse::kNone;
     return *this;
   }
   // A check of a text value the type and length do not express, with the message when it fails.
@@ -399,6 +432,48 @@ class RecordSchema {
     return schema;
   }
 
+  // --- storage: what store::RecordTable builds a record type's SQL from ---
+
+  // The columns of the fields of one use, in the order of the fields.
+  std::vector<std::string> Columns(ColumnUse use) const {
+    std::vector<std::string> columns;
+    for (const auto& field : fields_) {
+      if (field.column == use) {
+        columns.push_back(field.ColumnName());
+      }
+    }
+    return columns;
+  }
+  // The values of the editable columns, in the same order as Columns(ColumnUse::kEditable).
+  std::vector<StoredValue> EditableValues(const T& record) const {
+    std::vector<StoredValue> values;
+    for (const auto& field : fields_) {
+      if (field.column == ColumnUse::kEditable) {
+        values.push_back(field.to_column(record));
+      }
+    }
+    return values;
+  }
+  // The value of one stored column (a parent's id, which only an insert writes).
+  StoredValue ColumnValue(const T& record, std::string_view column) const {
+    for (const auto& field : fields_) {
+      if (field.column != ColumnUse::kNone && field.ColumnName() == column) {
+        return field.to_column(record);
+      }
+    }
+    throw std::logic_error("no column " + std::string(column) + " in " + name_);
+  }
+  // A record from a row holding every stored column.
+  T Load(const StoredRow& row) const {
+    T record{};
+    for (const auto& field : fields_) {
+      if (field.column != ColumnUse::kNone) {
+        field.from_column(row, field.ColumnName(), record);
+      }
+    }
+    return record;
+  }
+
   NamedSchema Output() const { return {name_, OutputSchema()}; }
   NamedSchema Input() const { return {name_ + "Input", InputSchema()}; }
 
@@ -418,6 +493,12 @@ class RecordSchema {
     std::string check_message;
     std::function<void(const Field&, const JsonInput&, T&)> read;
     std::function<nlohmann::json(const T&)> write;
+    ColumnUse column = ColumnUse::kNone;
+    std::string column_name;  // empty: the key
+    std::function<StoredValue(const T&)> to_column;
+    std::function<void(const StoredRow&, std::string_view, T&)> from_column;
+
+    const std::string& ColumnName() const { return column_name.empty() ? key : column_name; }
 
     void Check(const JsonInput& in, std::string_view value) const {
       if (check && !check(value)) {
@@ -448,6 +529,39 @@ class RecordSchema {
       range["maximum"] = max;
     }
     return range;
+  }
+
+  template <typename M>
+  static void StoreIn(Field& field, M T::*member) {
+    field.column = ColumnUse::kEditable;
+    field.to_column = [member](const T& record) { return stored::Of(record.*member); };
+    field.from_column = [member](const StoredRow& row, std::string_view column, T& record) {
+      stored::Load(row, column, record.*member);
+    };
+  }
+
+  template <typename E, std::size_t N>
+  static void StoreEnumIn(Field& field, E T::*member, const EnumTable<E, N>& table) {
+    field.column = ColumnUse::kEditable;
+    field.to_column = [member, table](const T& record) {
+      return StoredValue(std::string(table.Name(record.*member)));
+    };
+    field.from_column = [member, table](const StoredRow& row, std::string_view column, T& record) {
+      record.*member = table.FromStored(row.OptionalText(column).value_or(""));
+    };
+  }
+
+  template <typename E, std::size_t N>
+  static void StoreEnumIn(Field& field, std::optional<E> T::*member, const EnumTable<E, N>& table) {
+    field.column = ColumnUse::kEditable;
+    field.to_column = [member, table](const T& record) {
+      const auto name = table.Name(record.*member);
+      return name ? StoredValue(std::string(*name)) : StoredValue{};
+    };
+    field.from_column = [member, table](const StoredRow& row, std::string_view column, T& record) {
+      const auto name = row.OptionalText(column);
+      record.*member = name ? std::optional<E>(table.FromStored(*name)) : std::nullopt;
+    };
   }
 
   static Field Scalar(std::string key, std::string type, bool optional, nlohmann::json extra) {

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "organisation/org_units.h"
 #include "organisation/repository.h"
 
 namespace weltcampus::organisation {
@@ -83,7 +84,7 @@ DemoOrganisation BuildDemo(store::Connection& connection, const std::optional<Is
     if (seed.parent) {
       unit.parent_id = demo.units.at(seed.parent);
     }
-    repository::InsertOrgUnit(connection, unit);
+    OrgUnitTable().Insert(connection, unit);
     demo.units[seed.code] = unit.id;
     ++demo.org_units;
   }

@@ -15,11 +15,8 @@ namespace weltcampus::organisation::repository {
 
 using store::Connection;
 
+// A unit's list, insert, update and delete are the kit's (organisation/org_units.h).
 std::optional<OrgUnit> FindOrgUnit(Connection& c, int64_t id);
-std::vector<OrgUnit> ListOrgUnits(Connection& c, const std::optional<std::string>& q);
-void InsertOrgUnit(Connection& c, OrgUnit& unit);
-void UpdateOrgUnit(Connection& c, OrgUnit& unit, int64_t expected_version);
-void DeleteOrgUnit(Connection& c, int64_t id, int64_t expected_version);
 std::optional<int64_t> FindOrgUnitIdByCode(Connection& c, const std::string& code);
 bool HasSubUnits(Connection& c, int64_t id);
 // The unit and its ancestors, nearest first.

@@ -11,6 +11,7 @@
 #include "interop/csv_reader.h"
 #include "interop/text_file.h"
 #include "partners/demo_parts.h"
+#include "partners/joint_structures.h"
 #include "partners/repository.h"
 
 namespace weltcampus::partners {
@@ -143,7 +144,7 @@ void AddAgreement(Context& context, Agreement agreement) {
 }
 
 void AddJointStructure(Context& context, JointStructure structure) {
-  repository::InsertJointStructure(context.connection, structure);
+  JointStructureTable().Insert(context.connection, structure);
   ++context.summary.joint_structures;
 }
 

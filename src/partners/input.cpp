@@ -117,8 +117,4 @@ Agreement AgreementFromJson(const nlohmann::json& body) {
   return agreement;
 }
 
-JointStructure JointStructureFromJson(const nlohmann::json& body) {
-  return JointStructureSchema().Read(body);
-}
-
 }  // namespace weltcampus::partners

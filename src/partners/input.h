@@ -12,6 +12,5 @@ namespace weltcampus::partners {
 Institution InstitutionFromJson(const nlohmann::json& body);
 Partnership PartnershipFromJson(const nlohmann::json& body);
 Agreement AgreementFromJson(const nlohmann::json& body);
-JointStructure JointStructureFromJson(const nlohmann::json& body);
 
 }  // namespace weltcampus::partners

@@ -57,11 +57,6 @@ void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_versi
 void DeleteAgreement(Connection& c, int64_t id, int64_t expected_version);
 
 // Joint structures
-std::optional<JointStructure> FindJointStructure(Connection& c, int64_t id);
-std::vector<JointStructure> ListJointStructures(Connection& c, int64_t partnership_id);
-void InsertJointStructure(Connection& c, JointStructure& structure);
-void UpdateJointStructure(Connection& c, JointStructure& structure, int64_t expected_version);
-void DeleteJointStructure(Connection& c, int64_t id, int64_t expected_version);
 
 // Home-page figures
 struct Summary {

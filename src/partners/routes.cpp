@@ -10,6 +10,7 @@
 #include "http/responses.h"
 #include "partners/export_columns.h"
 #include "partners/input.h"
+#include "partners/joint_structures.h"
 #include "partners/json.h"
 #include "partners/permissions.h"
 #include "partners/service.h"
@@ -198,54 +199,6 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
                  200, ToJson(service->GetOverview(request.PathId("id"), Date::TodayUtc())));
            })
       .Returns(200, PartnerOverviewSchema());
-  router
-      .Add("GET", base + "/{id}/joint-structures", kReadPartners,
-           "Joint structures of a partnership",
-           [service](const Request& request) {
-             return http::AllOrExport(request, "joint-structures", kJointStructureExport,
-                                      service->ListJointStructures(request.PathId("id")));
-           })
-      .ReturnsPage(JointStructureSchema().Output())
-      .Exportable();
-  router
-      .Add("POST", base + "/{id}/joint-structures", kWritePartners,
-           "Add a joint structure to a partnership",
-           [service](const Request& request) {
-             return CreatedResponse(
-                 service->CreateJointStructure(auth::ActorOf(request), request.PathId("id"),
-                                               JointStructureFromJson(request.JsonBody())),
-                 "/api/v1/joint-structures");
-           })
-      .Accepts(JointStructureSchema().Input())
-      .Returns(201, JointStructureSchema().Output());
-}
-
-void RegisterJointStructureRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
-  const std::string base = "/api/v1/joint-structures/{id}";
-  router
-      .Add("GET", base, kReadPartners, "One joint structure",
-           [service](const Request& request) {
-             return RecordResponse(service->GetJointStructure(request.PathId("id")));
-           })
-      .Returns(200, JointStructureSchema().Output());
-  router
-      .Add("PUT", base, kWritePartners, "Change a joint structure",
-           [service](const Request& request) {
-             const auto version = request.RequiredIfMatch();
-             return RecordResponse(service->UpdateJointStructure(
-                 auth::ActorOf(request), request.PathId("id"),
-                 JointStructureFromJson(request.JsonBody()), version));
-           })
-      .Accepts(JointStructureSchema().Input())
-      .Returns(200, JointStructureSchema().Output());
-  router
-      .Add("DELETE", base, kWritePartners, "Remove a joint structure",
-           [service](const Request& request) {
-             service->DeleteJointStructure(auth::ActorOf(request), request.PathId("id"),
-                                           request.RequiredIfMatch());
-             return Response::NoContent();
-           })
-      .ReturnsNothing(204);
 }
 
 void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
@@ -341,7 +294,7 @@ void RegisterRoutes(http::Router& router, store::Database& database) {
   auto service = std::make_shared<PartnersService>(database);
   RegisterInstitutionRoutes(router, service);
   RegisterPartnershipRoutes(router, service);
-  RegisterJointStructureRoutes(router, service);
+  RegisterJointStructureRoutes(router, database);
   RegisterAgreementRoutes(router, service);
   router
       .Add("GET", "/api/v1/summary", kReadIndicators,

@@ -6,6 +6,7 @@
 #include "core/academic_year.h"
 #include "core/error.h"
 #include "organisation/repository.h"
+#include "partners/joint_structures.h"
 #include "partners/json.h"
 #include "store/versioned.h"
 
@@ -107,12 +108,6 @@ auto PartnershipFinder(Date today) {
   return [year = AcademicYearOf(today)](Connection& c, int64_t id) {
     return repo::FindPartnership(c, id, year);
   };
-}
-
-void CheckPartnershipExists(Connection& c, int64_t id) {
-  if (!repo::FindPartnershipInstitution(c, id)) {
-    throw NotFoundError("Partnership");
-  }
 }
 
 }  // namespace
@@ -237,7 +232,7 @@ PartnerOverview PartnersService::GetOverview(int64_t partnership_id, Date today)
     all.descending = true;
     overview.agreements = repo::ListAgreements(c, filter, all).items;
     overview.places_by_year = PlacesByYear(overview.agreements);
-    overview.joint_structures = repo::ListJointStructures(c, partnership_id);
+    overview.joint_structures = JointStructuresOf(c, partnership_id);
     return overview;
   });
 }
@@ -297,56 +292,6 @@ void PartnersService::DeleteAgreement(const audit::Actor& actor, int64_t id,
     const auto current = store::LoadForChange(repo::FindAgreement(c, id), expected_version, "Agreement");
     repo::DeleteAgreement(c, id, expected_version);
     audit::RecordChange(c, actor, "agreement", id, ToJson(current), nullptr);
-  });
-}
-
-std::vector<JointStructure> PartnersService::ListJointStructures(int64_t partnership_id) {
-  return database_.Read([&](Connection& c) {
-    CheckPartnershipExists(c, partnership_id);
-    return repo::ListJointStructures(c, partnership_id);
-  });
-}
-
-JointStructure PartnersService::GetJointStructure(int64_t id) {
-  return store::Found(database_.Read([&](Connection& c) { return repo::FindJointStructure(c, id); }),
-                      "Joint structure");
-}
-
-JointStructure PartnersService::CreateJointStructure(const audit::Actor& actor,
-                                                     int64_t partnership_id,
-                                                     JointStructure structure) {
-  return database_.Write([&](Connection& c) {
-    CheckPartnershipExists(c, partnership_id);
-    return audit::CreateRecord(c, actor, "joint_structure", repo::FindJointStructure,
-                               [&](Connection& c) {
-                                 structure.id = 0;
-                                 structure.partnership_id = partnership_id;
-                                 repo::InsertJointStructure(c, structure);
-                                 return structure.id;
-                               });
-  });
-}
-
-JointStructure PartnersService::UpdateJointStructure(const audit::Actor& actor, int64_t id,
-                                                     JointStructure structure,
-                                                     int64_t expected_version) {
-  return database_.Write([&](Connection& c) {
-    return audit::UpdateRecord(c, actor, "joint_structure", "Joint structure", id, expected_version,
-                               repo::FindJointStructure,
-                               [&](Connection& c, const JointStructure& current) {
-                                 structure.id = id;
-                                 structure.partnership_id = current.partnership_id;
-                                 repo::UpdateJointStructure(c, structure, expected_version);
-                               });
-  });
-}
-
-void PartnersService::DeleteJointStructure(const audit::Actor& actor, int64_t id,
-                                           int64_t expected_version) {
-  database_.Write([&](Connection& c) {
-    audit::DeleteRecord(c, actor, "joint_structure", "Joint structure", "joint_structures", id,
-                        expected_version, repo::FindJointStructure,
-                        [](Connection&, const JointStructure&) {});
   });
 }
 

@@ -67,14 +67,6 @@ class PartnersService {
                             int64_t expected_version);
   void DeleteAgreement(const audit::Actor& actor, int64_t id, int64_t expected_version);
 
-  std::vector<JointStructure> ListJointStructures(int64_t partnership_id);
-  JointStructure GetJointStructure(int64_t id);
-  JointStructure CreateJointStructure(const audit::Actor& actor, int64_t partnership_id,
-                                      JointStructure structure);
-  JointStructure UpdateJointStructure(const audit::Actor& actor, int64_t id,
-                                      JointStructure structure, int64_t expected_version);
-  void DeleteJointStructure(const audit::Actor& actor, int64_t id, int64_t expected_version);
-
   repository::Summary GetSummary(Date today);
 
  private:

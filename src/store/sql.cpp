@@ -164,6 +164,11 @@ Params& Params::SetNull(std::string name) {
   return *this;
 }
 
+Params& Params::SetStored(std::string name, StoredValue value) {
+  entries_.push_back({std::move(name), std::move(value)});
+  return *this;
+}
+
 std::vector<Row> Connection::Query(const std::string& sql, const Params& params) {
   return WithStatement(session_, sql, params, [](soci::details::prepare_temp_type& prepared) {
     std::vector<Row> rows;

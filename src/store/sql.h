@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/stored_row.h"
+
 namespace soci {
 class session;
 }
@@ -17,22 +19,22 @@ namespace weltcampus::store {
 
 enum class Backend { kSqlite, kPostgres };
 
-using Value = std::variant<std::monostate, int64_t, double, std::string>;
+using Value = StoredValue;
 
 // One result row, read by column name. Numbers are converted whichever way the backend typed them
 // (SQLite types by value, PostgreSQL by column), so repositories never depend on the backend.
-class Row {
+class Row final : public StoredRow {
  public:
   Row(std::shared_ptr<const std::vector<std::string>> columns, std::vector<Value> values)
       : columns_(std::move(columns)), values_(std::move(values)) {}
 
   bool IsNull(std::string_view column) const;
   int64_t Int(std::string_view column) const;  // null reads as 0
-  std::optional<int64_t> OptionalInt(std::string_view column) const;
+  std::optional<int64_t> OptionalInt(std::string_view column) const override;
   double Real(std::string_view column) const;
-  std::optional<double> OptionalReal(std::string_view column) const;
+  std::optional<double> OptionalReal(std::string_view column) const override;
   std::string Text(std::string_view column) const;  // null reads as ""
-  std::optional<std::string> OptionalText(std::string_view column) const;
+  std::optional<std::string> OptionalText(std::string_view column) const override;
 
  private:
   const Value& At(std::string_view column) const;
@@ -53,6 +55,8 @@ class Params {
   Params& Set(std::string name, const char* value) { return Set(std::move(name), std::string(value)); }
   Params& Set(std::string name, std::string_view value) { return Set(std::move(name), std::string(value)); }
   Params& SetNull(std::string name);
+  // A value as a column holds it (core/stored_row.h).
+  Params& SetStored(std::string name, StoredValue value);
   // Adds every parameter of another set (whose names must not clash with these).
   Params& Append(const Params& other);
   template <typename T>

@@ -183,5 +183,48 @@ TEST(OrgUnits, ValidationWritesNothing) {
   EXPECT_EQ(before.size(), after.size());
 }
 
+// The list is a page like every other list: filters and sorts from the record kit.
+TEST(OrgUnits, ListFiltersSortsAndPages) {
+  std::vector<Json> all;
+  ASSERT_NO_FATAL_FAILURE(AllUnits(&all));
+  const long long school = SchoolId(all);
+  std::vector<Json> clinics;
+  ASSERT_NO_FATAL_FAILURE(AllUnits(&clinics, "?kind=clinic"));
+  ASSERT_FALSE(clinics.empty());
+  size_t expected_clinics = 0;
+  size_t expected_children = 0;
+  for (const Json& unit : all) {
+    expected_clinics += unit["kind"] == "clinic" ? 1 : 0;
+    expected_children += unit["parent_id"] == school ? 1 : 0;
+  }
+  EXPECT_EQ(clinics.size(), expected_clinics);
+  for (const Json& unit : clinics) {
+    EXPECT_EQ(unit["kind"], "clinic") << unit.dump();
+  }
+  std::vector<Json> children;
+  ASSERT_NO_FATAL_FAILURE(AllUnits(&children, "?parent_id=" + std::to_string(school)));
+  EXPECT_EQ(children.size(), expected_children);
+  ASSERT_GE(children.size(), 2u);
+
+  std::vector<Json> by_name;
+  std::vector<Json> by_name_descending;
+  ASSERT_NO_FATAL_FAILURE(AllUnits(&by_name, "?sort=name"));
+  ASSERT_NO_FATAL_FAILURE(AllUnits(&by_name_descending, "?sort=-name"));
+  ASSERT_EQ(by_name.size(), by_name_descending.size());
+  for (size_t i = 0; i < by_name.size(); ++i) {
+    EXPECT_EQ(IdOf(by_name[i]), IdOf(by_name_descending[by_name.size() - 1 - i])) << i;
+  }
+  const Response first = Api().Get(kOrgUnits + "?limit=2");
+  ASSERT_TRUE(IsJson(first, 200)) << first;
+  EXPECT_EQ(first.json["items"].size(), 2u);
+  EXPECT_EQ(first.json["total"], all.size());
+  EXPECT_FALSE(first.json["next_cursor"].is_null());
+
+  EXPECT_TRUE(IsError(Api().Get(kOrgUnits + "?kind=faculty"), 422, "validation_failed", "kind"));
+  EXPECT_TRUE(
+      IsError(Api().Get(kOrgUnits + "?parent_id=0"), 422, "validation_failed", "parent_id"));
+  EXPECT_TRUE(IsError(Api().Get(kOrgUnits + "?sort=size"), 422, "validation_failed", "sort"));
+}
+
 }  // namespace
 }  // namespace weltcampus::api_test
