@@ -6,8 +6,10 @@
 #include "cli/access.h"
 #include "imports/routes.h"
 #include "jobs/routes.h"
+#include "organisation/import/importers.h"
 #include "organisation/model.h"
 #include "organisation/routes.h"
+#include "partners/import/importers.h"
 #include "partners/model.h"
 #include "partners/routes.h"
 #include "system/routes.h"
@@ -23,6 +25,11 @@ nlohmann::json AllEnumerations() {
   return all;
 }
 
+void RegisterAllImporters() {
+  organisation::RegisterImporters();
+  partners::RegisterImporters();
+}
+
 void RegisterAllRoutes(http::Router& router, store::Database& database, http::Metrics& metrics,
                        jobs::JobRunner& job_runner) {
   auth::RegisterRoutes(router, database, Access());
@@ -31,6 +38,7 @@ void RegisterAllRoutes(http::Router& router, store::Database& database, http::Me
   organisation::RegisterRoutes(router, database);
   partners::RegisterRoutes(router, database);
   jobs::RegisterRoutes(router, database);
+  RegisterAllImporters();
   imports::RegisterRoutes(router, database, [&job_runner] { job_runner.Wake(); });
   imports::RegisterJobs(job_runner, database);
 }

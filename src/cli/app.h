@@ -12,6 +12,9 @@ namespace weltcampus::cli {
 // Every module's enumerations in one answer (GET /api/v1/enumerations).
 nlohmann::json AllEnumerations();
 
+// Registers every module's importers (kit/importers.h), for the import jobs and the command.
+void RegisterAllImporters();
+
 // Registers every module's routes: the one place that knows all modules.
 // `jobs` runs what the routes queue (imports).
 void RegisterAllRoutes(http::Router& router, store::Database& database, http::Metrics& metrics,

@@ -5,9 +5,10 @@
 #include <cstdio>
 #include <memory>
 
+#include "cli/app.h"
 #include "cli/commands.h"
 #include "interop/progress.h"
-#include "partners/import/reference_import.h"
+#include "kit/importers.h"
 #include "store/migrations.h"
 
 namespace weltcampus::cli {
@@ -29,8 +30,8 @@ int Import(const std::string& db, const std::string& kind, const std::string& fi
       progress->Finish();
     }
   };
-  auto report =
-      partners::ImportReferenceFile(*database, audit::Actor::System(), kind, file, control);
+  RegisterAllImporters();
+  auto report = kit::ImportFile(*database, audit::Actor::System(), kind, file, control);
   // Reading, parsing and the commit count too: that is what the user waits for.
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -7,7 +9,9 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/app.h"
 #include "cli/commands.h"
+#include "kit/importers.h"
 
 namespace {
 
@@ -98,9 +102,11 @@ int main(int argc, char** argv) {
   std::string import_kind;
   std::string import_file;
   auto* import_cmd = app.add_subcommand("import", "Import reference data");
-  import_cmd->add_option("kind", import_kind, "eche, world-universities or isced")
+  weltcampus::cli::RegisterAllImporters();
+  const auto import_kinds = weltcampus::kit::ImporterKinds();
+  import_cmd->add_option("kind", import_kind, fmt::format("{}", fmt::join(import_kinds, ", ")))
       ->required()
-      ->check(CLI::IsMember({"eche", "world-universities", "isced"}));
+      ->check(CLI::IsMember(import_kinds));
   import_cmd->add_option("file", import_file, "The file to import")->required()->check(CLI::ExistingFile);
   bool import_dry_run = false;
   import_cmd->add_flag("--dry-run", import_dry_run,

@@ -8,7 +8,6 @@
 #include "imports/permissions.h"
 #include "imports/service.h"
 #include "jobs/schemas.h"
-#include "partners/import/reference_import.h"
 
 namespace weltcampus::imports {
 
@@ -33,7 +32,7 @@ void CheckContentType(const Request& request, const std::string& kind) {
   while (!type.empty() && type.back() == ' ') {
     type.pop_back();
   }
-  const bool json = partners::ReferenceColumns(kind).empty();
+  const bool json = !ImporterOf(kind).table();
   const bool fits =
       json ? type == "application/json"
            : (type == "text/csv" || type == "text/plain" || type == "application/vnd.ms-excel" ||
@@ -82,9 +81,6 @@ void RegisterRoutes(http::Router& router, store::Database& database, std::functi
            "The column names in the first row of a table file (CSV or .xlsx), for the column map",
            [](const Request& request) {
              const std::string kind = request.path_params.at("kind");
-             if (!partners::IsReferenceKind(kind)) {
-               throw NotFoundError("import kind");
-             }
              CheckContentType(request, kind);
              const auto file_name =
                  QueryText(request.query, "file_name", kMaxFileNameLength).value_or("");
@@ -99,9 +95,6 @@ void RegisterRoutes(http::Router& router, store::Database& database, std::functi
            [&database, wake](const Request& request) {
              ImportRequest import;
              import.kind = request.path_params.at("kind");
-             if (!partners::IsReferenceKind(import.kind)) {
-               throw NotFoundError("import kind");
-             }
              CheckContentType(request, import.kind);
              import.dry_run = QueryBool(request.query, "dry_run").value_or(true);
              import.columns = ColumnsFrom(request);

@@ -9,10 +9,18 @@
 #include "core/error.h"
 #include "interop/table.h"
 #include "jobs/repository.h"
-#include "partners/import/reference_import.h"
+#include "kit/importers.h"
 #include "store/settings.h"
 
 namespace weltcampus::imports {
+
+const kit::Importer& ImporterOf(std::string_view kind) {
+  const kit::Importer* importer = kit::FindImporter(kind);
+  if (importer == nullptr) {
+    throw NotFoundError("import kind");
+  }
+  return *importer;
+}
 
 namespace {
 
@@ -34,7 +42,7 @@ std::optional<interop::ColumnMap> RememberedMap(store::Connection& c, const std:
     }
   }
   // A map saved by an older version may name fields that are gone: then the defaults.
-  if (interop::CheckColumnMap(partners::ReferenceColumns(kind), map)) {
+  if (interop::CheckColumnMap(ImporterOf(kind).columns, map)) {
     return std::nullopt;
   }
   return map;
@@ -125,10 +133,7 @@ nlohmann::json MapJson(const interop::ColumnMap& map) {
 }  // namespace
 
 nlohmann::json ColumnsJson(store::Database& database, const std::string& kind) {
-  if (!partners::IsReferenceKind(kind)) {
-    throw NotFoundError("import kind");
-  }
-  const auto& specs = partners::ReferenceColumns(kind);
+  const auto& specs = ImporterOf(kind).columns;
   nlohmann::json fields = nlohmann::json::array();
   for (const auto& spec : specs) {
     fields.push_back({{"field", spec.field},
@@ -148,10 +153,7 @@ nlohmann::json ColumnsJson(store::Database& database, const std::string& kind) {
 
 nlohmann::json HeaderJson(const std::string& kind, const std::string& file_name,
                           const std::string& content) {
-  if (!partners::IsReferenceKind(kind)) {
-    throw NotFoundError("import kind");
-  }
-  if (partners::ReferenceColumns(kind).empty()) {
+  if (!ImporterOf(kind).table()) {
     throw ValidationError("file", "This list is JSON: it has no columns to map");
   }
   const auto format = CheckTableFile(file_name, content);
@@ -167,10 +169,7 @@ nlohmann::json HeaderJson(const std::string& kind, const std::string& file_name,
 }
 
 jobs::Job QueueImport(store::Database& database, const ImportRequest& request, int64_t user_id) {
-  if (!partners::IsReferenceKind(request.kind)) {
-    throw NotFoundError("import kind");
-  }
-  const auto& specs = partners::ReferenceColumns(request.kind);
+  const auto& specs = ImporterOf(request.kind).columns;
   if (request.columns) {
     if (specs.empty() && !request.columns->empty()) {
       throw ValidationError("columns", "This list is JSON: it has no columns to map");
@@ -290,13 +289,14 @@ jobs::JobOutcome RunImportJob(store::Database& database, jobs::JobContext& conte
   try {
     context.Progress(0, 0, "Reading the file", true);
     const std::string text = workbook ? FromBase64(context.Input()) : context.Input();
-    auto report = partners::ImportReference(database, context.actor(), kind, text, file_name,
-                                            columns, control_for(true));
+    const auto& importer = ImporterOf(kind);
+    auto report =
+        importer.import(database, context.actor(), text, file_name, columns, control_for(true));
     if (!dry_run) {
       context.Progress(rows_to_apply, 2 * rows_to_apply, "Writing", true);
       context.SetInsideWrite(true);
-      report = partners::ImportReference(database, context.actor(), kind, text, file_name, columns,
-                                         control_for(false));
+      report =
+          importer.import(database, context.actor(), text, file_name, columns, control_for(false));
       context.SetInsideWrite(false);
     }
     const auto total = static_cast<int64_t>(report.rows());

@@ -3,11 +3,13 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "interop/column_map.h"
 #include "interop/import_report.h"
 #include "jobs/model.h"
 #include "jobs/runner.h"
+#include "kit/importers.h"
 #include "store/database.h"
 
 namespace weltcampus::imports {
@@ -18,12 +20,15 @@ inline constexpr std::size_t kResultRows = 500;
 
 // An import as the browser asks for it.
 struct ImportRequest {
-  std::string kind;  // eche, world-universities, isced
+  std::string kind;  // an importer's kind: eche, world-universities, isced
   bool dry_run = true;
   std::optional<interop::ColumnMap> columns;  // nullopt: the remembered map, else the default
   std::string file_name;
   std::string content;
 };
+
+// The importer of a kind (kit/importers.h); 404 for a kind nobody imports.
+const kit::Importer& ImporterOf(std::string_view kind);
 
 // The fields of a kind, their default columns and the map remembered from its last import.
 nlohmann::json ColumnsJson(store::Database& database, const std::string& kind);

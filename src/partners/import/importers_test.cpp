@@ -1,4 +1,4 @@
-#include "partners/import/reference_import.h"
+#include "partners/import/importers.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -7,6 +7,8 @@
 #include <stdexcept>
 
 #include "interop/text_file.h"
+#include "kit/importers.h"
+#include "organisation/import/importers.h"
 #include "partners/import/eche_import.h"
 #include "store/migrations.h"
 
@@ -24,9 +26,10 @@ const std::string kIsced = kData + "/isced/iscedf2013.csv";
 class ReferenceImportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(kEche) || !fs::exists(kWorld) || !fs::exists(kIsced)) {
-      GTEST_SKIP() << "reference data not found in " << kData;
-    }
+    ASSERT_TRUE(fs::exists(kEche) && fs::exists(kWorld) && fs::exists(kIsced))
+        << "reference data not found in " << kData;
+    RegisterImporters();
+    organisation::RegisterImporters();
     path_ = fs::temp_directory_path() /
             ("weltcampus-import-" + std::to_string(getpid()) + "-" +
              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
@@ -52,7 +55,7 @@ class ReferenceImportTest : public ::testing::Test {
 // no-break spaces are turned into spaces ("DK FREDERICIA 01", "F  PARIS 063", "F  VERDUN1",
 // "RSPROKUP01"), so 6,138 institutions are imported and four rows rejected with their line.
 TEST_F(ReferenceImportTest, EcheYieldsItsInstitutionsAndASecondRunChangesNothing) {
-  const auto first = ImportReferenceFile(*database_, audit::Actor::System(), "eche", kEche);
+  const auto first = kit::ImportFile(*database_, audit::Actor::System(), "eche", kEche);
   EXPECT_EQ(first.rows(), 6142);
   EXPECT_EQ(first.added, 6138);
   EXPECT_EQ(first.updated, 0);
@@ -63,7 +66,7 @@ TEST_F(ReferenceImportTest, EcheYieldsItsInstitutionsAndASecondRunChangesNothing
             1);
   EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM institutions WHERE country IN ('EL', 'UK')"), 0);
 
-  const auto second = ImportReferenceFile(*database_, audit::Actor::System(), "eche", kEche);
+  const auto second = kit::ImportFile(*database_, audit::Actor::System(), "eche", kEche);
   EXPECT_EQ(second.added, 0);
   EXPECT_EQ(second.updated, 0);
   EXPECT_EQ(second.unchanged, 6138);
@@ -71,9 +74,9 @@ TEST_F(ReferenceImportTest, EcheYieldsItsInstitutionsAndASecondRunChangesNothing
 }
 
 TEST_F(ReferenceImportTest, BothListsMergeInstitutionsOnTheirWebDomain) {
-  ImportReferenceFile(*database_, audit::Actor::System(), "eche", kEche);
+  kit::ImportFile(*database_, audit::Actor::System(), "eche", kEche);
   const auto world =
-      ImportReferenceFile(*database_, audit::Actor::System(), "world-universities", kWorld);
+      kit::ImportFile(*database_, audit::Actor::System(), "world-universities", kWorld);
   EXPECT_EQ(world.rows(), 10251);
   // Over a thousand universities are in both lists and were not added a second time.
   EXPECT_GT(world.updated + world.unchanged, 1000);
@@ -81,40 +84,40 @@ TEST_F(ReferenceImportTest, BothListsMergeInstitutionsOnTheirWebDomain) {
   EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM institutions WHERE hei_id = 'medunigraz.at'"), 1);
 
   const auto world_again =
-      ImportReferenceFile(*database_, audit::Actor::System(), "world-universities", kWorld);
+      kit::ImportFile(*database_, audit::Actor::System(), "world-universities", kWorld);
   EXPECT_EQ(world_again.added, 0);
   EXPECT_EQ(world_again.updated, 0);
-  const auto eche_again = ImportReferenceFile(*database_, audit::Actor::System(), "eche", kEche);
+  const auto eche_again = kit::ImportFile(*database_, audit::Actor::System(), "eche", kEche);
   EXPECT_EQ(eche_again.added, 0);
   EXPECT_EQ(eche_again.updated, 0);
 }
 
 TEST_F(ReferenceImportTest, WorldListFirstThenEcheStillOneInstitutionEach) {
-  ImportReferenceFile(*database_, audit::Actor::System(), "world-universities", kWorld);
-  const auto eche = ImportReferenceFile(*database_, audit::Actor::System(), "eche", kEche);
+  kit::ImportFile(*database_, audit::Actor::System(), "world-universities", kWorld);
+  const auto eche = kit::ImportFile(*database_, audit::Actor::System(), "eche", kEche);
   EXPECT_GT(eche.updated, 900);  // charter holders found by their website's domain
   EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM institutions WHERE hei_id = 'umw.edu.pl'"), 1);
   const auto world_again =
-      ImportReferenceFile(*database_, audit::Actor::System(), "world-universities", kWorld);
+      kit::ImportFile(*database_, audit::Actor::System(), "world-universities", kWorld);
   EXPECT_EQ(world_again.added + world_again.updated, 0);
-  const auto eche_again = ImportReferenceFile(*database_, audit::Actor::System(), "eche", kEche);
+  const auto eche_again = kit::ImportFile(*database_, audit::Actor::System(), "eche", kEche);
   EXPECT_EQ(eche_again.added + eche_again.updated, 0);
 }
 
 TEST_F(ReferenceImportTest, IscedTableHasAllCodes) {
-  const auto first = ImportReferenceFile(*database_, audit::Actor::System(), "isced", kIsced);
+  const auto first = kit::ImportFile(*database_, audit::Actor::System(), "isced", kIsced);
   EXPECT_EQ(first.added, 220);
   EXPECT_TRUE(first.rejected.empty());
   EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM isced_fields WHERE code = '0912' AND label_de = "
                   "'Medizin'"),
             1);
-  const auto second = ImportReferenceFile(*database_, audit::Actor::System(), "isced", kIsced);
+  const auto second = kit::ImportFile(*database_, audit::Actor::System(), "isced", kIsced);
   EXPECT_EQ(second.unchanged, 220);
 }
 
 TEST_F(ReferenceImportTest, AFailedImportChangesNothing) {
   EXPECT_THROW(
-      ImportReferenceFile(*database_, audit::Actor::System(), "eche", kData + "/no/such/file.csv"),
+      kit::ImportFile(*database_, audit::Actor::System(), "eche", kData + "/no/such/file.csv"),
       std::runtime_error);
   const auto file = ParseEche(interop::ReadTextFile(kEche));
   EXPECT_THROW(database_->Write([&](store::Connection& c) {
@@ -136,7 +139,7 @@ TEST_F(ReferenceImportTest, ADryRunReportsWhatItWouldDoAndWritesNothing) {
     last_total = total;
   };
   const auto audit_before = Count("SELECT COUNT(*) AS n FROM audit_log");
-  const auto report = ImportReferenceFile(*database_, audit::Actor::System(), "eche", kEche, dry);
+  const auto report = kit::ImportFile(*database_, audit::Actor::System(), "eche", kEche, dry);
   EXPECT_TRUE(report.dry_run);
   EXPECT_EQ(report.added, 6138);
   EXPECT_EQ(report.changes.size(), 6138u);
@@ -148,13 +151,13 @@ TEST_F(ReferenceImportTest, ADryRunReportsWhatItWouldDoAndWritesNothing) {
   EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM audit_log"), audit_before);
 
   // The real import then does what the dry run said, with one audit entry.
-  const auto applied = ImportReferenceFile(*database_, audit::Actor::System(), "eche", kEche);
+  const auto applied = kit::ImportFile(*database_, audit::Actor::System(), "eche", kEche);
   EXPECT_EQ(applied.added, report.added);
   EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM audit_log"), audit_before + 1);
   interop::ImportControl isced_dry;
   isced_dry.dry_run = true;
   const auto again =
-      ImportReferenceFile(*database_, audit::Actor::System(), "isced", kIsced, isced_dry);
+      kit::ImportFile(*database_, audit::Actor::System(), "isced", kIsced, isced_dry);
   EXPECT_EQ(again.added, 220);
   EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM isced_fields"), 0);
 }
@@ -165,7 +168,7 @@ TEST_F(ReferenceImportTest, ACancelledImportWritesNothing) {
   // Asked between batches: the third time, half-way through the writes, it says stop.
   control.cancelled = [&] { return ++asked == 3; };
   const auto audit_before = Count("SELECT COUNT(*) AS n FROM audit_log");
-  EXPECT_THROW(ImportReferenceFile(*database_, audit::Actor::System(), "eche", kEche, control),
+  EXPECT_THROW(kit::ImportFile(*database_, audit::Actor::System(), "eche", kEche, control),
                interop::ImportCancelled);
   EXPECT_EQ(asked, 3u);
   EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM institutions"), 0);
