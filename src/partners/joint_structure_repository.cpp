@@ -6,10 +6,10 @@ namespace weltcampus::partners::repository {
 
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kJointStructureSelect =
     "SELECT id, partnership_id, kind, name, description, since, version FROM joint_structures";
 
-JointStructure FromRow(const store::Row& row) {
+JointStructure JointStructureFromRow(const store::Row& row) {
   return JointStructure{row.Int("id"),
                         row.Int("partnership_id"),
                         kJointStructureKindTable.FromStored(row.Text("kind")),
@@ -19,7 +19,7 @@ JointStructure FromRow(const store::Row& row) {
                         row.Int("version")};
 }
 
-store::Params FieldParams(const JointStructure& structure) {
+store::Params JointStructureFieldParams(const JointStructure& structure) {
   store::Params params;
   params.Set("kind", kJointStructureKindTable.Name(structure.kind))
       .Set("name", structure.name)
@@ -31,15 +31,17 @@ store::Params FieldParams(const JointStructure& structure) {
 }  // namespace
 
 std::optional<JointStructure> FindJointStructure(Connection& c, int64_t id) {
-  auto row = c.QueryOne(std::string(kSelect) + " WHERE id = :id", store::Params().Set("id", id));
-  return row ? std::optional<JointStructure>(FromRow(*row)) : std::nullopt;
+  auto row = c.QueryOne(std::string(kJointStructureSelect) + " WHERE id = :id",
+                        store::Params().Set("id", id));
+  return row ? std::optional<JointStructure>(JointStructureFromRow(*row)) : std::nullopt;
 }
 
 std::vector<JointStructure> ListJointStructures(Connection& c, int64_t partnership_id) {
   std::vector<JointStructure> structures;
-  for (const auto& row : c.Query(std::string(kSelect) + " WHERE partnership_id = :id ORDER BY kind, name, id",
+  for (const auto& row : c.Query(std::string(kJointStructureSelect) +
+                                     " WHERE partnership_id = :id ORDER BY kind, name, id",
                                  store::Params().Set("id", partnership_id))) {
-    structures.push_back(FromRow(row));
+    structures.push_back(JointStructureFromRow(row));
   }
   return structures;
 }
@@ -47,9 +49,9 @@ std::vector<JointStructure> ListJointStructures(Connection& c, int64_t partnersh
 void InsertJointStructure(Connection& c, JointStructure& structure) {
   structure.id = c.Insert(
       "INSERT INTO joint_structures (partnership_id, kind, name, description, since, version, "
-      "created_at, updated_at) VALUES (:partnership_id, :kind, :name, :description, :since, 1, :at, "
-      ":at)",
-      FieldParams(structure)
+      "created_at, updated_at) VALUES (:partnership_id, :kind, :name, :description, :since, 1, "
+      ":at, :at)",
+      JointStructureFieldParams(structure)
           .Set("partnership_id", structure.partnership_id)
           .Set("at", NowUtcTimestamp()));
   structure.version = 1;
@@ -59,7 +61,7 @@ void UpdateJointStructure(Connection& c, JointStructure& structure, int64_t expe
   structure.version = store::VersionedUpdate(
       c, "joint_structures", "Joint structure", structure.id, expected_version,
       "kind = :kind, name = :name, description = :description, since = :since",
-      FieldParams(structure));
+      JointStructureFieldParams(structure));
 }
 
 void DeleteJointStructure(Connection& c, int64_t id, int64_t expected_version) {
