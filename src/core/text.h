@@ -10,4 +10,7 @@ namespace weltcampus {
 // "UNIVERSITÄT" finds "Universität" on SQLite, whose lower() knows ASCII only.
 std::string FoldCase(std::string_view text);
 
+// Lower-cases the ASCII letters A-Z and nothing else (header names, file name extensions).
+std::string AsciiLower(std::string_view text);
+
 }  // namespace weltcampus

@@ -22,5 +22,10 @@ TEST(FoldCaseTest, KeepsWhatItDoesNotKnowAndBrokenBytes) {
   EXPECT_EQ(FoldCase(std::string("\xC3")), std::string("\xC3"));
 }
 
+TEST(AsciiLowerTest, LowersOnlyAsciiLetters) {
+  EXPECT_EQ(AsciiLower("Content-Type: TEXT/CSV"), "content-type: text/csv");
+  EXPECT_EQ(AsciiLower("ÄRZTE.XLSX"), "Ärzte.xlsx");
+}
+
 }  // namespace
 }  // namespace weltcampus

@@ -7,6 +7,7 @@
 #include "core/paging.h"
 #include "imports/permissions.h"
 #include "imports/service.h"
+#include "interop/table.h"
 #include "jobs/schemas.h"
 
 namespace weltcampus::imports {
@@ -17,9 +18,6 @@ using http::Response;
 namespace {
 
 constexpr std::size_t kMaxColumnsParameter = 4000;
-
-constexpr std::string_view kXlsxType =
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 // The file's type: tables come as text/csv or as an .xlsx workbook, the world universities as
 // JSON. Which table format it is, is told by the content (service.cpp), not by this header.
@@ -36,7 +34,7 @@ void CheckContentType(const Request& request, const std::string& kind) {
   const bool fits =
       json ? type == "application/json"
            : (type == "text/csv" || type == "text/plain" || type == "application/vnd.ms-excel" ||
-              type == kXlsxType || type == "application/octet-stream");
+              type == interop::kXlsxMediaType || type == "application/octet-stream");
   if (!fits) {
     throw ApiError(ErrorCode::kValidationFailed,
                    json ? "Send the list as application/json"
@@ -86,7 +84,7 @@ void RegisterRoutes(http::Router& router, store::Database& database, std::functi
                  QueryText(request.query, "file_name", kMaxFileNameLength).value_or("");
              return Response::Json(200, HeaderJson(kind, file_name, request.body));
            })
-      .Body({"text/csv", std::string(kXlsxType)})
+      .Body({"text/csv", std::string(interop::kXlsxMediaType)})
       .Query("file_name", {{"type", "string"}, {"maxLength", kMaxFileNameLength}})
       .Returns(200, jobs::ImportHeaderSchema());
   router
@@ -108,7 +106,7 @@ void RegisterRoutes(http::Router& router, store::Database& database, std::functi
              return Response::Json(202, ToJson(job))
                  .WithHeader("Location", "/api/v1/jobs/" + std::to_string(job.id));
            })
-      .Body({"text/csv", std::string(kXlsxType), "application/json"})
+      .Body({"text/csv", std::string(interop::kXlsxMediaType), "application/json"})
       .Query("dry_run", {{"type", "boolean"}, {"default", true}})
       .Query("columns", {{"type", "string"},
                          {"maxLength", kMaxColumnsParameter},

@@ -100,9 +100,6 @@ std::string FromBase64(std::string_view text) {
   return bytes;
 }
 
-constexpr std::string_view kXlsxType =
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 // The format of a table file, checked: a workbook's first row must be readable (a broken one is
 // refused now, naming the file, rather than failing as a job), CSV must be text.
 interop::TableFormat CheckTableFile(const std::string& file_name, const std::string& content) {
@@ -215,7 +212,7 @@ jobs::Job QueueImport(store::Database& database, const ImportRequest& request, i
     job.created_by = user_id;
     job.created_at = NowUtcTimestamp();
     const std::string content_type = specs.empty() ? "application/json"
-                                     : workbook    ? std::string(kXlsxType)
+                                     : workbook    ? std::string(interop::kXlsxMediaType)
                                                    : "text/csv";
     jobs::repository::InsertJob(
         c, job,

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/text.h"
 #include "interop/import_report.h"
 
 namespace weltcampus::interop {
@@ -20,16 +21,6 @@ const ColumnSpec* FindSpec(const std::vector<ColumnSpec>& specs, std::string_vie
 std::string HeaderFor(const ColumnSpec& spec, const ColumnMap& map) {
   const auto it = map.find(std::string(spec.field));
   return it == map.end() ? std::string(spec.default_header) : it->second;
-}
-
-std::string Lower(std::string_view text) {
-  std::string lower(text);
-  for (auto& c : lower) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return lower;
 }
 
 }  // namespace
@@ -57,7 +48,7 @@ std::optional<ColumnMapProblem> CheckColumnMap(const std::vector<ColumnSpec>& sp
   }
   std::set<std::string> used;
   for (const auto& spec : specs) {
-    if (!used.insert(Lower(CleanField(HeaderFor(spec, map)))).second) {
+    if (!used.insert(AsciiLower(CleanField(HeaderFor(spec, map)))).second) {
       return ColumnMapProblem{std::string(spec.field), "Another field already reads this column"};
     }
   }

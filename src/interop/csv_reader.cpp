@@ -1,8 +1,9 @@
 #include "interop/csv_reader.h"
 
 #include <algorithm>
-#include <cctype>
 #include <stdexcept>
+
+#include "core/text.h"
 
 namespace weltcampus::interop {
 
@@ -66,26 +67,15 @@ bool CsvReader::Next(std::vector<std::string>& fields) {
   return true;
 }
 
-namespace {
-
-std::string Lower(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower;
-}
-
-}  // namespace
-
 CsvHeader::CsvHeader(const std::vector<std::string>& fields) {
   names_.reserve(fields.size());
   for (const auto& field : fields) {
-    names_.push_back(Lower(CleanField(field)));
+    names_.push_back(AsciiLower(CleanField(field)));
   }
 }
 
 std::optional<std::size_t> CsvHeader::Find(std::string_view name) const {
-  const auto wanted = Lower(name);
+  const auto wanted = AsciiLower(name);
   const auto it = std::find(names_.begin(), names_.end(), wanted);
   if (it == names_.end()) {
     return std::nullopt;

@@ -12,6 +12,10 @@ namespace weltcampus::interop {
 // The two kinds of file an import of a table reads.
 enum class TableFormat { kCsv, kXlsx };
 
+// The media type of an .xlsx workbook.
+inline constexpr std::string_view kXlsxMediaType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 // Chosen once per file: by content (a zip archive "PK\3\4", or the OLE container of an old .xls
 // or an encrypted workbook) or else by name (".xlsx"); anything else is CSV.
 TableFormat DetectTableFormat(std::string_view content, std::string_view file_name);

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstring>
 
+#include "core/text.h"
 #include "interop/import_report.h"
 
 namespace weltcampus::interop {
@@ -19,13 +19,6 @@ struct ZipArchive::Memory {
 };
 
 namespace {
-
-std::string Lower(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower;
-}
 
 using Memory = ZipArchive::Memory;
 
@@ -135,7 +128,7 @@ ZipArchive::ZipArchive(std::string_view bytes, const ZipLimits& limits)
       }
       unz64_file_pos position{};
       unzGetFilePos64(zip_, &position);
-      entries_[Lower(name.data())] =
+      entries_[AsciiLower(name.data())] =
           Entry{position.pos_in_zip_directory, position.num_of_file, info.compressed_size};
     }
     if (status != UNZ_END_OF_LIST_OF_FILE) {
@@ -153,10 +146,10 @@ ZipArchive::~ZipArchive() {
   }
 }
 
-bool ZipArchive::Has(std::string_view name) const { return entries_.contains(Lower(name)); }
+bool ZipArchive::Has(std::string_view name) const { return entries_.contains(AsciiLower(name)); }
 
 std::string ZipArchive::Read(std::string_view name) {
-  const auto it = entries_.find(Lower(name));
+  const auto it = entries_.find(AsciiLower(name));
   if (it == entries_.end()) {
     throw ImportFileError(fmt::format("is not a complete workbook: it has no part {}", name));
   }

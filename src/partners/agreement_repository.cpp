@@ -9,10 +9,10 @@ namespace weltcampus::partners::repository {
 
 namespace {
 
-constexpr const char* kFrom =
-    "FROM agreements a JOIN partnerships p ON p.id = a.partnership_id JOIN institutions i ON i.id = "
-    "p.institution_id";
-constexpr const char* kColumns =
+constexpr const char* kAgreementFrom =
+    "FROM agreements a JOIN partnerships p ON p.id = a.partnership_id "
+    "JOIN institutions i ON i.id = p.institution_id";
+constexpr const char* kAgreementColumns =
     "SELECT a.id, a.partnership_id, a.title, a.type, a.status, a.first_academic_year, "
     "a.last_academic_year, a.ends_on, a.org_unit_id, a.version, a.created_at, a.updated_at, "
     "i.name AS institution_name, i.country AS institution_country ";
@@ -20,7 +20,7 @@ constexpr const char* kColumns =
 const store::ChildTable kQuotas{"quotas", "agreement_id", "Quota", "quotas"};
 const store::ChildTable kContacts{"agreement_contacts", "agreement_id", "Contact", "contacts"};
 
-Agreement FromRow(const store::Row& row) {
+Agreement AgreementFromRow(const store::Row& row) {
   Agreement agreement;
   agreement.id = row.Int("id");
   agreement.partnership_id = row.Int("partnership_id");
@@ -184,7 +184,7 @@ void WriteChildren(Connection& c, Agreement& agreement) {
       });
 }
 
-store::Params FieldParams(const Agreement& agreement) {
+store::Params AgreementFieldParams(const Agreement& agreement) {
   store::Params params;
   params.Set("partnership_id", agreement.partnership_id)
       .Set("title", agreement.title)
@@ -211,12 +211,12 @@ const store::SortTable& AgreementSorts() {
 
 
 std::optional<Agreement> FindAgreement(Connection& c, int64_t id) {
-  auto row = c.QueryOne(std::string(kColumns) + kFrom + " WHERE a.id = :id",
+  auto row = c.QueryOne(std::string(kAgreementColumns) + kAgreementFrom + " WHERE a.id = :id",
                         store::Params().Set("id", id));
   if (!row) {
     return std::nullopt;
   }
-  std::vector<Agreement> one{FromRow(*row)};
+  std::vector<Agreement> one{AgreementFromRow(*row)};
   LoadChildren(c, one);
   return std::move(one.front());
 }
@@ -240,8 +240,9 @@ store::Page<Agreement> ListAgreements(Connection& c, const AgreementFilter& filt
   if (filter.only_in_force) {
     where.Add("a.status IN ('signed', 'active')");
   }
-  auto result = store::ListPage(c, {std::string(kColumns) + kFrom, kFrom}, where, AgreementSorts(),
-                                page, FromRow);
+  auto result =
+      store::ListPage(c, {std::string(kAgreementColumns) + kAgreementFrom, kAgreementFrom}, where,
+                      AgreementSorts(), page, AgreementFromRow);
   LoadChildren(c, result.items);
   return result;
 }
@@ -250,9 +251,9 @@ void InsertAgreement(Connection& c, Agreement& agreement) {
   agreement.id = c.Insert(
       "INSERT INTO agreements (partnership_id, title, type, status, first_academic_year, "
       "last_academic_year, ends_on, org_unit_id, version, created_at, updated_at) VALUES "
-      "(:partnership_id, :title, :type, :status, :first_year, :last_year, :ends_on, :org_unit_id, 1, "
-      ":at, :at)",
-      FieldParams(agreement).Set("at", NowUtcTimestamp()));
+      "(:partnership_id, :title, :type, :status, :first_year, :last_year, :ends_on, :org_unit_id, "
+      "1, :at, :at)",
+      AgreementFieldParams(agreement).Set("at", NowUtcTimestamp()));
   agreement.version = 1;
   WriteChildren(c, agreement);
 }
@@ -263,7 +264,7 @@ void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_versi
       "partnership_id = :partnership_id, title = :title, type = :type, status = :status, "
       "first_academic_year = :first_year, last_academic_year = :last_year, ends_on = :ends_on, "
       "org_unit_id = :org_unit_id",
-      FieldParams(agreement));
+      AgreementFieldParams(agreement));
   WriteChildren(c, agreement);
 }
 

@@ -11,12 +11,12 @@ namespace weltcampus::partners::repository {
 
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kInstitutionColumns =
     "i.id, i.name, i.name_local, i.country, i.city, i.website, i.erasmus_code, i.pic, i.oid, "
     "i.ror_id, i.hei_id, i.type, i.latitude, i.longitude, i.source, i.version, i.created_at, "
     "i.updated_at";
 
-Institution FromRow(const store::Row& row) {
+Institution InstitutionFromRow(const store::Row& row) {
   Institution institution;
   institution.id = row.Int("id");
   institution.name = row.Text("name");
@@ -51,7 +51,7 @@ std::string SearchText(const Institution& institution) {
   return FoldCase(text);
 }
 
-store::Params FieldParams(const Institution& institution) {
+store::Params InstitutionFieldParams(const Institution& institution) {
   store::Params params;
   params.Set("name", institution.name)
       .Set("name_local", institution.name_local)
@@ -74,18 +74,20 @@ store::Params FieldParams(const Institution& institution) {
 }  // namespace
 
 std::optional<Institution> FindInstitution(Connection& c, int64_t id) {
-  auto row = c.QueryOne(std::string("SELECT ") + kColumns + " FROM institutions i WHERE i.id = :id",
-                        store::Params().Set("id", id));
+  auto row = c.QueryOne(
+      std::string("SELECT ") + kInstitutionColumns + " FROM institutions i WHERE i.id = :id",
+      store::Params().Set("id", id));
   if (!row) {
     return std::nullopt;
   }
-  return FromRow(*row);
+  return InstitutionFromRow(*row);
 }
 
 std::vector<Institution> ListAllInstitutions(Connection& c) {
   std::vector<Institution> institutions;
-  for (const auto& row : c.Query(std::string("SELECT ") + kColumns + " FROM institutions i ORDER BY i.id")) {
-    institutions.push_back(FromRow(row));
+  for (const auto& row : c.Query(std::string("SELECT ") + kInstitutionColumns +
+                                 " FROM institutions i ORDER BY i.id")) {
+    institutions.push_back(InstitutionFromRow(row));
   }
   return institutions;
 }
@@ -110,14 +112,16 @@ store::Page<Institution> ListInstitutions(Connection& c, const InstitutionFilter
     where.Add(std::string(*filter.partner ? "" : "NOT ") +
               "EXISTS (SELECT 1 FROM partnerships p WHERE p.institution_id = i.id)");
   }
-  return store::ListPage(c, {std::string("SELECT ") + kColumns + " FROM institutions i", "FROM institutions i"},
-                         where, InstitutionSorts(), page, FromRow);
+  return store::ListPage(c,
+                         {std::string("SELECT ") + kInstitutionColumns + " FROM institutions i",
+                          "FROM institutions i"},
+                         where, InstitutionSorts(), page, InstitutionFromRow);
 }
 
 void InsertInstitution(Connection& c, Institution& institution) {
   institution.created_at = institution.updated_at = NowUtcTimestamp();
   institution.version = 1;
-  auto params = FieldParams(institution);
+  auto params = InstitutionFieldParams(institution);
   params.Set("created_at", institution.created_at).Set("updated_at", institution.updated_at);
   institution.id = c.Insert(
       "INSERT INTO institutions (name, name_local, search_text, country, city, website, "
@@ -135,7 +139,7 @@ void UpdateInstitution(Connection& c, Institution& institution, int64_t expected
       "city = :city, website = :website, erasmus_code = :erasmus_code, pic = :pic, oid = :oid, "
       "ror_id = :ror_id, hei_id = :hei_id, type = :type, latitude = :latitude, longitude = "
       ":longitude, source = :source",
-      FieldParams(institution));
+      InstitutionFieldParams(institution));
 }
 
 void DeleteInstitution(Connection& c, int64_t id, int64_t expected_version) {

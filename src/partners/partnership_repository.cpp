@@ -10,7 +10,7 @@ namespace weltcampus::partners::repository {
 namespace {
 
 // The figures are computed per row of a page, so a list never reads all agreements.
-constexpr const char* kSelect =
+constexpr const char* kPartnershipSelect =
     "SELECT p.id, p.institution_id, p.tier, p.since, p.responsible_person, p.objectives, p.notes, "
     "p.version, p.created_at, p.updated_at, i.name AS i_name, i.name_local AS i_name_local, "
     "i.country AS i_country, i.city AS i_city, i.erasmus_code AS i_erasmus_code, i.hei_id AS "
@@ -22,7 +22,7 @@ constexpr const char* kSelect =
     "a.first_academic_year <= :year AND a.last_academic_year >= :year) AS places_per_year "
     "FROM partnerships p JOIN institutions i ON i.id = p.institution_id";
 
-Partnership FromRow(const store::Row& row) {
+Partnership PartnershipFromRow(const store::Row& row) {
   Partnership partnership;
   partnership.id = row.Int("id");
   partnership.institution_id = row.Int("institution_id");
@@ -49,7 +49,7 @@ Partnership FromRow(const store::Row& row) {
   return partnership;
 }
 
-store::Params FieldParams(const Partnership& partnership) {
+store::Params PartnershipFieldParams(const Partnership& partnership) {
   store::Params params;
   params.Set("institution_id", partnership.institution_id)
       .Set("tier", kTierTable.Name(partnership.tier))
@@ -80,9 +80,9 @@ store::Filter FilterOf(const PartnershipFilter& filter) {
 }  // namespace
 
 std::optional<Partnership> FindPartnership(Connection& c, int64_t id, int current_year) {
-  auto row = c.QueryOne(std::string(kSelect) + " WHERE p.id = :id",
+  auto row = c.QueryOne(std::string(kPartnershipSelect) + " WHERE p.id = :id",
                         store::Params().Set("year", current_year).Set("id", id));
-  return row ? std::optional<Partnership>(FromRow(*row)) : std::nullopt;
+  return row ? std::optional<Partnership>(PartnershipFromRow(*row)) : std::nullopt;
 }
 
 std::optional<int64_t> FindPartnershipInstitution(Connection& c, int64_t id) {
@@ -105,7 +105,7 @@ const store::SortTable& PartnershipSorts() {
 store::Page<Partnership> ListPartnerships(Connection& c, const PartnershipFilter& filter,
                                           const PageRequest& page, int current_year) {
   // First the ids of one page, then the figures for those rows only: the per-row subqueries of
-  // kSelect would otherwise run for every partner before sorting.
+  // kPartnershipSelect would otherwise run for every partner before sorting.
   const auto ids = store::ListPage(
       c, {"SELECT p.id AS id FROM partnerships p JOIN institutions i ON i.id = p.institution_id",
           "FROM partnerships p JOIN institutions i ON i.id = p.institution_id"},
@@ -119,8 +119,9 @@ store::Page<Partnership> ListPartnerships(Connection& c, const PartnershipFilter
   params.Set("year", current_year);
   const std::string in_list = store::InList(ids.items, params);
   std::map<int64_t, Partnership> by_id;
-  for (const auto& row : c.Query(std::string(kSelect) + " WHERE p.id IN (" + in_list + ")", params)) {
-    auto partnership = FromRow(row);
+  for (const auto& row :
+       c.Query(std::string(kPartnershipSelect) + " WHERE p.id IN (" + in_list + ")", params)) {
+    auto partnership = PartnershipFromRow(row);
     by_id.emplace(partnership.id, std::move(partnership));
   }
   for (int64_t id : ids.items) {
@@ -148,10 +149,10 @@ std::vector<MapPoint> ListMapPoints(Connection& c, const PartnershipFilter& filt
 
 void InsertPartnership(Connection& c, Partnership& partnership) {
   partnership.id = c.Insert(
-      "INSERT INTO partnerships (institution_id, tier, since, responsible_person, objectives, notes, "
-      "version, created_at, updated_at) VALUES (:institution_id, :tier, :since, :responsible_person, "
-      ":objectives, :notes, 1, :at, :at)",
-      FieldParams(partnership).Set("at", NowUtcTimestamp()));
+      "INSERT INTO partnerships (institution_id, tier, since, responsible_person, objectives, "
+      "notes, version, created_at, updated_at) VALUES (:institution_id, :tier, :since, "
+      ":responsible_person, :objectives, :notes, 1, :at, :at)",
+      PartnershipFieldParams(partnership).Set("at", NowUtcTimestamp()));
   partnership.version = 1;
 }
 
@@ -160,7 +161,7 @@ void UpdatePartnership(Connection& c, Partnership& partnership, int64_t expected
       c, "partnerships", "Partnership", partnership.id, expected_version,
       "institution_id = :institution_id, tier = :tier, since = :since, responsible_person = "
       ":responsible_person, objectives = :objectives, notes = :notes",
-      FieldParams(partnership));
+      PartnershipFieldParams(partnership));
 }
 
 void DeletePartnership(Connection& c, int64_t id, int64_t expected_version) {

@@ -25,11 +25,6 @@ std::map<std::string, Session, std::less<>> g_demo_sessions;
 std::vector<std::string> g_secrets;
 std::atomic<int> g_next_address{2};
 
-std::string EnvOr(const char* name, const std::string& fallback) {
-  const char* value = std::getenv(name);
-  return (value != nullptr && *value != '\0') ? std::string(value) : fallback;
-}
-
 }  // namespace
 
 const std::vector<DemoAccount>& DemoAccounts() {

@@ -12,10 +12,6 @@
 namespace weltcampus::api_test {
 namespace {
 
-const std::string kAgreements = "/api/v1/agreements";
-
-std::string PathOf(const Json& record) { return kAgreements + "/" + std::to_string(IdOf(record)); }
-
 const std::vector<std::string> kStatuses = {"draft",  "in_negotiation", "signed",
                                             "active", "expired",        "terminated"};
 
@@ -53,7 +49,7 @@ class AgreementStatusTest : public ::testing::Test {
     for (const std::string& next : kPathTo.at(status)) {
       Json changed = created;
       changed["status"] = next;
-      ASSERT_NO_FATAL_FAILURE(UpdateOk(PathOf(created), changed, &created)) << "to " << next;
+      ASSERT_NO_FATAL_FAILURE(UpdateOk(AgreementPath(created), changed, &created)) << "to " << next;
       ASSERT_EQ(created["status"], next);
     }
     *agreement = created;
@@ -73,14 +69,14 @@ TEST_F(AgreementStatusTest, EveryTransitionIsAllowedOrRejectedAsDocumented) {
       ASSERT_NO_FATAL_FAILURE(CreateInStatus(from, &agreement));
       Json changed = agreement;
       changed["status"] = to;
-      const Response response = Api().Put(PathOf(agreement), changed, VersionOf(agreement));
+      const Response response = Api().Put(AgreementPath(agreement), changed, VersionOf(agreement));
       if (kAllowed.at(from).count(to) > 0) {
         ASSERT_TRUE(IsJson(response, 200));
         EXPECT_EQ(response.json["status"], to);
       } else {
         EXPECT_TRUE(IsError(response, 422, "validation_failed", "status"));
         Json read;
-        ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(agreement), &read));
+        ASSERT_NO_FATAL_FAILURE(GetOk(AgreementPath(agreement), &read));
         EXPECT_EQ(read, agreement) << "a rejected transition changed the record";
       }
     }
@@ -94,7 +90,7 @@ TEST_F(AgreementStatusTest, SameStatusIsNoTransition) {
   Json changed = active;
   changed["title"] = "Edited while active";
   Json updated;
-  ASSERT_NO_FATAL_FAILURE(UpdateOk(PathOf(active), changed, &updated));
+  ASSERT_NO_FATAL_FAILURE(UpdateOk(AgreementPath(active), changed, &updated));
   EXPECT_EQ(updated["status"], "active");
   EXPECT_EQ(updated["title"], "Edited while active");
 }

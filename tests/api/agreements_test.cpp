@@ -11,10 +11,6 @@
 namespace weltcampus::api_test {
 namespace {
 
-const std::string kAgreements = "/api/v1/agreements";
-
-std::string PathOf(const Json& record) { return kAgreements + "/" + std::to_string(IdOf(record)); }
-
 class AgreementsTest : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_NO_FATAL_FAILURE(CreatePartner("standard", &partner_)); }
@@ -93,7 +89,7 @@ TEST_F(AgreementsTest, CreateReadUpdateDeleteWithQuotasAndContacts) {
   ExpectSameQuotas(body["quotas"], created["quotas"]);
 
   Json read;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &read));
+  ASSERT_NO_FATAL_FAILURE(GetOk(AgreementPath(created), &read));
   EXPECT_EQ(read, created);
 
   Json changed = read;
@@ -103,7 +99,7 @@ TEST_F(AgreementsTest, CreateReadUpdateDeleteWithQuotasAndContacts) {
   changed["quotas"].erase(changed["quotas"].size() - 1);
   changed["quotas"][0]["places_per_year"] = 5;
   Json updated;
-  ASSERT_NO_FATAL_FAILURE(UpdateOk(PathOf(created), changed, &updated));
+  ASSERT_NO_FATAL_FAILURE(UpdateOk(AgreementPath(created), changed, &updated));
   EXPECT_EQ(updated["title"], "Renamed agreement");
   EXPECT_EQ(updated["ends_on"], "2031-09-30");
   Json expected_quotas = body["quotas"];
@@ -111,15 +107,16 @@ TEST_F(AgreementsTest, CreateReadUpdateDeleteWithQuotasAndContacts) {
   expected_quotas[0]["places_per_year"] = 5;
   ExpectSameQuotas(expected_quotas, updated["quotas"]);
   Json reread;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &reread));
+  ASSERT_NO_FATAL_FAILURE(GetOk(AgreementPath(created), &reread));
   EXPECT_EQ(reread, updated);
 
+  EXPECT_TRUE(IsError(Api().Delete(AgreementPath(created), VersionOf(created)), 412,
+                      "precondition_failed"));
   EXPECT_TRUE(
-      IsError(Api().Delete(PathOf(created), VersionOf(created)), 412, "precondition_failed"));
-  EXPECT_TRUE(IsError(Api().Delete(PathOf(created), std::nullopt), 428, "precondition_required"));
-  const Response deleted = Api().Delete(PathOf(created), VersionOf(updated));
+      IsError(Api().Delete(AgreementPath(created), std::nullopt), 428, "precondition_required"));
+  const Response deleted = Api().Delete(AgreementPath(created), VersionOf(updated));
   EXPECT_EQ(deleted.status, 204) << deleted;
-  EXPECT_TRUE(IsError(Api().Get(PathOf(created)), 404, "not_found"));
+  EXPECT_TRUE(IsError(Api().Get(AgreementPath(created)), 404, "not_found"));
 }
 
 TEST_F(AgreementsTest, SeveralPartnerInstitutions) {
@@ -253,10 +250,11 @@ TEST_F(AgreementsTest, InvalidUpdateOfQuotasChangesNothing) {
   Json changed = created;
   changed["title"] = "must not be stored";
   changed["quotas"][0]["places_per_year"] = -3;
-  EXPECT_TRUE(IsErrorWithFieldContaining(Api().Put(PathOf(created), changed, VersionOf(created)),
-                                         422, "validation_failed", "places_per_year"));
+  EXPECT_TRUE(
+      IsErrorWithFieldContaining(Api().Put(AgreementPath(created), changed, VersionOf(created)),
+                                 422, "validation_failed", "places_per_year"));
   Json read;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &read));
+  ASSERT_NO_FATAL_FAILURE(GetOk(AgreementPath(created), &read));
   EXPECT_EQ(read, created);
 }
 

@@ -12,14 +12,15 @@
 #include "test_server.h"
 
 namespace weltcampus::api_test {
-namespace {
 
-std::string Lower(std::string_view text) {
+std::string LowerCase(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
+
+namespace {
 
 Session g_session;
 
@@ -43,7 +44,7 @@ Response Convert(const std::string& request, const httplib::Result& result) {
   response.status = result->status;
   response.body = result->body;
   for (const auto& [name, value] : result->headers) {
-    response.headers.emplace(Lower(name), value);
+    response.headers.emplace(LowerCase(name), value);
   }
   response.json = Json::parse(response.body, nullptr, /*allow_exceptions=*/false);
   response.json_ok = !response.json.is_discarded();
@@ -87,11 +88,11 @@ void JsonAssertFailed(const char* condition) {
 }
 
 std::string Response::Header(std::string_view name) const {
-  const auto it = headers.find(Lower(name));
+  const auto it = headers.find(LowerCase(name));
   return it == headers.end() ? std::string() : it->second;
 }
 
-bool Response::HasHeader(std::string_view name) const { return headers.count(Lower(name)) > 0; }
+bool Response::HasHeader(std::string_view name) const { return headers.count(LowerCase(name)) > 0; }
 
 std::ostream& operator<<(std::ostream& out, const Response& response) {
   out << "[" << response.request << " -> ";

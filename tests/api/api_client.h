@@ -28,6 +28,9 @@ namespace weltcampus::api_test {
 
 using Json = nlohmann::json;
 
+// Lower-cases ASCII letters: header names compare case-insensitively.
+std::string LowerCase(std::string_view text);
+
 // One HTTP answer. `json` is null when the body is not JSON (`json_ok` says which).
 struct Response {
   int status = 0;  // 0: no answer (transport error, see `transport_error`)

@@ -139,16 +139,6 @@ TEST_F(AuditLogTest, FailedLoginsAndRefusalsAreRecorded) {
 
 // ---- the hash chain, on a copy --------------------------------------------------------------
 
-std::string WithDatabase(const std::string& url, const std::string& database) {
-  const auto scheme_end = url.find("://");
-  const auto path_start = url.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
-  const auto query_start = url.find('?');
-  const std::string base =
-      path_start == std::string::npos ? url.substr(0, query_start) : url.substr(0, path_start);
-  const std::string query = query_start == std::string::npos ? "" : url.substr(query_start);
-  return base + "/" + database + query;
-}
-
 class AuditChainTest : public AuditLogTest {
  protected:
   void SetUp() override {

@@ -168,7 +168,7 @@ std::string Concrete(const std::string& pattern) {
 
 // A harmless request: malformed JSON for writes (nothing can be created or changed), a missing id
 // for records, If-Match so that a 428 does not hide behind the body.
-Response Send(ApiClient& client, const Row& row) {
+Response SendHarmless(ApiClient& client, const Row& row) {
   const std::string path = Concrete(row.path);
   if (row.method == "GET") {
     return client.Get(path);
@@ -251,7 +251,7 @@ TEST_F(AuthorizationMatrixTest, EveryOpenApiRouteHasARowAndEveryRowARoute) {
 TEST_F(AuthorizationMatrixTest, AnonymousGets401OnEveryNonPublicRoute) {
   ApiClient anonymous;  // sends this server's Origin, no cookie
   for (const Row& row : ExpectationTable()) {
-    const Response answer = Send(anonymous, row);
+    const Response answer = SendHarmless(anonymous, row);
     if (row.access.is_public || row.access.anonymous_loopback) {
       EXPECT_TRUE(Permitted(answer)) << Describe("anonymous", row);
     } else {
@@ -272,7 +272,7 @@ TEST_F(AuthorizationMatrixTest, EveryRoleOnEveryRoute) {
       if (row.path == "/api/v1/auth/logout") {
         continue;  // would end the shared session: LogoutIsOpenToEveryRole
       }
-      const Response answer = Send(client, row);
+      const Response answer = SendHarmless(client, row);
       const std::string who = account.role + " (" + account.email + ")";
       if (Allows(row.access, account.role)) {
         EXPECT_TRUE(Permitted(answer)) << Describe(who, row);
@@ -299,7 +299,7 @@ TEST_F(AuthorizationMatrixTest, LogoutIsOpenToEveryRole) {
     Account account;
     ASSERT_NO_FATAL_FAILURE(CreateAccount({role}, &account));
     ApiClient client(account.session);
-    const Response answer = Send(client, *logout);
+    const Response answer = SendHarmless(client, *logout);
     if (Allows(logout->access, role)) {
       EXPECT_EQ(answer.status, 204) << Describe(role, *logout) << ": " << answer;
     } else {

@@ -6,6 +6,7 @@
 #include <ctime>
 #include <random>
 #include <set>
+#include <thread>
 
 namespace weltcampus::api_test {
 namespace {
@@ -234,10 +235,36 @@ void FindDemoPartnership(std::string_view name_parts, Json* partnership) {
          << all.size() << " partnerships";
 }
 
+std::string AgreementPath(const Json& agreement) {
+  return kAgreements + "/" + std::to_string(IdOf(agreement));
+}
+
 void UpdateOk(const std::string& path, const Json& record, Json* updated) {
   const Response response = Api().Put(path, record, VersionOf(record));
   ASSERT_TRUE(IsJson(response, 200)) << "request body: " << record.dump();
   *updated = response.json;
+}
+
+void WaitForJob(long long id, Json* job, ApiClient& client) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  for (;;) {
+    const Response answer = client.Get("/api/v1/jobs/" + std::to_string(id));
+    ASSERT_TRUE(IsJson(answer, 200)) << answer;
+    const std::string status = Str(answer.json, "status");
+    if (status == "succeeded" || status == "failed" || status == "cancelled") {
+      *job = answer.json;
+      return;
+    }
+    ASSERT_LT(std::chrono::steady_clock::now(), deadline)
+        << "job still " << status << ": " << answer;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+long long InstitutionsWithCode(const std::string& code) {
+  const Response answer = Api().Get(Query(kInstitutions, {{"q", code}}));
+  EXPECT_TRUE(IsJson(answer, 200)) << answer;
+  return answer.json.value("total", -1LL);
 }
 
 }  // namespace weltcampus::api_test

@@ -20,6 +20,11 @@ std::string UniquePassword(const std::string& words);
 long long IdOf(const Json& record);
 long long VersionOf(const Json& record);
 
+// Collections several suites use, and an agreement's own path.
+inline const std::string kAgreements = "/api/v1/agreements";
+inline const std::string kInstitutions = "/api/v1/institutions";
+std::string AgreementPath(const Json& agreement);
+
 // Academic year that contains today (it starts on 1 October), e.g. "2026/2027".
 int CurrentAcademicYearStart();
 std::string AcademicYear(int start_year);
@@ -55,5 +60,10 @@ inline constexpr std::string_view kKings = "King|College London";
 
 // PUT the record back with a change, expecting 200, returning the new body.
 void UpdateOk(const std::string& path, const Json& record, Json* updated);
+
+// Polls an import job until it has ended (or 120 s have passed); `job` receives its last state.
+void WaitForJob(long long id, Json* job, ApiClient& client = Api());
+// How many institutions the register finds for a search (e.g. an Erasmus code).
+long long InstitutionsWithCode(const std::string& code);
 
 }  // namespace weltcampus::api_test

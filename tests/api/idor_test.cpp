@@ -72,7 +72,7 @@ std::string WithId(const std::string& pattern, const std::string& id) {
   return path;
 }
 
-Response Send(ApiClient& client, const ByIdRequest& request, const std::string& id) {
+Response SendById(ApiClient& client, const ByIdRequest& request, const std::string& id) {
   const std::string path = WithId(request.path, id);
   if (request.method == "GET") {
     return client.Get(path);
@@ -120,11 +120,11 @@ TEST_F(IdorTest, OthersRecordsCannotBeReachedById) {
       for (const ByIdRequest& request : type.by_id) {
         const std::string what = attacker.role + " " + request.method + " " + request.path;
         // Reference: an id that does not exist.
-        const Response missing = Send(client, request, "987654321");
+        const Response missing = SendById(client, request, "987654321");
         EXPECT_TRUE(IsError(missing, 403, "forbidden")) << what << " (missing id)";
         for (const std::string& id :
              {std::to_string(victim_record), std::to_string(own_id), std::string("1")}) {
-          const Response answer = Send(client, request, id);
+          const Response answer = SendById(client, request, id);
           EXPECT_EQ(answer.status, missing.status) << what << " id " << id << ": " << answer;
           EXPECT_EQ(answer.body, missing.body)
               << what << " id " << id << ": the answer must not tell whether the record exists";

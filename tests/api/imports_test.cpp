@@ -60,24 +60,7 @@ Response PostImport(ApiClient& client, const std::string& kind, const std::strin
   return client.PostRaw(Query("/api/v1/imports/" + kind, query), body, content_type);
 }
 
-// Polls the job until it has ended (or 120 s have passed).
-void WaitForJob(long long id, Json* job, ApiClient& client = Api()) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-  for (;;) {
-    const Response answer = client.Get("/api/v1/jobs/" + std::to_string(id));
-    ASSERT_TRUE(IsJson(answer, 200)) << answer;
-    const std::string status = Str(answer.json, "status");
-    if (status == "succeeded" || status == "failed" || status == "cancelled") {
-      *job = answer.json;
-      return;
-    }
-    ASSERT_LT(std::chrono::steady_clock::now(), deadline)
-        << "job still " << status << ": " << answer;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-}
-
-void RunImport(const std::string& body, bool dry_run, Json* job) {
+void RunEcheImport(const std::string& body, bool dry_run, Json* job) {
   const Response queued = PostImport(Api(), "eche", body, dry_run);
   ASSERT_TRUE(IsJson(queued, 202)) << queued;
   EXPECT_EQ(Str(queued.json, "status"), "queued");
@@ -85,18 +68,12 @@ void RunImport(const std::string& body, bool dry_run, Json* job) {
   ASSERT_NO_FATAL_FAILURE(WaitForJob(IdOf(queued.json), job));
 }
 
-long long InstitutionsWithCode(const std::string& code) {
-  const Response answer = Api().Get(Query("/api/v1/institutions", {{"q", code}}));
-  EXPECT_TRUE(IsJson(answer, 200)) << answer;
-  return answer.json.value("total", -1LL);
-}
-
 TEST(Imports, DryRunReportsBrokenRowsWithLineAndReasonAndWritesNothing) {
   const auto file = MakeEcheFile(4);
   long long before = 0;
   ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &before));
   Json job;
-  ASSERT_NO_FATAL_FAILURE(RunImport(file.csv, true, &job));
+  ASSERT_NO_FATAL_FAILURE(RunEcheImport(file.csv, true, &job));
   ASSERT_EQ(Str(job, "status"), "succeeded") << job.dump();
   const Json& result = job["result"];
   EXPECT_EQ(result["dry_run"], true);
@@ -130,7 +107,7 @@ TEST(Imports, ApplyAddsRowsWithOneAuditEntryAndARerunAddsNoDuplicates) {
   long long before = 0;
   ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &before));
   Json job;
-  ASSERT_NO_FATAL_FAILURE(RunImport(file.csv, false, &job));
+  ASSERT_NO_FATAL_FAILURE(RunEcheImport(file.csv, false, &job));
   ASSERT_EQ(Str(job, "status"), "succeeded") << job.dump();
   EXPECT_EQ(job["result"]["dry_run"], false);
   EXPECT_EQ(job["result"]["added"], 3);
@@ -151,7 +128,7 @@ TEST(Imports, ApplyAddsRowsWithOneAuditEntryAndARerunAddsNoDuplicates) {
   EXPECT_EQ(entry["actor_user_id"], SignedInUserId(TestSession()));
 
   Json again;
-  ASSERT_NO_FATAL_FAILURE(RunImport(file.csv, false, &again));
+  ASSERT_NO_FATAL_FAILURE(RunEcheImport(file.csv, false, &again));
   ASSERT_EQ(Str(again, "status"), "succeeded") << again.dump();
   EXPECT_EQ(again["result"]["added"], 0);
   EXPECT_EQ(again["result"]["updated"], 0);
@@ -309,7 +286,7 @@ TEST(Imports, StudentsMayNotImportAndSeeOnlyTheirOwnJobs) {
   EXPECT_TRUE(IsError(as_student.Get("/api/v1/imports/eche/columns"), 403, "forbidden"));
 
   Json job;
-  ASSERT_NO_FATAL_FAILURE(RunImport(file.csv, true, &job));
+  ASSERT_NO_FATAL_FAILURE(RunEcheImport(file.csv, true, &job));
   const std::string path = "/api/v1/jobs/" + std::to_string(IdOf(job));
   EXPECT_TRUE(IsError(as_student.Get(path), 404, "not_found"));
   EXPECT_TRUE(IsError(as_student.Get(path + "/report"), 404, "not_found"));

@@ -73,37 +73,16 @@ Response Post(const std::string& path, const std::string& body, bool dry_run,
       Query(path, {{"dry_run", dry_run ? "true" : "false"}, {"file_name", name}}), body, type);
 }
 
-void WaitForJob(long long id, Json* job) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-  for (;;) {
-    const Response answer = Api().Get("/api/v1/jobs/" + std::to_string(id));
-    ASSERT_TRUE(IsJson(answer, 200)) << answer;
-    const std::string status = Str(answer.json, "status");
-    if (status == "succeeded" || status == "failed" || status == "cancelled") {
-      *job = answer.json;
-      return;
-    }
-    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "job still " << status;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-}
-
-void RunImport(const std::string& bytes, bool dry_run, Json* job) {
+void RunWorkbookImport(const std::string& bytes, bool dry_run, Json* job) {
   const Response queued = Post("/api/v1/imports/eche", bytes, dry_run);
   ASSERT_TRUE(IsJson(queued, 202)) << queued;
   ASSERT_NO_FATAL_FAILURE(WaitForJob(IdOf(queued.json), job));
 }
 
-long long InstitutionsWithCode(const std::string& code) {
-  const Response answer = Api().Get(Query("/api/v1/institutions", {{"q", code}}));
-  EXPECT_TRUE(IsJson(answer, 200)) << answer;
-  return answer.json.value("total", -1LL);
-}
-
 TEST(ImportsXlsx, AWorkbookIsCheckedThenAppliedWithRowNumbersAsLines) {
   const auto book = MakeEcheWorkbook();
   Json job;
-  ASSERT_NO_FATAL_FAILURE(RunImport(book.bytes, true, &job));
+  ASSERT_NO_FATAL_FAILURE(RunWorkbookImport(book.bytes, true, &job));
   ASSERT_EQ(Str(job, "status"), "succeeded") << job.dump();
   const Json& result = job["result"];
   EXPECT_EQ(result["dry_run"], true);
@@ -117,7 +96,7 @@ TEST(ImportsXlsx, AWorkbookIsCheckedThenAppliedWithRowNumbersAsLines) {
   EXPECT_EQ(InstitutionsWithCode(book.codes[0]), 0);
 
   Json applied;
-  ASSERT_NO_FATAL_FAILURE(RunImport(book.bytes, false, &applied));
+  ASSERT_NO_FATAL_FAILURE(RunWorkbookImport(book.bytes, false, &applied));
   ASSERT_EQ(Str(applied, "status"), "succeeded") << applied.dump();
   EXPECT_EQ(applied["result"]["added"], 3);
   EXPECT_EQ(applied["result"]["rejected"], 1);

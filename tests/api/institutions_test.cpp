@@ -12,9 +12,7 @@
 namespace weltcampus::api_test {
 namespace {
 
-const std::string kInstitutions = "/api/v1/institutions";
-
-std::string PathOf(const Json& record) {
+std::string InstitutionPath(const Json& record) {
   return kInstitutions + "/" + std::to_string(IdOf(record));
 }
 
@@ -25,8 +23,8 @@ bool IsUtcTimestamp(const Json& value) {
 }
 
 // Expects a 422 (or other error) on POST and that the register did not grow.
-void ExpectRejectedCreate(const Json& body, int status, const std::string& code,
-                          const std::string& field) {
+void ExpectInstitutionNotCreated(const Json& body, int status, const std::string& code,
+                                 const std::string& field) {
   long long before = 0;
   ASSERT_NO_FATAL_FAILURE(TotalOf(kInstitutions, &before));
   EXPECT_TRUE(IsError(Api().Post(kInstitutions, body), status, code, field)) << body.dump();
@@ -55,7 +53,7 @@ TEST(Institutions, CreateReadUpdateDelete) {
   EXPECT_TRUE(IsUtcTimestamp(created["updated_at"])) << created.dump();
 
   Json read;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &read));
+  ASSERT_NO_FATAL_FAILURE(GetOk(InstitutionPath(created), &read));
   EXPECT_EQ(read, created);
 
   Json changed = read;
@@ -63,7 +61,7 @@ TEST(Institutions, CreateReadUpdateDelete) {
   changed["website"] = "https://example.pl/";
   changed["created_at"] = "1999-01-01T00:00:00Z";  // read-only: ignored
   Json updated;
-  ASSERT_NO_FATAL_FAILURE(UpdateOk(PathOf(created), changed, &updated));
+  ASSERT_NO_FATAL_FAILURE(UpdateOk(InstitutionPath(created), changed, &updated));
   EXPECT_EQ(updated["city"], "Poznan");
   EXPECT_EQ(updated["website"], "https://example.pl/");
   EXPECT_EQ(updated["name"], body["name"]);
@@ -73,15 +71,17 @@ TEST(Institutions, CreateReadUpdateDelete) {
   EXPECT_GE(updated["updated_at"].get<std::string>(), created["updated_at"].get<std::string>());
 
   Json reread;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &reread));
+  ASSERT_NO_FATAL_FAILURE(GetOk(InstitutionPath(created), &reread));
   EXPECT_EQ(reread, updated);
 
-  const Response deleted = Api().Delete(PathOf(created), VersionOf(updated));
+  const Response deleted = Api().Delete(InstitutionPath(created), VersionOf(updated));
   EXPECT_EQ(deleted.status, 204) << deleted;
   EXPECT_TRUE(deleted.body.empty()) << deleted;
-  EXPECT_TRUE(IsError(Api().Get(PathOf(created)), 404, "not_found"));
-  EXPECT_TRUE(IsError(Api().Delete(PathOf(created), VersionOf(updated)), 404, "not_found"));
-  EXPECT_TRUE(IsError(Api().Put(PathOf(created), updated, VersionOf(updated)), 404, "not_found"));
+  EXPECT_TRUE(IsError(Api().Get(InstitutionPath(created)), 404, "not_found"));
+  EXPECT_TRUE(
+      IsError(Api().Delete(InstitutionPath(created), VersionOf(updated)), 404, "not_found"));
+  EXPECT_TRUE(
+      IsError(Api().Put(InstitutionPath(created), updated, VersionOf(updated)), 404, "not_found"));
 }
 
 TEST(Institutions, ErasmusCodeIsOptional) {
@@ -96,13 +96,13 @@ TEST(Institutions, ErasmusCodeIsOptional) {
 TEST(Institutions, RequiredFields) {
   Json without_name = NewInstitutionBody();
   without_name.erase("name");
-  ExpectRejectedCreate(without_name, 422, "validation_failed", "name");
+  ExpectInstitutionNotCreated(without_name, 422, "validation_failed", "name");
   Json blank_name = NewInstitutionBody();
   blank_name["name"] = "   ";
-  ExpectRejectedCreate(blank_name, 422, "validation_failed", "name");
+  ExpectInstitutionNotCreated(blank_name, 422, "validation_failed", "name");
   Json without_country = NewInstitutionBody();
   without_country.erase("country");
-  ExpectRejectedCreate(without_country, 422, "validation_failed", "country");
+  ExpectInstitutionNotCreated(without_country, 422, "validation_failed", "country");
 }
 
 TEST(Institutions, WrongTypesAre422WithTheField) {
@@ -116,31 +116,31 @@ TEST(Institutions, WrongTypesAre422WithTheField) {
   for (const auto& [field, value] : cases) {
     Json body = NewInstitutionBody();
     body[field] = value;
-    ExpectRejectedCreate(body, 422, "validation_failed", field);
+    ExpectInstitutionNotCreated(body, 422, "validation_failed", field);
   }
 }
 
 TEST(Institutions, UnknownTypeIs422) {
   Json body = NewInstitutionBody();
   body["type"] = "college";
-  ExpectRejectedCreate(body, 422, "validation_failed", "type");
+  ExpectInstitutionNotCreated(body, 422, "validation_failed", "type");
 }
 
 TEST(Institutions, InvalidCountryIs422) {
   for (const char* country : {"DEU", "d", "12", "", "Germany"}) {
     Json body = NewInstitutionBody();
     body["country"] = country;
-    ExpectRejectedCreate(body, 422, "validation_failed", "country");
+    ExpectInstitutionNotCreated(body, 422, "validation_failed", "country");
   }
 }
 
 TEST(Institutions, CoordinatesOutOfRangeAre422) {
   Json body = NewInstitutionBody();
   body["latitude"] = 91.0;
-  ExpectRejectedCreate(body, 422, "validation_failed", "latitude");
+  ExpectInstitutionNotCreated(body, 422, "validation_failed", "latitude");
   body = NewInstitutionBody();
   body["longitude"] = -180.5;
-  ExpectRejectedCreate(body, 422, "validation_failed", "longitude");
+  ExpectInstitutionNotCreated(body, 422, "validation_failed", "longitude");
 }
 
 TEST(Institutions, InvalidErasmusCodesAre422) {
@@ -159,7 +159,7 @@ TEST(Institutions, InvalidErasmusCodesAre422) {
     Json body = NewInstitutionBody("PL");
     body["erasmus_code"] = code;
     SCOPED_TRACE(std::string("erasmus_code \"") + code + "\"");
-    ExpectRejectedCreate(body, 422, "validation_failed", "erasmus_code");
+    ExpectInstitutionNotCreated(body, 422, "validation_failed", "erasmus_code");
   }
 }
 
@@ -195,7 +195,7 @@ TEST(Institutions, ValidErasmusCodeFormsAreAcceptedVerbatim) {
     ASSERT_NO_FATAL_FAILURE(CreateOk(kInstitutions, body, &created)) << code;
     EXPECT_EQ(created["erasmus_code"], code);
     Json read;
-    ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &read));
+    ASSERT_NO_FATAL_FAILURE(GetOk(InstitutionPath(created), &read));
     EXPECT_EQ(read["erasmus_code"], code) << "code not stored verbatim";
   }
 }
@@ -203,7 +203,7 @@ TEST(Institutions, ValidErasmusCodeFormsAreAcceptedVerbatim) {
 TEST(Institutions, DuplicateErasmusCodeIs409OnCreate) {
   Json body = NewInstitutionBody("PL");
   body["erasmus_code"] = "PL WROCLAW05";  // Wroclaw Medical University, in the demo data
-  ExpectRejectedCreate(body, 409, "conflict", "erasmus_code");
+  ExpectInstitutionNotCreated(body, 409, "conflict", "erasmus_code");
 }
 
 TEST(Institutions, DuplicateErasmusCodeIs409OnUpdate) {
@@ -211,10 +211,10 @@ TEST(Institutions, DuplicateErasmusCodeIs409OnUpdate) {
   ASSERT_NO_FATAL_FAILURE(CreateOk(kInstitutions, NewInstitutionBody("PL"), &created));
   Json changed = created;
   changed["erasmus_code"] = "PL WROCLAW05";
-  EXPECT_TRUE(IsError(Api().Put(PathOf(created), changed, VersionOf(created)), 409, "conflict",
-                      "erasmus_code"));
+  EXPECT_TRUE(IsError(Api().Put(InstitutionPath(created), changed, VersionOf(created)), 409,
+                      "conflict", "erasmus_code"));
   Json read;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &read));
+  ASSERT_NO_FATAL_FAILURE(GetOk(InstitutionPath(created), &read));
   EXPECT_EQ(read, created) << "a rejected PUT changed the record";
 }
 
@@ -224,10 +224,10 @@ TEST(Institutions, InvalidUpdateChangesNothing) {
   Json changed = created;
   changed["city"] = "Should not be stored";
   changed["type"] = "kindergarten";
-  EXPECT_TRUE(IsError(Api().Put(PathOf(created), changed, VersionOf(created)), 422,
+  EXPECT_TRUE(IsError(Api().Put(InstitutionPath(created), changed, VersionOf(created)), 422,
                       "validation_failed", "type"));
   Json read;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &read));
+  ASSERT_NO_FATAL_FAILURE(GetOk(InstitutionPath(created), &read));
   EXPECT_EQ(read, created);
 }
 
@@ -253,20 +253,20 @@ TEST(Institutions, StaleIfMatchIs412WithCurrentVersion) {
   Json first_edit = created;
   first_edit["city"] = "First editor";
   Json updated;
-  ASSERT_NO_FATAL_FAILURE(UpdateOk(PathOf(created), first_edit, &updated));
+  ASSERT_NO_FATAL_FAILURE(UpdateOk(InstitutionPath(created), first_edit, &updated));
 
   Json second_edit = created;  // based on the old version
   second_edit["city"] = "Second editor";
-  const Response stale = Api().Put(PathOf(created), second_edit, VersionOf(created));
+  const Response stale = Api().Put(InstitutionPath(created), second_edit, VersionOf(created));
   ASSERT_TRUE(IsError(stale, 412, "precondition_failed"));
   EXPECT_EQ(CurrentVersion(stale), VersionOf(updated)) << stale;
 
-  const Response stale_delete = Api().Delete(PathOf(created), VersionOf(created));
+  const Response stale_delete = Api().Delete(InstitutionPath(created), VersionOf(created));
   ASSERT_TRUE(IsError(stale_delete, 412, "precondition_failed"));
   EXPECT_EQ(CurrentVersion(stale_delete), VersionOf(updated)) << stale_delete;
 
   Json read;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &read));
+  ASSERT_NO_FATAL_FAILURE(GetOk(InstitutionPath(created), &read));
   EXPECT_EQ(read["city"], "First editor");
   EXPECT_EQ(VersionOf(read), VersionOf(updated));
 }
@@ -276,11 +276,12 @@ TEST(Institutions, MissingIfMatchIs428) {
   ASSERT_NO_FATAL_FAILURE(CreateOk(kInstitutions, NewInstitutionBody(), &created));
   Json changed = created;
   changed["city"] = "No precondition";
+  EXPECT_TRUE(IsError(Api().Put(InstitutionPath(created), changed, std::nullopt), 428,
+                      "precondition_required"));
   EXPECT_TRUE(
-      IsError(Api().Put(PathOf(created), changed, std::nullopt), 428, "precondition_required"));
-  EXPECT_TRUE(IsError(Api().Delete(PathOf(created), std::nullopt), 428, "precondition_required"));
+      IsError(Api().Delete(InstitutionPath(created), std::nullopt), 428, "precondition_required"));
   Json read;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &read));
+  ASSERT_NO_FATAL_FAILURE(GetOk(InstitutionPath(created), &read));
   EXPECT_EQ(read, created);
 }
 
@@ -291,11 +292,11 @@ TEST(Institutions, MalformedIfMatchIsRejected) {
   Json changed = created;
   changed["city"] = "Garbage precondition";
   const Response response =
-      Api().PutRaw(PathOf(created), changed.dump(), {{"If-Match", "\"not-a-version\""}});
+      Api().PutRaw(InstitutionPath(created), changed.dump(), {{"If-Match", "\"not-a-version\""}});
   EXPECT_TRUE(response.status == 412 || response.status == 400 || response.status == 428)
       << response;
   Json read;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &read));
+  ASSERT_NO_FATAL_FAILURE(GetOk(InstitutionPath(created), &read));
   EXPECT_EQ(read, created);
 }
 
@@ -366,7 +367,7 @@ TEST(Institutions, UnicodeRoundTrip) {
   Json created;
   ASSERT_NO_FATAL_FAILURE(CreateOk(kInstitutions, body, &created));
   Json read;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &read));
+  ASSERT_NO_FATAL_FAILURE(GetOk(InstitutionPath(created), &read));
   EXPECT_EQ(read["name"], body["name"]);
   EXPECT_EQ(read["name_local"], body["name_local"]);
   EXPECT_EQ(read["city"], "Wrocław");

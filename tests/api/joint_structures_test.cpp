@@ -17,7 +17,7 @@ std::string CollectionOf(long long partnership_id) {
   return "/api/v1/partnerships/" + std::to_string(partnership_id) + "/joint-structures";
 }
 
-std::string PathOf(const Json& record) {
+std::string JointStructurePath(const Json& record) {
   return "/api/v1/joint-structures/" + std::to_string(IdOf(record));
 }
 
@@ -51,7 +51,7 @@ TEST(JointStructures, CreateReadUpdateDelete) {
   for (const char* field : {"kind", "name", "description", "since"}) {
     EXPECT_EQ(created[field], body[field]) << field;
   }
-  const Response read = Api().Get(PathOf(created));
+  const Response read = Api().Get(JointStructurePath(created));
   ASSERT_TRUE(IsJson(read, 200));
   EXPECT_EQ(read.json, created);
   EXPECT_EQ(read.Header("ETag"), Quoted(VersionOf(created)));
@@ -64,7 +64,7 @@ TEST(JointStructures, CreateReadUpdateDelete) {
   Json changed = created;
   changed["kind"] = "joint_institute";
   changed["partnership_id"] = 999999;  // read-only or invalid: never moves the structure
-  const Response put = Api().Put(PathOf(created), changed, VersionOf(created));
+  const Response put = Api().Put(JointStructurePath(created), changed, VersionOf(created));
   if (put.status == 200) {
     EXPECT_EQ(put.json["kind"], "joint_institute");
     EXPECT_EQ(put.json["partnership_id"], IdOf(partner.partnership));
@@ -72,17 +72,18 @@ TEST(JointStructures, CreateReadUpdateDelete) {
     EXPECT_TRUE(IsError(put, 422, "validation_failed", "partnership_id"));
   }
   Json current;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &current));
+  ASSERT_NO_FATAL_FAILURE(GetOk(JointStructurePath(created), &current));
   EXPECT_EQ(current["partnership_id"], IdOf(partner.partnership));
 
   Json stale = current;
   stale["name"] = "stale";
-  EXPECT_TRUE(IsError(Api().Put(PathOf(created), stale, VersionOf(current) + 100), 412,
+  EXPECT_TRUE(IsError(Api().Put(JointStructurePath(created), stale, VersionOf(current) + 100), 412,
                       "precondition_failed"));
-  EXPECT_TRUE(IsError(Api().Delete(PathOf(created), std::nullopt), 428, "precondition_required"));
-  const Response deleted = Api().Delete(PathOf(created), VersionOf(current));
+  EXPECT_TRUE(IsError(Api().Delete(JointStructurePath(created), std::nullopt), 428,
+                      "precondition_required"));
+  const Response deleted = Api().Delete(JointStructurePath(created), VersionOf(current));
   EXPECT_EQ(deleted.status, 204) << deleted;
-  EXPECT_TRUE(IsError(Api().Get(PathOf(created)), 404, "not_found"));
+  EXPECT_TRUE(IsError(Api().Get(JointStructurePath(created)), 404, "not_found"));
   const Response empty = Api().Get(collection);
   ASSERT_TRUE(IsJson(empty, 200));
   EXPECT_TRUE(empty.json["items"].empty());

@@ -14,10 +14,6 @@
 namespace weltcampus::api_test {
 namespace {
 
-const std::string kAgreements = "/api/v1/agreements";
-
-std::string PathOf(const Json& record) { return kAgreements + "/" + std::to_string(IdOf(record)); }
-
 class KitTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -50,7 +46,7 @@ TEST_F(KitTest, QuotasAndContactsKeepTheirIdsAcrossAnEdit) {
   changed["quotas"].erase(1);                                             // removed
   changed["quotas"].push_back(NewQuota("incoming", "staff_training", 2));  // added
   Json updated;
-  ASSERT_NO_FATAL_FAILURE(UpdateOk(PathOf(agreement_), changed, &updated));
+  ASSERT_NO_FATAL_FAILURE(UpdateOk(AgreementPath(agreement_), changed, &updated));
   ASSERT_EQ(updated["quotas"].size(), 3u) << updated.dump();
   EXPECT_EQ(IdOf(updated["quotas"][0]), first);
   EXPECT_EQ(updated["quotas"][0]["places_per_year"], 4);
@@ -88,13 +84,13 @@ TEST_F(KitTest, AQuotaOfAnotherAgreementIsRefusedAndNothingChanges) {
   Json changed = agreement_;
   changed["title"] = "Must not be saved";
   changed["quotas"][0]["id"] = IdOf(other["quotas"][0]);
-  EXPECT_TRUE(IsError(Api().Put(PathOf(agreement_), changed, VersionOf(agreement_)), 422,
+  EXPECT_TRUE(IsError(Api().Put(AgreementPath(agreement_), changed, VersionOf(agreement_)), 422,
                       "validation_failed", "quotas[0].id"));
   Json unchanged;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(agreement_), &unchanged));
+  ASSERT_NO_FATAL_FAILURE(GetOk(AgreementPath(agreement_), &unchanged));
   EXPECT_EQ(unchanged, agreement_);
   Json other_unchanged;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(other), &other_unchanged));
+  ASSERT_NO_FATAL_FAILURE(GetOk(AgreementPath(other), &other_unchanged));
   EXPECT_EQ(other_unchanged, other);
 }
 
@@ -110,16 +106,16 @@ TEST_F(KitTest, RemovingAReferencedQuotaIsAConflictAndNothingChanges) {
   Json changed = agreement_;
   changed["title"] = "Must not be saved";
   changed["quotas"].erase(1);
-  const Response refused = Api().Put(PathOf(agreement_), changed, VersionOf(agreement_));
+  const Response refused = Api().Put(AgreementPath(agreement_), changed, VersionOf(agreement_));
   EXPECT_TRUE(IsError(refused, 409, "conflict")) << refused;
-  const Response deleted = Api().Delete(PathOf(agreement_), VersionOf(agreement_));
+  const Response deleted = Api().Delete(AgreementPath(agreement_), VersionOf(agreement_));
   EXPECT_TRUE(IsError(deleted, 409, "conflict")) << deleted;
   Json unchanged;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(agreement_), &unchanged));
+  ASSERT_NO_FATAL_FAILURE(GetOk(AgreementPath(agreement_), &unchanged));
   EXPECT_EQ(unchanged, agreement_);
   ASSERT_NO_FATAL_FAILURE(ExecSql("DELETE FROM " + table + " WHERE id = " + std::to_string(used)));
   Json updated;
-  ASSERT_NO_FATAL_FAILURE(UpdateOk(PathOf(agreement_), changed, &updated));
+  ASSERT_NO_FATAL_FAILURE(UpdateOk(AgreementPath(agreement_), changed, &updated));
   EXPECT_EQ(updated["quotas"].size(), 2u);
 }
 
@@ -127,11 +123,11 @@ TEST_F(KitTest, AStaleVersionIsAnsweredBeforeAnyRule) {
   Json renamed = agreement_;
   renamed["title"] = "Someone else's change";
   Json current;
-  ASSERT_NO_FATAL_FAILURE(UpdateOk(PathOf(agreement_), renamed, &current));
+  ASSERT_NO_FATAL_FAILURE(UpdateOk(AgreementPath(agreement_), renamed, &current));
   // draft -> active is not an allowed transition, but the client's version is stale: 412 first.
   Json invalid = agreement_;
   invalid["status"] = "active";
-  const Response stale = Api().Put(PathOf(agreement_), invalid, VersionOf(agreement_));
+  const Response stale = Api().Put(AgreementPath(agreement_), invalid, VersionOf(agreement_));
   EXPECT_TRUE(IsError(stale, 412, "precondition_failed")) << stale;
   // The same for a removal that a rule would refuse: a partnership with agreements.
   const std::string partnership = "/api/v1/partnerships/" + std::to_string(IdOf(partner_.partnership));

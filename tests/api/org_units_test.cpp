@@ -14,7 +14,9 @@ namespace {
 
 const std::string kOrgUnits = "/api/v1/org-units";
 
-std::string PathOf(const Json& record) { return kOrgUnits + "/" + std::to_string(IdOf(record)); }
+std::string OrgUnitPath(const Json& record) {
+  return kOrgUnits + "/" + std::to_string(IdOf(record));
+}
 
 // The whole list (it is "all, as a flat list"; follow a cursor should there be one).
 void AllUnits(std::vector<Json>* units, const std::string& query = "") {
@@ -106,24 +108,24 @@ TEST(OrgUnits, CreateReadUpdateDeleteAndSearch) {
   Json changed = created;
   changed["name"] = "Renamed institute " + letters;
   changed["parent_id"] = IdOf(child);  // its own child: a cycle
-  const Response cycle = Api().Put(PathOf(created), changed, VersionOf(created));
+  const Response cycle = Api().Put(OrgUnitPath(created), changed, VersionOf(created));
   EXPECT_TRUE(IsError(cycle, 422, "validation_failed", "parent_id"));
   Json read;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &read));
+  ASSERT_NO_FATAL_FAILURE(GetOk(OrgUnitPath(created), &read));
   EXPECT_EQ(read, created);
 
   changed["parent_id"] = school;
   Json updated;
-  ASSERT_NO_FATAL_FAILURE(UpdateOk(PathOf(created), changed, &updated));
+  ASSERT_NO_FATAL_FAILURE(UpdateOk(OrgUnitPath(created), changed, &updated));
   EXPECT_EQ(updated["name"], "Renamed institute " + letters);
 
   // Contract silent: a unit with children cannot simply vanish (409), its leaf can.
-  const Response with_children = Api().Delete(PathOf(created), VersionOf(updated));
+  const Response with_children = Api().Delete(OrgUnitPath(created), VersionOf(updated));
   EXPECT_TRUE(IsError(with_children, 409, "conflict")) << with_children;
-  ASSERT_EQ(Api().Delete(PathOf(child), VersionOf(child)).status, 204);
-  const Response leaf = Api().Delete(PathOf(created), VersionOf(updated));
+  ASSERT_EQ(Api().Delete(OrgUnitPath(child), VersionOf(child)).status, 204);
+  const Response leaf = Api().Delete(OrgUnitPath(created), VersionOf(updated));
   EXPECT_EQ(leaf.status, 204) << leaf;
-  EXPECT_TRUE(IsError(Api().Get(PathOf(created)), 404, "not_found"));
+  EXPECT_TRUE(IsError(Api().Get(OrgUnitPath(created)), 404, "not_found"));
 }
 
 // Agreements (module partners) point at the unit that holds them: the unit stays while they do,
@@ -145,12 +147,12 @@ TEST(OrgUnits, AUnitHoldingAnAgreementIsNotRemoved) {
   Json agreement;
   ASSERT_NO_FATAL_FAILURE(CreateOk("/api/v1/agreements", body, &agreement));
 
-  const Response refused = Api().Delete(PathOf(unit), VersionOf(unit));
+  const Response refused = Api().Delete(OrgUnitPath(unit), VersionOf(unit));
   ASSERT_TRUE(IsError(refused, 409, "conflict")) << refused;
   const std::string named = "agreement " + std::to_string(IdOf(agreement));
   EXPECT_NE(refused.json.dump().find(named), std::string::npos) << refused;
   Json still;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(unit), &still));
+  ASSERT_NO_FATAL_FAILURE(GetOk(OrgUnitPath(unit), &still));
   EXPECT_EQ(still, unit);
 
   ASSERT_EQ(
@@ -158,7 +160,7 @@ TEST(OrgUnits, AUnitHoldingAnAgreementIsNotRemoved) {
           .Delete("/api/v1/agreements/" + std::to_string(IdOf(agreement)), VersionOf(agreement))
           .status,
       204);
-  EXPECT_EQ(Api().Delete(PathOf(unit), VersionOf(unit)).status, 204);
+  EXPECT_EQ(Api().Delete(OrgUnitPath(unit), VersionOf(unit)).status, 204);
 }
 
 TEST(OrgUnits, ValidationWritesNothing) {

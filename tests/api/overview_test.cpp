@@ -11,7 +11,7 @@ namespace weltcampus::api_test {
 namespace {
 
 // places_per_year is "outgoing+incoming": accept a number or an {outgoing, incoming} object.
-long long PlacesTotal(const Json& value) {
+long long OverviewPlacesTotal(const Json& value) {
   if (value.is_number_integer()) {
     return value.get<long long>();
   }
@@ -52,7 +52,7 @@ TEST(PartnershipPlaces, CountOnlyActiveAgreementsOfThisAcademicYear) {
   Json partnership;
   ASSERT_NO_FATAL_FAILURE(
       GetOk("/api/v1/partnerships/" + std::to_string(IdOf(partner.partnership)), &partnership));
-  EXPECT_EQ(PlacesTotal(partnership["places_per_year"]), 5) << partnership.dump();
+  EXPECT_EQ(OverviewPlacesTotal(partnership["places_per_year"]), 5) << partnership.dump();
   EXPECT_EQ(partnership["active_agreements"], 2) << partnership.dump();
 }
 

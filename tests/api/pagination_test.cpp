@@ -13,8 +13,6 @@
 namespace weltcampus::api_test {
 namespace {
 
-const std::string kInstitutions = "/api/v1/institutions";
-
 // Collation is not in the contract: accept byte order or case-insensitive order.
 std::string Folded(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),

@@ -13,12 +13,12 @@ namespace {
 
 const std::string kPartnerships = "/api/v1/partnerships";
 
-std::string PathOf(const Json& record) {
+std::string PartnershipPath(const Json& record) {
   return kPartnerships + "/" + std::to_string(IdOf(record));
 }
 
-void ExpectRejectedCreate(const Json& body, int status, const std::string& code,
-                          const std::string& field) {
+void ExpectPartnershipNotCreated(const Json& body, int status, const std::string& code,
+                                 const std::string& field) {
   long long before = 0;
   ASSERT_NO_FATAL_FAILURE(TotalOf(kPartnerships, &before));
   EXPECT_TRUE(IsError(Api().Post(kPartnerships, body), status, code, field)) << body.dump();
@@ -149,7 +149,7 @@ TEST(Partnerships, CreateReadUpdateDelete) {
   EXPECT_EQ(created["active_agreements"], 0);
 
   Json read;
-  ASSERT_NO_FATAL_FAILURE(GetOk(PathOf(created), &read));
+  ASSERT_NO_FATAL_FAILURE(GetOk(PartnershipPath(created), &read));
   EXPECT_EQ(read, created);
 
   Json changed = read;
@@ -158,7 +158,7 @@ TEST(Partnerships, CreateReadUpdateDelete) {
   changed["active_agreements"] = 99;                                   // read-only: ignored
   changed["institution"]["name"] = "Renamed through the partnership";  // read-only: ignored
   Json updated;
-  ASSERT_NO_FATAL_FAILURE(UpdateOk(PathOf(created), changed, &updated));
+  ASSERT_NO_FATAL_FAILURE(UpdateOk(PartnershipPath(created), changed, &updated));
   EXPECT_EQ(updated["tier"], "strategic");
   EXPECT_EQ(updated["notes"], "upgraded");
   EXPECT_EQ(updated["active_agreements"], 0);
@@ -168,13 +168,13 @@ TEST(Partnerships, CreateReadUpdateDelete) {
       GetOk("/api/v1/institutions/" + std::to_string(IdOf(partner.institution)), &institution));
   EXPECT_EQ(institution["name"], partner.institution["name"]);
 
-  EXPECT_TRUE(
-      IsError(Api().Put(PathOf(created), changed, VersionOf(created)), 412, "precondition_failed"));
-  EXPECT_TRUE(
-      IsError(Api().Put(PathOf(created), changed, std::nullopt), 428, "precondition_required"));
-  const Response deleted = Api().Delete(PathOf(created), VersionOf(updated));
+  EXPECT_TRUE(IsError(Api().Put(PartnershipPath(created), changed, VersionOf(created)), 412,
+                      "precondition_failed"));
+  EXPECT_TRUE(IsError(Api().Put(PartnershipPath(created), changed, std::nullopt), 428,
+                      "precondition_required"));
+  const Response deleted = Api().Delete(PartnershipPath(created), VersionOf(updated));
   EXPECT_EQ(deleted.status, 204) << deleted;
-  EXPECT_TRUE(IsError(Api().Get(PathOf(created)), 404, "not_found"));
+  EXPECT_TRUE(IsError(Api().Get(PartnershipPath(created)), 404, "not_found"));
 }
 
 TEST(Partnerships, ValidationAndReferences) {
@@ -184,23 +184,23 @@ TEST(Partnerships, ValidationAndReferences) {
       {"institution_id", IdOf(institution)}, {"tier", "standard"}, {"since", "2025-01-01"}};
   Json body = valid;
   body["institution_id"] = 999999;
-  ExpectRejectedCreate(body, 422, "validation_failed", "institution_id");
+  ExpectPartnershipNotCreated(body, 422, "validation_failed", "institution_id");
   body = valid;
   body.erase("institution_id");
-  ExpectRejectedCreate(body, 422, "validation_failed", "institution_id");
+  ExpectPartnershipNotCreated(body, 422, "validation_failed", "institution_id");
   body = valid;
   body["institution_id"] = "one";
-  ExpectRejectedCreate(body, 422, "validation_failed", "institution_id");
+  ExpectPartnershipNotCreated(body, 422, "validation_failed", "institution_id");
   body = valid;
   body["tier"] = "gold";
-  ExpectRejectedCreate(body, 422, "validation_failed", "tier");
+  ExpectPartnershipNotCreated(body, 422, "validation_failed", "tier");
   body = valid;
   body["tier"] = 1;
-  ExpectRejectedCreate(body, 422, "validation_failed", "tier");
+  ExpectPartnershipNotCreated(body, 422, "validation_failed", "tier");
   for (const char* since : {"2025-13-01", "2025-02-30", "01.02.2025", "2025", "yesterday"}) {
     body = valid;
     body["since"] = since;
-    ExpectRejectedCreate(body, 422, "validation_failed", "since");
+    ExpectPartnershipNotCreated(body, 422, "validation_failed", "since");
   }
   Json created;
   ASSERT_NO_FATAL_FAILURE(CreateOk(kPartnerships, valid, &created));
@@ -211,7 +211,7 @@ TEST(Partnerships, SecondPartnershipWithTheSameInstitutionIs409) {
   PartnerFixture partner;
   ASSERT_NO_FATAL_FAILURE(CreatePartner("standard", &partner));
   const Json body{{"institution_id", IdOf(partner.institution)}, {"tier", "standard"}};
-  ExpectRejectedCreate(body, 409, "conflict", "institution_id");
+  ExpectPartnershipNotCreated(body, 409, "conflict", "institution_id");
 }
 
 }  // namespace

@@ -49,12 +49,6 @@ bool Readable(int fd, int timeout_ms) {
   return poll(&pfd, 1, timeout_ms) > 0;
 }
 
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 // Parses what was read; returns true when one complete answer is in `data`.
 bool Parse(const std::string& data, Response& response) {
   const auto head_end = data.find("\r\n\r\n");
@@ -78,7 +72,7 @@ bool Parse(const std::string& data, Response& response) {
     if (colon != std::string::npos) {
       std::string value = line.substr(colon + 1);
       value.erase(0, value.find_first_not_of(' '));
-      response.headers.emplace(Lower(line.substr(0, colon)), value);
+      response.headers.emplace(LowerCase(line.substr(0, colon)), value);
     }
     pos = end + 2;
   }
@@ -168,7 +162,7 @@ Response RawHttpFrom(const std::string& source_address, int port, const std::str
     response.transport_error =
         "no complete HTTP answer (" + std::to_string(data.size()) + " bytes read)";
   }
-  if (Lower(response.Header("Transfer-Encoding")).find("chunked") != std::string::npos) {
+  if (LowerCase(response.Header("Transfer-Encoding")).find("chunked") != std::string::npos) {
     response.body = DecodeChunked(response.body);
   }
   response.json = Json::parse(response.body, nullptr, false);

@@ -12,7 +12,7 @@
 namespace weltcampus::api_test {
 namespace {
 
-long long PlacesTotal(const Json& value) {
+long long SummaryPlacesTotal(const Json& value) {
   if (value.is_number_integer()) {
     return value.get<long long>();
   }
@@ -52,7 +52,7 @@ TEST(Summary, AgreesWithPartnershipsAndAgreements) {
   long long places = 0;
   std::set<std::string> countries;
   for (const Json& partnership : partnerships) {
-    places += PlacesTotal(partnership["places_per_year"]);
+    places += SummaryPlacesTotal(partnership["places_per_year"]);
     countries.insert(Str(partnership["institution"], "country"));
   }
   ASSERT_TRUE(summary["places_per_year"].is_object()) << response;

@@ -26,6 +26,22 @@
 #include "api_client.h"
 
 namespace weltcampus::api_test {
+
+std::string EnvOr(const char* name, const std::string& fallback) {
+  const char* value = std::getenv(name);
+  return (value != nullptr && *value != '\0') ? std::string(value) : fallback;
+}
+
+std::string WithDatabase(const std::string& url, const std::string& database) {
+  const auto scheme_end = url.find("://");
+  const auto path_start = url.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
+  const auto query_start = url.find('?');
+  const std::string base =
+      path_start == std::string::npos ? url.substr(0, query_start) : url.substr(0, path_start);
+  const std::string query = query_start == std::string::npos ? "" : url.substr(query_start);
+  return base + "/" + database + query;
+}
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -33,11 +49,6 @@ using std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
 TestServer g_server;
-
-std::string EnvOr(const char* name, const std::string& fallback) {
-  const char* value = std::getenv(name);
-  return (value != nullptr && *value != '\0') ? std::string(value) : fallback;
-}
 
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -152,17 +163,6 @@ std::string RandomSuffix() {
     text += static_cast<char>(d < 10 ? '0' + d : 'a' + d - 10);
   }
   return text;
-}
-
-// postgresql://user@host:port/postgres?x=y -> same URL with the database name replaced.
-std::string WithDatabase(const std::string& url, const std::string& database) {
-  const auto scheme_end = url.find("://");
-  const auto path_start = url.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
-  const auto query_start = url.find('?');
-  const std::string base =
-      path_start == std::string::npos ? url.substr(0, query_start) : url.substr(0, path_start);
-  const std::string query = query_start == std::string::npos ? "" : url.substr(query_start);
-  return base + "/" + database + query;
 }
 
 // The port from the port file once it is completely written (two equal reads), else 0.

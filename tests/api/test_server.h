@@ -19,6 +19,11 @@ struct TestServer {
 // Valid once the global environment is set up.
 const TestServer& Server();
 
+// The environment variable's value, or the fallback if it is unset or empty.
+std::string EnvOr(const char* name, const std::string& fallback);
+// postgresql://user@host:port/postgres?x=y -> the same URL with the database name replaced.
+std::string WithDatabase(const std::string& url, const std::string& database);
+
 // Markers written into files of the test's web folder and next to it (outside it).
 inline constexpr const char* kIndexMarker = "WELTCAMPUS-INDEX-MARKER-7f3a";
 inline constexpr const char* kAssetMarker = "WELTCAMPUS-ASSET-MARKER-91c2";

@@ -7,6 +7,7 @@
 
 #include "core/codes.h"
 #include "interop/csv_reader.h"
+#include "partners/import/assign.h"
 #include "partners/import/institution_index.h"
 #include "partners/import/institution_type.h"
 #include "partners/import/web_address.h"
@@ -21,16 +22,6 @@ std::optional<std::string> Optional(std::string text) {
     return std::nullopt;
   }
   return text;
-}
-
-// Sets target to value and reports whether that changed it.
-template <typename T>
-bool Assign(T& target, const T& value) {
-  if (target == value) {
-    return false;
-  }
-  target = value;
-  return true;
 }
 
 template <typename T>

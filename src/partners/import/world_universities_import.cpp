@@ -8,6 +8,7 @@
 
 #include "core/codes.h"
 #include "interop/csv_reader.h"
+#include "partners/import/assign.h"
 #include "partners/import/institution_index.h"
 #include "partners/import/institution_type.h"
 #include "partners/import/web_address.h"
@@ -36,15 +37,6 @@ std::vector<std::string> StringArrayMember(const nlohmann::json& entry, const ch
     }
   }
   return values;
-}
-
-template <typename T>
-bool Assign(T& target, const T& value) {
-  if (target == value) {
-    return false;
-  }
-  target = value;
-  return true;
 }
 
 }  // namespace
