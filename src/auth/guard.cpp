@@ -6,6 +6,7 @@
 #include "audit/audit.h"
 #include "auth/context.h"
 #include "core/error.h"
+#include "core/text.h"
 
 namespace weltcampus::auth {
 
@@ -57,7 +58,8 @@ std::string SessionCookie(const std::string& token, bool secure) {
 void Guard::Deny(const http::Request& request, const http::Route& route, const std::string& reason) {
   // Anonymous refusals are logged, not audited: a scanner must not be able to fill the audit log.
   if (PrincipalOf(request) == nullptr) {
-    spdlog::warn("{} denied {} {}: {}", request.request_id, request.method, route.pattern, reason);
+    spdlog::warn("{} denied {} {}: {}", request.request_id, LogSafe(request.method, 16),
+                 route.pattern, reason);
     return;
   }
   try {

@@ -81,4 +81,27 @@ std::string AsciiLower(std::string_view text) {
   return lower;
 }
 
+std::string LogSafe(std::string_view value, std::size_t max_length) {
+  const std::string_view kept = value.substr(0, max_length);
+  std::string safe;
+  safe.reserve(kept.size());
+  for (const char c : kept) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      safe += "\\x";
+      safe += kHex[byte >> 4];
+      safe += kHex[byte & 0xf];
+    } else if (c == '\\') {
+      safe += "\\\\";
+    } else {
+      safe += c;
+    }
+  }
+  if (value.size() > kept.size()) {
+    safe += "...(" + std::to_string(value.size() - kept.size()) + " more bytes)";
+  }
+  return safe;
+}
+
 }  // namespace weltcampus

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -12,5 +13,10 @@ std::string FoldCase(std::string_view text);
 
 // Lower-cases the ASCII letters A-Z and nothing else (header names, file name extensions).
 std::string AsciiLower(std::string_view text);
+
+// A value a client sent, made safe for one log line: control characters (a newline would start a
+// forged line) and backslashes written as \xNN and \\, and cut after `max_length` bytes of the
+// original, with the number of bytes left out.
+std::string LogSafe(std::string_view value, std::size_t max_length);
 
 }  // namespace weltcampus

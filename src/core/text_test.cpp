@@ -27,5 +27,17 @@ TEST(AsciiLowerTest, LowersOnlyAsciiLetters) {
   EXPECT_EQ(AsciiLower("ÄRZTE.XLSX"), "Ärzte.xlsx");
 }
 
+TEST(LogSafeTest, ControlCharactersCannotStartAForgedLine) {
+  EXPECT_EQ(LogSafe("/api/v1/x\n2026-12-02 admin signed in", 100),
+            "/api/v1/x\\x0a2026-12-02 admin signed in");
+  EXPECT_EQ(LogSafe(std::string("a\0b\x1b[31m\x7f\\", 10), 100), "a\\x00b\\x1b[31m\\x7f\\\\");
+  EXPECT_EQ(LogSafe("Universität", 100), "Universität");
+}
+
+TEST(LogSafeTest, LongValuesAreCutAndSayHowMuchWasLeftOut) {
+  EXPECT_EQ(LogSafe(std::string(15000, 'G'), 16), std::string(16, 'G') + "...(14984 more bytes)");
+  EXPECT_EQ(LogSafe("GET", 16), "GET");
+}
+
 }  // namespace
 }  // namespace weltcampus

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace weltcampus::http {
 
 namespace {
@@ -19,10 +21,21 @@ std::string EscapeLabel(const std::string& value) {
 
 }  // namespace
 
+std::string_view MethodLabel(std::string_view method) {
+  static constexpr std::array<std::string_view, 7> kKnown = {"GET",    "HEAD",  "POST",   "PUT",
+                                                             "DELETE", "PATCH", "OPTIONS"};
+  for (const auto known : kKnown) {
+    if (method == known) {
+      return known;
+    }
+  }
+  return "other";
+}
+
 void Metrics::Record(const std::string& method, const std::string& route, int status,
                      double seconds) {
   std::lock_guard lock(mutex_);
-  ++requests_[{method, route, status}];
+  ++requests_[{std::string(MethodLabel(method)), route, status}];
   Histogram& histogram = latency_[route];
   for (size_t i = 0; i < kBucketsSeconds.size(); ++i) {
     if (seconds <= kBucketsSeconds[i]) {

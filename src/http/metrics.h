@@ -6,11 +6,18 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <tuple>
 
 namespace weltcampus::http {
 
 // Request counters and latency histograms by route, rendered in the Prometheus text format.
+// The method as a metrics label: one of the HTTP methods, or "other" for any other name, so that
+// a client sending made-up methods cannot add series without bound.
+std::string_view MethodLabel(std::string_view method);
+
+// Requests counted by method, route pattern ("unmatched" for none) and status: a bounded set of
+// series, whatever the clients send.
 class Metrics {
  public:
   static constexpr std::array<double, 12> kBucketsSeconds = {

@@ -1,10 +1,8 @@
 // The only translation unit that includes Boost.Beast (it is slow to compile).
-#include <utility>  // Boost 1.74's asio/awaitable.hpp needs it first with g++ 12.
-
 #include "http/server.h"
 
-#include <spdlog/spdlog.h>
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <atomic>
@@ -21,8 +19,10 @@
 #include <memory>
 #include <optional>
 #include <type_traits>
+#include <utility>  // Boost 1.74's asio/awaitable.hpp needs it first with g++ 12.
 
 #include "core/error.h"
+#include "core/text.h"
 
 namespace weltcampus::http {
 
@@ -320,8 +320,9 @@ asio::awaitable<void> Serve(ServerState& state, tcp::socket socket) {
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       state.metrics.Record(request.method, route_label, status, seconds);
-      spdlog::info("{} {} {} {} {}B {:.1f}ms", request.request_id, request.method, request.path,
-                   status, bytes, seconds * 1000);
+      // The client's method and path are logged escaped and cut (core/text.h).
+      spdlog::info("{} {} {} {} {}B {:.1f}ms", request.request_id, LogSafe(request.method, 16),
+                   LogSafe(request.path, 512), status, bytes, seconds * 1000);
     };
     const bool keep_alive = message.keep_alive() && !state.stopping;
     bool reusable = false;
