@@ -6,13 +6,18 @@
 
 #include <cctype>
 #include <regex>
+#include <stdexcept>
 
 #include "core/error.h"
-#include <stdexcept>
+#include "store/statements.h"
 
 namespace weltcampus::store {
 
 namespace {
+
+// Prepared statements kept per pooled connection: the lists' filter combinations and the
+// IN-lists of child rows make more distinct SQL texts than the fixed statements alone.
+constexpr std::size_t kStatementsPerConnection = 256;
 
 std::string Decode(std::string_view text) {
   std::string out;
@@ -115,26 +120,34 @@ DatabaseUrl ParseDatabaseUrl(const std::string& url) {
   return {Backend::kSqlite, path, "sqlite:" + path};
 }
 
+struct Database::Slot {
+  // Declared first, removed last: the statements are finalized on the open connection.
+  std::unique_ptr<soci::session> session;
+  std::unique_ptr<detail::Statements> statements;
+};
+
 std::shared_ptr<Database> Database::Open(const std::string& url, std::size_t pool_size) {
   const DatabaseUrl parsed = ParseDatabaseUrl(url);
   std::shared_ptr<Database> database(new Database(parsed.backend, parsed.display));
   pool_size = std::max<std::size_t>(pool_size, 1);
   for (std::size_t i = 0; i < pool_size; ++i) {
-    auto session = std::make_unique<soci::session>();
+    auto slot = std::make_unique<Slot>();
+    slot->session = std::make_unique<soci::session>();
     if (parsed.backend == Backend::kSqlite) {
-      session->open(*soci::factory_sqlite3(), "db=\"" + parsed.connection_string + "\"");
+      slot->session->open(*soci::factory_sqlite3(), "db=\"" + parsed.connection_string + "\"");
+      slot->statements = detail::SqliteStatements(*slot->session, kStatementsPerConnection);
       // WAL lets readers go on while one writer commits; FULL makes every commit durable.
-      *session << "PRAGMA journal_mode=WAL";
-      *session << "PRAGMA synchronous=FULL";
-      *session << "PRAGMA foreign_keys=ON";
-      *session << "PRAGMA busy_timeout=10000";
+      slot->statements->Run(
+          "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+          "PRAGMA busy_timeout=10000");
     } else {
-      session->open(*soci::factory_postgresql(), parsed.connection_string);
+      slot->session->open(*soci::factory_postgresql(), parsed.connection_string);
+      slot->statements = detail::PostgresStatements(*slot->session, kStatementsPerConnection);
       // Notices such as "already exists, skipping" are not worth a line on stderr.
-      *session << "SET client_min_messages TO WARNING";
+      slot->statements->Run("SET client_min_messages TO WARNING");
     }
-    database->idle_.push_back(session.get());
-    database->sessions_.push_back(std::move(session));
+    database->idle_.push_back(slot.get());
+    database->slots_.push_back(std::move(slot));
   }
   return database;
 }
@@ -146,20 +159,21 @@ Database::~Database() = default;
 
 std::size_t Database::sessions_in_use() const {
   std::lock_guard lock(mutex_);
-  return sessions_.size() - idle_.size();
+  return slots_.size() - idle_.size();
 }
 
-Database::Lease::Lease(Database& db) : database(db), session(nullptr) {
+Database::Lease::Lease(Database& db) : database(db), slot(nullptr), statements(nullptr) {
   std::unique_lock lock(database.mutex_);
   database.available_.wait(lock, [&] { return !database.idle_.empty(); });
-  session = database.idle_.back();
+  slot = database.idle_.back();
+  statements = slot->statements.get();
   database.idle_.pop_back();
 }
 
 Database::Lease::~Lease() {
   {
     std::lock_guard lock(database.mutex_);
-    database.idle_.push_back(session);
+    database.idle_.push_back(slot);
   }
   database.available_.notify_one();
 }
@@ -167,8 +181,8 @@ Database::Lease::~Lease() {
 void Database::RethrowConstraintViolationAsConflict(std::exception_ptr error) {
   try {
     std::rethrow_exception(error);
-  } catch (const soci::soci_error& soci_error) {
-    const std::string message = soci_error.what();
+  } catch (const detail::DatabaseError& database_error) {
+    const std::string message = database_error.what();
     std::string field;
     // SQLite: "UNIQUE constraint failed: institutions.erasmus_code"
     if (const auto at = message.find("UNIQUE constraint failed: "); at != std::string::npos) {
@@ -211,14 +225,14 @@ void Database::RethrowConstraintViolationAsConflict(std::exception_ptr error) {
 void Database::Begin(Connection& connection) {
   // SQLite: take the write lock at the start, so a transaction that reads first never fails
   // half-way with SQLITE_BUSY when it wants to write.
-  connection.session() << (backend_ == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  connection.Run(backend_ == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
-void Database::Commit(Connection& connection) { connection.session() << "COMMIT"; }
+void Database::Commit(Connection& connection) { connection.Run("COMMIT"); }
 
 void Database::Rollback(Connection& connection) noexcept {
   try {
-    connection.session() << "ROLLBACK";
+    connection.Run("ROLLBACK");
   } catch (...) {
     // The connection may be broken; the transaction is then gone anyway.
   }

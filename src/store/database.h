@@ -10,10 +10,6 @@
 
 #include "store/sql.h"
 
-namespace soci {
-class session;
-}
-
 namespace weltcampus::store {
 
 // The database behind the server: SQLite (default, embedded) or PostgreSQL, chosen by the URL
@@ -27,7 +23,7 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   Backend backend() const { return backend_; }
-  std::size_t pool_size() const { return sessions_.size(); }
+  std::size_t pool_size() const { return slots_.size(); }
   std::size_t sessions_in_use() const;
   // The URL without any password, for logs.
   const std::string& display_url() const { return display_url_; }
@@ -36,7 +32,7 @@ class Database {
   template <typename F>
   auto Read(F&& f) {
     Lease lease(*this);
-    Connection connection(*lease.session, backend_);
+    Connection connection(*lease.statements, backend_);
     return f(connection);
   }
 
@@ -44,7 +40,7 @@ class Database {
   template <typename F>
   auto Write(F&& f) {
     Lease lease(*this);
-    Connection connection(*lease.session, backend_);
+    Connection connection(*lease.statements, backend_);
     Begin(connection);
     try {
       if constexpr (std::is_void_v<decltype(f(connection))>) {
@@ -65,13 +61,17 @@ class Database {
  private:
   Database(Backend backend, std::string display_url);
 
+  // One pooled connection: SOCI opens it, its statements run on the native handle.
+  struct Slot;
+
   struct Lease {
     explicit Lease(Database& database);
     ~Lease();
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
     Database& database;
-    soci::session* session;
+    Slot* slot;
+    detail::Statements* statements;
   };
 
   // Two transactions may both find a unique value free and both insert it, or one may remove a
@@ -84,8 +84,8 @@ class Database {
 
   Backend backend_;
   std::string display_url_;
-  std::vector<std::unique_ptr<soci::session>> sessions_;
-  std::vector<soci::session*> idle_;
+  std::vector<std::unique_ptr<Slot>> slots_;
+  std::vector<Slot*> idle_;
   mutable std::mutex mutex_;
   std::condition_variable available_;
 };

@@ -11,11 +11,11 @@
 
 #include "core/stored_row.h"
 
-namespace soci {
-class session;
-}
-
 namespace weltcampus::store {
+
+namespace detail {
+class Statements;
+}
 
 enum class Backend { kSqlite, kPostgres };
 
@@ -74,10 +74,12 @@ class Params {
   std::deque<Entry> entries_;
 };
 
-// A borrowed database session; all SQL of the repositories goes through it.
+// A borrowed database connection; all SQL of the repositories goes through it. Each distinct SQL
+// text is prepared once per connection and kept (store/statements.h).
 class Connection {
  public:
-  Connection(soci::session& session, Backend backend) : session_(session), backend_(backend) {}
+  Connection(detail::Statements& statements, Backend backend)
+      : statements_(statements), backend_(backend) {}
 
   std::vector<Row> Query(const std::string& sql, const Params& params = {});
   std::optional<Row> QueryOne(const std::string& sql, const Params& params = {});
@@ -88,10 +90,13 @@ class Connection {
   int64_t Count(const std::string& sql, const Params& params = {});
 
   Backend backend() const { return backend_; }
-  soci::session& session() { return session_; }
+  // Runs SQL without parameters and without keeping it prepared (transaction control).
+  void Run(const std::string& sql);
+  // How many statements this connection keeps prepared.
+  std::size_t prepared_statements() const;
 
  private:
-  soci::session& session_;
+  detail::Statements& statements_;
   Backend backend_;
 };
 
