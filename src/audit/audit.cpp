@@ -143,7 +143,7 @@ std::pair<std::vector<AuditEntry>, int64_t> ListAudit(store::Connection& c,
       .Add("at <= :to", "to", filter.to);
   const std::string where = filters.Where();
   store::Params params = filters.params();
-  const auto total = c.Count("SELECT COUNT(*) AS n FROM audit_log" + where, params);
+  const auto total = c.Total("SELECT COUNT(*) AS n FROM audit_log" + where, params);
   params.Set("limit", limit).Set("offset", offset);
   std::vector<AuditEntry> entries;
   for (const auto& row :

@@ -67,7 +67,7 @@ void RegisterRoutes(http::Router& router, store::Database& database) {
                    auto [entries, total] = database.Read([&](store::Connection& c) {
                      return ListAudit(c, filter, p.limit, p.offset, newest_first);
                    });
-                   return store::Page<AuditEntry>{std::move(entries), total};
+                   return store::Page<AuditEntry>{std::move(entries), total, std::nullopt, false};
                  });
            })
       .Paged({"at", "-at"})

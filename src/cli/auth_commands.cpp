@@ -10,6 +10,7 @@
 #include "auth/service.h"
 #include "cli/commands.h"
 #include "core/codes.h"
+#include "partners/repository.h"
 #include "store/migrations.h"
 
 namespace weltcampus::cli {
@@ -46,9 +47,9 @@ int ListUsers(const std::string& db) {
   PageRequest all;
   all.limit = 1000;
   all.sort = "name";
-  auto [users, total] = database->Read(
-      [&](store::Connection& c) { return auth::repository::ListUsers(c, {}, all); });
-  for (const auto& user : users) {
+  const auto users =
+      database->Read([&](store::Connection& c) { return auth::repository::ListUsers(c, {}, all); });
+  for (const auto& user : users.items) {
     std::vector<std::string_view> roles;
     for (const auto& grant : user.roles) {
       roles.push_back(auth::kRoleTable.Name(grant.role));
@@ -56,7 +57,7 @@ int ListUsers(const std::string& db) {
     fmt::print("{:<40} {:<24} {}{}\n", user.email, fmt::join(roles, ","), user.active ? "" : "(disabled) ",
                user.display_name);
   }
-  fmt::print("{} account(s)\n", total);
+  fmt::print("{} account(s)\n", users.total);
   return 0;
 }
 
@@ -80,6 +81,20 @@ int VerifyAudit(const std::string& db) {
              result.first_broken_id ? fmt::format(" at entry {}", *result.first_broken_id) : "",
              result.problem);
   return 1;
+}
+
+int CheckCounts(const std::string& db) {
+  auto database = store::Database::Open(db, 1);
+  store::Migrate(*database);
+  const auto wrong = database->Read(
+      [](store::Connection& c) { return partners::repository::MiscountedPartnerships(c); });
+  for (const auto& miscount : wrong) {
+    fmt::print("partnership {}: {} active agreements kept, {} counted\n", miscount.id,
+               miscount.kept, miscount.counted);
+  }
+  fmt::print("kept counts: {}\n",
+             wrong.empty() ? "all agree with a recount" : fmt::format("{} differ", wrong.size()));
+  return wrong.empty() ? 0 : 1;
 }
 
 int RunRetention(const std::string& db, int inactive_days) {

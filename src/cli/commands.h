@@ -40,6 +40,8 @@ int AddUser(const std::string& db, const std::string& email, const std::string& 
 int ListUsers(const std::string& db);
 int PrintDemoAccounts();
 int VerifyAudit(const std::string& db);
+// Recounts what the database keeps counted; exit 1 on a difference.
+int CheckCounts(const std::string& db);
 // Disabled accounts unused for this many days are pseudonymised.
 inline constexpr int kDefaultInactiveAccountDays = 3 * 365;
 int RunRetention(const std::string& db, int inactive_days);

@@ -129,6 +129,11 @@ int main(int argc, char** argv) {
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the hash chain; exit 1 when broken");
 
+  auto* check_cmd = app.add_subcommand("check", "Check the database's derived data");
+  check_cmd->require_subcommand(1);
+  auto* check_counts = check_cmd->add_subcommand(
+      "counts", "Recount the counts kept with records (active agreements); exit 1 on a difference");
+
   int inactive_days = weltcampus::cli::kDefaultInactiveAccountDays;
   auto* retention_cmd = app.add_subcommand("retention", "Apply the retention schedule");
   retention_cmd->require_subcommand(1);
@@ -172,6 +177,9 @@ int main(int argc, char** argv) {
     }
     if (audit_verify->parsed()) {
       return weltcampus::cli::VerifyAudit(db);
+    }
+    if (check_counts->parsed()) {
+      return weltcampus::cli::CheckCounts(db);
     }
     if (retention_run->parsed()) {
       return weltcampus::cli::RunRetention(db, inactive_days);

@@ -1,6 +1,9 @@
 #include "core/paging.h"
 
+#include <sodium.h>
+
 #include <charconv>
+#include <cstring>
 
 #include "core/error.h"
 
@@ -15,6 +18,35 @@ std::optional<int64_t> ParseInt(std::string_view text) {
     return std::nullopt;
   }
   return value;
+}
+
+// A key cursor is "k" and the base64url text of its JSON.
+constexpr std::size_t kMaxCursorLength = 4096;
+
+std::optional<nlohmann::json> DecodeKeyCursor(const std::string& cursor) {
+  if (cursor.size() < 2 || cursor[0] != 'k') {
+    return std::nullopt;
+  }
+  std::string bytes(cursor.size(), '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(),
+                        cursor.data() + 1, cursor.size() - 1, nullptr, &length, nullptr,
+                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
+    return std::nullopt;
+  }
+  bytes.resize(length);
+  auto json = nlohmann::json::parse(bytes, nullptr, false);
+  if (!json.is_object() || !json.contains("s") || !json["s"].is_string() || !json.contains("d") ||
+      !json["d"].is_boolean() || !json.contains("k") || !json["k"].is_array() ||
+      json["k"].empty() || json["k"].size() > 9) {
+    return std::nullopt;
+  }
+  for (const auto& key : json["k"]) {
+    if (!key.is_null() && !key.is_number() && !key.is_string()) {
+      return std::nullopt;
+    }
+  }
+  return json;
 }
 
 }  // namespace
@@ -83,12 +115,16 @@ PageRequest PageRequest::FromQuery(const std::map<std::string, std::string>& que
                                    std::span<const std::string_view> sortable) {
   PageRequest page;
   page.limit = QueryInt(query, "limit", 1, 200).value_or(50);
-  if (auto cursor = QueryText(query, "cursor", 20)) {
-    auto offset = ParseInt(*cursor);
-    if (!offset || *offset < 0) {
-      throw ValidationError("cursor", "Not a cursor from a previous page");
+  if (auto cursor = QueryText(query, "cursor", kMaxCursorLength)) {
+    if (auto keys = DecodeKeyCursor(*cursor)) {
+      page.after = std::move(keys);
+    } else {
+      auto offset = ParseInt(*cursor);
+      if (!offset || *offset < 0) {
+        throw ValidationError("cursor", "Not a cursor from a previous page");
+      }
+      page.offset = *offset;
     }
-    page.offset = *offset;
   }
   page.sort = std::string(*sortable.begin());
   if (auto sort = QueryText(query, "sort", 64)) {
@@ -118,6 +154,25 @@ std::optional<std::string> PageRequest::NextCursor(int64_t total) const {
     return std::nullopt;
   }
   return std::to_string(offset + limit);
+}
+
+std::string KeyCursor(const PageRequest& page, nlohmann::json keys) {
+  const std::string text =
+      nlohmann::json{{"s", page.sort}, {"d", page.descending}, {"k", std::move(keys)}}.dump();
+  std::string encoded(
+      sodium_base64_ENCODED_LEN(text.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(encoded.data(), encoded.size(),
+                    reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  encoded.resize(std::strlen(encoded.c_str()));
+  return "k" + encoded;
+}
+
+nlohmann::json PageJson(nlohmann::json items, const std::optional<std::string>& next_cursor,
+                        int64_t total) {
+  return {{"items", std::move(items)},
+          {"next_cursor", next_cursor ? nlohmann::json(*next_cursor) : nlohmann::json(nullptr)},
+          {"total", total}};
 }
 
 nlohmann::json PageJson(nlohmann::json items, const PageRequest& page, int64_t total) {

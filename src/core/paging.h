@@ -13,10 +13,14 @@
 
 namespace weltcampus {
 
-// The paging and sorting part of a list request: ?limit=&cursor=&sort=.
+// The paging and sorting part of a list request: ?limit=&cursor=&sort=. A cursor is either the
+// last row's sort values and id (keyset paging: `after`, from store::ListPage) or, for lists that
+// are not read through it, the number of rows to skip.
 struct PageRequest {
   int64_t limit = 50;
   int64_t offset = 0;
+  // {"s": sort, "d": descending, "k": [the last row's sort values..., its id]}
+  std::optional<nlohmann::json> after;
   std::string sort;  // one of the allowed names
   bool descending = false;
 
@@ -27,6 +31,11 @@ struct PageRequest {
 };
 
 nlohmann::json PageJson(nlohmann::json items, const PageRequest& page, int64_t total);
+// The same with the next page's cursor given (keyset paging).
+nlohmann::json PageJson(nlohmann::json items, const std::optional<std::string>& next_cursor,
+                        int64_t total);
+// The cursor of the page after a row with these sort values and id (the "k" of `after`).
+std::string KeyCursor(const PageRequest& page, nlohmann::json keys);
 
 // Optional filters from the query string, validated the same way as bodies.
 std::optional<std::string> QueryText(const std::map<std::string, std::string>& query,

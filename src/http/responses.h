@@ -35,7 +35,8 @@ Response PageResponse(const store::Page<T>& page, const PageRequest& request) {
   for (const auto& item : page.items) {
     items.push_back(ToJson(item));
   }
-  return Response::Json(200, PageJson(std::move(items), request, page.total));
+  return Response::Json(200, page.keyset ? PageJson(std::move(items), page.next_cursor, page.total)
+                                         : PageJson(std::move(items), request, page.total));
 }
 
 // A short list that is never paged, in the same shape as a page.

@@ -224,9 +224,13 @@ std::optional<Agreement> FindAgreement(Connection& c, int64_t id) {
 store::Page<Agreement> ListAgreements(Connection& c, const AgreementFilter& filter,
                                       const PageRequest& page) {
   store::Filter where;
+  // By the partner's name (as SearchInstitutions) or the title, through their trigram indexes.
   where
-      .Contains("(i.search_text LIKE :q ESCAPE '\\' OR lower(a.title) LIKE :q ESCAPE '\\')", "q",
-                filter.q)
+      .IndexedContains(
+          c.backend(), "(i.search_text LIKE :q ESCAPE '\\' OR lower(a.title) LIKE :q ESCAPE '\\')",
+          "(i.id IN (SELECT rowid FROM institutions_search WHERE institutions_search MATCH :q) OR "
+          "a.id IN (SELECT rowid FROM agreements_search WHERE agreements_search MATCH :q))",
+          "q", filter.q)
       .Equal("a.partnership_id", filter.partnership_id)
       .Add(
           "EXISTS (SELECT 1 FROM agreement_partners ap WHERE ap.agreement_id = a.id AND "
@@ -247,6 +251,25 @@ store::Page<Agreement> ListAgreements(Connection& c, const AgreementFilter& filt
   return result;
 }
 
+namespace {
+
+// The partnership's count of active agreements (db/migrations/0006_kept_counts.sql), after a
+// write of one of its agreements in the same transaction.
+void RecountActiveAgreements(Connection& c, int64_t partnership_id) {
+  c.Exec(
+      "UPDATE partnerships SET active_agreements = (SELECT COUNT(*) FROM agreements a WHERE "
+      "a.partnership_id = :id AND a.status = 'active') WHERE id = :id",
+      store::Params().Set("id", partnership_id));
+}
+
+std::optional<int64_t> PartnershipOfAgreement(Connection& c, int64_t id) {
+  const auto row = c.QueryOne("SELECT partnership_id FROM agreements WHERE id = :id",
+                              store::Params().Set("id", id));
+  return row ? std::optional<int64_t>(row->Int("partnership_id")) : std::nullopt;
+}
+
+}  // namespace
+
 void InsertAgreement(Connection& c, Agreement& agreement) {
   agreement.id = c.Insert(
       "INSERT INTO agreements (partnership_id, title, type, status, first_academic_year, "
@@ -256,9 +279,11 @@ void InsertAgreement(Connection& c, Agreement& agreement) {
       AgreementFieldParams(agreement).Set("at", NowUtcTimestamp()));
   agreement.version = 1;
   WriteChildren(c, agreement);
+  RecountActiveAgreements(c, agreement.partnership_id);
 }
 
 void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_version) {
+  const auto before = PartnershipOfAgreement(c, agreement.id);
   agreement.version = store::VersionedUpdate(
       c, "agreements", "Agreement", agreement.id, expected_version,
       "partnership_id = :partnership_id, title = :title, type = :type, status = :status, "
@@ -266,6 +291,10 @@ void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_versi
       "org_unit_id = :org_unit_id",
       AgreementFieldParams(agreement));
   WriteChildren(c, agreement);
+  RecountActiveAgreements(c, agreement.partnership_id);
+  if (before && *before != agreement.partnership_id) {
+    RecountActiveAgreements(c, *before);
+  }
 }
 
 void DeleteAgreement(Connection& c, int64_t id, int64_t expected_version) {
@@ -274,7 +303,11 @@ void DeleteAgreement(Connection& c, int64_t id, int64_t expected_version) {
                                  store::Params().Set("id", id))) {
     store::RefuseIfReferenced(c, "quotas", row.Int("id"), "Quota");
   }
+  const auto partnership = PartnershipOfAgreement(c, id);
   store::VersionedDelete(c, "agreements", "Agreement", id, expected_version);
+  if (partnership) {
+    RecountActiveAgreements(c, *partnership);
+  }
 }
 
 }  // namespace weltcampus::partners::repository

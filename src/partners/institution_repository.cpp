@@ -99,12 +99,18 @@ const store::SortTable& InstitutionSorts() {
   return table;
 }
 
+void SearchInstitutions(store::Filter& where, store::Backend backend,
+                        const std::optional<std::string>& q) {
+  where.IndexedContains(
+      backend, "i.search_text LIKE :q ESCAPE '\\'",
+      "i.id IN (SELECT rowid FROM institutions_search WHERE institutions_search MATCH :q)", "q", q);
+}
+
 store::Page<Institution> ListInstitutions(Connection& c, const InstitutionFilter& filter,
                                           const PageRequest& page) {
   store::Filter where;
-  where.Contains("i.search_text LIKE :q ESCAPE '\\'", "q", filter.q)
-      .Equal("i.country", filter.country)
-      .Equal("i.type", kInstitutionTypeTable.Name(filter.type));
+  SearchInstitutions(where, c.backend(), filter.q);
+  where.Equal("i.country", filter.country).Equal("i.type", kInstitutionTypeTable.Name(filter.type));
   if (filter.has_erasmus_code) {
     where.Add(*filter.has_erasmus_code ? "i.erasmus_code IS NOT NULL" : "i.erasmus_code IS NULL");
   }

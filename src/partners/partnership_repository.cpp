@@ -9,14 +9,14 @@ namespace weltcampus::partners::repository {
 
 namespace {
 
-// The figures are computed per row of a page, so a list never reads all agreements.
+// The places are computed per row of a page, so a list never reads all agreements; the count of
+// active agreements is kept with the partnership.
 constexpr const char* kPartnershipSelect =
     "SELECT p.id, p.institution_id, p.tier, p.since, p.responsible_person, p.objectives, p.notes, "
     "p.version, p.created_at, p.updated_at, i.name AS i_name, i.name_local AS i_name_local, "
     "i.country AS i_country, i.city AS i_city, i.erasmus_code AS i_erasmus_code, i.hei_id AS "
     "i_hei_id, i.latitude AS i_latitude, i.longitude AS i_longitude, "
-    "(SELECT COUNT(*) FROM agreements a WHERE a.partnership_id = p.id AND a.status = 'active') AS "
-    "active_agreements, "
+    "p.active_agreements, "
     "(SELECT COALESCE(SUM(q.places_per_year), 0) FROM quotas q JOIN agreements a ON a.id = "
     "q.agreement_id WHERE a.partnership_id = p.id AND a.status = 'active' AND "
     "a.first_academic_year <= :year AND a.last_academic_year >= :year) AS places_per_year "
@@ -60,16 +60,11 @@ store::Params PartnershipFieldParams(const Partnership& partnership) {
   return params;
 }
 
-constexpr const char* kActiveCounts =
-    " LEFT JOIN (SELECT partnership_id, COUNT(*) AS n FROM agreements WHERE status = 'active' GROUP "
-    "BY partnership_id) ac ON ac.partnership_id = p.id";
-
 // The conditions of a partner list, its values bound as parameters.
-store::Filter FilterOf(const PartnershipFilter& filter) {
+store::Filter FilterOf(const PartnershipFilter& filter, store::Backend backend) {
   store::Filter where;
-  where.Contains("i.search_text LIKE :q ESCAPE '\\'", "q", filter.q)
-      .Equal("i.country", filter.country)
-      .Equal("p.tier", kTierTable.Name(filter.tier));
+  SearchInstitutions(where, backend, filter.q);
+  where.Equal("i.country", filter.country).Equal("p.tier", kTierTable.Name(filter.tier));
   store::Filter agreements;
   agreements.Equal("a.type", kAgreementTypeTable.Name(filter.agreement_type))
       .Equal("a.status", kAgreementStatusTable.Name(filter.agreement_status));
@@ -97,8 +92,9 @@ const store::SortTable& PartnershipSorts() {
       {{"name", "i.name $"},
        {"country", "i.country $, i.name $"},
        // Strategic partners first in ascending order: the order the strategy names them in.
-       {"tier", "CASE p.tier WHEN 'transcampus' THEN 0 WHEN 'strategic' THEN 1 ELSE 2 END $, i.name ASC"},
-       {"active_agreements", "COALESCE(ac.n, 0) $, i.name ASC", kActiveCounts}});
+       {"tier",
+        "CASE p.tier WHEN 'transcampus' THEN 0 WHEN 'strategic' THEN 1 ELSE 2 END $, i.name ASC"},
+       {"active_agreements", "p.active_agreements $, i.name ASC"}});
   return table;
 }
 
@@ -107,11 +103,15 @@ store::Page<Partnership> ListPartnerships(Connection& c, const PartnershipFilter
   // First the ids of one page, then the figures for those rows only: the per-row subqueries of
   // kPartnershipSelect would otherwise run for every partner before sorting.
   const auto ids = store::ListPage(
-      c, {"SELECT p.id AS id FROM partnerships p JOIN institutions i ON i.id = p.institution_id",
-          "FROM partnerships p JOIN institutions i ON i.id = p.institution_id"},
-      FilterOf(filter), PartnershipSorts(), page, [](const store::Row& row) { return row.Int("id"); });
+      c,
+      {"SELECT p.id AS id FROM partnerships p JOIN institutions i ON i.id = p.institution_id",
+       "FROM partnerships p JOIN institutions i ON i.id = p.institution_id"},
+      FilterOf(filter, c.backend()), PartnershipSorts(), page,
+      [](const store::Row& row) { return row.Int("id"); });
   store::Page<Partnership> result;
   result.total = ids.total;
+  result.next_cursor = ids.next_cursor;
+  result.keyset = ids.keyset;
   if (ids.items.empty()) {
     return result;
   }
@@ -130,14 +130,25 @@ store::Page<Partnership> ListPartnerships(Connection& c, const PartnershipFilter
   return result;
 }
 
+std::vector<Miscount> MiscountedPartnerships(Connection& c) {
+  std::vector<Miscount> wrong;
+  for (const auto& row : c.Query(
+           "SELECT id, kept, counted FROM (SELECT p.id, p.active_agreements AS kept, (SELECT "
+           "COUNT(*) FROM agreements a WHERE a.partnership_id = p.id AND a.status = 'active') AS "
+           "counted FROM partnerships p) AS recount WHERE kept <> counted ORDER BY id")) {
+    wrong.push_back({row.Int("id"), row.Int("kept"), row.Int("counted")});
+  }
+  return wrong;
+}
+
 std::vector<MapPoint> ListMapPoints(Connection& c, const PartnershipFilter& filter) {
-  const auto where = FilterOf(filter);
+  const auto where = FilterOf(filter, c.backend());
   std::vector<MapPoint> points;
   for (const auto& row : c.Query(
            std::string("SELECT p.id, p.tier, i.name, i.country, i.city, i.latitude, i.longitude, "
-                       "COALESCE(ac.n, 0) AS active_agreements FROM partnerships p JOIN institutions i "
+                       "p.active_agreements FROM partnerships p JOIN institutions i "
                        "ON i.id = p.institution_id") +
-               kActiveCounts + where.Where() + " ORDER BY i.name, p.id",
+               where.Where() + " ORDER BY i.name, p.id",
            where.params())) {
     points.push_back(MapPoint{row.Int("id"), kTierTable.FromStored(row.Text("tier")),
                               row.Text("name"), row.Text("country"), row.OptionalText("city"),

@@ -21,6 +21,10 @@ std::optional<Institution> FindInstitution(Connection& c, int64_t id);
 // The whole register in id order, for imports that match rows against every institution at once.
 std::vector<Institution> ListAllInstitutions(Connection& c);
 const store::SortTable& InstitutionSorts();
+// Adds the search of institutions (as `i`) by any part of their folded name, city, codes to a
+// list's filter, served by the trigram index.
+void SearchInstitutions(store::Filter& where, store::Backend backend,
+                        const std::optional<std::string>& q);
 store::Page<Institution> ListInstitutions(Connection& c, const InstitutionFilter& filter,
                                           const PageRequest& page);
 void InsertInstitution(Connection& c, Institution& institution);
@@ -38,6 +42,15 @@ std::optional<int64_t> FindPartnershipInstitution(Connection& c, int64_t id);
 const store::SortTable& PartnershipSorts();
 store::Page<Partnership> ListPartnerships(Connection& c, const PartnershipFilter& filter,
                                           const PageRequest& page, int current_year);
+// Partnerships whose kept count of active agreements differs from a recount (none, unless a write
+// bypassed the agreement repository): id, kept, counted.
+struct Miscount {
+  int64_t id;
+  int64_t kept;
+  int64_t counted;
+};
+std::vector<Miscount> MiscountedPartnerships(Connection& c);
+
 // Every partner matching the filter, in one answer, for the map.
 std::vector<MapPoint> ListMapPoints(Connection& c, const PartnershipFilter& filter);
 void InsertPartnership(Connection& c, Partnership& partnership);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "store/sql.h"
+#include "store/totals.h"
 
 namespace weltcampus::store {
 
@@ -32,7 +33,7 @@ class Database {
   template <typename F>
   auto Read(F&& f) {
     Lease lease(*this);
-    Connection connection(*lease.statements, backend_);
+    Connection connection(*lease.statements, backend_, &totals_);
     return f(connection);
   }
 
@@ -40,15 +41,17 @@ class Database {
   template <typename F>
   auto Write(F&& f) {
     Lease lease(*this);
-    Connection connection(*lease.statements, backend_);
+    Connection connection(*lease.statements, backend_, &totals_, true);
     Begin(connection);
     try {
       if constexpr (std::is_void_v<decltype(f(connection))>) {
         f(connection);
         Commit(connection);
+        totals_.Changed();
       } else {
         auto result = f(connection);
         Commit(connection);
+        totals_.Changed();
         return result;
       }
     } catch (...) {
@@ -84,6 +87,8 @@ class Database {
 
   Backend backend_;
   std::string display_url_;
+  // List totals kept for a moment across requests; another server's writes show within this.
+  Totals totals_{std::chrono::seconds(3)};
   std::vector<std::unique_ptr<Slot>> slots_;
   std::vector<Slot*> idle_;
   mutable std::mutex mutex_;

@@ -1,5 +1,9 @@
 #include "store/filter.h"
 
+#include <algorithm>
+
+#include "core/text.h"
+
 namespace weltcampus::store {
 
 Filter& Filter::Contains(std::string condition, std::string name,
@@ -8,6 +12,33 @@ Filter& Filter::Contains(std::string condition, std::string name,
     conditions_.push_back(std::move(condition));
     params_.Set(std::move(name), ContainsPattern(*text));
   }
+  return *this;
+}
+
+Filter& Filter::IndexedContains(Backend backend, std::string like_condition,
+                                std::string fts_condition, std::string name,
+                                const std::optional<std::string>& text) {
+  if (!text) {
+    return *this;
+  }
+  const std::string folded = FoldCase(*text);
+  // Characters, not bytes: a trigram is three characters.
+  const auto characters = std::count_if(folded.begin(), folded.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  });
+  if (backend != Backend::kSqlite || characters < 3) {
+    return Contains(std::move(like_condition), std::move(name), text);
+  }
+  std::string phrase = "\"";
+  for (char c : folded) {
+    phrase += c;
+    if (c == '"') {
+      phrase += '"';
+    }
+  }
+  phrase += '"';
+  conditions_.push_back(std::move(fts_condition));
+  params_.Set(std::move(name), std::move(phrase));
   return *this;
 }
 

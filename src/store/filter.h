@@ -49,6 +49,14 @@ class Filter {
   // case-folded text (use with ESCAPE '\').
   Filter& Contains(std::string condition, std::string name, const std::optional<std::string>& text);
 
+  // A substring search that a trigram index serves (db/migrations/0005_search_index.sql). On
+  // SQLite, for a text of three or more characters, `fts_condition` naming :name, bound to an FTS5
+  // phrase of the case-folded text ("i.id IN (SELECT rowid FROM institutions_search WHERE
+  // institutions_search MATCH :q)"); shorter texts, and PostgreSQL always (pg_trgm's index serves
+  // LIKE), take `like_condition` as Contains does.
+  Filter& IndexedContains(Backend backend, std::string like_condition, std::string fts_condition,
+                          std::string name, const std::optional<std::string>& text);
+
   // " WHERE a AND b", or "" without conditions.
   std::string Where() const;
   // " AND a AND b", to extend a WHERE of the caller's own.

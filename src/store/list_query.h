@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,8 +40,22 @@ class SortTable {
   // "name", "-name", ... for the OpenAPI document.
   std::vector<std::string> ApiValues() const;
 
+  // Keyset paging: the sort values of a row, selected beside its columns (", expr AS wc_k0, ...,
+  // id AS wc_kN"), and the condition for the rows after a key cursor's row in the page's order
+  // ("" without one; 422 for a cursor of another order), its values bound into `params`.
+  std::string KeyColumns(const PageRequest& page) const;
+  std::string After(const PageRequest& page, Backend backend, Params& params) const;
+  // The cursor of the page after `row` (selected with KeyColumns).
+  std::string CursorAfter(const PageRequest& page, const Row& row) const;
+
  private:
+  struct Term {
+    std::string expression;
+    bool descending;  // in an ascending request
+    bool follows;     // '$': turns with the request's direction
+  };
   const SortKey& Key(const std::string& name) const;
+  std::vector<Term> Terms(const PageRequest& page) const;
 
   std::string id_column_;
   std::vector<SortKey> keys_;
@@ -51,6 +66,9 @@ template <typename T>
 struct Page {
   std::vector<T> items;
   int64_t total = 0;
+  // Set by ListPage: the key cursor of the next page, or none at the end.
+  std::optional<std::string> next_cursor;
+  bool keyset = false;
 };
 
 // The SQL of a list: `select` is "SELECT ... FROM ... JOIN ..." and `from` the same FROM part for
@@ -60,18 +78,29 @@ struct ListSql {
   std::string from;
 };
 
-// One page of a list and the number of all rows matching the filter, in two statements.
+// The SELECT of one page: the list's columns, the sort values (keyset), FROM, joins, filter, the
+// rows after the cursor, order and limit (one row more than the page, to know whether one follows).
+std::string PageSql(const ListSql& sql, const Filter& filter, const SortTable& sort,
+                    const PageRequest& page, Backend backend, Params& params);
+
+// One page of a list and the number of all rows matching the filter, in two statements (the
+// count kept briefly across requests: store/totals.h). Pages follow each other by the last row's
+// sort values (keyset): page 1,000 costs what page 1 costs, and rows added or removed between
+// two requests neither repeat nor skip a row. A numeric cursor (rows to skip) is still read.
 template <typename FromRow>
 auto ListPage(Connection& c, const ListSql& sql, const Filter& filter, const SortTable& sort,
               const PageRequest& page, FromRow from_row) {
   using T = decltype(from_row(std::declval<const Row&>()));
   Page<T> result;
-  result.total = c.Count("SELECT COUNT(*) AS n " + sql.from + filter.Where(), filter.params());
+  result.keyset = true;
+  result.total = c.Total("SELECT COUNT(*) AS n " + sql.from + filter.Where(), filter.params());
   Params params = filter.params();
-  params.Set("limit", page.limit).Set("offset", page.offset);
-  for (const auto& row : c.Query(sql.select + std::string(sort.Join(page)) + filter.Where() +
-                                     sort.OrderBy(page) + " LIMIT :limit OFFSET :offset",
-                                 params)) {
+  auto rows = c.Query(PageSql(sql, filter, sort, page, c.backend(), params), params);
+  if (static_cast<int64_t>(rows.size()) > page.limit) {
+    rows.pop_back();  // PageSql reads one row beyond the page
+    result.next_cursor = sort.CursorAfter(page, rows.back());
+  }
+  for (const auto& row : rows) {
     result.items.push_back(from_row(row));
   }
   return result;

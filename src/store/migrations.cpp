@@ -1,6 +1,8 @@
 #include "store/migrations.h"
 
+#include <cctype>
 #include <set>
+#include <stdexcept>
 
 #include "core/date.h"
 #include "store/locks.h"
@@ -16,10 +18,28 @@ void ReplaceAll(std::string& text, const std::string& from, const std::string& t
   }
 }
 
+// Keeps the text between {{name}} and {{/name}} (without the markers) and drops it between
+// {{other}} and {{/other}}.
+void KeepBlocks(std::string& text, const std::string& keep, const std::string& drop) {
+  ReplaceAll(text, "{{" + keep + "}}", "");
+  ReplaceAll(text, "{{/" + keep + "}}", "");
+  const std::string open = "{{" + drop + "}}";
+  const std::string close = "{{/" + drop + "}}";
+  for (size_t at = text.find(open); at != std::string::npos; at = text.find(open, at)) {
+    const size_t end = text.find(close, at);
+    if (end == std::string::npos) {
+      throw std::logic_error("a migration opens " + open + " without closing it");
+    }
+    text.erase(at, end + close.size() - at);
+  }
+}
+
 }  // namespace
 
 std::string AdaptSql(const std::string& sql, Backend backend) {
   std::string adapted = sql;
+  KeepBlocks(adapted, backend == Backend::kSqlite ? "sqlite" : "postgresql",
+             backend == Backend::kSqlite ? "postgresql" : "sqlite");
   if (backend == Backend::kSqlite) {
     ReplaceAll(adapted, "{{serial_pk}}", "INTEGER PRIMARY KEY");
   } else {
@@ -27,6 +47,38 @@ std::string AdaptSql(const std::string& sql, Backend backend) {
   }
   return adapted;
 }
+
+namespace {
+
+std::string UpperWords(std::string_view text) {
+  std::string words;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!words.empty() && words.back() != ' ') {
+        words += ' ';
+      }
+    } else {
+      words += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+  }
+  return words;
+}
+
+bool IsTrigger(const std::string& statement) {
+  const std::string words = UpperWords(statement.substr(0, 64));
+  const auto start = words.find_first_not_of(' ');
+  return start != std::string::npos && words.compare(start, 14, "CREATE TRIGGER") == 0;
+}
+
+bool EndsWithEnd(const std::string& statement) {
+  std::string words = UpperWords(statement);
+  while (!words.empty() && words.back() == ' ') {
+    words.pop_back();
+  }
+  return words.ends_with(" END");
+}
+
+}  // namespace
 
 std::vector<std::string> SplitStatements(const std::string& sql) {
   std::vector<std::string> statements;
@@ -43,6 +95,11 @@ std::vector<std::string> SplitStatements(const std::string& sql) {
     }
     if (c == '\'') {
       in_quote = !in_quote;
+    }
+    // A trigger's body (CREATE TRIGGER ... BEGIN ...; ...; END) ends only with END.
+    if (c == ';' && !in_quote && IsTrigger(current) && !EndsWithEnd(current)) {
+      current += c;
+      continue;
     }
     if (c == ';' && !in_quote) {
       if (current.find_first_not_of(" \t\r\n") != std::string::npos) {

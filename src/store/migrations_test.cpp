@@ -17,6 +17,23 @@ TEST(MigrationsTest, SplitsAtSemicolonsOutsideQuotesAndComments) {
   EXPECT_NE(statements[1].find("CREATE TABLE b"), std::string::npos);
 }
 
+TEST(MigrationsTest, KeepsATriggerBodyInOneStatement) {
+  const auto statements = SplitStatements(
+      "CREATE TABLE a (x TEXT);\ncreate  trigger a_copy AFTER INSERT ON a BEGIN\n"
+      "  INSERT INTO b VALUES (new.x);\n  INSERT INTO c VALUES (new.x);\nend;\nCREATE TABLE d (y "
+      "INT);");
+  ASSERT_EQ(statements.size(), 3u);
+  EXPECT_NE(statements[1].find("INSERT INTO c VALUES (new.x);\nend"), std::string::npos);
+  EXPECT_NE(statements[2].find("CREATE TABLE d"), std::string::npos);
+}
+
+TEST(MigrationsTest, KeepsOnlyTheBlocksOfItsBackend) {
+  const std::string sql = "A;{{sqlite}}B;{{/sqlite}}{{postgresql}}C;{{/postgresql}}D;";
+  EXPECT_EQ(AdaptSql(sql, Backend::kSqlite), "A;B;D;");
+  EXPECT_EQ(AdaptSql(sql, Backend::kPostgres), "A;C;D;");
+  EXPECT_THROW(AdaptSql("A;{{postgresql}}C;", Backend::kSqlite), std::logic_error);
+}
+
 TEST(MigrationsTest, AdaptsSerialKeysPerBackend) {
   EXPECT_EQ(AdaptSql("id {{serial_pk}}", Backend::kSqlite), "id INTEGER PRIMARY KEY");
   EXPECT_NE(AdaptSql("id {{serial_pk}}", Backend::kPostgres).find("IDENTITY"), std::string::npos);

@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "store/statements.h"
+#include "store/totals.h"
 
 namespace weltcampus::store {
 
@@ -113,7 +114,15 @@ std::optional<Row> Connection::QueryOne(const std::string& sql, const Params& pa
 }
 
 long long Connection::Exec(const std::string& sql, const Params& params) {
-  return statements_.Exec(sql, params);
+  const long long changed = statements_.Exec(sql, params);
+  Changed();
+  return changed;
+}
+
+void Connection::Changed() {
+  if (totals_ && !writing_) {
+    totals_->Changed();
+  }
 }
 
 void Connection::Run(const std::string& sql) { statements_.Run(sql); }
@@ -122,10 +131,15 @@ std::size_t Connection::prepared_statements() const { return statements_.cached(
 
 int64_t Connection::Insert(const std::string& sql, const Params& params) {
   auto row = QueryOne(sql + " RETURNING id", params);
+  Changed();
   if (!row) {
     throw std::runtime_error("INSERT returned no id");
   }
   return row->Int("id");
+}
+
+int64_t Connection::Total(const std::string& sql, const Params& params) {
+  return totals_ && !writing_ ? totals_->Count(*this, sql, params) : Count(sql, params);
 }
 
 int64_t Connection::Count(const std::string& sql, const Params& params) {

@@ -16,6 +16,7 @@ namespace weltcampus::store {
 namespace detail {
 class Statements;
 }
+class Totals;
 
 enum class Backend { kSqlite, kPostgres };
 
@@ -34,6 +35,8 @@ class Row final : public StoredRow {
   double Real(std::string_view column) const;
   std::optional<double> OptionalReal(std::string_view column) const override;
   std::string Text(std::string_view column) const;  // null reads as ""
+  // The value as the database answered it.
+  const Value& Get(std::string_view column) const { return At(column); }
   std::optional<std::string> OptionalText(std::string_view column) const override;
 
  private:
@@ -78,8 +81,11 @@ class Params {
 // text is prepared once per connection and kept (store/statements.h).
 class Connection {
  public:
-  Connection(detail::Statements& statements, Backend backend)
-      : statements_(statements), backend_(backend) {}
+  // `totals` keeps list totals across requests (store/totals.h); `writing` tells that this
+  // connection runs inside a write transaction, whose own changes no kept total knows yet.
+  Connection(detail::Statements& statements, Backend backend, Totals* totals = nullptr,
+             bool writing = false)
+      : statements_(statements), backend_(backend), totals_(totals), writing_(writing) {}
 
   std::vector<Row> Query(const std::string& sql, const Params& params = {});
   std::optional<Row> QueryOne(const std::string& sql, const Params& params = {});
@@ -88,6 +94,8 @@ class Connection {
   // Runs an INSERT and answers the new row's id (the SQL must not end in a semicolon).
   int64_t Insert(const std::string& sql, const Params& params = {});
   int64_t Count(const std::string& sql, const Params& params = {});
+  // A list's total: as Count, but kept briefly across requests where that is safe (totals.h).
+  int64_t Total(const std::string& sql, const Params& params = {});
 
   Backend backend() const { return backend_; }
   // Runs SQL without parameters and without keeping it prepared (transaction control).
@@ -96,8 +104,13 @@ class Connection {
   std::size_t prepared_statements() const;
 
  private:
+  // A change outside a transaction is committed at once: kept totals may be wrong now.
+  void Changed();
+
   detail::Statements& statements_;
   Backend backend_;
+  Totals* totals_;
+  bool writing_;
 };
 
 // On PostgreSQL, waits until no other transaction holds the lock named by `key` and holds it until

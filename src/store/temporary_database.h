@@ -27,6 +27,8 @@ class TemporaryDatabase {
 
   Database& database() { return *database_; }
   Backend backend() const { return backend_; }
+  // The database's URL, to open it a second time (as another server would).
+  std::string url() const;
   // CREATE TABLE text with {{serial_pk}} adapted to the backend.
   void Exec(const std::string& sql);
 

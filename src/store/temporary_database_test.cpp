@@ -86,6 +86,11 @@ TemporaryDatabase::~TemporaryDatabase() {
   }
 }
 
+std::string TemporaryDatabase::url() const {
+  return backend_ == Backend::kSqlite ? "sqlite:" + path_
+                                      : WithDatabase(admin_url_, database_name_);
+}
+
 void TemporaryDatabase::Exec(const std::string& sql) {
   database_->Write([&](Connection& c) {
     for (const auto& statement : SplitStatements(AdaptSql(sql, backend_))) {

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -70,6 +72,83 @@ TEST(Pagination, CursorWalksEveryItemExactlyOnce) {
     } else if (sort == "country" || sort == "city") {
       ExpectSortedByString(items, sort, false);
     }
+  }
+}
+
+// Issue 8: pages follow each other by the last row's sort values (keyset), so rows added and
+// removed between two pages neither repeat a row nor skip one, in every order of the partner list.
+TEST(Pagination, PartnersAddedAndRemovedBetweenPagesNeitherRepeatNorSkipOthers) {
+  const std::string partnerships = "/api/v1/partnerships";
+  for (const std::string sort : {"name", "-name", "country", "-country", "tier", "-tier",
+                                 "active_agreements", "-active_agreements"}) {
+    SCOPED_TRACE("sort=" + sort);
+    const std::string path = Query(partnerships, {{"sort", sort}, {"country", "NL"}});
+    // Enough partners in one country for several pages of 4.
+    const auto make_partner = [&](const std::string& tier, Json* partnership) {
+      Json institution;
+      ASSERT_NO_FATAL_FAILURE(CreateOk(kInstitutions, NewInstitutionBody("NL"), &institution));
+      ASSERT_NO_FATAL_FAILURE(CreateOk(
+          partnerships, Json{{"institution_id", IdOf(institution)}, {"tier", tier}}, partnership));
+    };
+    std::vector<Json> made;
+    for (int i = 0; i < 9; ++i) {
+      Json partnership;
+      ASSERT_NO_FATAL_FAILURE(make_partner(i % 3 == 0 ? "strategic" : "standard", &partnership));
+      made.push_back(partnership);
+    }
+    std::vector<Json> before;
+    ASSERT_NO_FATAL_FAILURE(ListAll(path, 200, &before));
+    std::set<long long> removed;
+    std::map<long long, int> seen;
+    std::optional<std::string> cursor;
+    int pages = 0;
+    do {
+      const Response response =
+          Api().Get(path + "&limit=4" + (cursor ? "&cursor=" + UrlEncode(*cursor) : ""));
+      ASSERT_TRUE(IsJson(response, 200)) << response;
+      for (const Json& item : response.json["items"]) {
+        ++seen[IdOf(item)];
+      }
+      cursor = response.json["next_cursor"].is_string()
+                   ? std::optional(response.json["next_cursor"].get<std::string>())
+                   : std::nullopt;
+      if (cursor && !made.empty()) {
+        // Remove one partnership not read yet (if it is still to come) and add one.
+        const Json victim = made.back();
+        made.pop_back();
+        if (!seen.contains(IdOf(victim))) {
+          const Response deleted = Api().Delete(
+              "/api/v1/partnerships/" + std::to_string(IdOf(victim)), VersionOf(victim));
+          ASSERT_EQ(deleted.status, 204) << deleted;
+          removed.insert(IdOf(victim));
+        }
+        Json added;
+        ASSERT_NO_FATAL_FAILURE(make_partner("standard", &added));
+      }
+    } while (cursor && ++pages < 200);
+    for (const auto& [id, times] : seen) {
+      EXPECT_EQ(times, 1) << "partnership " << id << " read " << times << " times";
+    }
+    for (const Json& item : before) {
+      if (!removed.contains(IdOf(item))) {
+        EXPECT_TRUE(seen.contains(IdOf(item))) << "partnership " << IdOf(item) << " was skipped";
+      }
+    }
+  }
+}
+
+TEST(Pagination, ACursorOfAnotherOrderOrAForgedOneIsRefused) {
+  const Response first = Api().Get(Query(kInstitutions, {{"sort", "name"}, {"limit", "2"}}));
+  ASSERT_TRUE(IsJson(first, 200));
+  ASSERT_TRUE(first.json["next_cursor"].is_string()) << first;
+  const std::string cursor = first.json["next_cursor"].get<std::string>();
+  const Response other =
+      Api().Get(Query(kInstitutions, {{"sort", "-name"}, {"limit", "2"}, {"cursor", cursor}}));
+  EXPECT_TRUE(IsError(other, 422, "validation_failed")) << other;
+  for (const std::string& forged :
+       std::vector<std::string>{"kAAAA", "k" + std::string(5000, 'A'), "k!!", "keyJzIjoxfQ"}) {
+    const Response response = Api().Get(Query(kInstitutions, {{"cursor", forged}}));
+    EXPECT_TRUE(response.status == 400 || response.status == 422) << forged << " -> " << response;
   }
 }
 

@@ -224,6 +224,16 @@ class ServerEnvironment : public ::testing::Environment {
   }
 
   void TearDown() override {
+    // Issue 8: the counts kept with records agree with a recount after every write of the suite.
+    if (!g_server.db_url.empty() && server_pid_ > 0) {
+      const fs::path check_log = temp_dir_ / "check-counts.log";
+      const auto status = RunToCompletion(
+          {g_server.binary, "check", "counts", "--db", g_server.db_url}, check_log, cwd_, 120s);
+      if (!status || !WIFEXITED(*status) || WEXITSTATUS(*status) != 0) {
+        PrintLog("weltcampus check counts", check_log);
+        ADD_FAILURE() << "kept counts differ from a recount after the suite";
+      }
+    }
     if (server_pid_ > 0) {
       kill(server_pid_, SIGTERM);
       const auto status = WaitFor(server_pid_, 20s);
