@@ -3,6 +3,9 @@
 // body and no other work. bench/run.sh runs it beside weltcampus and divides by its requests/s.
 //
 // Usage: weltcampus_bench_reference [--listen HOST] [--port N] [--port-file PATH] [--threads N]
+// clang-format off
+#include <utility>  // Boost 1.74's asio/awaitable.hpp needs it first with g++ 12.
+// clang-format on
 #include <algorithm>
 #include <boost/asio.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -16,7 +19,6 @@
 #include <string>
 #include <string_view>
 #include <thread>
-#include <utility>  // Boost 1.74's asio/awaitable.hpp needs it first with g++ 12.
 #include <vector>
 
 namespace asio = boost::asio;
