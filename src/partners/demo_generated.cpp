@@ -31,11 +31,19 @@ constexpr std::array<std::string_view, 16> kNamePatterns = {"{} University of He
 // ECHE cities come as "Baden" or "DORNBIRN": upper-case words become "Dornbirn" (ASCII letters
 // only; others are kept as written).
 std::string CityName(std::string_view city) {
+  // "La Zubia, Granada", "Kraków (Cracow)": the first name only.
+  city = city.substr(0, city.find_first_of(",("));
+  while (!city.empty() && city.back() == ' ') {
+    city.remove_suffix(1);
+  }
   bool has_lower = false;
   for (const char c : city) {
     has_lower = has_lower || (c >= 'a' && c <= 'z');
   }
   std::string name(city);
+  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') {
+    name[0] = static_cast<char>(name[0] - 'a' + 'A');  // "guadalajara"
+  }
   if (has_lower) {
     return name;
   }
