@@ -91,8 +91,11 @@ int main(int argc, char** argv) {
   weltcampus::cli::DemoOptions demo;
   demo.data_dir = DefaultDataDir();
   auto* demo_cmd = app.add_subcommand("demo", "Fill the database with the demo school and partners");
-  demo_cmd->add_option("--profile", demo.profile, "school, or university (twenty times larger)")
-      ->check(CLI::IsMember({"school", "university"}))
+  demo_cmd
+      ->add_option("--profile", demo.profile,
+                   "school; university (twenty times larger); scale (ten times university, with "
+                   "the full register)")
+      ->check(CLI::IsMember({"school", "university", "scale"}))
       ->capture_default_str();
   demo_cmd->add_option("--seed", demo.seed, "Seed of the generator")->capture_default_str();
   demo_cmd->add_option("--data-dir", demo.data_dir,

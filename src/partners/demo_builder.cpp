@@ -192,7 +192,21 @@ DemoSummary BuildDemo(store::Connection& connection, const DemoReferenceData& da
   demo::BuildHome(context, data);
   demo::BuildStrategicPartners(context, data);
   const bool university = settings.profile == "university";
-  demo::BuildStandardPartners(context, data, university ? 2400 : 120, university);
+  const bool scale = settings.profile == "scale";
+  demo::BuildStandardPartners(context, data,
+                              scale        ? settings.scale_partners
+                              : university ? 2400
+                                           : 120,
+                              university || scale, scale);
+  if (scale) {
+    // The full register: the lists' other institutions, and the partners brought up to date.
+    if (data.eche) {
+      context.summary.institutions += ImportEche(connection, *data.eche).added;
+    }
+    if (data.world) {
+      context.summary.institutions += ImportWorldUniversities(connection, *data.world).added;
+    }
+  }
   return context.summary;
 }
 

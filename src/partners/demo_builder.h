@@ -30,7 +30,11 @@ struct DemoReferenceData {
 DemoReferenceData LoadDemoReferenceData(const std::string& data_dir);
 
 struct DemoSettings {
-  std::string profile = "school";  // school, or university (twenty times the partners)
+  // school; university (twenty times the partners); scale (ten times university's partners, of
+  // which the reference lists hold fewer than half: the rest are made up, see BuildDemo; and the
+  // whole register of both lists)
+  std::string profile = "school";
+  int scale_partners = 24000;  // standard partners of the scale profile; tests build fewer
   unsigned seed = 2015;
   Date today;                      // agreements expire and start relative to it
 };
@@ -51,7 +55,9 @@ std::string DescribeExistingData(store::Connection& connection);
 // The partners module's part of the demo (src/demo builds the whole): the home university, three
 // strategic partners with SAHMRI, and the standard partners drawn from the reference data, their
 // agreements held by the organisation part's units, in the caller's transaction. The same seed,
-// data and day give the same database.
+// data and day give the same database. The scale profile makes up the partners the lists lack
+// (institutions with source "demo-generated", named after and placed near real ECHE institutions
+// of the same city) and then imports both lists whole, as `weltcampus import` would.
 DemoSummary BuildDemo(store::Connection& connection, const DemoReferenceData& data,
                       const DemoSettings& settings,
                       const organisation::DemoOrganisation& organisation);

@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
+#include <map>
+#include <set>
+#include <tuple>
 
 #include "store/database.h"
 #include "store/migrations.h"
@@ -109,6 +113,89 @@ TEST_F(DemoBuilderTest, SameSeedSameDemoOtherSeedOtherPartners) {
   EXPECT_EQ(Count(*first, "SELECT COUNT(*) AS n FROM quotas WHERE isced_code IS NOT NULL AND "
                           "isced_code NOT IN (SELECT code FROM isced_fields)"),
             0);
+}
+
+// The scale profile at a tenth of the partners, from lists cut short so that most partners must be
+// made up: the proportions of the university profile, made-up institutions near real ones, and the
+// whole (cut) register.
+TEST_F(DemoBuilderTest, ScaleProfileMakesUpTheMissingPartnersAndImportsTheRegister) {
+  auto data = LoadDemoReferenceData(WELTCAMPUS_SHARED_DATA);
+  ASSERT_TRUE(data.eche && data.world && data.isced)
+      << "the reference data in ../shared/data is missing";
+  data.eche->rows.resize(400);
+  data.world->rows.resize(300);
+  auto database = Fresh("");
+  DemoSettings settings = School(3);
+  settings.profile = "scale";
+  settings.scale_partners = 2400;
+  const auto summary =
+      database->Write([&](store::Connection& c) { return BuildDemo(c, data, settings); });
+  EXPECT_EQ(summary.partnerships, 2403);
+  EXPECT_EQ(Count(*database, "SELECT COUNT(*) AS n FROM partnerships"), 2403);
+  // The university profile has 4,427 agreements with 10,346 quotas for its 2,403 partners.
+  const double agreements = static_cast<double>(summary.agreements);
+  EXPECT_GT(agreements / 2403, 1.7);
+  EXPECT_LT(agreements / 2403, 2.0);
+  EXPECT_GT(static_cast<double>(summary.quotas) / agreements, 2.1);
+  EXPECT_LT(static_cast<double>(summary.quotas) / agreements, 2.6);
+
+  // At most 400 + 300 partners come from the lists; the rest are made up, each a partner, with a
+  // name of its own.
+  const auto generated =
+      Count(*database, "SELECT COUNT(*) AS n FROM institutions WHERE source = 'demo-generated'");
+  EXPECT_GE(generated, 2400 - 700);
+  EXPECT_EQ(Count(*database,
+                  "SELECT COUNT(*) AS n FROM institutions i JOIN partnerships p ON "
+                  "p.institution_id = i.id WHERE i.source = 'demo-generated'"),
+            generated);
+  EXPECT_EQ(Count(*database,
+                  "SELECT COUNT(DISTINCT name) AS n FROM institutions WHERE source = "
+                  "'demo-generated'"),
+            generated);
+  // Each within about 3 km of a real institution of the same city and country.
+  std::map<std::pair<std::string, std::string>, std::vector<std::pair<double, double>>> places;
+  for (const auto& row : data.eche->rows) {
+    const auto point = data.coordinates.find(*row.institution.erasmus_code);
+    if (row.institution.city && point != data.coordinates.end()) {
+      std::string city = *row.institution.city;
+      places[{row.institution.country, city}].push_back(point->second);
+    }
+  }
+  const auto rows = database->Read([](store::Connection& c) {
+    std::vector<std::tuple<std::string, std::string, double, double>> rows;
+    for (const auto& row : c.Query("SELECT country, city, latitude, longitude FROM institutions "
+                                   "WHERE source = 'demo-generated'")) {
+      rows.emplace_back(row.Text("country"), row.Text("city"), row.Real("latitude"),
+                        row.Real("longitude"));
+    }
+    return rows;
+  });
+  ASSERT_EQ(static_cast<int64_t>(rows.size()), generated);
+  for (const auto& [country, city, latitude, longitude] : rows) {
+    EXPECT_NE(country, "DE");
+    bool near = false;
+    for (const auto& [key, points] : places) {
+      if (key.first != country) {
+        continue;
+      }
+      for (const auto& [lat, lon] : points) {
+        near = near || (std::abs(lat - latitude) <= 0.0301 && std::abs(lon - longitude) <= 0.0301);
+      }
+    }
+    EXPECT_TRUE(near) << city << ", " << country << " at " << latitude << ", " << longitude;
+  }
+
+  // The register: every institution of both (cut) lists is there, once.
+  std::set<std::string> codes = {"D  DRESDEN02", "PL WROCLAW05"};
+  for (const auto& row : data.eche->rows) {
+    codes.insert(*row.institution.erasmus_code);
+  }
+  EXPECT_EQ(
+      Count(*database, "SELECT COUNT(*) AS n FROM institutions WHERE erasmus_code IS NOT NULL"),
+      static_cast<int64_t>(codes.size()));
+  EXPECT_EQ(Count(*database, "SELECT COUNT(*) AS n FROM institutions"), summary.institutions);
+  EXPECT_GT(summary.institutions,
+            2405);  // the school, its strategic partners and SAHMRI, the standard partners
 }
 
 }  // namespace

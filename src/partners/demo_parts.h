@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "partners/demo_builder.h"
@@ -39,9 +40,22 @@ Agreement MakeAgreement(int64_t partnership_id, AgreementType type, AgreementSta
 void BuildHome(Context& context, const DemoReferenceData& data);
 // King's College London, Wroclaw Medical University, Flinders University with SAHMRI.
 void BuildStrategicPartners(Context& context, const DemoReferenceData& data);
-// `count` partners drawn from the reference lists, skipping Erasmus codes and domains in use.
+// `count` partners drawn from the reference lists, skipping Erasmus codes and domains in use; when
+// the lists hold fewer and `generate_missing` is set, the rest are made-up institutions
+// (GenerateInstitutions).
 void BuildStandardPartners(Context& context, const DemoReferenceData& data, int count,
-                           bool extra_agreements);
+                           bool extra_agreements, bool generate_missing);
+
+// The `source` of institutions the demo made up: they exist in no list and nowhere else.
+inline constexpr std::string_view kGeneratedSource = "demo-generated";
+
+// `count` plausible European institutions that do not exist, with names not in `names_in_use`
+// ("Tartu School of Nursing"), each placed within about 3 km of a real ECHE institution with a
+// known position in the same city and country (outside Germany). Empty without the ECHE list and
+// its coordinates.
+std::vector<Institution> GenerateInstitutions(Context& context, const DemoReferenceData& data,
+                                              std::size_t count,
+                                              std::set<std::string> names_in_use);
 
 // Erasmus codes and web domains the home and strategic institutions took.
 inline const std::set<std::string> kReservedErasmusCodes = {"D  DRESDEN02", "PL WROCLAW05"};

@@ -345,17 +345,36 @@ void AddPartner(Context& context, Institution institution, bool european, bool e
 }  // namespace
 
 void BuildStandardPartners(Context& context, const DemoReferenceData& data, int count,
-                           bool extra_agreements) {
+                           bool extra_agreements, bool generate_missing) {
   const auto wanted = static_cast<std::size_t>(count);
   auto european = Ranked(context, EuropeanCandidates(data));
   auto overseas = SpreadOverCountries(Ranked(context, OverseasCandidates(data)), wanted / 4);
   const std::size_t european_count = std::min(european.size(), wanted - overseas.size());
   european.resize(european_count);
+  std::vector<Institution> generated;
+  if (generate_missing && european.size() + overseas.size() < wanted) {
+    std::set<std::string> names;
+    if (data.eche) {
+      for (const auto& row : data.eche->rows) {
+        names.insert(row.institution.name);
+      }
+    }
+    if (data.world) {
+      for (const auto& row : data.world->rows) {
+        names.insert(row.institution.name);
+      }
+    }
+    generated = GenerateInstitutions(context, data, wanted - european.size() - overseas.size(),
+                                     std::move(names));
+  }
   for (auto& candidate : european) {
     AddPartner(context, std::move(candidate.institution), true, extra_agreements);
   }
   for (auto& candidate : overseas) {
     AddPartner(context, std::move(candidate.institution), false, extra_agreements);
+  }
+  for (auto& institution : generated) {
+    AddPartner(context, std::move(institution), true, extra_agreements);
   }
 }
 
