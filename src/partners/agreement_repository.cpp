@@ -256,6 +256,7 @@ void InsertAgreement(Connection& c, Agreement& agreement) {
       AgreementFieldParams(agreement).Set("at", NowUtcTimestamp()));
   agreement.version = 1;
   WriteChildren(c, agreement);
+  CountMapChange(c);
 }
 
 void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_version) {
@@ -266,6 +267,7 @@ void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_versi
       "org_unit_id = :org_unit_id",
       AgreementFieldParams(agreement));
   WriteChildren(c, agreement);
+  CountMapChange(c);
 }
 
 void DeleteAgreement(Connection& c, int64_t id, int64_t expected_version) {
@@ -275,6 +277,7 @@ void DeleteAgreement(Connection& c, int64_t id, int64_t expected_version) {
     store::RefuseIfReferenced(c, "quotas", row.Int("id"), "Quota");
   }
   store::VersionedDelete(c, "agreements", "Agreement", id, expected_version);
+  CountMapChange(c);
 }
 
 }  // namespace weltcampus::partners::repository
