@@ -21,8 +21,7 @@ const std::vector<std::string> kColumns = {"id",   "tier",     "name",      "cou
                                            "city", "latitude", "longitude", "active_agreements"};
 
 // GET the map, expecting 200 with a well-formed answer and a weak ETag.
-void GetMap(const std::string& path, Json* map, std::string* etag,
-            const Headers& headers = {}) {
+void GetMap(const std::string& path, Json* map, std::string* etag, const Headers& headers = {}) {
   const Response response = Api().Get(path, headers);
   ASSERT_TRUE(IsJson(response, 200)) << response;
   const std::string tag = response.Header("ETag");
@@ -84,9 +83,9 @@ std::string EcheRow(const std::string& code, const std::string& name, const std:
 }
 
 void ImportEche(const std::string& csv, Json* job) {
-  const Response queued = Api().PostRaw(
-      Query("/api/v1/imports/eche", {{"dry_run", "false"}, {"file_name", "map.csv"}}), csv,
-      "text/csv");
+  const Response queued =
+      Api().PostRaw(Query("/api/v1/imports/eche", {{"dry_run", "false"}, {"file_name", "map.csv"}}),
+                    csv, "text/csv");
   ASSERT_TRUE(IsJson(queued, 202)) << queued;
   ASSERT_NO_FATAL_FAILURE(WaitForJob(IdOf(queued.json), job));
   ASSERT_EQ(Str(*job, "status"), "succeeded") << job->dump();
@@ -271,9 +270,9 @@ TEST(PartnerMap, AnImportChangesTheETagWhenItChangesAPartnersInstitution) {
   Json institution;
   ASSERT_NO_FATAL_FAILURE(CreateOk(kInstitutions, institution_body, &institution));
   Json partnership;
-  ASSERT_NO_FATAL_FAILURE(CreateOk(
-      "/api/v1/partnerships", Json{{"institution_id", IdOf(institution)}, {"tier", "standard"}},
-      &partnership));
+  ASSERT_NO_FATAL_FAILURE(
+      CreateOk("/api/v1/partnerships",
+               Json{{"institution_id", IdOf(institution)}, {"tier", "standard"}}, &partnership));
   const std::string etag = MapETag();
   EXPECT_TRUE(MapRow(IdOf(partnership))["city"].is_null());
 
