@@ -110,6 +110,9 @@ describe('the world map', () => {
     links[0].dispatchEvent(new FocusEvent('focus'));
     flushSync();
     expect(document.querySelector('.tooltip').textContent).toContain('Wroclaw Medical University');
+    links[0].dispatchEvent(new FocusEvent('blur'));
+    flushSync();
+    expect(document.querySelector('.tooltip')).toBeNull();
   });
 
   it('speaks German', async () => {
