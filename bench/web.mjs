@@ -251,7 +251,7 @@ async function loadMap(context, errors, path = '/partners/map') {
             const canvas = document.querySelector('.map-wrap canvas');
             const markers = Number(canvas?.dataset.markers ?? 0);
             const drawn = Number(canvas?.dataset.drawn ?? 0);
-            if (markers > 0 && drawn === markers) {
+            if (markers > 0 && drawn > 0 && Number(canvas.dataset.drawnOf) === markers) {
               const unplaced = Number((document.querySelector('.map-wrap + p')?.textContent ?? '').replace(/\D/g, '')) || 0;
               const res = performance.getEntriesByType('resource');
               const map = res.filter((e) => e.name.includes('/api/v1/partnerships/map')).at(-1);
@@ -264,11 +264,12 @@ async function loadMap(context, errors, path = '/partners/map') {
                   partnerRequests: res.filter((e) => e.name.includes('/api/v1/partnerships')).length,
                   mapTransfer: map?.transferSize ?? null,
                   mapBody: map?.encodedBodySize ?? null,
+                  mapEnd: map?.responseEnd ?? null,
                   chunkFromCache: res.filter((e) => /WorldMap-.*\.js$/.test(e.name)).every((e) => e.transferSize === 0),
                 }),
               );
             }
-            if (now > timeout) return reject(new Error(`map not drawn (${drawn} of ${markers} markers)`));
+            if (now > timeout) return reject(new Error(`map not drawn (${drawn} of ${markers} markers in view)`));
             requestAnimationFrame(step);
           };
           requestAnimationFrame(step);
@@ -446,10 +447,10 @@ async function main() {
     line(`search "${broad}" (${broadHits} hits; includes the 250 ms typing pause)`, span(broadSearches.map((r) => r.ms)));
     line('next page (51–100)', span(nexts.map((r) => r.ms)));
     line(`map /partners/map, first visit (chunk not cached)`, `${ms(mapFirst.ms)} (${mapFirst.circles} markers, ${mapFirst.unplaced} unplaced, ${mapFirst.partnerRequests} list requests)`);
-    line('map /partners/map, warm', `${span(mapWarm.map((r) => r.ms))}; the answer ${mapWarm.at(-1).mapTransfer} B transferred of ${mapWarm.at(-1).mapBody} B (304 when unchanged)`);
+    line('map /partners/map, warm', `${span(mapWarm.map((r) => r.ms))}, the answer in at ${span(mapWarm.map((r) => r.mapEnd))}; the answer ${mapWarm.at(-1).mapTransfer} B transferred of ${mapWarm.at(-1).mapBody} B (304 when unchanged)`);
     line(
       `map /partners/map with ${scaleMap.total} partners (generated answer, ${kB(scaleBody.length)}), chunk cached`,
-      `${span(mapScale.map((r) => r.ms))} (${mapScale[0].circles} markers drawn)`,
+      `${span(mapScale.map((r) => r.ms))} (${mapScale[0].circles} markers drawn, the rest pushed off the edge by the spreading of copies); the answer was in at ${span(mapScale.map((r) => r.mapEnd))}`,
     );
     if (errors.length) console.log(`\npage errors (${errors.length}):\n  ${[...new Set(errors)].slice(0, 10).join('\n  ')}`);
     const aim = median(warmEmpty.map((r) => r.frame)) < 1000 && cold.frame < 1000;
