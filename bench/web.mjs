@@ -5,8 +5,9 @@
 //   node bench/web.mjs       # or: npm run bench:web;  WELTCAMPUS_BIN=... for another server binary
 //
 // Options (environment): BENCH_RUNS (warm list loads, default 5), BENCH_MAP_RUNS (warm map loads, default 3),
-// CHROMIUM_PATH (default /usr/bin/chromium). Figures are wall-clock times measured inside the page with
-// performance.now() (0 = navigation start of the document, or the user's action for search and paging).
+// BENCH_MAP_SCALE (partners of the generated map answer, default 24000), CHROMIUM_PATH (default
+// /usr/bin/chromium). Figures are wall-clock times measured inside the page with performance.now() (0 = navigation
+// start of the document, or the user's action for search and paging).
 import { spawn, execFile } from 'node:child_process';
 import { mkdtemp, rm, readFile, access } from 'node:fs/promises';
 import { tmpdir, loadavg, cpus } from 'node:os';
@@ -36,6 +37,7 @@ const EMAIL = 'office@weltcampus.example';
 const PASSWORD = 'Dresden-Weltcampus-Demo';
 const RUNS = Math.min(Math.max(Number(process.env.BENCH_RUNS ?? 5) || 5, 1), 20);
 const MAP_RUNS = Math.min(Math.max(Number(process.env.BENCH_MAP_RUNS ?? 3) || 3, 1), 10);
+const MAP_SCALE = Math.min(Math.max(Number(process.env.BENCH_MAP_SCALE ?? 24000) || 24000, 1), 200000);
 const TIMEOUT = 30000; // every wait in the page and for the server is bounded by this
 
 const FIRST_ROW = 'table tbody tr td.primary a';
@@ -236,34 +238,38 @@ async function timeListChange(page, action) {
   );
 }
 
-// (d) a full page load of /partners/map until every placed partner has its circle (and the frame after)
-async function loadMap(context, errors) {
+// (d) a full page load of /partners/map until the canvas has drawn every placed partner (and the frame after)
+async function loadMap(context, errors, path = '/partners/map') {
   const page = await newPage(context, errors);
   try {
-    await page.goto('/partners/map', { waitUntil: 'commit' });
+    await page.goto(path, { waitUntil: 'commit' });
     const r = await page.evaluate(
       (timeout) =>
         new Promise((resolve, reject) => {
           const step = () => {
             const now = performance.now();
-            const svg = document.querySelector('.map-wrap svg');
-            const label = Number((svg?.getAttribute('aria-label') ?? '').replace(/\D/g, '')) || 0;
-            const circles = svg ? svg.querySelectorAll('.markers circle').length : 0;
-            if (label > 0 && circles === label) {
+            const canvas = document.querySelector('.map-wrap canvas');
+            const markers = Number(canvas?.dataset.markers ?? 0);
+            const drawn = Number(canvas?.dataset.drawn ?? 0);
+            if (markers > 0 && drawn > 0 && Number(canvas.dataset.drawnOf) === markers) {
               const unplaced = Number((document.querySelector('.map-wrap + p')?.textContent ?? '').replace(/\D/g, '')) || 0;
               const res = performance.getEntriesByType('resource');
+              const map = res.filter((e) => e.name.includes('/api/v1/partnerships/map')).at(-1);
               return requestAnimationFrame(() =>
                 resolve({
                   ms: performance.now(),
                   dom: now,
-                  circles,
+                  circles: drawn,
                   unplaced,
                   partnerRequests: res.filter((e) => e.name.includes('/api/v1/partnerships')).length,
+                  mapTransfer: map?.transferSize ?? null,
+                  mapBody: map?.encodedBodySize ?? null,
+                  mapEnd: map?.responseEnd ?? null,
                   chunkFromCache: res.filter((e) => /WorldMap-.*\.js$/.test(e.name)).every((e) => e.transferSize === 0),
                 }),
               );
             }
-            if (now > timeout) return reject(new Error(`map not drawn (${circles} circles, label ${label})`));
+            if (now > timeout) return reject(new Error(`map not drawn (${drawn} of ${markers} markers in view)`));
             requestAnimationFrame(step);
           };
           requestAnimationFrame(step);
@@ -274,6 +280,31 @@ async function loadMap(context, errors) {
   } finally {
     await page.close();
   }
+}
+
+// The map's answer (one array a field) grown to `total` partners: copies of the real ones, each shifted by up to half
+// a degree so that they do not all sit on their originals, with ids of their own.
+function scaledMap(map, total) {
+  const fields = ['id', 'tier', 'name', 'country', 'city', 'latitude', 'longitude', 'active_agreements'];
+  const out = Object.fromEntries(fields.map((f) => [f, []]));
+  const n = map.total;
+  let seed = 1;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) - 0.5;
+  for (let i = 0; i < total; i++) {
+    const j = i % n;
+    const copy = Math.floor(i / n);
+    out.id.push(i + 1);
+    out.tier.push(map.tier[j]);
+    out.name.push(copy ? `${map.name[j]} (${copy + 1})` : map.name[j]);
+    out.country.push(map.country[j]);
+    out.city.push(map.city[j]);
+    const lat = map.latitude[j];
+    const lon = map.longitude[j];
+    out.latitude.push(lat == null ? null : Math.max(-89, Math.min(89, lat + (copy ? random() : 0))));
+    out.longitude.push(lon == null ? null : Math.max(-179, Math.min(179, lon + (copy ? random() : 0))));
+    out.active_agreements.push(map.active_agreements[j]);
+  }
+  return { total, ...out };
 }
 
 // ---------------------------------------------------------------- main
@@ -371,6 +402,21 @@ async function main() {
     } finally {
       await mapCtx.close();
     }
+    // (e) the map with MAP_SCALE partners: the real answer copied with shifted places until it has that many, handed
+    // to the page in place of the server's (everything else is the real server) — until a `scale` demo profile exists
+    const scaleCtx = await newContext(browser, baseURL, cookies);
+    const scaleMap = scaledMap(await get('/partnerships/map'), MAP_SCALE);
+    const scaleBody = JSON.stringify(scaleMap);
+    const mapScale = [];
+    try {
+      await scaleCtx.route('**/api/v1/partnerships/map*', (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body: scaleBody }),
+      );
+      await loadMap(scaleCtx, errors); // the map's chunk into the cache
+      for (let i = 0; i < MAP_RUNS; i++) mapScale.push(await loadMap(scaleCtx, errors));
+    } finally {
+      await scaleCtx.close();
+    }
     await coldCtx.close();
 
     // ------------------------------------------------------------ report
@@ -401,7 +447,11 @@ async function main() {
     line(`search "${broad}" (${broadHits} hits; includes the 250 ms typing pause)`, span(broadSearches.map((r) => r.ms)));
     line('next page (51–100)', span(nexts.map((r) => r.ms)));
     line(`map /partners/map, first visit (chunk not cached)`, `${ms(mapFirst.ms)} (${mapFirst.circles} markers, ${mapFirst.unplaced} unplaced, ${mapFirst.partnerRequests} list requests)`);
-    line('map /partners/map, warm', span(mapWarm.map((r) => r.ms)));
+    line('map /partners/map, warm', `${span(mapWarm.map((r) => r.ms))}, the answer in at ${span(mapWarm.map((r) => r.mapEnd))}; the answer ${mapWarm.at(-1).mapTransfer} B transferred of ${mapWarm.at(-1).mapBody} B (304 when unchanged)`);
+    line(
+      `map /partners/map with ${scaleMap.total} partners (generated answer, ${kB(scaleBody.length)}), chunk cached`,
+      `${span(mapScale.map((r) => r.ms))} (${mapScale[0].circles} markers drawn, the rest pushed off the edge by the spreading of copies); the answer was in at ${span(mapScale.map((r) => r.mapEnd))}`,
+    );
     if (errors.length) console.log(`\npage errors (${errors.length}):\n  ${[...new Set(errors)].slice(0, 10).join('\n  ')}`);
     const aim = median(warmEmpty.map((r) => r.frame)) < 1000 && cold.frame < 1000;
     console.log(`\nissue 3: initial JS ${sum(sizes.init.filter((f) => f.file.endsWith('.js')), 'gzip') <= 200 * 1024 ? '≤' : '>'} 200 kB gzipped; partner list ${aim ? 'under' : 'NOT under'} 1 s (cold and warm median)`);

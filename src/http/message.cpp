@@ -104,6 +104,40 @@ Response Response::Json(int status, const nlohmann::json& body) {
   return response;
 }
 
+bool Request::IfNoneMatchHas(std::string_view etag) const {
+  const auto opaque = [](std::string_view tag) {
+    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) {
+      tag.remove_prefix(1);
+    }
+    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) {
+      tag.remove_suffix(1);
+    }
+    if (tag.starts_with("W/")) {
+      tag.remove_prefix(2);
+    }
+    return tag;
+  };
+  const std::string_view wanted = opaque(etag);
+  std::string_view list = Header("if-none-match");
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    const std::string_view tag = opaque(list.substr(0, comma));
+    if (tag == "*" || (!tag.empty() && tag == wanted)) {
+      return true;
+    }
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+  }
+  return false;
+}
+
+Response Response::NotModified(std::string etag) {
+  Response response;
+  response.status = 304;
+  response.content_type.clear();
+  response.headers.emplace_back("ETag", std::move(etag));
+  return response;
+}
+
 Response Response::NoContent() {
   Response response;
   response.status = 204;

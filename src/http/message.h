@@ -36,6 +36,9 @@ struct Request {
   int64_t PathId(const std::string& name) const;
   // The version in If-Match ("3" or W/"3"); 428 when missing, 412 when unreadable.
   int64_t RequiredIfMatch() const;
+  // Whether If-None-Match names this entity tag (weak comparison, RFC 9110 13.1.2: W/"x" and "x"
+  // are the same) or is "*": the client holds the current answer, a 304 will do.
+  bool IfNoneMatchHas(std::string_view etag) const;
   nlohmann::json JsonBody() const;
 };
 
@@ -61,6 +64,8 @@ struct Response {
 
   static Response Json(int status, const nlohmann::json& body);
   static Response NoContent();
+  // 304 Not Modified with the entity tag the client holds: no body.
+  static Response NotModified(std::string etag);
   static Response Stream(std::string content_type, BodyProducer producer);
   Response& WithHeader(std::string name, std::string value);
   Response& WithVersion(int64_t version);  // ETag

@@ -107,6 +107,13 @@ Route& Route::IfMatch(bool required) {
   return *this;
 }
 
+Route& Route::IfNoneMatch() {
+  if_none_match = true;
+  responses[304] = {
+      "", "", "Not modified: the answer the client holds (If-None-Match) is current", {}};
+  return *this;
+}
+
 Route& Route::OpenOnLoopback() {
   open_on_loopback = true;
   return *this;

@@ -49,6 +49,7 @@ struct Route {
   std::map<int, ResponseBody> responses;  // success statuses (and any status with its own body)
   std::vector<int> extra_errors;          // error statuses beyond those the route's shape implies
   std::optional<bool> if_match;           // needs If-Match; unset: PUT and DELETE do
+  bool if_none_match = false;             // answers with an ETag, and 304 to If-None-Match
   std::vector<NamedSchema> schemas;       // every component the bodies refer to
   // Media types of the request body, for the OpenAPI document (JSON unless set).
   std::vector<std::string> body_types;
@@ -83,6 +84,8 @@ struct Route {
   // write, 412/428 for If-Match.
   Route& Fails(std::initializer_list<int> statuses);
   Route& IfMatch(bool required);
+  // A GET answered with an ETag, and with 304 Not Modified (no body) when If-None-Match names it.
+  Route& IfNoneMatch();
   Route& OpenOnLoopback();
 };
 

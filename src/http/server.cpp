@@ -188,6 +188,8 @@ bhttp::response<bhttp::string_body> ToMessage(Response response, unsigned versio
     message.body() = std::move(response.body);
   }
   message.keep_alive(keep_alive);
+  // Also on a 304 (its body is empty): without it, a client that reads a body until the
+  // connection closes (cpp-httplib) waits out its timeout on a kept-alive connection.
   message.content_length(size);
   return message;
 }
@@ -392,7 +394,12 @@ void AddSecurityHeaders(Response& response, bool secure, bool is_api) {
   if (secure) {
     response.WithHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }
-  if (is_api) {
+  // An API answer is not stored unless its route says how (the partner map: "private, no-cache",
+  // so that the browser asks again with If-None-Match).
+  const bool has_cache_control = std::any_of(
+      response.headers.begin(), response.headers.end(),
+      [](const auto& header) { return boost::beast::iequals(header.first, "Cache-Control"); });
+  if (is_api && !has_cache_control) {
     response.WithHeader("Cache-Control", "no-store");
   }
 }

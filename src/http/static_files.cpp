@@ -42,10 +42,10 @@ StaticFiles::StaticFiles(fs::path root) {
   }
 }
 
-std::string Gzip(std::string_view data) {
+std::string Gzip(std::string_view data, int level) {
   z_stream stream{};
   // 15 window bits + 16: write a gzip header rather than a zlib one.
-  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
+  if (deflateInit2(&stream, level, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
     throw std::runtime_error("zlib could not be initialised");
   }
   std::string out(deflateBound(&stream, data.size()), '\0');

@@ -35,8 +35,8 @@ class StaticFiles {
   mutable std::map<std::filesystem::path, std::shared_ptr<const CachedFile>> cache_;
 };
 
-// gzip (RFC 1952) at the best compression level.
-std::string Gzip(std::string_view data);
+// gzip (RFC 1952), by default at the best compression level (9; 1 is the fastest).
+std::string Gzip(std::string_view data, int level = 9);
 
 std::string ContentTypeFor(const std::filesystem::path& file);
 

@@ -280,6 +280,7 @@ void InsertAgreement(Connection& c, Agreement& agreement) {
   agreement.version = 1;
   WriteChildren(c, agreement);
   RecountActiveAgreements(c, agreement.partnership_id);
+  CountMapChange(c);
 }
 
 void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_version) {
@@ -295,6 +296,7 @@ void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_versi
   if (before && *before != agreement.partnership_id) {
     RecountActiveAgreements(c, *before);
   }
+  CountMapChange(c);
 }
 
 void DeleteAgreement(Connection& c, int64_t id, int64_t expected_version) {
@@ -308,6 +310,7 @@ void DeleteAgreement(Connection& c, int64_t id, int64_t expected_version) {
   if (partnership) {
     RecountActiveAgreements(c, *partnership);
   }
+  CountMapChange(c);
 }
 
 }  // namespace weltcampus::partners::repository

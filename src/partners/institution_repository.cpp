@@ -146,8 +146,10 @@ void UpdateInstitution(Connection& c, Institution& institution, int64_t expected
       "ror_id = :ror_id, hei_id = :hei_id, type = :type, latitude = :latitude, longitude = "
       ":longitude, source = :source",
       InstitutionFieldParams(institution));
+  CountMapChangeOfInstitution(c, institution.id);
 }
 
+// A new institution is no partner yet, and one that is cannot be removed: neither changes the map.
 void DeleteInstitution(Connection& c, int64_t id, int64_t expected_version) {
   store::VersionedDelete(c, "institutions", "Institution", id, expected_version);
 }

@@ -1,5 +1,6 @@
 #include "partners/json.h"
 
+#include <cmath>
 #include <map>
 
 #include "core/academic_year.h"
@@ -32,6 +33,46 @@ nlohmann::json ToJson(const JointStructure& structure) {
 }
 
 nlohmann::json ToJson(const MapPoint& point) { return MapPointSchema().Write(point); }
+
+nlohmann::json PartnerMapJson(const std::vector<MapPoint>& points) {
+  // Four decimals are about 10 m: more than a world map can show, and a third fewer bytes.
+  const auto coordinate = [](const std::optional<double>& value) -> nlohmann::json {
+    if (!value) {
+      return nullptr;
+    }
+    return std::round(*value * 1e4) / 1e4;
+  };
+  const auto optional_text = [](const std::optional<std::string>& value) -> nlohmann::json {
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+  };
+  nlohmann::json ids = nlohmann::json::array();
+  nlohmann::json tiers = nlohmann::json::array();
+  nlohmann::json names = nlohmann::json::array();
+  nlohmann::json countries = nlohmann::json::array();
+  nlohmann::json cities = nlohmann::json::array();
+  nlohmann::json latitudes = nlohmann::json::array();
+  nlohmann::json longitudes = nlohmann::json::array();
+  nlohmann::json active = nlohmann::json::array();
+  for (const auto& point : points) {
+    ids.push_back(point.partnership_id);
+    tiers.push_back(kTierTable.Name(point.tier));
+    names.push_back(point.name);
+    countries.push_back(point.country);
+    cities.push_back(optional_text(point.city));
+    latitudes.push_back(coordinate(point.latitude));
+    longitudes.push_back(coordinate(point.longitude));
+    active.push_back(point.active_agreements);
+  }
+  return {{"total", static_cast<int64_t>(points.size())},
+          {"id", std::move(ids)},
+          {"tier", std::move(tiers)},
+          {"name", std::move(names)},
+          {"country", std::move(countries)},
+          {"city", std::move(cities)},
+          {"latitude", std::move(latitudes)},
+          {"longitude", std::move(longitudes)},
+          {"active_agreements", std::move(active)}};
+}
 
 nlohmann::json ToJson(const PartnerOverview& overview) {
   nlohmann::json agreements = nlohmann::json::array();

@@ -1,10 +1,11 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "partners/model.h"
-#include "partners/schemas.h"
 #include "partners/repository.h"
+#include "partners/schemas.h"
 #include "partners/service.h"
 
 namespace weltcampus::partners {
@@ -14,6 +15,8 @@ nlohmann::json ToJson(const Partnership& partnership);
 nlohmann::json ToJson(const Agreement& agreement);
 nlohmann::json ToJson(const JointStructure& structure);
 nlohmann::json ToJson(const MapPoint& point);
+// The world map's compact answer (PartnerMapSchema): one array a field.
+nlohmann::json PartnerMapJson(const std::vector<MapPoint>& points);
 nlohmann::json ToJson(const PartnerOverview& overview);
 nlohmann::json ToJson(const repository::Summary& summary, int academic_year);
 

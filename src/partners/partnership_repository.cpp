@@ -1,4 +1,5 @@
 #include <map>
+#include <stdexcept>
 
 #include "core/date.h"
 #include "partners/repository.h"
@@ -158,6 +159,41 @@ std::vector<MapPoint> ListMapPoints(Connection& c, const PartnershipFilter& filt
   return points;
 }
 
+MapVersion ReadMapVersion(Connection& c) {
+  const auto row = c.QueryOne("SELECT version, database_id FROM partner_map_version WHERE id = 1");
+  if (!row) {
+    throw std::runtime_error("partner_map_version has no row: the database is not migrated");
+  }
+  return {row->Int("version"), row->Text("database_id")};
+}
+
+void CountMapChange(Connection& c) {
+  if (c.backend() == store::Backend::kPostgres) {
+    // Once per transaction: the row is written once however many partners an import changes.
+    c.Exec(
+        "UPDATE partner_map_version SET version = version + 1, counted_by = txid_current() "
+        "WHERE id = 1 AND counted_by IS DISTINCT FROM txid_current()");
+  } else {
+    c.Exec("UPDATE partner_map_version SET version = version + 1 WHERE id = 1");
+  }
+}
+
+void CountMapChangeOfInstitution(Connection& c, int64_t institution_id) {
+  const auto params = store::Params().Set("institution_id", institution_id);
+  if (c.backend() == store::Backend::kPostgres) {
+    c.Exec(
+        "UPDATE partner_map_version SET version = version + 1, counted_by = txid_current() "
+        "WHERE id = 1 AND counted_by IS DISTINCT FROM txid_current() AND EXISTS (SELECT 1 FROM "
+        "partnerships WHERE institution_id = :institution_id)",
+        params);
+  } else {
+    c.Exec(
+        "UPDATE partner_map_version SET version = version + 1 WHERE id = 1 AND EXISTS (SELECT 1 "
+        "FROM partnerships WHERE institution_id = :institution_id)",
+        params);
+  }
+}
+
 void InsertPartnership(Connection& c, Partnership& partnership) {
   partnership.id = c.Insert(
       "INSERT INTO partnerships (institution_id, tier, since, responsible_person, objectives, "
@@ -165,6 +201,7 @@ void InsertPartnership(Connection& c, Partnership& partnership) {
       ":responsible_person, :objectives, :notes, 1, :at, :at)",
       PartnershipFieldParams(partnership).Set("at", NowUtcTimestamp()));
   partnership.version = 1;
+  CountMapChange(c);
 }
 
 void UpdatePartnership(Connection& c, Partnership& partnership, int64_t expected_version) {
@@ -173,10 +210,12 @@ void UpdatePartnership(Connection& c, Partnership& partnership, int64_t expected
       "institution_id = :institution_id, tier = :tier, since = :since, responsible_person = "
       ":responsible_person, objectives = :objectives, notes = :notes",
       PartnershipFieldParams(partnership));
+  CountMapChange(c);
 }
 
 void DeletePartnership(Connection& c, int64_t id, int64_t expected_version) {
   store::VersionedDelete(c, "partnerships", "Partnership", id, expected_version);
+  CountMapChange(c);
 }
 
 std::optional<int64_t> FindPartnershipIdByInstitution(Connection& c, int64_t institution_id) {

@@ -2,12 +2,13 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "core/paging.h"
-#include "store/list_query.h"
 #include "partners/model.h"
+#include "store/list_query.h"
 #include "store/sql.h"
 
 // SQL of the partners module. Functions run inside the caller's transaction; updates and deletes
@@ -53,6 +54,20 @@ std::vector<Miscount> MiscountedPartnerships(Connection& c);
 
 // Every partner matching the filter, in one answer, for the map.
 std::vector<MapPoint> ListMapPoints(Connection& c, const PartnershipFilter& filter);
+
+// The partner map's version (db/migrations/0007_partner_map_version.sql): how often what the map
+// shows has changed. Every function here that writes a partnership, the institution of a partner
+// or an agreement counts the change in the caller's transaction, so that a server holding a map
+// knows with one small read whether it is current, whichever server made the change. A write to
+// these tables outside these functions must call CountMapChange itself.
+struct MapVersion {
+  int64_t version = 0;
+  std::string database_id;  // tells this database's versions from another's
+};
+MapVersion ReadMapVersion(Connection& c);
+void CountMapChange(Connection& c);
+// Counts a change of an institution only when it is a partner's (the map shows no other).
+void CountMapChangeOfInstitution(Connection& c, int64_t institution_id);
 void InsertPartnership(Connection& c, Partnership& partnership);
 void UpdatePartnership(Connection& c, Partnership& partnership, int64_t expected_version);
 void DeletePartnership(Connection& c, int64_t id, int64_t expected_version);

@@ -12,6 +12,7 @@
 #include "partners/input.h"
 #include "partners/joint_structures.h"
 #include "partners/json.h"
+#include "partners/partner_map.h"
 #include "partners/permissions.h"
 #include "partners/service.h"
 #include "store/references.h"
@@ -61,6 +62,30 @@ AgreementFilter AgreementFilterFrom(const Request& request) {
     filter.academic_year = parsed->first_calendar_year();
   }
   return filter;
+}
+
+// The map from memory while the map version stays (one small read a request), 304 when the client
+// holds it already. The browser keeps it ("private, no-cache": kept, but asked about each time).
+Response MapResponse(const Request& request, PartnersService& service, PartnerMapCache& maps,
+                     const PartnershipFilter& filter) {
+  const auto version = service.GetMapVersion();
+  const std::string etag = MapEntityTag(version, MapFilterKey(filter));
+  Response response;
+  if (request.IfNoneMatchHas(etag)) {
+    response = Response::NotModified(etag);
+  } else {
+    const auto answer = maps.Get(filter, version.version);
+    response.status = 200;
+    if (request.Header("accept-encoding").find("gzip") != std::string_view::npos) {
+      response.body = answer->gzip;
+      response.WithHeader("Content-Encoding", "gzip");
+    } else {
+      response.body = answer->json;
+    }
+    response.WithHeader("ETag", answer->etag);
+  }
+  response.WithHeader("Cache-Control", "private, no-cache").WithHeader("Vary", "Accept-Encoding");
+  return response;
 }
 
 void RegisterInstitutionRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
@@ -143,19 +168,27 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
       .EnumQuery("tier", kTiers)
       .EnumQuery("agreement_type", kAgreementTypes)
       .EnumQuery("agreement_status", kAgreementStatuses);
+  auto maps = std::make_shared<PartnerMapCache>(
+      [service](const PartnershipFilter& filter) { return service->LoadMap(filter); });
   router
       .Add("GET", base + "/map", kReadPartners,
-           "Every partner matching the filters, with coordinates, for the world map (no paging)",
-           [service](const Request& request) {
-             return http::AllOrExport(request, "partner-map", kMapExport,
-                                      service->ListMapPoints(PartnershipFilterFrom(request)));
+           "Every partner matching the filters, with coordinates, for the world map (no paging; "
+           "one array a field; ETag, 304 to If-None-Match while no partner has changed)",
+           [service, maps](const Request& request) {
+             const auto filter = PartnershipFilterFrom(request);
+             if (http::ExportFormatOf(request)) {
+               return http::AllOrExport(request, "partner-map", kMapExport,
+                                        service->ListMapPoints(filter));
+             }
+             return MapResponse(request, *service, *maps, filter);
            })
       .Query("q", {{"type", "string"}, {"maxLength", 200}})
       .Query("country", {{"type", "string"}, {"pattern", "^[A-Z]{2}$"}})
       .EnumQuery("tier", kTiers)
       .EnumQuery("agreement_type", kAgreementTypes)
       .EnumQuery("agreement_status", kAgreementStatuses)
-      .ReturnsPage(MapPointSchema().Output())
+      .Returns(200, PartnerMapSchema())
+      .IfNoneMatch()
       .Exportable();
   router
       .Add("POST", base, kWritePartners, "Make an institution a partner",

@@ -221,4 +221,27 @@ NamedSchema SummarySchema() {
                              {"countries", Count()}})};
 }
 
+NamedSchema PartnerMapSchema() {
+  const auto nullable = [](nlohmann::json schema) {
+    schema["type"] = nlohmann::json::array({schema["type"], "null"});
+    return schema;
+  };
+  nlohmann::json schema = Closed(
+      {{"total", Count()},
+       {"id", ArrayOf({{"type", "integer"}, {"minimum", 1}})},
+       {"tier", ArrayOf({{"enum", kTierTable.Json()}})},
+       {"name", ArrayOf({{"type", "string"}, {"maxLength", kNameLength}})},
+       {"country", ArrayOf({{"type", "string"}, {"pattern", "^[A-Z]{2}$"}})},
+       {"city", ArrayOf(nullable({{"type", "string"}, {"maxLength", 200}}))},
+       {"latitude", ArrayOf(nullable({{"type", "number"}, {"minimum", -90}, {"maximum", 90}}))},
+       {"longitude", ArrayOf(nullable({{"type", "number"}, {"minimum", -180}, {"maximum", 180}}))},
+       {"active_agreements", ArrayOf(Count())}});
+  schema["description"] =
+      "Every partner matching the filters, one array a field, all of length total: the i-th "
+      "partner is id[i], tier[i], name[i] ... (its partnership's id, tier, its institution's name, "
+      "country, city, coordinates rounded to 4 decimals, and its active agreements), ordered by "
+      "name.";
+  return {"PartnerMap", std::move(schema)};
+}
+
 }  // namespace weltcampus::partners

@@ -19,5 +19,7 @@ const RecordSchema<MapPoint>& MapPointSchema();
 // Answers that are not records, written by hand in json.cpp.
 NamedSchema PartnerOverviewSchema();
 NamedSchema SummarySchema();
+// The world map's answer: every partner of a filter, one array a field (json.cpp PartnerMapJson).
+NamedSchema PartnerMapSchema();
 
 }  // namespace weltcampus::partners

@@ -180,6 +180,19 @@ std::vector<MapPoint> PartnersService::ListMapPoints(const PartnershipFilter& fi
   return database_.Read([&](Connection& c) { return repo::ListMapPoints(c, filter); });
 }
 
+repository::MapVersion PartnersService::GetMapVersion() {
+  return database_.Read([&](Connection& c) { return repo::ReadMapVersion(c); });
+}
+
+VersionedMap PartnersService::LoadMap(const PartnershipFilter& filter) {
+  return database_.Read([&](Connection& c) {
+    VersionedMap map;
+    map.version = repo::ReadMapVersion(c);
+    map.points = repo::ListMapPoints(c, filter);
+    return map;
+  });
+}
+
 Partnership PartnersService::CreatePartnership(const audit::Actor& actor, Date today,
                                                Partnership partnership) {
   return database_.Write([&](Connection& c) {
@@ -216,6 +229,8 @@ void PartnersService::DeletePartnership(const audit::Actor& actor, Date today, i
                                            "This partnership has agreements or joint structures; "
                                            "remove those first");
                           }
+                          // audit::DeleteRecord removes the row itself, not the repository.
+                          repo::CountMapChange(c);
                         });
   });
 }

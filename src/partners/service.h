@@ -32,6 +32,12 @@ struct PartnerOverview {
   std::vector<JointStructure> joint_structures;
 };
 
+// The world map's partners and the map version they were read at (repository::MapVersion).
+struct VersionedMap {
+  repository::MapVersion version;
+  std::vector<MapPoint> points;
+};
+
 // Places per academic year from the quotas of agreements that are or were in force.
 std::vector<YearPlaces> PlacesByYear(const std::vector<Agreement>& agreements);
 
@@ -53,6 +59,10 @@ class PartnersService {
   Page<Partnership> ListPartnerships(const PartnershipFilter& filter, const PageRequest& page,
                                      Date today);
   std::vector<MapPoint> ListMapPoints(const PartnershipFilter& filter);
+  // How often the map's data has changed: one small read.
+  repository::MapVersion GetMapVersion();
+  // The map's partners with the version read before them, so that they are at least that new.
+  VersionedMap LoadMap(const PartnershipFilter& filter);
   Partnership CreatePartnership(const audit::Actor& actor, Date today, Partnership partnership);
   Partnership UpdatePartnership(const audit::Actor& actor, Date today, int64_t id,
                                 Partnership partnership, int64_t expected_version);

@@ -51,6 +51,8 @@ std::string StatusDescription(int status) {
     case 200: return "OK";
     case 201: return "Created (with Location and ETag)";
     case 204: return "No content";
+    case 304:
+      return "Not modified";
     case 400: return "Malformed request (bad_request)";
     case 401: return "Not signed in (unauthorized)";
     case 403: return "Not allowed, or a change without CSRF token and same-origin Origin (forbidden)";
@@ -139,6 +141,11 @@ nlohmann::json BuildOpenApi(const http::Router& router) {
           response["content"][std::string(interop::ContentType(format))] = {{"schema", {{"type", "string"}}}};
         }
       }
+      if (route.if_none_match && (status == 200 || status == 304)) {
+        response["headers"] = {{"ETag",
+                                {{"description", "The answer's entity tag, for If-None-Match"},
+                                 {"schema", {{"type", "string"}}}}}};
+      }
       responses[std::to_string(status)] = response;
     }
     if (route.responses.empty()) {
@@ -177,6 +184,14 @@ nlohmann::json BuildOpenApi(const http::Router& router) {
                             {"required", true},
                             {"description", "The version read (ETag)"},
                             {"schema", {{"type", "string"}}}});
+    }
+    if (route.if_none_match) {
+      parameters.push_back(
+          {{"name", "If-None-Match"},
+           {"in", "header"},
+           {"required", false},
+           {"description", "The ETag of the answer the client holds: 304 while it is current"},
+           {"schema", {{"type", "string"}}}});
     }
     if (!parameters.empty()) {
       operation["parameters"] = parameters;

@@ -68,7 +68,9 @@ class SecondServer {
     ASSERT_GT(port_, 0) << "second server did not start on " << db_url;
   }
 
-  Response Request(const std::string& method, const std::string& path, const std::string& body) {
+  // `header_lines`: more headers, each ending in "\r\n".
+  Response Request(const std::string& method, const std::string& path, const std::string& body,
+                   const std::string& header_lines = "") {
     int port = port_;
     if (port == 0) {
       std::ifstream in(port_file_);
@@ -76,7 +78,7 @@ class SecondServer {
     }
     const std::string host = "127.0.0.1:" + std::to_string(port);
     std::string head = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nOrigin: http://" +
-                       host + "\r\nConnection: close\r\n";
+                       host + "\r\nConnection: close\r\n" + header_lines;
     if (!cookie_.empty()) {
       head += "Cookie: " + cookie_ + "\r\nX-CSRF-Token: " + csrf_ + "\r\n";
     }

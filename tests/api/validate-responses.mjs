@@ -98,7 +98,7 @@ export function loadDocument(document) {
           if (name && /^[45]\d\d$/.test(status) && name !== 'Error' && status !== '503') {
             problems.push(`${where} ${status}: an error status must answer the Error schema`);
           }
-        } else if (status !== '204' && !response.content) {
+        } else if (status !== '204' && status !== '304' && !response.content) {
           problems.push(`${where} ${status}: no content declared`);
         }
       }

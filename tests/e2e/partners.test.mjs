@@ -11,18 +11,67 @@ after(async () => {
   await app?.close();
 });
 
-test('finds King’s College London on the map and opens it', async () => {
-  const page = await app.newPage();
+// The map's markers are drawn on a canvas: it is done when it has drawn every placed partner.
+async function openMap(page) {
   await page.goto('/partners/map');
   await page.getByRole('heading', { level: 1, name: 'World map of partners' }).waitFor();
-  const marker = page.locator('svg').getByRole('link', { name: /King.s College London/ });
-  await marker.waitFor();
-  assert.equal(await page.locator('svg a.marker').count() >= 3, true);
-  await marker.hover();
+  const canvas = page.locator('.map-wrap canvas');
+  await page.waitForFunction(() => {
+    const c = document.querySelector('.map-wrap canvas');
+    return c && Number(c.dataset.markers) > 3 && c.dataset.drawn === c.dataset.markers;
+  });
+  return canvas;
+}
+
+// Where the tooltip points (a marker's centre), in page pixels, and the canvas's colour there.
+async function markerUnderTooltip(page) {
+  return page.evaluate(() => {
+    const stage = document.querySelector('.map-wrap .stage');
+    const tip = stage.querySelector('.tooltip');
+    const box = stage.getBoundingClientRect();
+    const x = box.left + (parseFloat(tip.style.left) / 100) * box.width;
+    const y = box.top + (parseFloat(tip.style.top) / 100) * box.height;
+    const canvas = stage.querySelector('canvas');
+    const ratio = canvas.width / box.width;
+    const [r, g, b, a] = canvas.getContext('2d').getImageData(Math.round((x - box.left) * ratio), Math.round((y - box.top) * ratio), 1, 1).data;
+    const expected = getComputedStyle(stage).getPropertyValue('--tier-transcampus').trim();
+    return { fx: (x - box.left) / box.width, fy: (y - box.top) / box.height, pixel: { r, g, b, a }, expected, partner: tip.dataset.partner };
+  });
+}
+
+function hexToRgb(hex) {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  return m ? { r: parseInt(m[1], 16), g: parseInt(m[2], 16), b: parseInt(m[3], 16) } : null;
+}
+
+test('draws King’s College London on the canvas where it is, and a click there opens it', async () => {
+  const page = await app.newPage();
+  await openMap(page);
+  // the finder shows the partner's place on the map
+  await page.getByLabel('Find a partner on the map').fill('College London');
+  const link = page.getByRole('link', { name: /King.s College London/ });
+  await link.hover();
   await page.locator('.tooltip').getByText(/King.s College London/).waitFor();
+  const at = await markerUnderTooltip(page);
+  // the canvas has drawn a transCampus-coloured marker right there (fill at 88 % over the light map)
+  const want = hexToRgb(at.expected);
+  assert.ok(want, `tier colour ${at.expected}`);
+  assert.equal(at.pixel.a, 255, `nothing drawn at ${at.fx},${at.fy} of the map`);
+  for (const c of ['r', 'g', 'b']) assert.ok(Math.abs(at.pixel[c] - want[c]) < 40, `colour ${JSON.stringify(at.pixel)} is not ${at.expected}`);
+
+  // pointing at that place shows the same partner, and a click there opens it
+  await page.mouse.move(1, 1);
+  await page.locator('.tooltip').waitFor({ state: 'detached' });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = await page.locator('.map-wrap .stage').boundingBox();
+  const x = box.x + at.fx * box.width;
+  const y = box.y + at.fy * box.height;
+  await page.mouse.move(x, y);
+  await page.locator('.tooltip').getByText(/King.s College London/).waitFor();
+  assert.equal(await page.locator('.tooltip').getAttribute('data-partner'), at.partner);
   await screenshot(page, 'map-kcl-tooltip');
-  await marker.click();
-  await page.waitForURL(/\/partners\/\d+$/);
+  await page.mouse.click(x, y);
+  await page.waitForURL(new RegExp(`/partners/${at.partner}$`));
   await page.getByRole('heading', { level: 1, name: /King.s College London/ }).waitFor();
   await settled(page);
   const main = await page.locator('main').textContent();
@@ -36,18 +85,55 @@ test('finds King’s College London on the map and opens it', async () => {
   await page.close();
 });
 
-test('the map works with the keyboard: a marker is a link', async () => {
+test('the map works with the keyboard: the finder’s partners are links', async () => {
   const page = await app.newPage();
-  await page.goto('/partners/map');
-  const marker = page.locator('svg').getByRole('link', { name: /Wroclaw Medical University/ });
-  await marker.waitFor();
-  await marker.focus();
+  await openMap(page);
+  await page.getByLabel('Find a partner on the map').fill('Wroclaw');
+  await page.getByRole('status').getByText(/partners? found/).waitFor();
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+  assert.match(focused, /^Wroclaw Medical University, Poland, Strategic/);
   await page.locator('.tooltip').getByText('Wroclaw Medical University').waitFor();
   await screenshot(page, 'map-keyboard-focus');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Wroclaw Medical University' }).waitFor();
   assert.match(await page.locator('main').textContent(), /PL WROCLAW05/);
   await screenshot(page, 'partner-wroclaw');
+  await page.close();
+});
+
+test('the map is asked for again with its ETag: unchanged, the server answers 304 and the browser uses its copy', async () => {
+  const page = await app.newPage();
+  await openMap(page);
+  const seen = await page.evaluate(async () => {
+    const url = '/api/v1/partnerships/map';
+    const first = await fetch(url);
+    const etag = first.headers.get('ETag');
+    const body = await first.text();
+    // the browser's own revalidation: the same body, without sending it again
+    performance.clearResourceTimings();
+    const again = await fetch(url);
+    const againBody = await again.text();
+    const timing = performance.getEntriesByType('resource').find((e) => e.name.endsWith(url));
+    // asked by hand, the server's answer itself
+    const asked = await fetch(url, { headers: { 'If-None-Match': etag }, cache: 'no-store' });
+    return {
+      etag,
+      same: againBody === body,
+      againStatus: again.status,
+      transfer: timing?.transferSize,
+      encoded: timing?.encodedBodySize,
+      asked: asked.status,
+      askedBody: (await asked.text()).length,
+    };
+  });
+  assert.match(seen.etag, /^W\/"map1-/);
+  assert.equal(seen.againStatus, 200);
+  assert.ok(seen.same);
+  assert.ok(seen.encoded > 0 && seen.transfer < seen.encoded, `revalidated, not sent again: ${JSON.stringify(seen)}`);
+  assert.equal(seen.asked, 304);
+  assert.equal(seen.askedBody, 0);
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 

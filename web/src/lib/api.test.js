@@ -20,20 +20,29 @@ describe('the API client', () => {
     expect(parseEtag(null)).toBeNull();
   });
 
-  it('reads all map points in one request, shaped like list items', async () => {
+  it('reads all map points in one request, one array a field, as one object a partner', async () => {
     let seen;
-    setFetch(async (url) => {
-      seen = url;
+    setFetch(async (url, init) => {
+      seen = { url, init };
       return respond(200, {
-        items: [{ id: 1, tier: 'transcampus', name: "King's College London", country: 'GB', city: 'London', latitude: 51.5, longitude: -0.1, active_agreements: 2 }],
-        next_cursor: null,
-        total: 1,
+        total: 2,
+        id: [1, 7],
+        tier: ['transcampus', 'standard'],
+        name: ["King's College London", 'Uniwersytet Wrocławski'],
+        country: ['GB', 'PL'],
+        city: ['London', null],
+        latitude: [51.5115, null],
+        longitude: [-0.116, null],
+        active_agreements: [2, 0],
       });
     });
     const points = await api.partnerships.map({});
-    expect(seen).toBe('/api/v1/partnerships/map');
+    expect(seen.url).toBe('/api/v1/partnerships/map');
+    // the browser's own cache revalidates it (ETag + no-cache): the client must not opt out of it
+    expect(seen.init.cache).toBeUndefined();
     expect(points).toEqual([
-      { id: 1, tier: 'transcampus', active_agreements: 2, institution: { name: "King's College London", country: 'GB', city: 'London', latitude: 51.5, longitude: -0.1 } },
+      { id: 1, tier: 'transcampus', name: "King's College London", country: 'GB', city: 'London', latitude: 51.5115, longitude: -0.116, active_agreements: 2 },
+      { id: 7, tier: 'standard', name: 'Uniwersytet Wrocławski', country: 'PL', city: null, latitude: null, longitude: null, active_agreements: 0 },
     ]);
   });
 

@@ -1,26 +1,33 @@
 // Partners: institutions, partnerships, agreements and the summary (module `partners`).
 import { get, resource } from './core.js';
 
+const MAP_FIELDS = ['id', 'tier', 'name', 'country', 'city', 'latitude', 'longitude', 'active_agreements'];
+
+/** The map's answer (one array a field) as one object a partner. */
+export function mapRows(answer) {
+  const total = Number(answer?.total ?? 0);
+  const columns = MAP_FIELDS.map((field) => answer?.[field] ?? []);
+  const rows = new Array(total);
+  for (let i = 0; i < total; i++) {
+    const row = {};
+    MAP_FIELDS.forEach((field, f) => (row[field] = columns[f][i] ?? null));
+    rows[i] = row;
+  }
+  return rows;
+}
+
 export default {
   summary: (signal) => get('/summary', undefined, signal),
   institutions: resource('/institutions'),
   partnerships: {
     ...resource('/partnerships'),
     overview: (id, signal) => get(`/partnerships/${id}/overview`, undefined, signal),
-    /** Every partner in one answer, shaped like list items for the map. */
-    map: async (query, signal) =>
-      ((await get('/partnerships/map', query, signal))?.items ?? []).map((point) => ({
-        id: point.id,
-        tier: point.tier,
-        active_agreements: point.active_agreements,
-        institution: {
-          name: point.name,
-          country: point.country,
-          city: point.city,
-          latitude: point.latitude,
-          longitude: point.longitude,
-        },
-      })),
+    /**
+     * Every partner of the map in one answer: the server sends one array a field, these are its rows
+     * {id, tier, name, country, city, latitude, longitude, active_agreements}. The browser keeps the answer and asks
+     * again with If-None-Match (the server's ETag and "no-cache"), so an unchanged map costs a 304.
+     */
+    map: async (query, signal) => mapRows(await get('/partnerships/map', query, signal)),
     jointStructures: (id, signal) => get(`/partnerships/${id}/joint-structures`, undefined, signal),
   },
   agreements: {
