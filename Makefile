@@ -27,10 +27,11 @@ deps:
 	@bash scripts/install-deps.sh
 	@$(MAKE) --no-print-directory node-deps
 
-# npm ci only when the lock file changed since the last install.
+# npm ci only when the lock file changed since the last install; tried a second time after a pause,
+# since a registry connection that goes idle ends the first with EIDLETIMEOUT (seen on 2 Dec 2026).
 node-deps: node_modules/.package-lock.json
 node_modules/.package-lock.json: package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund || { echo "npm ci failed; trying once more in 10 s"; sleep 10; npm ci --no-audit --no-fund; }
 	@touch $@
 
 build:
