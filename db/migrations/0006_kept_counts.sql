@@ -7,5 +7,3 @@ UPDATE partnerships SET active_agreements = (
   SELECT COUNT(*) FROM agreements a WHERE a.partnership_id = partnerships.id AND a.status = 'active'
 );
 CREATE INDEX partnerships_active_agreements ON partnerships (active_agreements, id);
--- The agreement list's default order within a status (the active ones by their last year).
-CREATE INDEX agreements_status_last_year ON agreements (status, last_academic_year, id);
