@@ -11,10 +11,17 @@
 #include "organisation/routes.h"
 #include "partners/import/importers.h"
 #include "partners/model.h"
+#include "partners/repository.h"
 #include "partners/routes.h"
+#include "store/migrations.h"
 #include "system/routes.h"
 
 namespace weltcampus::cli {
+
+std::vector<std::string> MigrateDatabase(store::Database& database) {
+  return store::Migrate(database,
+                        {{"0009_search_refold", partners::repository::RefoldSearchTexts}});
+}
 
 nlohmann::json AllEnumerations() {
   nlohmann::json all = partners::Enumerations();

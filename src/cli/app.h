@@ -1,6 +1,8 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "http/metrics.h"
 #include "http/router.h"
@@ -11,6 +13,10 @@ namespace weltcampus::cli {
 
 // Every module's enumerations in one answer (GET /api/v1/enumerations).
 nlohmann::json AllEnumerations();
+
+// Applies the migrations not yet applied: the SQL ones and every module's code migrations
+// (store::CodeMigration). Every command that opens a database calls this, never store::Migrate.
+std::vector<std::string> MigrateDatabase(store::Database& database);
 
 // Registers every module's importers (kit/importers.h), for the import jobs and the command.
 void RegisterAllImporters();

@@ -8,10 +8,10 @@
 #include "auth/repository.h"
 #include "auth/roles.h"
 #include "auth/service.h"
+#include "cli/app.h"
 #include "cli/commands.h"
 #include "core/codes.h"
 #include "partners/repository.h"
-#include "store/migrations.h"
 
 namespace weltcampus::cli {
 
@@ -33,7 +33,7 @@ int AddUser(const std::string& db, const std::string& email, const std::string& 
     user.roles.push_back({*role, std::nullopt, std::nullopt});
   }
   auto database = store::Database::Open(db, 1);
-  store::Migrate(*database);
+  MigrateDatabase(*database);
   auth::AuthService service(*database);
   auto [created, password] = service.CreateUser(audit::Actor::System(), user);
   fmt::print("Created account {} for {} ({}).\nOne-time password (must be changed at first login): {}\n",
@@ -43,7 +43,7 @@ int AddUser(const std::string& db, const std::string& email, const std::string& 
 
 int ListUsers(const std::string& db) {
   auto database = store::Database::Open(db, 1);
-  store::Migrate(*database);
+  MigrateDatabase(*database);
   PageRequest all;
   all.limit = 1000;
   all.sort = "name";
@@ -71,7 +71,7 @@ int PrintDemoAccounts() {
 
 int VerifyAudit(const std::string& db) {
   auto database = store::Database::Open(db, 1);
-  store::Migrate(*database);
+  MigrateDatabase(*database);
   const auto result = database->Read([](store::Connection& c) { return audit::VerifyAudit(c); });
   if (result.intact) {
     fmt::print("audit log intact: {} entries\n", result.entries);
@@ -85,21 +85,28 @@ int VerifyAudit(const std::string& db) {
 
 int CheckCounts(const std::string& db) {
   auto database = store::Database::Open(db, 1);
-  store::Migrate(*database);
-  const auto wrong = database->Read(
-      [](store::Connection& c) { return partners::repository::MiscountedPartnerships(c); });
+  MigrateDatabase(*database);
+  const auto [wrong, stale] = database->Read([](store::Connection& c) {
+    return std::pair(partners::repository::MiscountedPartnerships(c),
+                     partners::repository::StaleCopies(c));
+  });
   for (const auto& miscount : wrong) {
     fmt::print("partnership {}: {} active agreements kept, {} counted\n", miscount.id,
                miscount.kept, miscount.counted);
   }
+  for (const auto& line : stale) {
+    fmt::print("{}\n", line);
+  }
   fmt::print("kept counts: {}\n",
              wrong.empty() ? "all agree with a recount" : fmt::format("{} differ", wrong.size()));
-  return wrong.empty() ? 0 : 1;
+  fmt::print("kept partner names: {}\n", stale.empty() ? "all agree with the institutions"
+                                                       : fmt::format("{} differ", stale.size()));
+  return wrong.empty() && stale.empty() ? 0 : 1;
 }
 
 int RunRetention(const std::string& db, int inactive_days) {
   auto database = store::Database::Open(db, 1);
-  store::Migrate(*database);
+  MigrateDatabase(*database);
   auth::AuthService service(*database);
   const auto report = service.RunRetention(std::chrono::hours(24 * inactive_days));
   fmt::print("retention: {} expired sessions removed, {} stale login counters removed, {} disabled "

@@ -4,9 +4,9 @@
 #include <chrono>
 #include <cstdio>
 
+#include "cli/app.h"
 #include "cli/commands.h"
 #include "demo/demo.h"
-#include "store/migrations.h"
 
 namespace weltcampus::cli {
 
@@ -19,7 +19,7 @@ constexpr int kRefusedNotEmpty = 3;
 int Demo(const DemoOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   auto database = store::Database::Open(options.db, 1);
-  store::Migrate(*database);
+  MigrateDatabase(*database);
   const auto existing =
       database->Read([](store::Connection& c) { return partners::DescribeExistingData(c); });
   if (!existing.empty()) {

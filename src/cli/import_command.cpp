@@ -9,13 +9,12 @@
 #include "cli/commands.h"
 #include "interop/progress.h"
 #include "kit/importers.h"
-#include "store/migrations.h"
 
 namespace weltcampus::cli {
 
 int Import(const std::string& db, const std::string& kind, const std::string& file, bool dry_run) {
   auto database = store::Database::Open(db, 2);
-  store::Migrate(*database);
+  MigrateDatabase(*database);
   const auto started = std::chrono::steady_clock::now();
   // The same importer as the server's import jobs; here progress goes to stderr.
   std::unique_ptr<interop::Progress> progress;

@@ -134,8 +134,10 @@ int main(int argc, char** argv) {
 
   auto* check_cmd = app.add_subcommand("check", "Check the database's derived data");
   check_cmd->require_subcommand(1);
-  auto* check_counts = check_cmd->add_subcommand(
-      "counts", "Recount the counts kept with records (active agreements); exit 1 on a difference");
+  auto* check_counts = check_cmd->add_subcommand("counts",
+                                                 "Recount the counts and check the copies kept "
+                                                 "with records (active agreements, partner names); "
+                                                 "exit 1 on a difference");
 
   int inactive_days = weltcampus::cli::kDefaultInactiveAccountDays;
   auto* retention_cmd = app.add_subcommand("retention", "Apply the retention schedule");

@@ -8,7 +8,6 @@
 #include "auth/service.h"
 #include "cli/app.h"
 #include "cli/commands.h"
-#include "store/migrations.h"
 
 namespace weltcampus::cli {
 
@@ -35,7 +34,7 @@ std::pair<std::string, uint16_t> ParseListen(const std::string& listen) {
 int Serve(const ServeOptions& options) {
   auto database = store::Database::Open(options.db, options.workers);
   spdlog::info("database {}", database->display_url());
-  for (const auto& name : store::Migrate(*database)) {
+  for (const auto& name : MigrateDatabase(*database)) {
     spdlog::info("applied migration {}", name);
   }
   http::Router router;
@@ -86,7 +85,7 @@ int Serve(const ServeOptions& options) {
 
 int Migrate(const std::string& db) {
   auto database = store::Database::Open(db, 1);
-  const auto applied = store::Migrate(*database);
+  const auto applied = MigrateDatabase(*database);
   spdlog::info("{} migration(s) applied to {}", applied.size(), database->display_url());
   return 0;
 }

@@ -1,6 +1,7 @@
 #include "core/text.h"
 
 #include <cstdint>
+#include <utility>
 
 namespace weltcampus {
 
@@ -42,9 +43,10 @@ void AppendUtf8(std::string& out, char32_t c) {
   }
 }
 
-}  // namespace
-
-std::string FoldCase(std::string_view text) {
+// Each code point of UTF-8 text through `append(out, code_point)`; bytes that are no UTF-8 are
+// kept as they are.
+template <typename Append>
+std::string MapCodePoints(std::string_view text, Append append) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
@@ -65,11 +67,67 @@ std::string FoldCase(std::string_view text) {
       out += text[i++];
       continue;
     }
-    AppendUtf8(out, LowerCodePoint(c));
+    append(out, c);
     i += length;
   }
   return out;
 }
+
+// The letters of U+00DF..U+017F without their marks, after LowerCodePoint (so at the code points
+// of the small letters); "" where the character stays as it is.
+constexpr const char* kLatinBase[] = {
+    "ss", "a", "a", "a", "a", "a", "a", "ae", "c",  "e", "e", "e",   // ß..ê DF..EA
+    "e",  "i", "i", "i", "i", "d", "n", "o",  "o",  "o", "o", "o",   // ë..ö EB..F6
+    "",   "o", "u", "u", "u", "u", "y", "th", "y",  "a", "a", "a",   // ÷..Ă F7..102
+    "a",  "a", "a", "c", "c", "c", "c", "c",  "c",  "c", "c", "d",   // ă..Ď 103..10E
+    "d",  "d", "d", "e", "e", "e", "e", "e",  "e",  "e", "e", "e",   // ď..Ě 10F..11A
+    "e",  "g", "g", "g", "g", "g", "g", "g",  "g",  "h", "h", "h",   // ě..Ħ 11B..126
+    "h",  "i", "i", "i", "i", "i", "i", "i",  "i",  "i", "i", "ij",  // ħ..Ĳ 127..132
+    "ij", "j", "j", "k", "k", "k", "l", "l",  "l",  "l", "l", "l",   // ĳ..ľ 133..13E
+    "l",  "l", "l", "l", "n", "n", "n", "n",  "n",  "n", "n", "n",   // Ŀ..Ŋ 13F..14A
+    "n",  "o", "o", "o", "o", "o", "o", "oe", "oe", "r", "r", "r",   // ŋ..Ŗ 14B..156
+    "r",  "r", "r", "s", "s", "s", "s", "s",  "s",  "s", "s", "t",   // ŗ..Ţ 157..162
+    "t",  "t", "t", "t", "t", "u", "u", "u",  "u",  "u", "u", "u",   // ţ..Ů 163..16E
+    "u",  "u", "u", "u", "u", "w", "w", "y",  "y",  "y", "z", "z",   // ů..ź 16F..17A
+    "z",  "z", "z", "z", "s",                                        // Ż..ſ 17B..17F
+};
+static_assert(sizeof(kLatinBase) / sizeof(kLatinBase[0]) == 0x180 - 0xDF);
+
+// Other letters written without their marks: Romanian ș and ț (comma below), Greek vowels with
+// tonos or dialytika (capitals too, which LowerCodePoint leaves), final sigma.
+constexpr std::pair<char32_t, char32_t> kOtherBase[] = {
+    {0x218, 's'},   {0x219, 's'},   {0x21A, 't'},   {0x21B, 't'},   {0x386, 0x3B1}, {0x3AC, 0x3B1},
+    {0x388, 0x3B5}, {0x3AD, 0x3B5}, {0x389, 0x3B7}, {0x3AE, 0x3B7}, {0x38A, 0x3B9}, {0x3AF, 0x3B9},
+    {0x3CA, 0x3B9}, {0x390, 0x3B9}, {0x38C, 0x3BF}, {0x3CC, 0x3BF}, {0x38E, 0x3C5}, {0x3CD, 0x3C5},
+    {0x3CB, 0x3C5}, {0x3B0, 0x3C5}, {0x38F, 0x3C9}, {0x3CE, 0x3C9}, {0x3C2, 0x3C3},
+};
+
+void AppendSearchFolded(std::string& out, char32_t c) {
+  c = LowerCodePoint(c);
+  if (c >= 0x300 && c <= 0x36F) {
+    return;  // a combining mark (text written decomposed)
+  }
+  if (c >= 0xDF && c <= 0x17F && *kLatinBase[c - 0xDF] != '\0') {
+    out += kLatinBase[c - 0xDF];
+    return;
+  }
+  for (const auto& [from, to] : kOtherBase) {
+    if (c == from) {
+      c = to;
+      break;
+    }
+  }
+  AppendUtf8(out, c);
+}
+
+}  // namespace
+
+std::string FoldCase(std::string_view text) {
+  return MapCodePoints(text,
+                       [](std::string& out, char32_t c) { AppendUtf8(out, LowerCodePoint(c)); });
+}
+
+std::string FoldForSearch(std::string_view text) { return MapCodePoints(text, AppendSearchFolded); }
 
 std::string AsciiLower(std::string_view text) {
   std::string lower(text);

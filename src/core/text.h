@@ -11,6 +11,13 @@ namespace weltcampus {
 // "UNIVERSITÄT" finds "Universität" on SQLite, whose lower() knows ASCII only.
 std::string FoldCase(std::string_view text);
 
+// FoldCase, and then the letters of Latin-1, Latin Extended-A, Romanian ș/ț and Greek tonos
+// written without their marks (ä → a, ł → l, ß → ss, æ → ae, ά → α) and combining marks
+// dropped: what search texts are stored as and searched with, so that "universitat",
+// "Universität" and "UNIVERSITÄT" find the same rows. Change it only together with a migration
+// that folds the stored texts again (partners::repository::RefoldSearchTexts).
+std::string FoldForSearch(std::string_view text);
+
 // Lower-cases the ASCII letters A-Z and nothing else (header names, file name extensions).
 std::string AsciiLower(std::string_view text);
 

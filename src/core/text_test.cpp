@@ -22,6 +22,32 @@ TEST(FoldCaseTest, KeepsWhatItDoesNotKnowAndBrokenBytes) {
   EXPECT_EQ(FoldCase(std::string("\xC3")), std::string("\xC3"));
 }
 
+TEST(FoldForSearchTest, FoldsCaseAndAccents) {
+  EXPECT_EQ(FoldForSearch("Universität"), "universitat");
+  EXPECT_EQ(FoldForSearch("UNIVERSITÄT"), "universitat");
+  EXPECT_EQ(FoldForSearch("universitat"), "universitat");
+  EXPECT_EQ(FoldForSearch("Uniwersytet Medyczny we Wrocławiu"),
+            "uniwersytet medyczny we wroclawiu");
+  EXPECT_EQ(FoldForSearch("ŁÓDŹ ŻÓŁĆ Straße Æsir Œuvre Ørsted Þór"),
+            "lodz zolc strasse aesir oeuvre orsted thor");
+  EXPECT_EQ(FoldForSearch("Çukurova Üniversitesi İstanbul Şişli"),
+            "cukurova universitesi istanbul sisli");
+  EXPECT_EQ(FoldForSearch("Universitatea din București Timișoara ŢARA"),
+            "universitatea din bucuresti timisoara tara");
+  EXPECT_EQ(FoldForSearch("ČESKÉ VYSOKÉ UČENÍ TECHNICKÉ Ĳssel"),
+            "ceske vysoke uceni technicke ijssel");
+  EXPECT_EQ(FoldForSearch("Πανεπιστήμιο Αθηνών ΆΈΉΊΌΎΏ"), "πανεπιστημιο αθηνων αεηιουω");
+  EXPECT_EQ(FoldForSearch("УНИВЕРСИТЕТ"), "университет");
+  // Written decomposed: the combining marks go.
+  EXPECT_EQ(FoldForSearch("Universita\u0308t"), "universitat");
+  // What it does not know, and bytes that are no UTF-8, stay.
+  EXPECT_EQ(FoldForSearch("東京大学 × ÷"), "東京大学 × ÷");
+  EXPECT_EQ(FoldForSearch(std::string("A\xFF"
+                                      "B")),
+            std::string("a\xFF"
+                        "b"));
+}
+
 TEST(AsciiLowerTest, LowersOnlyAsciiLetters) {
   EXPECT_EQ(AsciiLower("Content-Type: TEXT/CSV"), "content-type: text/csv");
   EXPECT_EQ(AsciiLower("ÄRZTE.XLSX"), "Ärzte.xlsx");

@@ -1,6 +1,7 @@
 #include <map>
 
 #include "core/date.h"
+#include "core/text.h"
 #include "partners/repository.h"
 #include "store/child_rows.h"
 #include "store/versioned.h"
@@ -188,6 +189,7 @@ store::Params AgreementFieldParams(const Agreement& agreement) {
   store::Params params;
   params.Set("partnership_id", agreement.partnership_id)
       .Set("title", agreement.title)
+      .Set("search_text", FoldForSearch(agreement.title.value_or("")))
       .Set("type", kAgreementTypeTable.Name(agreement.type))
       .Set("status", kAgreementStatusTable.Name(agreement.status))
       .Set("first_year", static_cast<int64_t>(agreement.first_academic_year))
@@ -201,11 +203,13 @@ store::Params AgreementFieldParams(const Agreement& agreement) {
 
 const store::SortTable& AgreementSorts() {
   static const store::SortTable table(
-      "a.id", {{"last_academic_year", "a.last_academic_year $, i.name ASC"},
+      // By the partner's name kept with the agreement
+      // (db/migrations/0010_partner_sort_columns.sql), each sort in the order of an index.
+      "a.id", {{"last_academic_year", "a.last_academic_year $, a.partner_name $"},
                {"title", "a.title $"},
-               {"status", "a.status $, i.name ASC"},
-               {"institution", "i.name $"},
-               {"ends_on", "a.ends_on $, i.name ASC"}});
+               {"status", "a.status $, a.partner_name $"},
+               {"institution", "a.partner_name $"},
+               {"ends_on", "a.ends_on $, a.partner_name $"}});
   return table;
 }
 
@@ -227,7 +231,7 @@ store::Page<Agreement> ListAgreements(Connection& c, const AgreementFilter& filt
   // By the partner's name (as SearchInstitutions) or the title, through their trigram indexes.
   where
       .IndexedContains(
-          c.backend(), "(i.search_text LIKE :q ESCAPE '\\' OR lower(a.title) LIKE :q ESCAPE '\\')",
+          c.backend(), "(i.search_text LIKE :q ESCAPE '\\' OR a.search_text LIKE :q ESCAPE '\\')",
           "(i.id IN (SELECT rowid FROM institutions_search WHERE institutions_search MATCH :q) OR "
           "a.id IN (SELECT rowid FROM agreements_search WHERE agreements_search MATCH :q))",
           "q", filter.q)
@@ -272,10 +276,11 @@ std::optional<int64_t> PartnershipOfAgreement(Connection& c, int64_t id) {
 
 void InsertAgreement(Connection& c, Agreement& agreement) {
   agreement.id = c.Insert(
-      "INSERT INTO agreements (partnership_id, title, type, status, first_academic_year, "
-      "last_academic_year, ends_on, org_unit_id, version, created_at, updated_at) VALUES "
-      "(:partnership_id, :title, :type, :status, :first_year, :last_year, :ends_on, :org_unit_id, "
-      "1, :at, :at)",
+      "INSERT INTO agreements (partnership_id, partner_name, title, search_text, type, status, "
+      "first_academic_year, last_academic_year, ends_on, org_unit_id, version, created_at, "
+      "updated_at) VALUES (:partnership_id, (SELECT partner_name FROM partnerships WHERE id = "
+      ":partnership_id), :title, :search_text, :type, :status, :first_year, :last_year, :ends_on, "
+      ":org_unit_id, 1, :at, :at)",
       AgreementFieldParams(agreement).Set("at", NowUtcTimestamp()));
   agreement.version = 1;
   WriteChildren(c, agreement);
@@ -287,7 +292,9 @@ void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_versi
   const auto before = PartnershipOfAgreement(c, agreement.id);
   agreement.version = store::VersionedUpdate(
       c, "agreements", "Agreement", agreement.id, expected_version,
-      "partnership_id = :partnership_id, title = :title, type = :type, status = :status, "
+      "partnership_id = :partnership_id, partner_name = (SELECT partner_name FROM partnerships "
+      "WHERE id = :partnership_id), title = :title, search_text = :search_text, type = :type, "
+      "status = :status, "
       "first_academic_year = :first_year, last_academic_year = :last_year, ends_on = :ends_on, "
       "org_unit_id = :org_unit_id",
       AgreementFieldParams(agreement));

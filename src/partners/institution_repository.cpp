@@ -48,7 +48,7 @@ std::string SearchText(const Institution& institution) {
       text += **part;
     }
   }
-  return FoldCase(text);
+  return FoldForSearch(text);
 }
 
 store::Params InstitutionFieldParams(const Institution& institution) {
@@ -90,6 +90,24 @@ std::vector<Institution> ListAllInstitutions(Connection& c) {
     institutions.push_back(InstitutionFromRow(row));
   }
   return institutions;
+}
+
+void RefoldSearchTexts(Connection& c) {
+  for (const auto& row : c.Query(std::string("SELECT ") + kInstitutionColumns +
+                                 ", i.search_text FROM institutions i")) {
+    const std::string folded = SearchText(InstitutionFromRow(row));
+    if (folded != row.Text("search_text")) {
+      c.Exec("UPDATE institutions SET search_text = :text WHERE id = :id",
+             store::Params().Set("text", folded).Set("id", row.Int("id")));
+    }
+  }
+  for (const auto& row : c.Query("SELECT id, title, search_text FROM agreements")) {
+    const std::string folded = FoldForSearch(row.OptionalText("title").value_or(""));
+    if (folded != row.Text("search_text")) {
+      c.Exec("UPDATE agreements SET search_text = :text WHERE id = :id",
+             store::Params().Set("text", folded).Set("id", row.Int("id")));
+    }
+  }
 }
 
 const store::SortTable& InstitutionSorts() {
@@ -146,6 +164,7 @@ void UpdateInstitution(Connection& c, Institution& institution, int64_t expected
       "ror_id = :ror_id, hei_id = :hei_id, type = :type, latitude = :latitude, longitude = "
       ":longitude, source = :source",
       InstitutionFieldParams(institution));
+  CopyPartnerName(c, institution.id);
   CountMapChangeOfInstitution(c, institution.id);
 }
 

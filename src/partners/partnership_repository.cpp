@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <map>
 #include <stdexcept>
 
@@ -65,7 +67,7 @@ store::Params PartnershipFieldParams(const Partnership& partnership) {
 store::Filter FilterOf(const PartnershipFilter& filter, store::Backend backend) {
   store::Filter where;
   SearchInstitutions(where, backend, filter.q);
-  where.Equal("i.country", filter.country).Equal("p.tier", kTierTable.Name(filter.tier));
+  where.Equal("p.partner_country", filter.country).Equal("p.tier", kTierTable.Name(filter.tier));
   store::Filter agreements;
   agreements.Equal("a.type", kAgreementTypeTable.Name(filter.agreement_type))
       .Equal("a.status", kAgreementStatusTable.Name(filter.agreement_status));
@@ -87,15 +89,20 @@ std::optional<int64_t> FindPartnershipInstitution(Connection& c, int64_t id) {
   return row ? std::optional<int64_t>(row->Int("institution_id")) : std::nullopt;
 }
 
+static_assert(kTiers.size() == 3 && kTiers[0] > kTiers[1] && kTiers[1] > kTiers[2],
+              "the tier sort (p.tier DESC) needs the tiers' names in the strategy's order Z to A");
+
 const store::SortTable& PartnershipSorts() {
   static const store::SortTable table(
       "p.id",
-      {{"name", "i.name $"},
-       {"country", "i.country $, i.name $"},
-       // Strategic partners first in ascending order: the order the strategy names them in.
-       {"tier",
-        "CASE p.tier WHEN 'transcampus' THEN 0 WHEN 'strategic' THEN 1 ELSE 2 END $, i.name ASC"},
-       {"active_agreements", "p.active_agreements $, i.name ASC"}});
+      // By the partner's name and country kept with the partnership
+      // (db/migrations/0010_partner_sort_columns.sql), each sort in the order of an index.
+      {{"name", "p.partner_name $"},
+       {"country", "p.partner_country $, p.partner_name $"},
+       // transCampus, strategic, then standard partners in ascending order: the order the
+       // strategy names them in, which is the tiers' names from Z to A (asserted below).
+       {"tier", "p.tier DESC $, p.partner_name $"},
+       {"active_agreements", "p.active_agreements $, p.partner_name $"}});
   return table;
 }
 
@@ -142,6 +149,27 @@ std::vector<Miscount> MiscountedPartnerships(Connection& c) {
   return wrong;
 }
 
+std::vector<std::string> StaleCopies(Connection& c) {
+  std::vector<std::string> stale;
+  for (const auto& row : c.Query(
+           "SELECT p.id, p.partner_name, p.partner_country, i.name, i.country FROM partnerships p "
+           "JOIN institutions i ON i.id = p.institution_id WHERE p.partner_name <> i.name OR "
+           "p.partner_country <> i.country ORDER BY p.id")) {
+    stale.push_back(fmt::format("partnership {}: partner {} ({}) kept, {} ({}) in institutions",
+                                row.Int("id"), row.Text("partner_name"),
+                                row.Text("partner_country"), row.Text("name"),
+                                row.Text("country")));
+  }
+  for (const auto& row :
+       c.Query("SELECT a.id, a.partner_name, p.partner_name AS actual FROM agreements a JOIN "
+               "partnerships p ON p.id = a.partnership_id WHERE a.partner_name <> p.partner_name "
+               "ORDER BY a.id")) {
+    stale.push_back(fmt::format("agreement {}: partner {} kept, {} in its partnership",
+                                row.Int("id"), row.Text("partner_name"), row.Text("actual")));
+  }
+  return stale;
+}
+
 std::vector<MapPoint> ListMapPoints(Connection& c, const PartnershipFilter& filter) {
   const auto where = FilterOf(filter, c.backend());
   std::vector<MapPoint> points;
@@ -149,7 +177,7 @@ std::vector<MapPoint> ListMapPoints(Connection& c, const PartnershipFilter& filt
            std::string("SELECT p.id, p.tier, i.name, i.country, i.city, i.latitude, i.longitude, "
                        "p.active_agreements FROM partnerships p JOIN institutions i "
                        "ON i.id = p.institution_id") +
-               where.Where() + " ORDER BY i.name, p.id",
+               where.Where() + " ORDER BY p.partner_name, p.id",
            where.params())) {
     points.push_back(MapPoint{row.Int("id"), kTierTable.FromStored(row.Text("tier")),
                               row.Text("name"), row.Text("country"), row.OptionalText("city"),
@@ -194,6 +222,20 @@ void CountMapChangeOfInstitution(Connection& c, int64_t institution_id) {
   }
 }
 
+void CopyPartnerName(Connection& c, int64_t institution_id) {
+  const auto params = store::Params().Set("institution_id", institution_id);
+  c.Exec(
+      "UPDATE partnerships SET partner_name = i.name, partner_country = i.country FROM "
+      "institutions i WHERE i.id = :institution_id AND partnerships.institution_id = i.id AND "
+      "(partnerships.partner_name <> i.name OR partnerships.partner_country <> i.country)",
+      params);
+  c.Exec(
+      "UPDATE agreements SET partner_name = p.partner_name FROM partnerships p WHERE "
+      "p.institution_id = :institution_id AND agreements.partnership_id = p.id AND "
+      "agreements.partner_name <> p.partner_name",
+      params);
+}
+
 void InsertPartnership(Connection& c, Partnership& partnership) {
   partnership.id = c.Insert(
       "INSERT INTO partnerships (institution_id, tier, since, responsible_person, objectives, "
@@ -201,6 +243,7 @@ void InsertPartnership(Connection& c, Partnership& partnership) {
       ":responsible_person, :objectives, :notes, 1, :at, :at)",
       PartnershipFieldParams(partnership).Set("at", NowUtcTimestamp()));
   partnership.version = 1;
+  CopyPartnerName(c, partnership.institution_id);
   CountMapChange(c);
 }
 
@@ -210,6 +253,7 @@ void UpdatePartnership(Connection& c, Partnership& partnership, int64_t expected
       "institution_id = :institution_id, tier = :tier, since = :since, responsible_person = "
       ":responsible_person, objectives = :objectives, notes = :notes",
       PartnershipFieldParams(partnership));
+  CopyPartnerName(c, partnership.institution_id);
   CountMapChange(c);
 }
 

@@ -29,6 +29,9 @@ void SearchInstitutions(store::Filter& where, store::Backend backend,
 store::Page<Institution> ListInstitutions(Connection& c, const InstitutionFilter& filter,
                                           const PageRequest& page);
 void InsertInstitution(Connection& c, Institution& institution);
+// Folds the search texts of every institution and agreement again (FoldForSearch), for a
+// migration after the folding changed; rows whose text is already right are left alone.
+void RefoldSearchTexts(Connection& c);
 void UpdateInstitution(Connection& c, Institution& institution, int64_t expected_version);
 void DeleteInstitution(Connection& c, int64_t id, int64_t expected_version);
 std::optional<int64_t> FindInstitutionIdByErasmusCode(Connection& c, const std::string& code);
@@ -51,6 +54,12 @@ struct Miscount {
   int64_t counted;
 };
 std::vector<Miscount> MiscountedPartnerships(Connection& c);
+// The copies of a partner's name and country kept with partnerships and agreements for sorting
+// (db/migrations/0010_partner_sort_columns.sql) that differ from the institution's: a line each.
+std::vector<std::string> StaleCopies(Connection& c);
+// Writes the institution's name and country into the copies its partnership and agreements keep,
+// where they differ: after an institution is changed or a partnership is written.
+void CopyPartnerName(Connection& c, int64_t institution_id);
 
 // Every partner matching the filter, in one answer, for the map.
 std::vector<MapPoint> ListMapPoints(Connection& c, const PartnershipFilter& filter);

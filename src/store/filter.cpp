@@ -21,13 +21,15 @@ Filter& Filter::IndexedContains(Backend backend, std::string like_condition,
   if (!text) {
     return *this;
   }
-  const std::string folded = FoldCase(*text);
+  const std::string folded = FoldForSearch(*text);
   // Characters, not bytes: a trigram is three characters.
   const auto characters = std::count_if(folded.begin(), folded.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   });
   if (backend != Backend::kSqlite || characters < 3) {
-    return Contains(std::move(like_condition), std::move(name), text);
+    conditions_.push_back(std::move(like_condition));
+    params_.Set(std::move(name), SearchPattern(*text));
+    return *this;
   }
   std::string phrase = "\"";
   for (char c : folded) {

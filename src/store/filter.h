@@ -51,9 +51,10 @@ class Filter {
 
   // A substring search that a trigram index serves (db/migrations/0005_search_index.sql). On
   // SQLite, for a text of three or more characters, `fts_condition` naming :name, bound to an FTS5
-  // phrase of the case-folded text ("i.id IN (SELECT rowid FROM institutions_search WHERE
-  // institutions_search MATCH :q)"); shorter texts, and PostgreSQL always (pg_trgm's index serves
-  // LIKE), take `like_condition` as Contains does.
+  // phrase of the text folded for search (FoldForSearch: case and accents; "i.id IN (SELECT rowid
+  // FROM institutions_search WHERE institutions_search MATCH :q)"); shorter texts, and PostgreSQL
+  // always (pg_trgm's index serves LIKE), take `like_condition` with :name bound to SearchPattern.
+  // The searched columns must hold their text folded the same way.
   Filter& IndexedContains(Backend backend, std::string like_condition, std::string fts_condition,
                           std::string name, const std::optional<std::string>& text);
 

@@ -7,58 +7,6 @@
 
 namespace weltcampus::store {
 
-SortTable::SortTable(std::string id_column, std::vector<SortKey> keys, DefaultOrder default_order)
-    : id_column_(std::move(id_column)), keys_(std::move(keys)), default_order_(default_order) {
-  if (keys_.empty()) {
-    throw std::logic_error("a sort table needs at least one key");
-  }
-}
-
-const SortKey& SortTable::Key(const std::string& name) const {
-  for (const auto& key : keys_) {
-    if (key.name == name) {
-      return key;
-    }
-  }
-  return keys_.front();
-}
-
-PageRequest SortTable::PageFrom(const std::map<std::string, std::string>& query) const {
-  std::vector<std::string_view> names;
-  for (const auto& key : keys_) {
-    names.push_back(key.name);
-  }
-  auto page = PageRequest::FromQuery(query, names);
-  if (default_order_ == DefaultOrder::kDescending && !query.contains("sort")) {
-    page.descending = true;
-  }
-  return page;
-}
-
-std::string SortTable::OrderBy(const PageRequest& page) const {
-  const std::string direction = page.descending ? "DESC" : "ASC";
-  std::string order;
-  for (char c : Key(page.sort).order) {
-    if (c == '$') {
-      order += direction;
-    } else {
-      order += c;
-    }
-  }
-  return " ORDER BY " + order + ", " + id_column_ + " " + direction;
-}
-
-std::string_view SortTable::Join(const PageRequest& page) const { return Key(page.sort).join; }
-
-std::vector<std::string> SortTable::ApiValues() const {
-  std::vector<std::string> values;
-  for (const auto& key : keys_) {
-    values.emplace_back(key.name);
-    values.push_back("-" + std::string(key.name));
-  }
-  return values;
-}
-
 namespace {
 
 std::string Trim(std::string_view text) {
@@ -109,29 +57,89 @@ nlohmann::json KeyJson(const Value& value) {
 
 }  // namespace
 
-std::vector<SortTable::Term> SortTable::Terms(const PageRequest& page) const {
-  std::vector<Term> terms;
-  for (const auto& text : SplitTerms(Key(page.sort).order)) {
-    Term term{text, false, false};
-    for (const auto& [suffix, descending, follows] :
-         {std::tuple{" $", false, true}, std::tuple{" ASC", false, false},
-          std::tuple{" DESC", true, false}}) {
-      if (text.ends_with(suffix)) {
-        term = Term{
-            Trim(std::string_view(text).substr(0, text.size() - std::string_view(suffix).size())),
-            descending, follows};
-        break;
-      }
-    }
-    terms.push_back(std::move(term));
+SortTable::SortTable(std::string id_column, std::vector<SortKey> keys, DefaultOrder default_order)
+    : id_column_(std::move(id_column)), keys_(std::move(keys)), default_order_(default_order) {
+  if (keys_.empty()) {
+    throw std::logic_error("a sort table needs at least one key");
   }
-  terms.push_back(Term{id_column_, false, true});
-  return terms;
+  for (const auto& key : keys_) {
+    std::vector<Term> terms;
+    for (const auto& text : SplitTerms(key.order)) {
+      Term term{text, false, false};
+      for (const auto& [suffix, descending, follows] :
+           {std::tuple{" DESC $", true, true}, std::tuple{" $", false, true},
+            std::tuple{" ASC", false, false}, std::tuple{" DESC", true, false}}) {
+        if (text.ends_with(suffix)) {
+          term = Term{
+              Trim(std::string_view(text).substr(0, text.size() - std::string_view(suffix).size())),
+              descending, follows};
+          break;
+        }
+      }
+      if (term.expression.find('$') != std::string::npos) {
+        throw std::logic_error("'$' only ends a sort term: " + std::string(key.order));
+      }
+      terms.push_back(std::move(term));
+    }
+    terms.push_back(Term{id_column_, false, true});
+    terms_.push_back(std::move(terms));
+  }
+}
+
+std::size_t SortTable::KeyIndex(const std::string& name) const {
+  for (std::size_t i = 0; i < keys_.size(); ++i) {
+    if (keys_[i].name == name) {
+      return i;
+    }
+  }
+  return 0;
+}
+
+const std::vector<SortTable::Term>& SortTable::Terms(const PageRequest& page) const {
+  return terms_[KeyIndex(page.sort)];
+}
+
+bool SortTable::Descending(const Term& term, const PageRequest& page) {
+  return term.follows ? term.descending != page.descending : term.descending;
+}
+
+PageRequest SortTable::PageFrom(const std::map<std::string, std::string>& query) const {
+  std::vector<std::string_view> names;
+  for (const auto& key : keys_) {
+    names.push_back(key.name);
+  }
+  auto page = PageRequest::FromQuery(query, names);
+  if (default_order_ == DefaultOrder::kDescending && !query.contains("sort")) {
+    page.descending = true;
+  }
+  return page;
+}
+
+std::string SortTable::OrderBy(const PageRequest& page) const {
+  std::string order;
+  for (const Term& term : Terms(page)) {
+    order += (order.empty() ? " ORDER BY " : ", ") + term.expression +
+             (Descending(term, page) ? " DESC" : " ASC");
+  }
+  return order;
+}
+
+std::string_view SortTable::Join(const PageRequest& page) const {
+  return keys_[KeyIndex(page.sort)].join;
+}
+
+std::vector<std::string> SortTable::ApiValues() const {
+  std::vector<std::string> values;
+  for (const auto& key : keys_) {
+    values.emplace_back(key.name);
+    values.push_back("-" + std::string(key.name));
+  }
+  return values;
 }
 
 std::string SortTable::KeyColumns(const PageRequest& page) const {
   std::string columns;
-  const auto terms = Terms(page);
+  const auto& terms = Terms(page);
   for (std::size_t i = 0; i < terms.size(); ++i) {
     columns += ", " + terms[i].expression + " AS wc_k" + std::to_string(i);
   }
@@ -142,7 +150,7 @@ std::string SortTable::After(const PageRequest& page, Backend backend, Params& p
   if (!page.after) {
     return "";
   }
-  const auto terms = Terms(page);
+  const auto& terms = Terms(page);
   const nlohmann::json& after = *page.after;
   if (after["s"] != page.sort || after["d"] != page.descending ||
       after["k"].size() != terms.size()) {
@@ -154,7 +162,7 @@ std::string SortTable::After(const PageRequest& page, Backend backend, Params& p
   std::string bound;  // a plain lower bound on the first term, which an index can start from
   for (std::size_t n = terms.size(); n-- > 0;) {
     const Term& term = terms[n];
-    const bool descending = term.follows ? term.descending != page.descending : term.descending;
+    const bool descending = Descending(term, page);
     const bool nulls_first = descending == (backend == Backend::kPostgres);
     const nlohmann::json& key = after["k"][n];
     const std::string name = "wc_k" + std::to_string(n);

@@ -15,7 +15,10 @@
 namespace weltcampus::store {
 
 // One way a list can be sorted: its name in the API (?sort=name or ?sort=-name) and the SQL order
-// it stands for, where '$' is replaced by ASC or DESC. A key that needs a join (a count from
+// it stands for, comma-separated terms each ending in '$' (turns with the request: ASC for
+// ?sort=name, DESC for ?sort=-name), 'DESC $' (the other way round), or a fixed ASC or DESC. Give a
+// list's index the same columns in the same order, with terms that all turn together, and the
+// index serves both directions of the sort. A key that needs a join (a count from
 // another table) names it; it is added only when that sort is asked for.
 struct SortKey {
   std::string_view name;
@@ -54,11 +57,14 @@ class SortTable {
     bool descending;  // in an ascending request
     bool follows;     // '$': turns with the request's direction
   };
-  const SortKey& Key(const std::string& name) const;
-  std::vector<Term> Terms(const PageRequest& page) const;
+  std::size_t KeyIndex(const std::string& name) const;
+  // The terms of the page's sort, the id last: parsed once, when the table is built.
+  const std::vector<Term>& Terms(const PageRequest& page) const;
+  static bool Descending(const Term& term, const PageRequest& page);
 
   std::string id_column_;
   std::vector<SortKey> keys_;
+  std::vector<std::vector<Term>> terms_;  // per key
   DefaultOrder default_order_;
 };
 

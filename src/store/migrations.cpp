@@ -1,5 +1,6 @@
 #include "store/migrations.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <stdexcept>
@@ -116,14 +117,32 @@ std::vector<std::string> SplitStatements(const std::string& sql) {
   return statements;
 }
 
-std::vector<std::string> Migrate(Database& database) {
+std::vector<std::string> Migrate(Database& database, const std::vector<CodeMigration>& code) {
   database.Write([](Connection& connection) {
     connection.Exec(
         "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT "
         "NULL)");
   });
-  std::vector<std::string> applied;
+  struct Step {
+    std::string name;
+    std::function<void(Connection&)> apply;
+  };
+  std::vector<Step> steps;
   for (const auto& migration : EmbeddedMigrations()) {
+    steps.push_back({migration.name, [sql = migration.sql](Connection& connection) {
+                       for (const auto& statement :
+                            SplitStatements(AdaptSql(sql, connection.backend()))) {
+                         connection.Exec(statement);
+                       }
+                     }});
+  }
+  for (const auto& migration : code) {
+    steps.push_back({migration.name, migration.apply});
+  }
+  std::stable_sort(steps.begin(), steps.end(),
+                   [](const Step& a, const Step& b) { return a.name < b.name; });
+  std::vector<std::string> applied;
+  for (const auto& migration : steps) {
     const bool done = database.Write([&](Connection& connection) {
       // Serialises concurrent starts: the second server waits, then sees the migration done.
       LockForThisTransaction(connection, LockKey::kMigrations);
@@ -131,9 +150,7 @@ std::vector<std::string> Migrate(Database& database) {
                               Params().Set("name", migration.name))) {
         return true;
       }
-      for (const auto& statement : SplitStatements(AdaptSql(migration.sql, connection.backend()))) {
-        connection.Exec(statement);
-      }
+      migration.apply(connection);
       connection.Exec("INSERT INTO schema_migrations (name, applied_at) VALUES (:name, :at)",
                       Params().Set("name", migration.name).Set("at", NowUtcTimestamp()));
       return false;

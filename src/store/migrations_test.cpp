@@ -71,5 +71,29 @@ TEST(MigrationsTest, AppliesOnceOnSqlite) {
   std::filesystem::remove(path);
 }
 
+TEST(MigrationsTest, RunsCodeMigrationsOnceInNameOrderAmongTheSqlOnes) {
+  const auto path = std::filesystem::temp_directory_path() / "weltcampus_code_migrations_test.db";
+  std::filesystem::remove(path);
+  auto database = Database::Open("sqlite:" + path.string(), 2);
+  std::vector<std::string> ran;
+  // 0003b after 0003_quota_rows.sql: the quota tables are there, the jobs table (0004) is not.
+  const std::vector<CodeMigration> code{
+      {"9999_last", [&](Connection&) { ran.push_back("9999_last"); }},
+      {"0003b_between", [&](Connection& c) {
+         ran.push_back("0003b_between");
+         EXPECT_EQ(c.Count("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'quotas'"), 1);
+         EXPECT_EQ(c.Count("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'jobs'"), 0);
+       }}};
+  const auto applied = Migrate(*database, code);
+  EXPECT_EQ(ran, (std::vector<std::string>{"0003b_between", "9999_last"}));
+  ASSERT_GE(applied.size(), 5u);
+  EXPECT_EQ(applied[3], "0003b_between");
+  EXPECT_EQ(applied.back(), "9999_last");
+  EXPECT_TRUE(Migrate(*database, code).empty());
+  EXPECT_EQ(ran.size(), 2u);
+  database.reset();
+  std::filesystem::remove(path);
+}
+
 }  // namespace
 }  // namespace weltcampus::store

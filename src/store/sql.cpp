@@ -153,9 +153,11 @@ void LockForThisTransaction(Connection& connection, int64_t key) {
   }
 }
 
-std::string ContainsPattern(std::string_view text) {
+namespace {
+
+std::string LikePatternOf(std::string_view folded) {
   std::string pattern = "%";
-  for (char c : FoldCase(text)) {
+  for (char c : folded) {
     if (c == '%' || c == '_' || c == '\\') {
       pattern += '\\';
     }
@@ -164,5 +166,11 @@ std::string ContainsPattern(std::string_view text) {
   pattern += '%';
   return pattern;
 }
+
+}  // namespace
+
+std::string ContainsPattern(std::string_view text) { return LikePatternOf(FoldCase(text)); }
+
+std::string SearchPattern(std::string_view text) { return LikePatternOf(FoldForSearch(text)); }
 
 }  // namespace weltcampus::store

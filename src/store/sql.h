@@ -120,4 +120,8 @@ void LockForThisTransaction(Connection& connection, int64_t key);
 // A LIKE pattern for a user's search text, with the wildcards in it escaped (use with ESCAPE '\').
 std::string ContainsPattern(std::string_view text);
 
+// As ContainsPattern, of the text folded for search (FoldForSearch: case and accents), for the
+// search_text columns that hold their record's text folded the same way.
+std::string SearchPattern(std::string_view text);
+
 }  // namespace weltcampus::store

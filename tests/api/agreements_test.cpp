@@ -119,6 +119,38 @@ TEST_F(AgreementsTest, CreateReadUpdateDeleteWithQuotasAndContacts) {
   EXPECT_TRUE(IsError(Api().Get(AgreementPath(created)), 404, "not_found"));
 }
 
+// Issue 8: an agreement is found by any part of its title, with or without case and accents, and
+// a new title replaces the old one in the search index.
+TEST_F(AgreementsTest, SearchByTitleFoldsCaseAndAccentsAndFollowsEdits) {
+  const std::string letters = UniqueLetters(10);
+  Json body = ValidBody();
+  body["title"] = "Kooperationsvertrag Straße Çukurova Zürich " + letters;
+  Json created;
+  ASSERT_NO_FATAL_FAILURE(CreateOk(kAgreements, body, &created));
+  const auto ids_for = [](const std::string& q) {
+    std::vector<Json> items;
+    EXPECT_NO_FATAL_FAILURE(ListAll(Query(kAgreements, {{"q", q}}), 50, &items));
+    std::vector<long long> ids;
+    for (const Json& item : items) {
+      ids.push_back(IdOf(item));
+    }
+    return ids;
+  };
+  const std::vector<long long> just_it{IdOf(created)};
+  for (const std::string& q :
+       {"strasse cukurova zurich " + letters, "STRAßE ÇUKUROVA ZÜRICH " + letters,
+        "ukurova zürich " + letters, "zurich " + letters.substr(0, 6)}) {
+    EXPECT_EQ(ids_for(q), just_it) << "q=" << q;
+  }
+  Json changed = created;
+  changed["title"] = "Abkommen Łódź " + letters;
+  Json updated;
+  ASSERT_NO_FATAL_FAILURE(UpdateOk(AgreementPath(created), changed, &updated));
+  EXPECT_TRUE(ids_for("zurich " + letters).empty());
+  EXPECT_EQ(ids_for("lodz " + letters), just_it);
+  EXPECT_EQ(ids_for("ŁÓDŹ " + letters), just_it);
+}
+
 TEST_F(AgreementsTest, SeveralPartnerInstitutions) {
   Json other;
   ASSERT_NO_FATAL_FAILURE(CreateOk("/api/v1/institutions", NewInstitutionBody("BE"), &other));

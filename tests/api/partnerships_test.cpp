@@ -1,6 +1,7 @@
 // Partnerships: the demo's strategic partners, tiers, CRUD and validation.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -133,6 +134,70 @@ TEST(Partnerships, SortByName) {
     EXPECT_GE(by_agreements[i - 1]["active_agreements"].get<long long>(),
               by_agreements[i]["active_agreements"].get<long long>());
   }
+}
+
+// Issue 8: the lists sort by the partner's name and country kept with partnerships and agreements;
+// renaming or moving the institution moves its partnership and agreements in them at once (and
+// `weltcampus check counts` after the suite finds every kept name equal to the institution's).
+TEST(Partnerships, ListsFollowARenamedOrMovedPartner) {
+  const std::string letters = UniqueLetters(10);
+  std::vector<Json> institutions;
+  std::vector<Json> partnerships;
+  for (const std::string first : {"Aaa", "Bbb"}) {
+    Json body = NewInstitutionBody("LI");
+    body["name"] = first + " Hochschule " + letters;
+    Json institution;
+    ASSERT_NO_FATAL_FAILURE(CreateOk(kInstitutions, body, &institution));
+    Json partnership;
+    ASSERT_NO_FATAL_FAILURE(
+        CreateOk(kPartnerships, Json{{"institution_id", IdOf(institution)}, {"tier", "standard"}},
+                 &partnership));
+    Json agreement;
+    ASSERT_NO_FATAL_FAILURE(
+        CreateOk(kAgreements,
+                 NewAgreementBody(IdOf(partnership), IdOf(institution), "signed",
+                                  CurrentAcademicYearStart(), CurrentAcademicYearStart() + 1),
+                 &agreement));
+    institutions.push_back(institution);
+    partnerships.push_back(partnership);
+  }
+  const auto names_in = [&](const std::string& collection, const std::string& country,
+                            const std::string& sort, const char* name_of) {
+    std::vector<Json> items;
+    std::map<std::string, std::string> params{{"q", letters}, {"sort", sort}};
+    if (!country.empty()) {
+      params["country"] = country;
+    }
+    EXPECT_NO_FATAL_FAILURE(ListAll(Query(collection, params), 1, &items));
+    std::vector<std::string> names;
+    for (const Json& item : items) {
+      const Json& name =
+          std::string(name_of) == "institution" ? item["institution"]["name"] : item[name_of];
+      names.push_back(name.get<std::string>().substr(0, 3));
+    }
+    return names;
+  };
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(names_in(kPartnerships, "LI", "name", "institution"), (Names{"Aaa", "Bbb"}));
+  EXPECT_EQ(names_in(kPartnerships, "LI", "-name", "institution"), (Names{"Bbb", "Aaa"}));
+  EXPECT_EQ(names_in(kAgreements, "", "institution", "institution_name"), (Names{"Aaa", "Bbb"}));
+
+  Json renamed = institutions[0];
+  renamed["name"] = "Ccc Hochschule " + letters;
+  Json updated;
+  ASSERT_NO_FATAL_FAILURE(
+      UpdateOk(kInstitutions + "/" + std::to_string(IdOf(renamed)), renamed, &updated));
+  EXPECT_EQ(names_in(kPartnerships, "LI", "name", "institution"), (Names{"Bbb", "Ccc"}));
+  EXPECT_EQ(names_in(kPartnerships, "LI", "tier", "institution"), (Names{"Bbb", "Ccc"}));
+  EXPECT_EQ(names_in(kAgreements, "", "institution", "institution_name"), (Names{"Bbb", "Ccc"}));
+  EXPECT_EQ(names_in(kAgreements, "", "-institution", "institution_name"), (Names{"Ccc", "Bbb"}));
+
+  Json moved = updated;
+  moved["country"] = "MC";
+  ASSERT_NO_FATAL_FAILURE(
+      UpdateOk(kInstitutions + "/" + std::to_string(IdOf(moved)), moved, &updated));
+  EXPECT_EQ(names_in(kPartnerships, "LI", "name", "institution"), (Names{"Bbb"}));
+  EXPECT_EQ(names_in(kPartnerships, "MC", "name", "institution"), (Names{"Ccc"}));
 }
 
 TEST(Partnerships, CreateReadUpdateDelete) {

@@ -231,7 +231,7 @@ class ServerEnvironment : public ::testing::Environment {
           {g_server.binary, "check", "counts", "--db", g_server.db_url}, check_log, cwd_, 120s);
       if (!status || !WIFEXITED(*status) || WEXITSTATUS(*status) != 0) {
         PrintLog("weltcampus check counts", check_log);
-        ADD_FAILURE() << "kept counts differ from a recount after the suite";
+        ADD_FAILURE() << "kept counts or partner names differ from the records after the suite";
       }
     }
     if (server_pid_ > 0) {
