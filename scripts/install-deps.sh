@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
   libboost-dev libboost-system-dev
-  libsoci-dev libsqlite3-dev libpq-dev sqlite3
+  libsoci-dev libsqlite3-dev libpq-dev sqlite3 libjemalloc-dev
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libsodium-dev libxml2-dev libxml2-utils libxlsxwriter-dev zlib1g-dev
   libcrack2-dev cracklib-runtime

@@ -1,5 +1,7 @@
 #include "audit/audit.h"
 
+#include <iterator>
+
 #include "core/date.h"
 #include "core/digest.h"
 #include "store/filter.h"
@@ -130,33 +132,46 @@ void RecordAuditNow(store::Database& database, const Actor& actor, AuditEntry en
   database.Write([&](store::Connection& c) { RecordAudit(c, actor, std::move(entry)); });
 }
 
-std::pair<std::vector<AuditEntry>, int64_t> ListAudit(store::Connection& c,
-                                                      const AuditFilter& filter, int64_t limit,
-                                                      int64_t offset, bool newest_first) {
-  store::Filter filters;
-  filters.Add("actor_user_id = :actor", "actor", filter.actor_user_id)
+const store::SortTable& AuditSorts() {
+  static const store::SortTable table("audit_log.id", {{"at", ""}},
+                                      store::DefaultOrder::kDescending);
+  return table;
+}
+
+store::Page<AuditEntry> ListAudit(store::Connection& c, const AuditFilter& filter,
+                                  const PageRequest& page) {
+  store::Filter where;
+  where.Add("actor_user_id = :actor", "actor", filter.actor_user_id)
       .Equal("action", filter.action)
       .Equal("entity_type", filter.entity_type)
       .Equal("entity_id", filter.entity_id)
       .Add("subject_user_id = :subject", "subject", filter.subject_user_id)
       .Add("at >= :from", "from", filter.from)
       .Add("at <= :to", "to", filter.to);
-  const std::string where = filters.Where();
-  store::Params params = filters.params();
-  const auto total = c.Total("SELECT COUNT(*) AS n FROM audit_log" + where, params);
-  params.Set("limit", limit).Set("offset", offset);
-  std::vector<AuditEntry> entries;
-  for (const auto& row :
-       c.Query(std::string("SELECT ") + kColumns +
-                   ", (SELECT display_name FROM users u WHERE u.id = "
-                   "audit_log.actor_user_id) AS actor_name FROM audit_log" +
-                   where + (newest_first ? " ORDER BY id DESC" : " ORDER BY id ASC") +
-                   " LIMIT :limit OFFSET :offset",
-               params)) {
-    entries.push_back(FromRow(row));
-    entries.back().actor_name = row.OptionalText("actor_name");
+  return store::ListPage(c,
+                         {std::string("SELECT ") + kColumns +
+                              ", (SELECT display_name FROM users u WHERE u.id = "
+                              "audit_log.actor_user_id) AS actor_name FROM audit_log",
+                          "FROM audit_log"},
+                         where, AuditSorts(), page, [](const store::Row& row) {
+                           AuditEntry entry = FromRow(row);
+                           entry.actor_name = row.OptionalText("actor_name");
+                           return entry;
+                         });
+}
+
+std::vector<AuditEntry> ListAllAudit(store::Connection& c, const AuditFilter& filter) {
+  PageRequest page = AuditSorts().PageFrom({{"sort", "at"}});
+  page.limit = 500;
+  std::vector<AuditEntry> all;
+  for (;;) {
+    auto result = ListAudit(c, filter, page);
+    std::move(result.items.begin(), result.items.end(), std::back_inserter(all));
+    if (!result.next_cursor) {
+      return all;
+    }
+    page = NextPageRequest(std::move(page), *result.next_cursor);
   }
-  return {std::move(entries), total};
 }
 
 AuditVerification VerifyAudit(store::Connection& c) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/list_query.h"
 
 namespace weltcampus::audit {
 
@@ -63,9 +64,15 @@ struct AuditFilter {
   std::optional<std::string> from;  // timestamp, inclusive
   std::optional<std::string> to;
 };
-std::pair<std::vector<AuditEntry>, int64_t> ListAudit(store::Connection& connection,
-                                                      const AuditFilter& filter, int64_t limit,
-                                                      int64_t offset, bool newest_first = true);
+// The log's one order: by id, the order entries are written in; newest first unless ?sort=at asks
+// for the oldest first.
+const store::SortTable& AuditSorts();
+// One page of the entries the filter matches, paged by id (keyset: a page deep in a long log costs
+// what the first one does).
+store::Page<AuditEntry> ListAudit(store::Connection& connection, const AuditFilter& filter,
+                                  const PageRequest& page);
+// Every entry the filter matches, oldest first, read a page at a time.
+std::vector<AuditEntry> ListAllAudit(store::Connection& connection, const AuditFilter& filter);
 
 struct AuditVerification {
   bool intact = true;

@@ -83,7 +83,7 @@ TEST_F(AuditChainTest, NamesTheActorById) {
   const auto entries = database_->Read([](store::Connection& c) {
     AuditFilter filter;
     filter.entity_type = "agreement";
-    return ListAudit(c, filter, 10, 0).first;
+    return ListAllAudit(c, filter);
   });
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0].actor, "user:7");  // an id, never the e-mail address

@@ -48,10 +48,7 @@ void RegisterRoutes(http::Router& router, store::Database& database) {
              filter.entity_id = QueryText(request.query, "entity_id", 50);
              filter.from = TimestampFilter(request, "from", "T00:00:00Z");
              filter.to = TimestampFilter(request, "to", "T23:59:59Z");
-             static constexpr std::array<std::string_view, 1> kSorts = {"at"};
-             const auto page = PageRequest::FromQuery(request.query, kSorts);
-             // Newest first unless ?sort=at asks for the oldest first.
-             const bool newest_first = page.descending || !request.query.contains("sort");
+             const auto page = AuditSorts().PageFrom(request.query);
              static constexpr std::array<http::ExportField, 7> kAuditExport = {{
                  {"/id", "ID", "ID", interop::CellKind::kInteger},
                  {"/at", "When", "Zeitpunkt"},
@@ -61,16 +58,14 @@ void RegisterRoutes(http::Router& router, store::Database& database) {
                  {"/entity_id", "Record", "Datensatz"},
                  {"/client_address", "Address", "Adresse"},
              }};
-             return http::ListOrExport(
-                 request, page, "audit-log", kAuditExport,
-                 [&database, filter, newest_first](const PageRequest& p) {
-                   auto [entries, total] = database.Read([&](store::Connection& c) {
-                     return ListAudit(c, filter, p.limit, p.offset, newest_first);
-                   });
-                   return store::Page<AuditEntry>{std::move(entries), total, std::nullopt, false};
-                 });
+             return http::ListOrExport(request, page, "audit-log", kAuditExport,
+                                       [&database, filter](const PageRequest& p) {
+                                         return database.Read([&](store::Connection& c) {
+                                           return ListAudit(c, filter, p);
+                                         });
+                                       });
            })
-      .Paged({"at", "-at"})
+      .Paged(AuditSorts().ApiValues())
       .Query("actor_user_id", {{"type", "integer"}, {"minimum", 1}})
       .Query("subject_user_id", {{"type", "integer"}, {"minimum", 1}})
       .Query("action", {{"type", "string"}, {"maxLength", 50}})

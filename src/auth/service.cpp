@@ -297,13 +297,13 @@ nlohmann::json AuthService::ExportPersonalData(const audit::Actor& actor, int64_
     audit::AuditFilter filter;
     filter.subject_user_id = user_id;
     nlohmann::json about_me = nlohmann::json::array();
-    for (const auto& entry : audit::ListAudit(c, filter, 10000, 0).first) {
+    for (const auto& entry : audit::ListAllAudit(c, filter)) {
       about_me.push_back(ToJson(entry));
     }
     filter = audit::AuditFilter{};
     filter.actor_user_id = user_id;
     nlohmann::json by_me = nlohmann::json::array();
-    for (const auto& entry : audit::ListAudit(c, filter, 10000, 0).first) {
+    for (const auto& entry : audit::ListAllAudit(c, filter)) {
       by_me.push_back(ToJson(entry));
     }
     AuditUserAction(c, actor, "export", user_id);

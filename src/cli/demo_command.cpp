@@ -37,6 +37,7 @@ int Demo(const DemoOptions& options) {
   settings.today = Date::TodayUtc();
   const auto summary =
       database->Write([&](store::Connection& c) { return demo::Build(c, data, settings); });
+  database->RefreshPlannerStatistics();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   fmt::print(

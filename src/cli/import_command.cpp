@@ -31,6 +31,7 @@ int Import(const std::string& db, const std::string& kind, const std::string& fi
   };
   RegisterAllImporters();
   auto report = kit::ImportFile(*database, audit::Actor::System(), kind, file, control);
+  database->RefreshPlannerStatistics();
   // Reading, parsing and the commit count too: that is what the user waits for.
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -37,6 +37,7 @@ int Serve(const ServeOptions& options) {
   for (const auto& name : MigrateDatabase(*database)) {
     spdlog::info("applied migration {}", name);
   }
+  database->RefreshPlannerStatistics();
   http::Router router;
   http::Metrics metrics;
   // Long work (imports) runs on a thread of its own; its state is in the database.

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cstring>
+#include <stdexcept>
 
 #include "core/error.h"
 
@@ -154,6 +155,21 @@ std::optional<std::string> PageRequest::NextCursor(int64_t total) const {
     return std::nullopt;
   }
   return std::to_string(offset + limit);
+}
+
+PageRequest NextPageRequest(PageRequest page, const std::string& next_cursor) {
+  if (auto keys = DecodeKeyCursor(next_cursor)) {
+    page.after = std::move(keys);
+    page.offset = 0;
+    return page;
+  }
+  const auto offset = ParseInt(next_cursor);
+  if (!offset || *offset < 0) {
+    throw std::logic_error("not a cursor of this server: " + next_cursor);
+  }
+  page.after.reset();
+  page.offset = *offset;
+  return page;
 }
 
 std::string KeyCursor(const PageRequest& page, nlohmann::json keys) {

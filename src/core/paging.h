@@ -36,6 +36,9 @@ nlohmann::json PageJson(nlohmann::json items, const std::optional<std::string>& 
                         int64_t total);
 // The cursor of the page after a row with these sort values and id (the "k" of `after`).
 std::string KeyCursor(const PageRequest& page, nlohmann::json keys);
+// The request for the page after one that answered `next_cursor` (a key cursor, or rows to skip):
+// the same sort and limit, for reading a whole list page by page (exports, all entries of a kind).
+PageRequest NextPageRequest(PageRequest page, const std::string& next_cursor);
 
 // Optional filters from the query string, validated the same way as bodies.
 std::optional<std::string> QueryText(const std::map<std::string, std::string>& query,

@@ -97,6 +97,7 @@ Response ExportResponse(const Request& request, interop::ExportFormat format, st
   }
   std::vector<ExportField> kept(fields.begin(), fields.end());
   page.offset = 0;
+  page.after.reset();
   page.limit = kExportPageSize;
   auto state = std::make_shared<PageRequest>(page);
   auto done = std::make_shared<bool>(false);
@@ -105,8 +106,8 @@ Response ExportResponse(const Request& request, interop::ExportFormat format, st
     if (*done) {
       return rows;
     }
-    const nlohmann::json items = read_page(*state);
-    for (const auto& item : items) {
+    const ExportPage chunk = read_page(*state);
+    for (const auto& item : chunk.items) {
       std::vector<interop::Cell> row;
       row.reserve(kept.size());
       for (const auto& field : kept) {
@@ -114,8 +115,16 @@ Response ExportResponse(const Request& request, interop::ExportFormat format, st
       }
       rows.push_back(std::move(row));
     }
-    *done = static_cast<int64_t>(items.size()) < state->limit;
-    state->offset += state->limit;
+    if (chunk.keyset) {
+      // The next page starts after this one's last row, whatever was added or removed meanwhile.
+      *done = !chunk.next_cursor;
+      if (chunk.next_cursor) {
+        *state = NextPageRequest(*state, *chunk.next_cursor);
+      }
+    } else {
+      *done = static_cast<int64_t>(chunk.items.size()) < state->limit;
+      state->offset += state->limit;
+    }
     return rows;
   };
   auto writer = interop::TableWriter::Create(format, std::move(columns), std::string(name));

@@ -33,8 +33,15 @@ std::optional<interop::ExportFormat> ExportFormatOf(const Request& request);
 // "de" when the request asks for German (?lang=de, or Accept-Language preferring de), else "en".
 std::string_view RequestLanguage(const Request& request);
 
-// Reads one page of a list as JSON items; an empty answer ends the export.
-using PageReader = std::function<nlohmann::json(const PageRequest& page)>;
+// One page of a list for an export: its items as JSON and, for a list paged by keys, the cursor of
+// the page after it (none at the end). A page without `keyset` is followed by skipping rows, and
+// one shorter than the limit ends the export.
+struct ExportPage {
+  nlohmann::json items = nlohmann::json::array();
+  bool keyset = false;
+  std::optional<std::string> next_cursor;
+};
+using PageReader = std::function<ExportPage(const PageRequest& page)>;
 
 // The whole list, read page by page with the list's own filter and sort, as a CSV or XLSX file
 // streamed to the client ("<name>-<date>.<ext>"). The pages are read on the worker pool, each with
@@ -49,11 +56,14 @@ Response ListOrExport(const Request& request, const PageRequest& page, std::stri
                       std::span<const ExportField> fields, ReadPage read_page) {
   if (auto format = ExportFormatOf(request)) {
     return ExportResponse(request, *format, name, fields, page, [read_page](const PageRequest& p) {
-      nlohmann::json items = nlohmann::json::array();
-      for (const auto& record : read_page(p).items) {
-        items.push_back(ToJson(record));
+      auto result = read_page(p);
+      ExportPage page;
+      for (const auto& record : result.items) {
+        page.items.push_back(ToJson(record));
       }
-      return items;
+      page.keyset = result.keyset;
+      page.next_cursor = std::move(result.next_cursor);
+      return page;
     });
   }
   return PageResponse(read_page(page), page);
@@ -72,7 +82,11 @@ Response AllOrExport(const Request& request, std::string_view name, std::span<co
     all.limit = static_cast<int64_t>(items.size()) + 1;
     return ExportResponse(request, *format, name, fields, all,
                           [items = std::move(items)](const PageRequest& page) {
-                            return page.offset == 0 ? items : nlohmann::json::array();
+                            ExportPage chunk;
+                            if (page.offset == 0) {
+                              chunk.items = items;
+                            }
+                            return chunk;
                           });
   }
   return AllResponse(records);

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "audit/audit.h"
 #include "partners/repository.h"
@@ -76,6 +78,51 @@ TEST_P(SearchTextRefoldTest, FoldsStoredTextsAgainAndTheSearchFindsThem) {
   EXPECT_EQ(AgreementsFound("GENÈVE"), 1);
   // Found through the institution's name too.
   EXPECT_EQ(AgreementsFound("zurich"), 1);
+}
+
+// A search matching most rows is read in the list's order (Filter::ScanAlternative), one matching
+// few through the trigram index: both find exactly the matching rows, in order, page by page.
+TEST_P(SearchTextRefoldTest, SearchesMatchingManyOrFewRowsPageAlike) {
+  const auto actor = audit::Actor::System();
+  for (int i = 0; i < 25; ++i) {
+    Institution institution;
+    institution.name = "Universität Nr " + std::to_string(100 + (i * 7) % 25);
+    institution.country = "AT";
+    service_->CreateInstitution(actor, institution);
+  }
+  Institution other;
+  other.name = "Hochschule Feldkirch";
+  other.country = "AT";
+  service_->CreateInstitution(actor, other);
+  const auto walk = [&](const std::string& q) {
+    InstitutionFilter filter;
+    filter.q = q;
+    PageRequest page = repository::InstitutionSorts().PageFrom({{"sort", "name"}, {"limit", "7"}});
+    std::vector<std::string> names;
+    for (int pages = 0; pages < 20; ++pages) {
+      const auto result = service_->ListInstitutions(filter, page);
+      for (const auto& institution : result.items) {
+        names.push_back(institution.name);
+      }
+      if (!result.next_cursor) {
+        EXPECT_EQ(static_cast<int64_t>(names.size()), result.total);
+        break;
+      }
+      page = NextPageRequest(page, *result.next_cursor);
+    }
+    return names;
+  };
+  const auto many = walk("UNIVERSITAT nr");
+  ASSERT_EQ(many.size(), 25u);
+  for (std::size_t i = 0; i < many.size(); ++i) {
+    EXPECT_EQ(many[i], "Universität Nr " + std::to_string(100 + i));
+  }
+  EXPECT_EQ(walk("hochsch"), std::vector<std::string>{"Hochschule Feldkirch"});
+  EXPECT_EQ(walk("Nr 11"), (std::vector<std::string>{"Universität Nr 110", "Universität Nr 111",
+                                                     "Universität Nr 112", "Universität Nr 113",
+                                                     "Universität Nr 114", "Universität Nr 115",
+                                                     "Universität Nr 116", "Universität Nr 117",
+                                                     "Universität Nr 118", "Universität Nr 119"}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SearchTextRefoldTest,

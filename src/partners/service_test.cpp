@@ -27,7 +27,7 @@ class PartnersServiceTest : public ::testing::TestWithParam<Backend> {
     return db_->database().Read([&](Connection& c) {
       audit::AuditFilter filter;
       filter.entity_type = type;
-      return audit::ListAudit(c, filter, 100, 0, false).first;
+      return audit::ListAllAudit(c, filter);
     });
   }
 

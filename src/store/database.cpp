@@ -228,6 +228,15 @@ void Database::Begin(Connection& connection) {
   connection.Run(backend_ == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
+void Database::RefreshPlannerStatistics() {
+  Read([this](Connection& c) {
+    if (backend_ == Backend::kSqlite) {
+      c.Run("PRAGMA analysis_limit = 1000");
+    }
+    c.Run("ANALYZE");
+  });
+}
+
 void Database::Commit(Connection& connection) { connection.Run("COMMIT"); }
 
 void Database::Rollback(Connection& connection) noexcept {

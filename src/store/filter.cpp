@@ -39,9 +39,24 @@ Filter& Filter::IndexedContains(Backend backend, std::string like_condition,
     }
   }
   phrase += '"';
+  scan_ = Scan{conditions_.size(), std::move(like_condition), name, SearchPattern(*text)};
   conditions_.push_back(std::move(fts_condition));
   params_.Set(std::move(name), std::move(phrase));
   return *this;
+}
+
+std::optional<Filter> Filter::ScanAlternative() const {
+  if (!scan_) {
+    return std::nullopt;
+  }
+  Filter scan;
+  scan.conditions_ = conditions_;
+  scan.conditions_[scan_->condition] = scan_->like_condition;
+  for (const auto& entry : params_.entries()) {
+    scan.params_.SetStored(entry.name,
+                           entry.name == scan_->name ? StoredValue(scan_->pattern) : entry.value);
+  }
+  return scan;
 }
 
 std::string Filter::Where() const {

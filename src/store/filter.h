@@ -58,6 +58,13 @@ class Filter {
   Filter& IndexedContains(Backend backend, std::string like_condition, std::string fts_condition,
                           std::string name, const std::optional<std::string>& text);
 
+  // With a search through the trigram index (IndexedContains on SQLite): the same filter with that
+  // search written as its LIKE condition instead. A list reads that one in its sort's order and
+  // stops after a page, which is faster when the search matches a good part of the rows (the index
+  // lists every match before the first page can be sorted: "univ" matches most institutions), and
+  // slower when it matches few (ListPage chooses by the count). None without such a search.
+  std::optional<Filter> ScanAlternative() const;
+
   // " WHERE a AND b", or "" without conditions.
   std::string Where() const;
   // " AND a AND b", to extend a WHERE of the caller's own.
@@ -70,8 +77,18 @@ class Filter {
   // "a.status" -> "status"
   static std::string ParamName(std::string_view column);
 
+  // The search that ScanAlternative writes as LIKE: its condition's index, the LIKE condition, its
+  // parameter and the LIKE pattern.
+  struct Scan {
+    std::size_t condition;
+    std::string like_condition;
+    std::string name;
+    std::string pattern;
+  };
+
   std::vector<std::string> conditions_;
   Params params_;
+  std::optional<Scan> scan_;
 };
 
 }  // namespace weltcampus::store

@@ -1,6 +1,8 @@
 // The store's building blocks on a real database (SQLite, and PostgreSQL under the harness).
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "core/error.h"
 #include "store/child_rows.h"
 #include "store/filter.h"
@@ -118,6 +120,42 @@ TEST_P(StoreKitTest, FilterBindsOnlyTheGivenValues) {
   });
   EXPECT_EQ(n, 1);
   EXPECT_EQ(Filter().Where(), "");
+}
+
+// An indexed search on SQLite (FTS5 phrase) can be written as its LIKE instead, the rest of the
+// filter and its values unchanged; on PostgreSQL, and for short texts, it is the LIKE already.
+TEST_P(StoreKitTest, AnIndexedSearchHasItsLikeAsAlternative) {
+  Filter filter;
+  filter.Equal("kit_parents.country", std::optional<std::string>("DE"))
+      .IndexedContains(GetParam(), "search LIKE :q ESCAPE '\\'", "id IN (fts MATCH :q)", "q",
+                       std::optional<std::string>("Universität"))
+      .Equal("kind", std::optional<std::string>("x"));
+  const auto scan = filter.ScanAlternative();
+  if (GetParam() == Backend::kPostgres) {
+    EXPECT_EQ(
+        filter.Where(),
+        " WHERE kit_parents.country = :country AND search LIKE :q ESCAPE '\\' AND kind = :kind");
+    EXPECT_FALSE(scan.has_value());
+    return;
+  }
+  EXPECT_EQ(filter.Where(),
+            " WHERE kit_parents.country = :country AND id IN (fts MATCH :q) AND kind = :kind");
+  ASSERT_TRUE(scan.has_value());
+  EXPECT_EQ(
+      scan->Where(),
+      " WHERE kit_parents.country = :country AND search LIKE :q ESCAPE '\\' AND kind = :kind");
+  std::map<std::string, StoredValue> values;
+  for (const auto& entry : scan->params().entries()) {
+    values[entry.name] = entry.value;
+  }
+  EXPECT_EQ(values.at("q"), StoredValue(std::string("%universitat%")));
+  EXPECT_EQ(values.at("country"), StoredValue(std::string("DE")));
+  EXPECT_EQ(values.at("kind"), StoredValue(std::string("x")));
+  Filter short_search;
+  short_search.IndexedContains(GetParam(), "search LIKE :q", "fts :q", "q",
+                               std::optional<std::string>("ü"));
+  EXPECT_EQ(short_search.Where(), " WHERE search LIKE :q");
+  EXPECT_FALSE(short_search.ScanAlternative().has_value());
 }
 
 TEST_P(StoreKitTest, SearchEscapesWildcards) {

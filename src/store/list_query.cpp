@@ -65,6 +65,9 @@ SortTable::SortTable(std::string id_column, std::vector<SortKey> keys, DefaultOr
   for (const auto& key : keys_) {
     std::vector<Term> terms;
     for (const auto& text : SplitTerms(key.order)) {
+      if (text.empty()) {
+        continue;  // a key sorted by the id alone
+      }
       Term term{text, false, false};
       for (const auto& [suffix, descending, follows] :
            {std::tuple{" DESC $", true, true}, std::tuple{" $", false, true},
@@ -200,6 +203,11 @@ std::string SortTable::CursorAfter(const PageRequest& page, const Row& row) cons
     keys.push_back(KeyJson(row.Get("wc_k" + std::to_string(i))));
   }
   return KeyCursor(page, std::move(keys));
+}
+
+bool ScanFindsAPageSooner(Connection& c, const ListSql& sql, int64_t matches) {
+  constexpr int64_t kOneRowIn = 20;
+  return matches * kOneRowIn >= c.Total("SELECT COUNT(*) AS n " + sql.from, Params());
 }
 
 std::string PageSql(const ListSql& sql, const Filter& filter, const SortTable& sort,

@@ -18,8 +18,8 @@ namespace weltcampus::store {
 // it stands for, comma-separated terms each ending in '$' (turns with the request: ASC for
 // ?sort=name, DESC for ?sort=-name), 'DESC $' (the other way round), or a fixed ASC or DESC. Give a
 // list's index the same columns in the same order, with terms that all turn together, and the
-// index serves both directions of the sort. A key that needs a join (a count from
-// another table) names it; it is added only when that sort is asked for.
+// index serves both directions of the sort. An empty order sorts by the id alone. A key that needs
+// a join (a count from another table) names it; it is added only when that sort is asked for.
 struct SortKey {
   std::string_view name;
   std::string_view order;
@@ -89,6 +89,11 @@ struct ListSql {
 std::string PageSql(const ListSql& sql, const Filter& filter, const SortTable& sort,
                     const PageRequest& page, Backend backend, Params& params);
 
+// Whether a search matching `matches` rows finds its first page sooner by reading the list in its
+// sort's order (Filter::ScanAlternative) than through the trigram index: when it matches at least
+// one row in 20 of the list's (kept briefly, as totals are).
+bool ScanFindsAPageSooner(Connection& c, const ListSql& sql, int64_t matches);
+
 // One page of a list and the number of all rows matching the filter, in two statements (the
 // count kept briefly across requests: store/totals.h). Pages follow each other by the last row's
 // sort values (keyset): page 1,000 costs what page 1 costs, and rows added or removed between
@@ -100,8 +105,10 @@ auto ListPage(Connection& c, const ListSql& sql, const Filter& filter, const Sor
   Page<T> result;
   result.keyset = true;
   result.total = c.Total("SELECT COUNT(*) AS n " + sql.from + filter.Where(), filter.params());
-  Params params = filter.params();
-  auto rows = c.Query(PageSql(sql, filter, sort, page, c.backend(), params), params);
+  const auto scan = filter.ScanAlternative();
+  const Filter& page_filter = scan && ScanFindsAPageSooner(c, sql, result.total) ? *scan : filter;
+  Params params = page_filter.params();
+  auto rows = c.Query(PageSql(sql, page_filter, sort, page, c.backend(), params), params);
   if (static_cast<int64_t>(rows.size()) > page.limit) {
     rows.pop_back();  // PageSql reads one row beyond the page
     result.next_cursor = sort.CursorAfter(page, rows.back());

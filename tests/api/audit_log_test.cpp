@@ -9,9 +9,10 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <functional>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -295,6 +296,54 @@ TEST_F(AuditChainTest, VerifyDetectsAReorderedPair) {
   ExpectVerdict(false, first, "reordered pair");
   ASSERT_NO_FATAL_FAILURE(Restore());
   ExpectVerdict(true, 0, "restored copy");
+}
+
+// Issue 8: the log pages by id (keyset). Entries written while a reader pages through it, newest
+// first, come before the first page and never push an entry onto a second page: every entry that
+// was there when reading began is read exactly once, in order; an export reads all of them too.
+TEST_F(AuditLogTest, PagingNewestFirstWhileEntriesAreWrittenRepeatsAndSkipsNothing) {
+  const std::string filter = "entity_type=institution";
+  const std::string query = "/api/v1/audit?" + filter;
+  for (int i = 0; i < 3; ++i) {
+    Json created;
+    ASSERT_NO_FATAL_FAILURE(CreateOk(kInstitutions, NewInstitutionBody("AT"), &created));
+  }
+  std::vector<Json> expected;
+  ASSERT_NO_FATAL_FAILURE(AllAuditEntries(filter, &expected));
+  ASSERT_GE(expected.size(), 3u);
+  std::vector<long long> read;
+  std::optional<std::string> cursor;
+  int pages = 0;
+  do {
+    const Response page =
+        Api().Get(query + "&limit=2" + (cursor ? "&cursor=" + UrlEncode(*cursor) : ""));
+    ASSERT_TRUE(IsJson(page, 200)) << page;
+    for (const Json& entry : page.json["items"]) {
+      read.push_back(IdOf(entry));
+    }
+    cursor = page.json["next_cursor"].is_string()
+                 ? std::optional(page.json["next_cursor"].get<std::string>())
+                 : std::nullopt;
+    if (pages < 3) {
+      // A newer entry: it sorts before everything read so far.
+      Json created;
+      ASSERT_NO_FATAL_FAILURE(CreateOk(kInstitutions, NewInstitutionBody("AT"), &created));
+    }
+  } while (cursor && ++pages < 1000);
+  std::vector<long long> want;
+  for (const Json& entry : expected) {
+    want.push_back(IdOf(entry));
+  }
+  EXPECT_EQ(read, want);
+  for (std::size_t i = 1; i < read.size(); ++i) {
+    EXPECT_GT(read[i - 1], read[i]) << "newest first";
+  }
+  // The oldest first (?sort=at) and a forged cursor.
+  const Response oldest = Api().Get(query + "&sort=at&limit=1");
+  ASSERT_TRUE(IsJson(oldest, 200)) << oldest;
+  ASSERT_EQ(oldest.json["items"].size(), 1u);
+  EXPECT_EQ(IdOf(oldest.json["items"][0]), want.back());
+  EXPECT_TRUE(IsError(Api().Get(query + "&cursor=kAAAA"), 422, "validation_failed", "cursor"));
 }
 
 TEST_F(AuditLogTest, MainChainIsIntact) {
