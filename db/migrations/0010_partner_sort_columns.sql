@@ -29,5 +29,9 @@ DROP INDEX agreements_status_ends;
 CREATE INDEX agreements_status_ends ON agreements (status, ends_on, partner_name, id);
 CREATE INDEX agreements_last_year_name ON agreements (last_academic_year, partner_name, id);
 CREATE INDEX agreements_ends_on_name ON agreements (ends_on, partner_name, id);
+-- Agreements in force by their end (the renewal list, `agreements/expiring`): without it the list
+-- reads past every expired agreement, or sorts every agreement in force, before its first page.
+CREATE INDEX agreements_in_force_ends ON agreements (ends_on, partner_name, id)
+  WHERE status IN ('signed', 'active');
 CREATE INDEX agreements_title ON agreements (title, id);
 CREATE INDEX institutions_city ON institutions (city, name, id);

@@ -246,6 +246,7 @@ store::Page<Agreement> ListAgreements(Connection& c, const AgreementFilter& filt
            filter.academic_year)
       .Add("a.ends_on <= :ends_before", "ends_before", filter.ends_before);
   if (filter.only_in_force) {
+    // Word for word the condition of the index agreements_in_force_ends (migration 0010).
     where.Add("a.status IN ('signed', 'active')");
   }
   auto result =
