@@ -185,6 +185,65 @@ void WriteChildren(Connection& c, Agreement& agreement) {
       });
 }
 
+// The children of a new agreement, which has none stored yet: one multi-row INSERT per table
+// (store::Connection::InsertRows) instead of SyncChildren's statement per row.
+void InsertChildren(Connection& c, Agreement& agreement) {
+  std::vector<store::Params> rows;
+  for (size_t i = 0; i < agreement.partner_institution_ids.size(); ++i) {
+    rows.push_back(store::Params()
+                       .Set("agreement_id", agreement.id)
+                       .Set("institution_id", agreement.partner_institution_ids[i])
+                       .Set("position", static_cast<int64_t>(i)));
+  }
+  c.InsertRows("agreement_partners", rows);
+  rows.clear();
+  for (size_t i = 0; i < agreement.contacts.size(); ++i) {
+    const auto& contact = agreement.contacts[i];
+    rows.push_back(store::Params()
+                       .Set("agreement_id", agreement.id)
+                       .Set("position", static_cast<int64_t>(i))
+                       .Set("name", contact.name)
+                       .Set("email", contact.email)
+                       .Set("phone", contact.phone)
+                       .Set("role", contact.role));
+  }
+  for (const auto& row : c.InsertRows("agreement_contacts", rows, "id, position")) {
+    agreement.contacts.at(static_cast<size_t>(row.Int("position"))).id = row.Int("id");
+  }
+  rows.clear();
+  for (size_t i = 0; i < agreement.quotas.size(); ++i) {
+    const auto& quota = agreement.quotas[i];
+    rows.push_back(store::Params()
+                       .Set("agreement_id", agreement.id)
+                       .Set("position", static_cast<int64_t>(i))
+                       .Set("direction", kDirectionTable.Name(quota.direction))
+                       .Set("category", kQuotaCategoryTable.Name(quota.category))
+                       .Set("isced_code", quota.isced_code)
+                       .Set("places_per_year", quota.places_per_year)
+                       .Set("months_per_place", quota.months_per_place)
+                       .Set("days_per_place", quota.days_per_place));
+  }
+  for (const auto& row : c.InsertRows("quotas", rows, "id, position")) {
+    agreement.quotas.at(static_cast<size_t>(row.Int("position"))).id = row.Int("id");
+  }
+  rows.clear();
+  std::vector<store::Params> languages;
+  for (const auto& quota : agreement.quotas) {
+    for (int level : quota.eqf_levels) {
+      rows.push_back(store::Params().Set("quota_id", quota.id).Set("eqf_level", level));
+    }
+    for (size_t i = 0; i < quota.languages.size(); ++i) {
+      languages.push_back(store::Params()
+                              .Set("quota_id", quota.id)
+                              .Set("position", static_cast<int64_t>(i))
+                              .Set("language", quota.languages[i].language)
+                              .Set("cefr", quota.languages[i].cefr));
+    }
+  }
+  c.InsertRows("quota_eqf_levels", rows);
+  c.InsertRows("quota_languages", languages);
+}
+
 store::Params AgreementFieldParams(const Agreement& agreement) {
   store::Params params;
   params.Set("partnership_id", agreement.partnership_id)
@@ -275,7 +334,7 @@ std::optional<int64_t> PartnershipOfAgreement(Connection& c, int64_t id) {
 
 }  // namespace
 
-void InsertAgreement(Connection& c, Agreement& agreement) {
+void InsertAgreement(Connection& c, Agreement& agreement, KeptCounts counts) {
   agreement.id = c.Insert(
       "INSERT INTO agreements (partnership_id, partner_name, title, search_text, type, status, "
       "first_academic_year, last_academic_year, ends_on, org_unit_id, version, created_at, "
@@ -284,8 +343,19 @@ void InsertAgreement(Connection& c, Agreement& agreement) {
       ":org_unit_id, 1, :at, :at)",
       AgreementFieldParams(agreement).Set("at", NowUtcTimestamp()));
   agreement.version = 1;
-  WriteChildren(c, agreement);
-  RecountActiveAgreements(c, agreement.partnership_id);
+  InsertChildren(c, agreement);
+  if (counts == KeptCounts::kNow) {
+    RecountActiveAgreements(c, agreement.partnership_id);
+    CountMapChange(c);
+  }
+}
+
+void RecountAfterBulkInsert(Connection& c) {
+  c.Exec(
+      "UPDATE partnerships SET active_agreements = (SELECT COUNT(*) FROM agreements a WHERE "
+      "a.partnership_id = partnerships.id AND a.status = 'active') WHERE active_agreements <> "
+      "(SELECT COUNT(*) FROM agreements a WHERE a.partnership_id = partnerships.id AND a.status "
+      "= 'active')");
   CountMapChange(c);
 }
 

@@ -125,7 +125,8 @@ int64_t AddInstitution(Context& context, Institution institution) {
 }
 
 int64_t AddPartnership(Context& context, Partnership partnership) {
-  repository::InsertPartnership(context.connection, partnership);
+  repository::InsertPartnership(context.connection, partnership,
+                                repository::KeptCounts::kAfterBulkInsert);
   ++context.summary.partnerships;
   return partnership.id;
 }
@@ -139,7 +140,8 @@ void AddAgreement(Context& context, Agreement agreement) {
     }
   }
   context.summary.quotas += static_cast<int64_t>(agreement.quotas.size());
-  repository::InsertAgreement(context.connection, agreement);
+  repository::InsertAgreement(context.connection, agreement,
+                              repository::KeptCounts::kAfterBulkInsert);
   ++context.summary.agreements;
 }
 
@@ -198,6 +200,9 @@ DemoSummary BuildDemo(store::Connection& connection, const DemoReferenceData& da
                               : university ? 2400
                                            : 120,
                               university || scale, scale);
+  // Partnerships and agreements were added without their counts (demo::AddPartnership,
+  // demo::AddAgreement): one recount for all of them.
+  repository::RecountAfterBulkInsert(connection);
   if (scale) {
     // The full register: the lists' other institutions, and the partners brought up to date.
     if (data.eche) {

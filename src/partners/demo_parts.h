@@ -24,6 +24,8 @@ struct Context {
   DemoSummary summary;
 };
 
+// Partnerships and agreements go in without their counts (repository::KeptCounts): BuildDemo
+// recounts once at the end.
 int64_t AddInstitution(Context& context, Institution institution);
 int64_t AddPartnership(Context& context, Partnership partnership);
 void AddAgreement(Context& context, Agreement agreement);

@@ -236,15 +236,21 @@ void CopyPartnerName(Connection& c, int64_t institution_id) {
       params);
 }
 
-void InsertPartnership(Connection& c, Partnership& partnership) {
+void InsertPartnership(Connection& c, Partnership& partnership, KeptCounts counts) {
+  // With the partner's name and country copied (CopyPartnerName): the institution has no other
+  // partnership (institution_id is unique) and the new one no agreements yet. An unknown
+  // institution stays the foreign-key violation it was.
   partnership.id = c.Insert(
-      "INSERT INTO partnerships (institution_id, tier, since, responsible_person, objectives, "
-      "notes, version, created_at, updated_at) VALUES (:institution_id, :tier, :since, "
+      "INSERT INTO partnerships (institution_id, partner_name, partner_country, tier, since, "
+      "responsible_person, objectives, notes, version, created_at, updated_at) VALUES "
+      "(:institution_id, COALESCE((SELECT name FROM institutions WHERE id = :institution_id), ''), "
+      "COALESCE((SELECT country FROM institutions WHERE id = :institution_id), ''), :tier, :since, "
       ":responsible_person, :objectives, :notes, 1, :at, :at)",
       PartnershipFieldParams(partnership).Set("at", NowUtcTimestamp()));
   partnership.version = 1;
-  CopyPartnerName(c, partnership.institution_id);
-  CountMapChange(c);
+  if (counts == KeptCounts::kNow) {
+    CountMapChange(c);
+  }
 }
 
 void UpdatePartnership(Connection& c, Partnership& partnership, int64_t expected_version) {

@@ -58,7 +58,8 @@ std::vector<Miscount> MiscountedPartnerships(Connection& c);
 // (db/migrations/0010_partner_sort_columns.sql) that differ from the institution's: a line each.
 std::vector<std::string> StaleCopies(Connection& c);
 // Writes the institution's name and country into the copies its partnership and agreements keep,
-// where they differ: after an institution is changed or a partnership is written.
+// where they differ: after an institution or a partnership is changed (a new partnership's
+// INSERT copies them itself).
 void CopyPartnerName(Connection& c, int64_t institution_id);
 
 // Every partner matching the filter, in one answer, for the map.
@@ -77,7 +78,13 @@ MapVersion ReadMapVersion(Connection& c);
 void CountMapChange(Connection& c);
 // Counts a change of an institution only when it is a partner's (the map shows no other).
 void CountMapChangeOfInstitution(Connection& c, int64_t institution_id);
-void InsertPartnership(Connection& c, Partnership& partnership);
+// How an insert keeps what is counted from the rows (the partnership's active agreements, the
+// partner map's version): at once, as every ordinary write does, or, for a bulk load of many
+// records in one transaction (the demo), once at the end: the caller then calls
+// RecountAfterBulkInsert before the transaction commits.
+enum class KeptCounts { kNow, kAfterBulkInsert };
+void InsertPartnership(Connection& c, Partnership& partnership,
+                       KeptCounts counts = KeptCounts::kNow);
 void UpdatePartnership(Connection& c, Partnership& partnership, int64_t expected_version);
 void DeletePartnership(Connection& c, int64_t id, int64_t expected_version);
 std::optional<int64_t> FindPartnershipIdByInstitution(Connection& c, int64_t institution_id);
@@ -89,7 +96,10 @@ std::optional<Agreement> FindAgreement(Connection& c, int64_t id);
 const store::SortTable& AgreementSorts();
 store::Page<Agreement> ListAgreements(Connection& c, const AgreementFilter& filter,
                                       const PageRequest& page);
-void InsertAgreement(Connection& c, Agreement& agreement);
+void InsertAgreement(Connection& c, Agreement& agreement, KeptCounts counts = KeptCounts::kNow);
+// After inserts with KeptCounts::kAfterBulkInsert: recounts every partnership's active agreements
+// (writing those that differ) and counts one change of the partner map.
+void RecountAfterBulkInsert(Connection& c);
 void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_version);
 void DeleteAgreement(Connection& c, int64_t id, int64_t expected_version);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <stdexcept>
 
 #include "core/text.h"
@@ -136,6 +137,43 @@ int64_t Connection::Insert(const std::string& sql, const Params& params) {
     throw std::runtime_error("INSERT returned no id");
   }
   return row->Int("id");
+}
+
+std::vector<Row> Connection::InsertRows(std::string_view table, const std::vector<Params>& rows,
+                                        std::string_view returning) {
+  std::vector<Row> answered;
+  for (std::size_t first = 0; first < rows.size(); first += kMaxRowsPerInsert) {
+    const std::size_t end = std::min(rows.size(), first + kMaxRowsPerInsert);
+    std::string sql = "INSERT INTO " + std::string(table) + " (";
+    for (const auto& entry : rows[first].entries()) {
+      sql += (&entry == &rows[first].entries().front() ? "" : ", ") + entry.name;
+    }
+    sql += ") VALUES ";
+    Params params;
+    for (std::size_t i = first; i < end; ++i) {
+      const auto& columns = rows[first].entries();
+      const auto& values = rows[i].entries();
+      const std::string suffix = "_" + std::to_string(i - first);
+      sql += i == first ? "(" : ", (";
+      for (std::size_t column = 0; column < values.size(); ++column) {
+        if (values.size() != columns.size() || values[column].name != columns[column].name) {
+          throw std::logic_error("InsertRows: rows with different columns for " +
+                                 std::string(table));
+        }
+        sql += (column == 0 ? ":" : ", :") + values[column].name + suffix;
+        params.SetStored(values[column].name + suffix, values[column].value);
+      }
+      sql += ")";
+    }
+    if (returning.empty()) {
+      statements_.Exec(sql, params);
+    } else {
+      auto part = Query(sql + " RETURNING " + std::string(returning), params);
+      std::move(part.begin(), part.end(), std::back_inserter(answered));
+    }
+    Changed();
+  }
+  return answered;
 }
 
 int64_t Connection::Total(const std::string& sql, const Params& params) {

@@ -93,6 +93,14 @@ class Connection {
   long long Exec(const std::string& sql, const Params& params = {});
   // Runs an INSERT and answers the new row's id (the SQL must not end in a semicolon).
   int64_t Insert(const std::string& sql, const Params& params = {});
+  // Adds rows to `table` with one INSERT per kMaxRowsPerInsert rows instead of one per row. Each
+  // row's parameters name its columns, every row the same columns in the same order; the values
+  // stay bound (row i's `position` is ":position_i"), so there is one SQL text per table, columns
+  // and row count. With `returning` ("id, position") answers those columns of the new rows, in no
+  // particular order. `table` and the column names must be literals of the caller.
+  std::vector<Row> InsertRows(std::string_view table, const std::vector<Params>& rows,
+                              std::string_view returning = {});
+  static constexpr std::size_t kMaxRowsPerInsert = 50;
   int64_t Count(const std::string& sql, const Params& params = {});
   // A list's total: as Count, but kept briefly across requests where that is safe (totals.h).
   int64_t Total(const std::string& sql, const Params& params = {});

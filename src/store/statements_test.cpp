@@ -2,6 +2,10 @@
 // under the harness).
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <stdexcept>
+#include <vector>
+
 #include "core/error.h"
 #include "store/temporary_database.h"
 
@@ -126,6 +130,37 @@ TEST_P(StatementsTest, AFailedStatementLeavesTheConnectionAndItsStatementsUsable
       codes.push_back(row.Text("code"));
     }
     EXPECT_EQ(codes, (std::vector<std::string>{"x", "z"}));
+  });
+}
+
+TEST_P(StatementsTest, InsertRowsAddsManyRowsWithFewStatementsAndAnswersTheirIds) {
+  database().Write([](Connection& c) {
+    EXPECT_TRUE(c.InsertRows("st_items", {}).empty());
+    std::vector<Params> rows;
+    for (int i = 0; i < 120; ++i) {  // three statements: 50, 50 and 20 rows
+      rows.push_back(Params()
+                         .Set("code", "r" + std::to_string(i))
+                         .Set("amount", i)
+                         .Set("share", i % 2 ? std::optional<double>(0.25) : std::nullopt)
+                         .Set("note", "it's :amount"));
+    }
+    const auto kept = c.prepared_statements();
+    const auto answered = c.InsertRows("st_items", rows, "id, amount");
+    EXPECT_EQ(c.prepared_statements(), kept + 2);
+    ASSERT_EQ(answered.size(), 120u);
+    for (const auto& row : answered) {
+      const auto stored =
+          c.QueryOne("SELECT code, amount, share, note FROM st_items WHERE id = :id",
+                     Params().Set("id", row.Int("id")));
+      ASSERT_TRUE(stored);
+      EXPECT_EQ(stored->Int("amount"), row.Int("amount"));
+      EXPECT_EQ(stored->Text("code"), "r" + std::to_string(row.Int("amount")));
+      EXPECT_EQ(stored->IsNull("share"), row.Int("amount") % 2 == 0);
+      EXPECT_EQ(stored->Text("note"), "it's :amount");
+    }
+    EXPECT_THROW(c.InsertRows("st_items", {Params().Set("code", "x").Set("amount", 1),
+                                           Params().Set("amount", 2).Set("code", "y")}),
+                 std::logic_error);
   });
 }
 
