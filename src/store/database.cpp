@@ -229,12 +229,9 @@ void Database::Begin(Connection& connection) {
 }
 
 void Database::RefreshPlannerStatistics() {
-  Read([this](Connection& c) {
-    if (backend_ == Backend::kSqlite) {
-      c.Run("PRAGMA analysis_limit = 1000");
-    }
-    c.Run("ANALYZE");
-  });
+  // Whole, not a bounded sample (SQLite's analysis_limit): with a sample SQLite still sorts the
+  // agreements in force instead of reading their partial index. 0.4 s at the scale profile.
+  Read([](Connection& c) { c.Run("ANALYZE"); });
 }
 
 void Database::Commit(Connection& connection) { connection.Run("COMMIT"); }

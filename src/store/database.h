@@ -29,10 +29,10 @@ class Database {
   // The URL without any password, for logs.
   const std::string& display_url() const { return display_url_; }
 
-  // Refreshes the statistics the query planner chooses its indexes by (SQLite: ANALYZE of a bounded
-  // sample per index; PostgreSQL: ANALYZE). Without them SQLite takes an equality on a common value
-  // (status = 'active') for selective and sorts every matching row instead of reading the sort's
-  // index. Run after migrations and after large writes (the demo, an import from the command line).
+  // Refreshes the statistics the query planner chooses its indexes by (ANALYZE). Without them
+  // SQLite takes an equality on a common value (status = 'active') for selective and sorts every
+  // matching row instead of reading the sort's index. Run after migrations and after large writes
+  // (the demo, an import from the command line).
   void RefreshPlannerStatistics();
 
   // Runs f(Connection&) on a pooled session without an explicit transaction (reads).
