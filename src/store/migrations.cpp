@@ -123,11 +123,8 @@ std::vector<std::string> Migrate(Database& database, const std::vector<CodeMigra
         "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT "
         "NULL)");
   });
-  struct Step {
-    std::string name;
-    std::function<void(Connection&)> apply;
-  };
-  std::vector<Step> steps;
+  // The SQL migrations as code migrations too, so that both run in one name order.
+  std::vector<CodeMigration> steps;
   for (const auto& migration : EmbeddedMigrations()) {
     steps.push_back({migration.name, [sql = migration.sql](Connection& connection) {
                        for (const auto& statement :
@@ -136,11 +133,10 @@ std::vector<std::string> Migrate(Database& database, const std::vector<CodeMigra
                        }
                      }});
   }
-  for (const auto& migration : code) {
-    steps.push_back({migration.name, migration.apply});
-  }
-  std::stable_sort(steps.begin(), steps.end(),
-                   [](const Step& a, const Step& b) { return a.name < b.name; });
+  steps.insert(steps.end(), code.begin(), code.end());
+  std::stable_sort(steps.begin(), steps.end(), [](const CodeMigration& a, const CodeMigration& b) {
+    return a.name < b.name;
+  });
   std::vector<std::string> applied;
   for (const auto& migration : steps) {
     const bool done = database.Write([&](Connection& connection) {
