@@ -134,9 +134,8 @@ std::vector<std::string> Migrate(Database& database, const std::vector<CodeMigra
                      }});
   }
   steps.insert(steps.end(), code.begin(), code.end());
-  std::stable_sort(steps.begin(), steps.end(), [](const CodeMigration& a, const CodeMigration& b) {
-    return a.name < b.name;
-  });
+  std::stable_sort(steps.begin(), steps.end(),
+                   [](const CodeMigration& a, const CodeMigration& b) { return a.name < b.name; });
   std::vector<std::string> applied;
   for (const auto& migration : steps) {
     const bool done = database.Write([&](Connection& connection) {
