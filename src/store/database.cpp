@@ -130,6 +130,9 @@ std::shared_ptr<Database> Database::Open(const std::string& url, std::size_t poo
   const DatabaseUrl parsed = ParseDatabaseUrl(url);
   std::shared_ptr<Database> database(new Database(parsed.backend, parsed.display));
   pool_size = std::max<std::size_t>(pool_size, 1);
+  if (parsed.backend == Backend::kSqlite) {
+    detail::ConfigureSqliteOnce();
+  }
   for (std::size_t i = 0; i < pool_size; ++i) {
     auto slot = std::make_unique<Slot>();
     slot->session = std::make_unique<soci::session>();

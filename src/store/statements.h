@@ -46,6 +46,10 @@ class Statements {
   virtual std::size_t cached() const = 0;
 };
 
+// Sets SQLite up for this process before its first connection opens: each pooled connection is
+// used by one thread at a time (a Lease), so SQLite's own mutex per connection and its memory
+// statistics (a global mutex per allocation) only cost. A no-op after the first call.
+void ConfigureSqliteOnce();
 std::unique_ptr<Statements> SqliteStatements(soci::session& session, std::size_t capacity);
 std::unique_ptr<Statements> PostgresStatements(soci::session& session, std::size_t capacity);
 

@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -191,6 +192,16 @@ class Sqlite final : public Statements {
 };
 
 }  // namespace
+
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // Both refuse (SQLITE_MISUSE) once the library is initialised; it then keeps its defaults,
+    // which are correct, only slower.
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  });
+}
 
 std::unique_ptr<Statements> SqliteStatements(soci::session& session, std::size_t capacity) {
   auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
