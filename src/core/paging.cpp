@@ -184,18 +184,4 @@ std::string KeyCursor(const PageRequest& page, nlohmann::json keys) {
   return "k" + encoded;
 }
 
-nlohmann::json PageJson(nlohmann::json items, const std::optional<std::string>& next_cursor,
-                        int64_t total) {
-  return {{"items", std::move(items)},
-          {"next_cursor", next_cursor ? nlohmann::json(*next_cursor) : nlohmann::json(nullptr)},
-          {"total", total}};
-}
-
-nlohmann::json PageJson(nlohmann::json items, const PageRequest& page, int64_t total) {
-  auto next = page.NextCursor(total);
-  return {{"items", std::move(items)},
-          {"next_cursor", next ? nlohmann::json(*next) : nlohmann::json(nullptr)},
-          {"total", total}};
-}
-
 }  // namespace weltcampus

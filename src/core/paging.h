@@ -30,10 +30,6 @@ struct PageRequest {
   std::optional<std::string> NextCursor(int64_t total) const;
 };
 
-nlohmann::json PageJson(nlohmann::json items, const PageRequest& page, int64_t total);
-// The same with the next page's cursor given (keyset paging).
-nlohmann::json PageJson(nlohmann::json items, const std::optional<std::string>& next_cursor,
-                        int64_t total);
 // The cursor of the page after a row with these sort values and id (the "k" of `after`).
 std::string KeyCursor(const PageRequest& page, nlohmann::json keys);
 // The request for the page after one that answered `next_cursor` (a key cursor, or rows to skip):

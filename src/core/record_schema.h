@@ -16,7 +16,7 @@
 #include "core/enum_table.h"
 #include "core/error.h"
 #include "core/json_input.h"
-#include "core/json_output.h"
+#include "core/json_writer.h"
 #include "core/stored_row.h"
 
 namespace weltcampus {
@@ -77,7 +77,7 @@ class RecordSchema {
       record.*member = in.RequiredString(self.key, max_length);
       self.Check(in, record.*member);
     };
-    field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    field.write = Plain(member);
     StoreIn(field, member);
     return Add(std::move(field));
   }
@@ -90,7 +90,7 @@ class RecordSchema {
         self.Check(in, *(record.*member));
       }
     };
-    field.write = [member](const T& record) { return Nullable(record.*member); };
+    field.write = Plain(member);
     StoreIn(field, member);
     return Add(std::move(field));
   }
@@ -100,7 +100,7 @@ class RecordSchema {
     field.read = [member, min, max](const Field& self, const JsonInput& in, T& record) {
       record.*member = in.RequiredInt(self.key, min, max);
     };
-    field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    field.write = Plain(member);
     StoreIn(field, member);
     return Add(std::move(field));
   }
@@ -110,7 +110,7 @@ class RecordSchema {
     field.read = [member, min, max](const Field& self, const JsonInput& in, T& record) {
       record.*member = in.OptionalInt(self.key, min, max);
     };
-    field.write = [member](const T& record) { return Nullable(record.*member); };
+    field.write = Plain(member);
     StoreIn(field, member);
     return Add(std::move(field));
   }
@@ -120,7 +120,7 @@ class RecordSchema {
     field.read = [member, min, max](const Field& self, const JsonInput& in, T& record) {
       record.*member = in.OptionalNumber(self.key, min, max);
     };
-    field.write = [member](const T& record) { return Nullable(record.*member); };
+    field.write = Plain(member);
     StoreIn(field, member);
     return Add(std::move(field));
   }
@@ -132,7 +132,7 @@ class RecordSchema {
     field.read = [member, default_value](const Field& self, const JsonInput& in, T& record) {
       record.*member = in.OptionalBool(self.key).value_or(default_value);
     };
-    field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    field.write = Plain(member);
     StoreIn(field, member);
     return Add(std::move(field));
   }
@@ -144,8 +144,8 @@ class RecordSchema {
     field.read = [member, table](const Field& self, const JsonInput& in, T& record) {
       record.*member = *table.Parse(in.RequiredEnum(self.key, table.names()));
     };
-    field.write = [member, table](const T& record) {
-      return nlohmann::json(std::string(table.Name(record.*member)));
+    field.write = [member, table](const T& record, JsonWriter& out) {
+      out.String(table.Name(record.*member));
     };
     StoreEnumIn(field, member, table);
     return Add(std::move(field));
@@ -161,8 +161,8 @@ class RecordSchema {
       const auto name = in.OptionalEnum(self.key, table.names());
       record.*member = name ? *table.Parse(*name) : default_value;
     };
-    field.write = [member, table](const T& record) {
-      return nlohmann::json(std::string(table.Name(record.*member)));
+    field.write = [member, table](const T& record, JsonWriter& out) {
+      out.String(table.Name(record.*member));
     };
     StoreEnumIn(field, member, table);
     return Add(std::move(field));
@@ -176,9 +176,8 @@ class RecordSchema {
       const auto name = in.OptionalEnum(self.key, table.names());
       record.*member = name ? table.Parse(*name) : std::nullopt;
     };
-    field.write = [member, table](const T& record) {
-      const auto name = table.Name(record.*member);
-      return name ? nlohmann::json(std::string(*name)) : nlohmann::json(nullptr);
+    field.write = [member, table](const T& record, JsonWriter& out) {
+      out.Value(table.Name(record.*member));
     };
     StoreEnumIn(field, member, table);
     return Add(std::move(field));
@@ -193,7 +192,7 @@ class RecordSchema {
         throw ValidationError(in.FieldName(self.key), "Must be a date such as 2027-09-30");
       }
     };
-    field.write = [member](const T& record) { return Nullable(record.*member); };
+    field.write = Plain(member);
     StoreIn(field, member);
     return Add(std::move(field));
   }
@@ -202,7 +201,7 @@ class RecordSchema {
   RecordSchema& Date(std::string key, std::string T::*member) {
     Field field = Scalar(std::move(key), "string", false, {{"format", "date"}});
     field.read_only = true;
-    field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    field.write = Plain(member);
     StoreIn(field, member);
     field.column = ColumnUse::kServerSet;
     return Add(std::move(field));
@@ -218,8 +217,8 @@ class RecordSchema {
       }
       record.*member = year->first_calendar_year();
     };
-    field.write = [member](const T& record) {
-      return nlohmann::json(AcademicYear(record.*member).ToString());
+    field.write = [member](const T& record, JsonWriter& out) {
+      out.String(AcademicYear(record.*member).ToString());
     };
     StoreIn(field, member);
     return Add(std::move(field));
@@ -256,7 +255,7 @@ class RecordSchema {
         }
       }
     };
-    field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    field.write = Plain(member);
     return Add(std::move(field));
   }
 
@@ -277,12 +276,12 @@ class RecordSchema {
         out.push_back(item.Read(items[i], in.FieldName(self.key, i)));
       }
     };
-    field.write = [member, item](const T& record) {
-      nlohmann::json out = nlohmann::json::array();
+    field.write = [member, item](const T& record, JsonWriter& out) {
+      out.BeginArray();
       for (const auto& child : record.*member) {
-        out.push_back(item.Write(child));
+        item.Write(child, out);
       }
-      return out;
+      out.EndArray();
     };
     return Add(std::move(field));
   }
@@ -294,7 +293,9 @@ class RecordSchema {
     field.key = std::move(key);
     field.read_only = true;
     field.child_output = schema.OutputSchema();
-    field.write = [member, schema](const T& record) { return schema.Write(record.*member); };
+    field.write = [member, schema](const T& record, JsonWriter& out) {
+      schema.Write(record.*member, out);
+    };
     return Add(std::move(field));
   }
 
@@ -306,7 +307,7 @@ class RecordSchema {
     field.read = [member](const Field& self, const JsonInput& in, T& record) {
       record.*member = in.OptionalInt(self.key, 1, INT64_MAX).value_or(0);
     };
-    field.write = [member](const T& record) { return nlohmann::json(record.*member); };
+    field.write = Plain(member);
     return Add(std::move(field));
   }
 
@@ -376,12 +377,22 @@ class RecordSchema {
     }
   }
 
-  nlohmann::json Write(const T& record) const {
-    nlohmann::json out = nlohmann::json::object();
+  // Writes the record as JSON text, its fields in their order.
+  void Write(const T& record, JsonWriter& out) const {
+    out.BeginObject();
     for (const auto& field : fields_) {
-      out[field.key] = field.write(record);
+      out.Key(field.key);
+      field.write(record, out);
     }
-    return out;
+    out.EndObject();
+  }
+  // The record as a JSON value (an audit entry's before and after, an export's row): its text
+  // read back, so that there is one way to write each kind of field.
+  nlohmann::json Write(const T& record) const {
+    std::string text;
+    JsonWriter out(text);
+    Write(record, out);
+    return nlohmann::json::parse(text);
   }
 
   // What the server answers: every field present, optional ones null, read-only ones marked.
@@ -492,7 +503,7 @@ class RecordSchema {
     std::function<bool(std::string_view)> check;
     std::string check_message;
     std::function<void(const Field&, const JsonInput&, T&)> read;
-    std::function<nlohmann::json(const T&)> write;
+    std::function<void(const T&, JsonWriter&)> write;
     ColumnUse column = ColumnUse::kNone;
     std::string column_name;  // empty: the key
     std::function<StoredValue(const T&)> to_column;
@@ -529,6 +540,12 @@ class RecordSchema {
       range["maximum"] = max;
     }
     return range;
+  }
+
+  // Writes the member as it is: JsonWriter::Value knows texts, numbers, optionals and lists.
+  template <typename M>
+  static std::function<void(const T&, JsonWriter&)> Plain(M T::*member) {
+    return [member](const T& record, JsonWriter& out) { out.Value(record.*member); };
   }
 
   template <typename M>

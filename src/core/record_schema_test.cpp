@@ -146,6 +146,17 @@ TEST(RecordSchemaTest, WritesEveryFieldWithNullForMissingOnes) {
   }());
 }
 
+TEST(RecordSchemaTest, WritesTextInTheOrderOfTheFieldsThatReadsBackAsTheValue) {
+  Tree tree = TreeSchema().Read(ValidTree());
+  tree.id = 3;
+  std::string text;
+  JsonWriter out(text);
+  TreeSchema().Write(tree, out);
+  EXPECT_TRUE(text.starts_with(R"({"id":3,"version":1,"name":)")) << text;
+  EXPECT_EQ(nlohmann::json::parse(text), TreeSchema().Write(tree));
+  EXPECT_NE(text.find(R"("leaves":[{"id":4,)"), std::string::npos) << text;
+}
+
 TEST(RecordSchemaTest, OutputSchemaRequiresEveryFieldAndMarksReadOnlyOnes) {
   const auto schema = TreeSchema().OutputSchema();
   EXPECT_EQ(schema["required"].size(), 12u);

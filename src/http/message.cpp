@@ -104,6 +104,13 @@ Response Response::Json(int status, const nlohmann::json& body) {
   return response;
 }
 
+Response Response::JsonText(int status, std::string body) {
+  Response response;
+  response.status = status;
+  response.body = std::move(body);
+  return response;
+}
+
 bool Request::IfNoneMatchHas(std::string_view etag) const {
   const auto opaque = [](std::string_view tag) {
     while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) {

@@ -63,6 +63,8 @@ struct Response {
   BodyProducer stream;
 
   static Response Json(int status, const nlohmann::json& body);
+  // JSON already written as text (JsonWriter).
+  static Response JsonText(int status, std::string body);
   static Response NoContent();
   // 304 Not Modified with the entity tag the client holds: no body.
   static Response NotModified(std::string etag);

@@ -27,6 +27,8 @@ const RecordSchema<IscedField>& IscedFieldSchema() {
   return schema;
 }
 
+void WriteJson(const OrgUnit& unit, JsonWriter& out) { OrgUnitSchema().Write(unit, out); }
+void WriteJson(const IscedField& field, JsonWriter& out) { IscedFieldSchema().Write(field, out); }
 nlohmann::json ToJson(const OrgUnit& unit) { return OrgUnitSchema().Write(unit); }
 nlohmann::json ToJson(const IscedField& field) { return IscedFieldSchema().Write(field); }
 

@@ -22,6 +22,19 @@ nlohmann::json ByCategory(const std::map<QuotaCategory, int64_t>& places) {
 
 }  // namespace
 
+void WriteJson(const Institution& institution, JsonWriter& out) {
+  InstitutionSchema().Write(institution, out);
+}
+void WriteJson(const Partnership& partnership, JsonWriter& out) {
+  PartnershipSchema().Write(partnership, out);
+}
+void WriteJson(const Agreement& agreement, JsonWriter& out) {
+  AgreementSchema().Write(agreement, out);
+}
+void WriteJson(const JointStructure& structure, JsonWriter& out) {
+  JointStructureSchema().Write(structure, out);
+}
+
 nlohmann::json ToJson(const Institution& institution) { return InstitutionSchema().Write(institution); }
 
 nlohmann::json ToJson(const Partnership& partnership) { return PartnershipSchema().Write(partnership); }

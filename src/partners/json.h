@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "core/json_writer.h"
 #include "partners/model.h"
 #include "partners/repository.h"
 #include "partners/schemas.h"
@@ -10,6 +11,12 @@
 
 namespace weltcampus::partners {
 
+// A record as the API writes it: as text into a page or a record answer (http/responses.h), as a
+// value for the audit log and the exports.
+void WriteJson(const Institution& institution, JsonWriter& out);
+void WriteJson(const Partnership& partnership, JsonWriter& out);
+void WriteJson(const Agreement& agreement, JsonWriter& out);
+void WriteJson(const JointStructure& structure, JsonWriter& out);
 nlohmann::json ToJson(const Institution& institution);
 nlohmann::json ToJson(const Partnership& partnership);
 nlohmann::json ToJson(const Agreement& agreement);
