@@ -67,6 +67,19 @@ JsonWriter& JsonWriter::Key(std::string_view key) {
   return *this;
 }
 
+JsonWriter& JsonWriter::WrittenKey(std::string_view key_text) {
+  BeforeValue();
+  out_ += key_text;
+  comma_ = false;
+  return *this;
+}
+
+std::string JsonWriter::KeyText(std::string_view key) {
+  std::string text;
+  JsonWriter(text).Key(key);
+  return text;
+}
+
 JsonWriter& JsonWriter::String(std::string_view value) {
   BeforeValue();
   Quoted(value);

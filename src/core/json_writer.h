@@ -28,6 +28,10 @@ class JsonWriter {
   JsonWriter& BeginArray();
   JsonWriter& EndArray();
   JsonWriter& Key(std::string_view key);
+  // A key as KeyText wrote it: for keys written many times (a record schema's fields).
+  JsonWriter& WrittenKey(std::string_view key_text);
+  // `"key":`, for WrittenKey.
+  static std::string KeyText(std::string_view key);
 
   JsonWriter& String(std::string_view value);
   JsonWriter& Int(int64_t value);

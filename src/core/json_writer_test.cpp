@@ -29,6 +29,11 @@ TEST(JsonWriterTest, PutsCommasBetweenMembersAndItemsOnly) {
             }),
             R"({"a":1,"b":[],"c":{},"d":[1,2,{"e":null}]})");
   EXPECT_EQ(Written([](JsonWriter& out) {
+              out.BeginObject().WrittenKey(JsonWriter::KeyText("a\"b")).Int(1);
+              out.WrittenKey(JsonWriter::KeyText("c")).Int(2).EndObject();
+            }),
+            R"({"a\"b":1,"c":2})");
+  EXPECT_EQ(Written([](JsonWriter& out) {
               out.BeginArray().BeginArray().EndArray().BeginArray().EndArray().EndArray();
             }),
             "[[],[]]");

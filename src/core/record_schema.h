@@ -381,7 +381,7 @@ class RecordSchema {
   void Write(const T& record, JsonWriter& out) const {
     out.BeginObject();
     for (const auto& field : fields_) {
-      out.Key(field.key);
+      out.WrittenKey(field.key_text);
       field.write(record, out);
     }
     out.EndObject();
@@ -491,6 +491,7 @@ class RecordSchema {
  private:
   struct Field {
     std::string key;
+    std::string key_text;         // the key as JSON writes it, `"key":`
     std::string type;             // JSON Schema type of a present value
     bool optional_output = false;  // null in output when not set
     bool optional_input = false;   // may be left out of input although never null in output
@@ -596,6 +597,7 @@ class RecordSchema {
         throw std::logic_error("field " + field.key + " defined twice in " + name_);
       }
     }
+    field.key_text = JsonWriter::KeyText(field.key);
     fields_.push_back(std::move(field));
     return *this;
   }

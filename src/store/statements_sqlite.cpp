@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/statements.h"
@@ -126,8 +127,14 @@ class Sqlite final : public Statements {
     int bound = 0;
     std::string name;
     for (const auto& entry : params.entries()) {
-      name.assign(1, ':').append(entry.name);
-      const int index = sqlite3_bind_parameter_index(statement, name.c_str());
+      // Parameters come mostly in the order the SQL names them (an IN-list's :a0, :a1, ...): try
+      // the next one before SQLite's search by name, which compares with every name before it.
+      int index = bound + 1;
+      const char* next = sqlite3_bind_parameter_name(statement, index);
+      if (next == nullptr || next[0] != ':' || entry.name != std::string_view(next + 1)) {
+        name.assign(1, ':').append(entry.name);
+        index = sqlite3_bind_parameter_index(statement, name.c_str());
+      }
       if (index == 0) {
         throw std::logic_error("the SQL has no parameter " + name + ": " + sql);
       }
