@@ -74,6 +74,14 @@ JsonWriter& JsonWriter::WrittenKey(std::string_view key_text) {
   return *this;
 }
 
+JsonWriter& JsonWriter::WrittenMembers(std::string_view members) {
+  if (!members.empty()) {
+    BeforeValue();
+    out_ += members;
+  }
+  return *this;
+}
+
 std::string JsonWriter::KeyText(std::string_view key) {
   std::string text;
   JsonWriter(text).Key(key);

@@ -32,6 +32,8 @@ class JsonWriter {
   JsonWriter& WrittenKey(std::string_view key_text);
   // `"key":`, for WrittenKey.
   static std::string KeyText(std::string_view key);
+  // Members of the object begun, as text written before (`"a":1,"b":[]`; empty: none).
+  JsonWriter& WrittenMembers(std::string_view members);
 
   JsonWriter& String(std::string_view value);
   JsonWriter& Int(int64_t value);

@@ -5,6 +5,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -384,6 +385,29 @@ class RecordSchema {
       out.WrittenKey(field.key_text);
       field.write(record, out);
     }
+    out.EndObject();
+  }
+  // Writes only the fields named in `keys`, as members of an object the caller has begun: the
+  // text of a part of the record that is kept to be written again (WriteWith).
+  void WriteFields(const T& record, JsonWriter& out, std::span<const std::string_view> keys) const {
+    for (const auto& field : fields_) {
+      if (std::find(keys.begin(), keys.end(), field.key) != keys.end()) {
+        out.WrittenKey(field.key_text);
+        field.write(record, out);
+      }
+    }
+  }
+  // Writes the record with the fields named in `keys` given as text WriteFields wrote before.
+  void WriteWith(const T& record, JsonWriter& out, std::span<const std::string_view> keys,
+                 std::string_view members) const {
+    out.BeginObject();
+    for (const auto& field : fields_) {
+      if (std::find(keys.begin(), keys.end(), field.key) == keys.end()) {
+        out.WrittenKey(field.key_text);
+        field.write(record, out);
+      }
+    }
+    out.WrittenMembers(members);
     out.EndObject();
   }
   // The record as a JSON value (an audit entry's before and after, an export's row): its text

@@ -1,8 +1,12 @@
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <map>
 
 #include "core/date.h"
 #include "core/text.h"
 #include "partners/repository.h"
+#include "partners/schemas.h"
 #include "store/child_rows.h"
 #include "store/versioned.h"
 
@@ -285,7 +289,7 @@ std::optional<Agreement> FindAgreement(Connection& c, int64_t id) {
 }
 
 store::Page<Agreement> ListAgreements(Connection& c, const AgreementFilter& filter,
-                                      const PageRequest& page) {
+                                      const PageRequest& page, AgreementChildren children) {
   store::Filter where;
   // By the partner's name (as SearchInstitutions) or the title, through their trigram indexes.
   where
@@ -308,10 +312,28 @@ store::Page<Agreement> ListAgreements(Connection& c, const AgreementFilter& filt
     // Word for word the condition of the index agreements_in_force_ends (migration 0010).
     where.Add("a.status IN ('signed', 'active')");
   }
-  auto result =
-      store::ListPage(c, {std::string(kAgreementColumns) + kAgreementFrom, kAgreementFrom}, where,
-                      AgreementSorts(), page, AgreementFromRow);
-  LoadChildren(c, result.items);
+  if (children == AgreementChildren::kRecords) {
+    auto result =
+        store::ListPage(c, {std::string(kAgreementColumns) + kAgreementFrom, kAgreementFrom}, where,
+                        AgreementSorts(), page, AgreementFromRow);
+    LoadChildren(c, result.items);
+    return result;
+  }
+  auto result = store::ListPage(
+      c, {std::string(kAgreementColumns) + ", a.children_json " + kAgreementFrom, kAgreementFrom},
+      where, AgreementSorts(), page, [](const store::Row& row) {
+        Agreement agreement = AgreementFromRow(row);
+        agreement.children_json = row.Text("children_json");
+        return agreement;
+      });
+  // An agreement written before its text was kept (none after the migration that writes them).
+  if (std::any_of(result.items.begin(), result.items.end(),
+                  [](const Agreement& agreement) { return agreement.children_json.empty(); })) {
+    for (auto& agreement : result.items) {
+      agreement.children_json.clear();
+    }
+    LoadChildren(c, result.items);
+  }
   return result;
 }
 
@@ -324,6 +346,38 @@ void RecountActiveAgreements(Connection& c, int64_t partnership_id) {
       "UPDATE partnerships SET active_agreements = (SELECT COUNT(*) FROM agreements a WHERE "
       "a.partnership_id = :id AND a.status = 'active') WHERE id = :id",
       store::Params().Set("id", partnership_id));
+}
+
+// The children's text kept with the agreement (db/migrations/0012_agreement_children_text.sql),
+// after its child rows are written in the same transaction.
+void KeepChildrenText(Connection& c, const Agreement& agreement) {
+  c.Exec("UPDATE agreements SET children_json = :text WHERE id = :id",
+         store::Params().Set("text", AgreementChildrenText(agreement)).Set("id", agreement.id));
+}
+
+// Every agreement with its child rows, in batches by id.
+template <typename F>
+void ForEachAgreementsChildren(Connection& c, F f) {
+  int64_t after = 0;
+  for (;;) {
+    std::vector<Agreement> batch;
+    for (const auto& row :
+         c.Query("SELECT id, children_json FROM agreements WHERE id > :after ORDER BY id LIMIT 500",
+                 store::Params().Set("after", after))) {
+      Agreement agreement;
+      agreement.id = row.Int("id");
+      agreement.children_json = row.Text("children_json");
+      batch.push_back(std::move(agreement));
+    }
+    if (batch.empty()) {
+      return;
+    }
+    LoadChildren(c, batch);
+    for (const auto& agreement : batch) {
+      f(agreement);
+    }
+    after = batch.back().id;
+  }
 }
 
 std::optional<int64_t> PartnershipOfAgreement(Connection& c, int64_t id) {
@@ -344,6 +398,7 @@ void InsertAgreement(Connection& c, Agreement& agreement, KeptCounts counts) {
       AgreementFieldParams(agreement).Set("at", NowUtcTimestamp()));
   agreement.version = 1;
   InsertChildren(c, agreement);
+  KeepChildrenText(c, agreement);
   if (counts == KeptCounts::kNow) {
     RecountActiveAgreements(c, agreement.partnership_id);
     CountMapChange(c);
@@ -370,11 +425,27 @@ void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_versi
       "org_unit_id = :org_unit_id",
       AgreementFieldParams(agreement));
   WriteChildren(c, agreement);
+  KeepChildrenText(c, agreement);
   RecountActiveAgreements(c, agreement.partnership_id);
   if (before && *before != agreement.partnership_id) {
     RecountActiveAgreements(c, *before);
   }
   CountMapChange(c);
+}
+
+void KeepAllChildrenTexts(Connection& c) {
+  ForEachAgreementsChildren(c, [&](const Agreement& agreement) { KeepChildrenText(c, agreement); });
+}
+
+std::vector<std::string> StaleChildrenTexts(Connection& c) {
+  std::vector<std::string> stale;
+  ForEachAgreementsChildren(c, [&](const Agreement& agreement) {
+    if (agreement.children_json != AgreementChildrenText(agreement)) {
+      stale.push_back(fmt::format("agreement {}: its kept children differ from its child rows",
+                                  agreement.id));
+    }
+  });
+  return stale;
 }
 
 void DeleteAgreement(Connection& c, int64_t id, int64_t expected_version) {

@@ -29,7 +29,11 @@ void WriteJson(const Partnership& partnership, JsonWriter& out) {
   PartnershipSchema().Write(partnership, out);
 }
 void WriteJson(const Agreement& agreement, JsonWriter& out) {
-  AgreementSchema().Write(agreement, out);
+  if (agreement.children_json.empty()) {
+    AgreementSchema().Write(agreement, out);
+  } else {
+    AgreementSchema().WriteWith(agreement, out, kAgreementChildKeys, agreement.children_json);
+  }
 }
 void WriteJson(const JointStructure& structure, JsonWriter& out) {
   JointStructureSchema().Write(structure, out);
@@ -39,7 +43,13 @@ nlohmann::json ToJson(const Institution& institution) { return InstitutionSchema
 
 nlohmann::json ToJson(const Partnership& partnership) { return PartnershipSchema().Write(partnership); }
 
-nlohmann::json ToJson(const Agreement& agreement) { return AgreementSchema().Write(agreement); }
+nlohmann::json ToJson(const Agreement& agreement) {
+  // Through the text, which may hold the children kept with the agreement (an export of a list).
+  std::string text;
+  JsonWriter out(text);
+  WriteJson(agreement, out);
+  return nlohmann::json::parse(text);
+}
 
 nlohmann::json ToJson(const JointStructure& structure) {
   return JointStructureSchema().Write(structure);

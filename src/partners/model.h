@@ -190,6 +190,9 @@ struct Agreement {
   // Read-only: the partnership's institution, for lists.
   std::string institution_name;
   std::string institution_country;
+  // In a list page: partner_institution_ids, contacts and quotas as the JSON text kept with the
+  // agreement (AgreementChildrenText), in place of the three vectors, which are then empty.
+  std::string children_json;
 };
 
 struct AgreementFilter {

@@ -167,6 +167,9 @@ std::vector<std::string> StaleCopies(Connection& c) {
     stale.push_back(fmt::format("agreement {}: partner {} kept, {} in its partnership",
                                 row.Int("id"), row.Text("partner_name"), row.Text("actual")));
   }
+  for (auto& line : StaleChildrenTexts(c)) {
+    stale.push_back(std::move(line));
+  }
   return stale;
 }
 

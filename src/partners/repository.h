@@ -94,8 +94,19 @@ bool PartnershipHasDependants(Connection& c, int64_t id);
 // they keep their identity across edits.
 std::optional<Agreement> FindAgreement(Connection& c, int64_t id);
 const store::SortTable& AgreementSorts();
+// How a list gives the agreements' children: as records (the overview sums their places), or as
+// the text kept with each agreement (Agreement::children_json: a list page, an export), which
+// costs no query of the five child tables.
+enum class AgreementChildren { kRecords, kKeptText };
 store::Page<Agreement> ListAgreements(Connection& c, const AgreementFilter& filter,
-                                      const PageRequest& page);
+                                      const PageRequest& page,
+                                      AgreementChildren children = AgreementChildren::kRecords);
+// Writes the children's text kept with every agreement (the code migration
+// 0013_agreement_children_text).
+void KeepAllChildrenTexts(Connection& c);
+// The agreements whose kept children's text differs from their child rows: a line each (part of
+// StaleCopies).
+std::vector<std::string> StaleChildrenTexts(Connection& c);
 void InsertAgreement(Connection& c, Agreement& agreement, KeptCounts counts = KeptCounts::kNow);
 // After inserts with KeptCounts::kAfterBulkInsert: recounts every partnership's active agreements
 // (writing those that differ) and counts one change of the partner map.

@@ -145,6 +145,20 @@ const RecordSchema<Agreement>& AgreementSchema() {
   return schema;
 }
 
+std::string AgreementChildrenText(const Agreement& agreement) {
+  Agreement stored;
+  stored.partner_institution_ids = agreement.partner_institution_ids;
+  stored.contacts = agreement.contacts;
+  stored.quotas = agreement.quotas;
+  for (auto& quota : stored.quotas) {
+    std::sort(quota.eqf_levels.begin(), quota.eqf_levels.end());
+  }
+  std::string text;
+  JsonWriter out(text);
+  AgreementSchema().WriteFields(stored, out, kAgreementChildKeys);
+  return text;
+}
+
 const RecordSchema<JointStructure>& JointStructureSchema() {
   static const auto schema =
       RecordSchema<JointStructure>("JointStructure")

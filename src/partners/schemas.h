@@ -1,6 +1,9 @@
 #pragma once
 
+#include <array>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 
 #include "core/record_schema.h"
 #include "partners/model.h"
@@ -15,6 +18,14 @@ const RecordSchema<Partnership>& PartnershipSchema();
 const RecordSchema<Agreement>& AgreementSchema();
 const RecordSchema<JointStructure>& JointStructureSchema();
 const RecordSchema<MapPoint>& MapPointSchema();
+
+// An agreement's child records, which a list page writes from the text kept with the agreement
+// (agreements.children_json, db/migrations/0012_agreement_children_text.sql) instead of reading
+// five tables: AgreementChildrenText writes them as the members of the agreement's JSON, in the
+// order the repository reads them (EQF levels ascending).
+inline constexpr std::array<std::string_view, 3> kAgreementChildKeys = {
+    "partner_institution_ids", "contacts", "quotas"};
+std::string AgreementChildrenText(const Agreement& agreement);
 
 // Answers that are not records, written by hand in json.cpp.
 NamedSchema PartnerOverviewSchema();

@@ -258,7 +258,9 @@ Agreement PartnersService::GetAgreement(int64_t id) {
 }
 
 Page<Agreement> PartnersService::ListAgreements(const AgreementFilter& filter, const PageRequest& page) {
-  return database_.Read([&](Connection& c) { return repo::ListAgreements(c, filter, page); });
+  return database_.Read([&](Connection& c) {
+    return repo::ListAgreements(c, filter, page, repo::AgreementChildren::kKeptText);
+  });
 }
 
 Agreement PartnersService::CreateAgreement(const audit::Actor& actor, Agreement agreement) {
