@@ -19,9 +19,9 @@
 namespace weltcampus::cli {
 
 std::vector<std::string> MigrateDatabase(store::Database& database) {
-  return store::Migrate(database,
-                        {{"0009_search_refold", partners::repository::RefoldSearchTexts},
-                         {"0013_agreement_children_text", partners::repository::KeepAllChildrenTexts}});
+  return store::Migrate(
+      database, {{"0009_search_refold", partners::repository::RefoldSearchTexts},
+                 {"0013_agreement_children_text", partners::repository::KeepAllChildrenTexts}});
 }
 
 nlohmann::json AllEnumerations() {

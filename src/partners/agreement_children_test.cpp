@@ -52,7 +52,8 @@ class AgreementChildrenTest : public ::testing::TestWithParam<Backend> {
     agreement.last_academic_year = 2027;
     agreement.ends_on = "2028-09-30";
     agreement.partner_institution_ids = {institution.id};
-    agreement.contacts.push_back({0, "Anna Nowak", "anna@example.org", std::nullopt, "coordinator"});
+    agreement.contacts.push_back(
+        {0, "Anna Nowak", "anna@example.org", std::nullopt, "coordinator"});
     // EQF levels given out of order: the rows give them ascending, and so must the kept text.
     agreement.quotas.push_back(StudyQuota({7, 6}, {{"pl", "B1"}, {"en", "B2"}}));
     agreement.quotas.push_back(StudyQuota({}, {}));
@@ -95,7 +96,8 @@ TEST_P(AgreementChildrenTest, TheListWritesTheKeptChildrenAsTheAgreementHasThem)
   EXPECT_EQ(updated, Own());
   EXPECT_EQ(updated["quotas"].size(), 2u);
   EXPECT_EQ(updated["quotas"][0]["id"], listed["quotas"][0]["id"]);
-  EXPECT_EQ(updated["quotas"][0]["languages"], nlohmann::json::parse(R"([{"cefr":"C1","language":"en"}])"));
+  EXPECT_EQ(updated["quotas"][0]["languages"],
+            nlohmann::json::parse(R"([{"cefr":"C1","language":"en"}])"));
   EXPECT_TRUE(updated["contacts"].empty());
   EXPECT_TRUE(Stale().empty());
 }
@@ -112,8 +114,9 @@ TEST_P(AgreementChildrenTest, ChecksTellAStaleTextAndTheMigrationWritesItAgain) 
 
   // A text that a write outside the repository left behind.
   db_->database().Write([](Connection& c) {
-    c.Exec("UPDATE agreements SET children_json = "
-           "'\"partner_institution_ids\":[],\"contacts\":[],\"quotas\":[]'");
+    c.Exec(
+        "UPDATE agreements SET children_json = "
+        "'\"partner_institution_ids\":[],\"contacts\":[],\"quotas\":[]'");
   });
   const auto stale = Stale();
   ASSERT_EQ(stale.size(), 1u);

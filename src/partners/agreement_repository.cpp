@@ -441,8 +441,8 @@ std::vector<std::string> StaleChildrenTexts(Connection& c) {
   std::vector<std::string> stale;
   ForEachAgreementsChildren(c, [&](const Agreement& agreement) {
     if (agreement.children_json != AgreementChildrenText(agreement)) {
-      stale.push_back(fmt::format("agreement {}: its kept children differ from its child rows",
-                                  agreement.id));
+      stale.push_back(
+          fmt::format("agreement {}: its kept children differ from its child rows", agreement.id));
     }
   });
   return stale;

@@ -23,8 +23,8 @@ const RecordSchema<MapPoint>& MapPointSchema();
 // (agreements.children_json, db/migrations/0012_agreement_children_text.sql) instead of reading
 // five tables: AgreementChildrenText writes them as the members of the agreement's JSON, in the
 // order the repository reads them (EQF levels ascending).
-inline constexpr std::array<std::string_view, 3> kAgreementChildKeys = {
-    "partner_institution_ids", "contacts", "quotas"};
+inline constexpr std::array<std::string_view, 3> kAgreementChildKeys = {"partner_institution_ids",
+                                                                        "contacts", "quotas"};
 std::string AgreementChildrenText(const Agreement& agreement);
 
 // Answers that are not records, written by hand in json.cpp.
