@@ -46,7 +46,8 @@ void LoadRoles(Connection& c, std::span<User> users) {
   store::Params params;
   const std::string in_list = store::InList(ids, params, "u");
   for (const auto& row : c.Query("SELECT user_id, role, org_unit_id, isced_code FROM user_roles "
-                                 "WHERE user_id IN (" + in_list + ") ORDER BY user_id, id",
+                                 "WHERE user_id IN (" +
+                                     in_list + ") ORDER BY user_id, id",
                                  params)) {
     by_id.at(row.Int("user_id"))
         ->roles.push_back({kRoleTable.FromStored(row.Text("role")), row.OptionalInt("org_unit_id"),
