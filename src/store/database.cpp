@@ -139,10 +139,14 @@ std::shared_ptr<Database> Database::Open(const std::string& url, std::size_t poo
     if (parsed.backend == Backend::kSqlite) {
       slot->session->open(*soci::factory_sqlite3(), "db=\"" + parsed.connection_string + "\"");
       slot->statements = detail::SqliteStatements(*slot->session, kStatementsPerConnection);
-      // WAL lets readers go on while one writer commits; FULL makes every commit durable.
+      // WAL lets readers go on while one writer commits; FULL makes every commit durable. The
+      // file is read through a memory map (up to 1 GiB, shared by every connection through the
+      // operating system's cache) instead of a read call per page: each connection's own page
+      // cache is 2 MB, and at the scale profile (125 MB) a list spent a third of its time in
+      // pread.
       slot->statements->Run(
           "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-          "PRAGMA busy_timeout=10000");
+          "PRAGMA busy_timeout=10000; PRAGMA mmap_size=1073741824");
     } else {
       slot->session->open(*soci::factory_postgresql(), parsed.connection_string);
       slot->statements = detail::PostgresStatements(*slot->session, kStatementsPerConnection);
