@@ -10,7 +10,7 @@ Filter& Filter::Contains(std::string condition, std::string name,
                          const std::optional<std::string>& text) {
   if (text) {
     conditions_.push_back(std::move(condition));
-    params_.Set(std::move(name), ContainsPattern(*text));
+    params_.Set(std::move(name), ContainsPattern(*text)).PlanForValues();
   }
   return *this;
 }
@@ -28,7 +28,7 @@ Filter& Filter::IndexedContains(Backend backend, std::string like_condition,
   });
   if (backend != Backend::kSqlite || characters < 3) {
     conditions_.push_back(std::move(like_condition));
-    params_.Set(std::move(name), SearchPattern(*text));
+    params_.Set(std::move(name), SearchPattern(*text)).PlanForValues();
     return *this;
   }
   std::string phrase = "\"";

@@ -215,6 +215,7 @@ std::string PageSql(const ListSql& sql, const Filter& filter, const SortTable& s
   if (!sql.select.ends_with(sql.from)) {
     throw std::logic_error("a list's SELECT must end with its FROM: " + sql.select);
   }
+  params.Append(sql.select_params);
   std::string text = sql.select.substr(0, sql.select.size() - sql.from.size());
   while (!text.empty() && text.back() == ' ') {
     text.pop_back();
@@ -223,8 +224,10 @@ std::string PageSql(const ListSql& sql, const Filter& filter, const SortTable& s
   if (const std::string after = sort.After(page, backend, params); !after.empty()) {
     text += (filter.empty() ? " WHERE " : " AND ") + after;
   }
-  text += sort.OrderBy(page) + " LIMIT :wc_limit";
-  params.Set("wc_limit", page.limit + 1);
+  // The limit is written into the statement, not bound: it is an integer the server checked
+  // (PageRequest), and PostgreSQL plans a bound LIMIT as a tenth of the table, so that the
+  // cached plan of a list looked dearer than a new one and every request was planned anew.
+  text += sort.OrderBy(page) + " LIMIT " + std::to_string(page.limit + 1);
   if (!page.after && page.offset > 0) {
     text += " OFFSET :wc_offset";
     params.Set("wc_offset", page.offset);

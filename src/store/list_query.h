@@ -82,6 +82,9 @@ struct Page {
 struct ListSql {
   std::string select;
   std::string from;
+  // Values that the SELECT's own columns bind (":year" of a figure computed per row), which the
+  // count does not take.
+  Params select_params = {};
 };
 
 // The SELECT of one page: the list's columns, the sort values (keyset), FROM, joins, filter, the

@@ -89,6 +89,7 @@ Params& Params::Set(std::string name, std::string value) {
 
 Params& Params::Append(const Params& other) {
   entries_.insert(entries_.end(), other.entries_.begin(), other.entries_.end());
+  plan_for_values_ = plan_for_values_ || other.plan_for_values_;
   return *this;
 }
 

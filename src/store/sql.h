@@ -67,6 +67,15 @@ class Params {
     return value ? Set(std::move(name), *value) : SetNull(std::move(name));
   }
 
+  // The best plan depends on these values (a text search: a rare word wants the search's index,
+  // a common one the list's order), so PostgreSQL plans the statement with them every time
+  // instead of perhaps settling on one plan for all values (store/statements_postgres.cpp).
+  Params& PlanForValues() {
+    plan_for_values_ = true;
+    return *this;
+  }
+  bool plans_for_values() const { return plan_for_values_; }
+
   struct Entry {
     std::string name;
     Value value;
@@ -75,6 +84,7 @@ class Params {
 
  private:
   std::deque<Entry> entries_;
+  bool plan_for_values_ = false;
 };
 
 // A borrowed database connection; all SQL of the repositories goes through it. Each distinct SQL

@@ -29,32 +29,40 @@ struct ClearResult {
 };
 using Result = std::unique_ptr<PGresult, ClearResult>;
 
-// A statement prepared on the server under `name`; removed from the server when dropped.
+// A statement's SQL with PostgreSQL's $1, $2, ... and, once it is prepared on the server, its
+// name there; removed from the server when dropped.
 class PgPrepared {
  public:
-  PgPrepared(PGconn* connection, std::string name, std::vector<std::string> parameters)
-      : connection_(connection), name_(std::move(name)), parameters_(std::move(parameters)) {}
+  PgPrepared(PGconn* connection, std::string numbered, std::vector<std::string> parameters)
+      : connection_(connection),
+        numbered_(std::move(numbered)),
+        parameters_(std::move(parameters)) {}
   PgPrepared(PgPrepared&& other) noexcept
       : columns(std::move(other.columns)),
         connection_(std::exchange(other.connection_, nullptr)),
+        numbered_(std::move(other.numbered_)),
         name_(std::move(other.name_)),
         parameters_(std::move(other.parameters_)) {}
   PgPrepared& operator=(PgPrepared&&) = delete;
   ~PgPrepared() {
-    if (connection_ && PQstatus(connection_) == CONNECTION_OK) {
+    if (connection_ && !name_.empty() && PQstatus(connection_) == CONNECTION_OK) {
       // Fails harmlessly inside a failed transaction; the server then keeps it until the
       // connection closes.
       Result(PQexec(connection_, ("DEALLOCATE " + name_).c_str()));
     }
   }
 
+  const std::string& numbered() const { return numbered_; }
+  // Empty until the statement is prepared on the server.
   const std::string& name() const { return name_; }
+  void PreparedAs(std::string name) { name_ = std::move(name); }
   // The ":name" parameters in the order of $1, $2, ...
   const std::vector<std::string>& parameters() const { return parameters_; }
   std::shared_ptr<const std::vector<std::string>> columns;
 
  private:
   PGconn* connection_;
+  std::string numbered_;
   std::string name_;
   std::vector<std::string> parameters_;
 };
@@ -164,7 +172,8 @@ class Postgres final : public Statements {
 
  private:
   Result Execute(const std::string& sql, const Params& params, PgPrepared*& prepared) {
-    prepared = &Prepare(sql);
+    const bool plan_for_values = params.plans_for_values();
+    prepared = &Prepare(sql, !plan_for_values);
     const auto& names = prepared->parameters();
     std::vector<std::string> texts(names.size());
     std::vector<const char*> values(names.size(), nullptr);
@@ -197,9 +206,15 @@ class Postgres final : public Statements {
         throw std::logic_error("the parameter :" + names[i] + " is not given: " + sql);
       }
     }
-    Result result(PQexecPrepared(connection_, prepared->name().c_str(),
-                                 static_cast<int>(values.size()), values.data(), nullptr, nullptr,
-                                 0));
+    // A prepared statement may be run with a plan made once for all values (after its first five
+    // runs, where PostgreSQL estimates that plan no dearer); an unnamed one is planned with its
+    // values each time.
+    Result result(plan_for_values ? PQexecParams(connection_, prepared->numbered().c_str(),
+                                                 static_cast<int>(values.size()), nullptr,
+                                                 values.data(), nullptr, nullptr, 0)
+                                  : PQexecPrepared(connection_, prepared->name().c_str(),
+                                                   static_cast<int>(values.size()), values.data(),
+                                                   nullptr, nullptr, 0));
     const auto status = PQresultStatus(result.get());
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
       const char* code = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
@@ -214,17 +229,22 @@ class Postgres final : public Statements {
     return result;
   }
 
-  PgPrepared& Prepare(const std::string& sql) {
-    if (PgPrepared* found = cache_.Find(sql)) {
-      return *found;
+  // The kept statement of `sql`, prepared on the server if `on_server`.
+  PgPrepared& Prepare(const std::string& sql, bool on_server) {
+    PgPrepared* found = cache_.Find(sql);
+    if (!found) {
+      std::vector<std::string> names;
+      std::string numbered = Numbered(sql, names);
+      found = &cache_.Add(sql, PgPrepared(connection_, std::move(numbered), std::move(names)));
     }
-    std::vector<std::string> names;
-    const std::string numbered = Numbered(sql, names);
-    std::string name = "wc" + std::to_string(++counter_);
-    Result result(PQprepare(connection_, name.c_str(), numbered.c_str(),
-                            static_cast<int>(names.size()), nullptr));
-    Check(result.get(), PGRES_COMMAND_OK);
-    return cache_.Add(sql, PgPrepared(connection_, std::move(name), std::move(names)));
+    if (on_server && found->name().empty()) {
+      std::string name = "wc" + std::to_string(++counter_);
+      Result result(PQprepare(connection_, name.c_str(), found->numbered().c_str(),
+                              static_cast<int>(found->parameters().size()), nullptr));
+      Check(result.get(), PGRES_COMMAND_OK);
+      found->PreparedAs(std::move(name));
+    }
+    return *found;
   }
 
   void Check(const PGresult* result, ExecStatusType wanted) {

@@ -4,9 +4,11 @@
 
 #include <optional>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "core/error.h"
+#include "store/filter.h"
 #include "store/temporary_database.h"
 
 namespace weltcampus::store {
@@ -131,6 +133,46 @@ TEST_P(StatementsTest, AFailedStatementLeavesTheConnectionAndItsStatementsUsable
     }
     EXPECT_EQ(codes, (std::vector<std::string>{"x", "z"}));
   });
+}
+
+// A search's plan depends on its text; on PostgreSQL it runs as an unnamed statement, planned with
+// its values each time, while other statements are prepared on the server and kept.
+TEST_P(StatementsTest, AStatementPlannedForItsValuesIsNotPreparedOnTheServer) {
+  database().Write([](Connection& c) {
+    for (const char* code : {"alpha", "beta", "alphabet"}) {
+      c.Exec(kInsert,
+             Params().Set("code", code).Set("amount", 1).Set("share", 0.5).SetNull("note"));
+    }
+  });
+  const std::string search = "SELECT code FROM st_items WHERE code LIKE :q ORDER BY code";
+  const std::string by_code = "SELECT code FROM st_items WHERE code = :code";
+  database().Read([&](Connection& c) {
+    for (const char* pattern : {"alpha%", "%bet%", "alpha%"}) {
+      std::vector<std::string> codes;
+      for (const auto& row : c.Query(search, Params().Set("q", pattern).PlanForValues())) {
+        codes.push_back(row.Text("code"));
+      }
+      EXPECT_EQ(codes, std::string(pattern) == "%bet%"
+                           ? std::vector<std::string>({"alphabet", "beta"})
+                           : std::vector<std::string>({"alpha", "alphabet"}));
+    }
+    EXPECT_EQ(c.Query(by_code, Params().Set("code", "beta")).size(), 1u);
+    if (c.backend() != Backend::kPostgres) {
+      return;
+    }
+    const auto on_server = [&](const std::string& sql) {
+      return c.Count("SELECT COUNT(*) AS n FROM pg_prepared_statements WHERE statement = :sql",
+                     Params().Set("sql", sql));
+    };
+    EXPECT_EQ(on_server("SELECT code FROM st_items WHERE code LIKE $1 ORDER BY code"), 0);
+    EXPECT_EQ(on_server("SELECT code FROM st_items WHERE code = $1"), 1);
+  });
+  Filter filter;
+  filter.Equal("kind", std::optional<std::string>("x"));
+  EXPECT_FALSE(filter.params().plans_for_values());
+  filter.Contains("code LIKE :q", "q", std::optional<std::string>("alp"));
+  EXPECT_TRUE(filter.params().plans_for_values());
+  EXPECT_TRUE(Params().Append(filter.params()).plans_for_values());
 }
 
 TEST_P(StatementsTest, InsertRowsAddsManyRowsWithFewStatementsAndAnswersTheirIds) {
