@@ -87,17 +87,20 @@ to_ms() {
     printf "%.2f", n }'
 }
 
-# measure NAME URL [COOKIE] -> appends "name<TAB>req/s<TAB>p50 ms<TAB>p99 ms<TAB>non-2xx" to $out
+# measure NAME URL [COOKIE] [HEADER] -> appends "name<TAB>req/s<TAB>p50 ms<TAB>p99 ms<TAB>non-2xx"
+# to $out
 measure() {
-  local name=$1 url=$2 cookie=${3:-} output rps p50 p99 bad
+  local name=$1 url=$2 cookie=${3:-} header=${4:-} output rps p50 p99 bad
   if [ -n "$only" ] && ! [[ $name =~ $only ]]; then return 0; fi
   # One request first: a broken endpoint shows as such, not as a fast error page.
   local status
-  status=$(curl -s -o "$work/first.json" -w '%{http_code}' ${cookie:+-H "Cookie: $cookie"} "$url")
+  status=$(curl -s -o "$work/first.json" -w '%{http_code}' ${cookie:+-H "Cookie: $cookie"} \
+    ${header:+-H "$header"} "$url")
   if [ "$status" != 200 ] && [ "$status" != 304 ]; then
     echo "   $name: HTTP $status $(head -c 300 "$work/first.json")" >&2
   fi
-  output=$(wrk -t2 -c64 -d"${duration}s" --timeout 10s --latency ${cookie:+-H "Cookie: $cookie"} "$url")
+  output=$(wrk -t2 -c64 -d"${duration}s" --timeout 10s --latency ${cookie:+-H "Cookie: $cookie"} \
+    ${header:+-H "$header"} "$url")
   rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$output")
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$output")")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$output")")
@@ -209,7 +212,10 @@ bench_endpoints() {
   measure "partnerships ?sort=tier" "$p/partnerships?sort=tier&limit=50" "$office"
   measure "partnerships ?sort=-active_agreements" "$p/partnerships?sort=-active_agreements&limit=50" "$office"
   measure "partnerships ?q=univ" "$p/partnerships?q=univ&limit=50" "$office"
-  measure "partnerships/map (all partners)" "$p/partnerships/map" "$office"
+  # A browser asks for it gzipped; the plain answer (1 MB at the scale profile) for comparison.
+  measure "partnerships/map (all partners, gzip)" "$p/partnerships/map" "$office" \
+    "Accept-Encoding: gzip"
+  measure "partnerships/map (all partners, plain)" "$p/partnerships/map" "$office"
   measure "institutions ?q=univ" "$p/institutions?q=univ&limit=50" "$office"
   measure "institutions ?q=niver" "$p/institutions?q=niver&limit=50" "$office"
   measure "institutions ?country=PL" "$p/institutions?country=PL&limit=50" "$office"

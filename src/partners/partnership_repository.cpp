@@ -1,6 +1,5 @@
 #include <fmt/format.h>
 
-#include <map>
 #include <stdexcept>
 
 #include "core/date.h"
@@ -12,8 +11,10 @@ namespace weltcampus::partners::repository {
 
 namespace {
 
-// The places are computed per row of a page, so a list never reads all agreements; the count of
-// active agreements is kept with the partnership.
+// The places are computed per row of a page, so a list never reads all agreements: a page is read
+// in the order of an index and stops at its limit. Where a page must be sorted (a search with few
+// matches, store::Filter::ScanAlternative), SQLite computes them for the matches only, and
+// PostgreSQL after its sort. The count of active agreements is kept with the partnership.
 constexpr const char* kPartnershipSelect =
     "SELECT p.id, p.institution_id, p.tier, p.since, p.responsible_person, p.objectives, p.notes, "
     "p.version, p.created_at, p.updated_at, i.name AS i_name, i.name_local AS i_name_local, "
@@ -108,34 +109,11 @@ const store::SortTable& PartnershipSorts() {
 
 store::Page<Partnership> ListPartnerships(Connection& c, const PartnershipFilter& filter,
                                           const PageRequest& page, int current_year) {
-  // First the ids of one page, then the figures for those rows only: the per-row subqueries of
-  // kPartnershipSelect would otherwise run for every partner before sorting.
-  const auto ids = store::ListPage(
+  return store::ListPage(
       c,
-      {"SELECT p.id AS id FROM partnerships p JOIN institutions i ON i.id = p.institution_id",
-       "FROM partnerships p JOIN institutions i ON i.id = p.institution_id"},
-      FilterOf(filter, c.backend()), PartnershipSorts(), page,
-      [](const store::Row& row) { return row.Int("id"); });
-  store::Page<Partnership> result;
-  result.total = ids.total;
-  result.next_cursor = ids.next_cursor;
-  result.keyset = ids.keyset;
-  if (ids.items.empty()) {
-    return result;
-  }
-  store::Params params;
-  params.Set("year", current_year);
-  const std::string in_list = store::InList(ids.items, params);
-  std::map<int64_t, Partnership> by_id;
-  for (const auto& row :
-       c.Query(std::string(kPartnershipSelect) + " WHERE p.id IN (" + in_list + ")", params)) {
-    auto partnership = PartnershipFromRow(row);
-    by_id.emplace(partnership.id, std::move(partnership));
-  }
-  for (int64_t id : ids.items) {
-    result.items.push_back(std::move(by_id.at(id)));
-  }
-  return result;
+      {kPartnershipSelect, "FROM partnerships p JOIN institutions i ON i.id = p.institution_id",
+       store::Params().Set("year", current_year)},
+      FilterOf(filter, c.backend()), PartnershipSorts(), page, PartnershipFromRow);
 }
 
 std::vector<Miscount> MiscountedPartnerships(Connection& c) {
