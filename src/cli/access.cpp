@@ -14,30 +14,33 @@ const auth::AccessTable& Access() {
   using auth::Role;
   // Everyone signed in reads the reference tables; everyone but guests from abroad (who see
   // their own welcome case) reads the partner register and the school's units; the international
-  // office keeps both.
+  // office keeps both. Staff also see the register's internals (partners/visibility.h); students
+  // and researchers its public facts.
   static const auth::AccessTable table({
       {Role::kAdmin,
        {organisation::kReadReference, organisation::kReadOrganisation,
         organisation::kWriteOrganisation, partners::kReadPartners, partners::kWritePartners,
-        partners::kReadIndicators, system::kManageSettings, auth::kManageUsers, audit::kReadAudit,
-        system::kOperations, imports::kImportData, jobs::kSeeAllJobs}},
+        partners::kReadPartnerInternals, partners::kReadIndicators, system::kManageSettings,
+        auth::kManageUsers, audit::kReadAudit, system::kOperations, imports::kImportData,
+        jobs::kSeeAllJobs}},
       {Role::kInternationalOffice,
        {organisation::kReadReference, organisation::kReadOrganisation,
         organisation::kWriteOrganisation, partners::kReadPartners, partners::kWritePartners,
-        partners::kReadIndicators, imports::kImportData}},
+        partners::kReadPartnerInternals, partners::kReadIndicators, imports::kImportData}},
       {Role::kManagement,
        {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners,
-        partners::kReadIndicators}},
+        partners::kReadPartnerInternals, partners::kReadIndicators}},
       {Role::kResearchOffice,
        {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners,
-        partners::kReadIndicators}},
+        partners::kReadPartnerInternals, partners::kReadIndicators}},
       {Role::kCoordinator,
        {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners,
-        partners::kReadIndicators}},
+        partners::kReadPartnerInternals, partners::kReadIndicators}},
       {Role::kResearcher,
        {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners}},
       {Role::kWelcomeOfficer,
-       {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners}},
+       {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners,
+        partners::kReadPartnerInternals}},
       {Role::kStudent,
        {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners}},
       {Role::kIncomingGuest, {organisation::kReadReference}},

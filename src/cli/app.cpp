@@ -1,5 +1,10 @@
 #include "cli/app.h"
 
+#include <cctype>
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include "audit/routes.h"
 #include "auth/roles.h"
 #include "auth/routes.h"
@@ -15,6 +20,7 @@
 #include "partners/routes.h"
 #include "store/migrations.h"
 #include "system/routes.h"
+#include "system/settings.h"
 
 namespace weltcampus::cli {
 
@@ -38,13 +44,38 @@ void RegisterAllImporters() {
   partners::RegisterImporters();
 }
 
+namespace {
+
+// An Erasmus code or hei-id as compared: without spaces ("D  DRESDEN01" is "DDRESDEN01"), in
+// upper case.
+std::string CodeKey(std::string_view code) {
+  std::string key;
+  for (char c : code) {
+    if (c != ' ') {
+      key += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+  }
+  return key;
+}
+
+// The school's own university, by the Erasmus code or hei-id of the home settings.
+bool IsHomeInstitution(store::Connection& c, const partners::Institution& institution) {
+  const auto home = system::LoadHomeSettings(c);
+  const auto same = [](const std::optional<std::string>& code, const std::string& home_code) {
+    return code && !CodeKey(home_code).empty() && CodeKey(*code) == CodeKey(home_code);
+  };
+  return same(institution.erasmus_code, home.erasmus_code) || same(institution.hei_id, home.hei_id);
+}
+
+}  // namespace
+
 void RegisterAllRoutes(http::Router& router, store::Database& database, http::Metrics& metrics,
                        jobs::JobRunner& job_runner) {
   auth::RegisterRoutes(router, database, Access());
   audit::RegisterRoutes(router, database);
   system::RegisterRoutes(router, database, metrics, AllEnumerations());
   organisation::RegisterRoutes(router, database);
-  partners::RegisterRoutes(router, database);
+  partners::RegisterRoutes(router, database, IsHomeInstitution);
   jobs::RegisterRoutes(router, database);
   RegisterAllImporters();
   imports::RegisterRoutes(router, database, [&job_runner] { job_runner.Wake(); });

@@ -15,6 +15,7 @@
 #include "partners/partner_map.h"
 #include "partners/permissions.h"
 #include "partners/service.h"
+#include "partners/visibility.h"
 #include "store/references.h"
 
 namespace weltcampus::partners {
@@ -88,6 +89,26 @@ Response MapResponse(const Request& request, PartnersService& service, PartnerMa
   return response;
 }
 
+// A page of agreements (or all of them as a file) as the reader may see them: staff get the
+// children as the text kept with each agreement, the public the records without the contacts.
+Response AgreementsOrExport(const Request& request, PartnersService& service,
+                            AgreementFilter filter, const PageRequest& page) {
+  const auto audience = AudienceOf(request);
+  Restrict(filter, audience);
+  return http::ListOrExport(request, page, "agreements", kAgreementExport,
+                            [&service, filter, audience](const PageRequest& p) {
+                              if (audience == Audience::kStaff) {
+                                return service.ListAgreements(filter, p);
+                              }
+                              auto result = service.ListAgreements(
+                                  filter, p, repository::AgreementChildren::kRecords);
+                              for (auto& agreement : result.items) {
+                                Redact(agreement, audience);
+                              }
+                              return result;
+                            });
+}
+
 void RegisterInstitutionRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
   const std::string base = "/api/v1/institutions";
   router
@@ -153,12 +174,18 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
   router
       .Add("GET", base, kReadPartners, "The school's partners, with filters",
            [service](const Request& request) {
-             const auto filter = PartnershipFilterFrom(request);
+             const auto audience = AudienceOf(request);
+             auto filter = PartnershipFilterFrom(request);
+             Restrict(filter, audience);
              const auto page = repository::PartnershipSorts().PageFrom(request.query);
              return http::ListOrExport(
                  request, page, "partners", kPartnershipExport,
-                 [service, filter, today = Date::TodayUtc()](const PageRequest& p) {
-                   return service->ListPartnerships(filter, p, today);
+                 [service, filter, audience, today = Date::TodayUtc()](const PageRequest& p) {
+                   auto result = service->ListPartnerships(filter, p, today);
+                   for (auto& partnership : result.items) {
+                     Redact(partnership, audience);
+                   }
+                   return result;
                  });
            })
       .ReturnsPage(PartnershipSchema().Output())
@@ -175,7 +202,8 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
            "Every partner matching the filters, with coordinates, for the world map (no paging; "
            "one array a field; ETag, 304 to If-None-Match while no partner has changed)",
            [service, maps](const Request& request) {
-             const auto filter = PartnershipFilterFrom(request);
+             auto filter = PartnershipFilterFrom(request);
+             Restrict(filter, AudienceOf(request));
              if (http::ExportFormatOf(request)) {
                return http::AllOrExport(request, "partner-map", kMapExport,
                                         service->ListMapPoints(filter));
@@ -203,7 +231,9 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
   router
       .Add("GET", base + "/{id}", kReadPartners, "One partnership",
            [service](const Request& request) {
-             return RecordResponse(service->GetPartnership(request.PathId("id"), Date::TodayUtc()));
+             auto partnership = service->GetPartnership(request.PathId("id"), Date::TodayUtc());
+             Redact(partnership, AudienceOf(request));
+             return RecordResponse(partnership);
            })
       .Returns(200, PartnershipSchema().Output());
   router
@@ -228,8 +258,9 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
       .Add("GET", base + "/{id}/overview", kReadPartners,
            "A partner's partnership, agreements, places per year and joint structures",
            [service](const Request& request) {
-             return Response::Json(
-                 200, ToJson(service->GetOverview(request.PathId("id"), Date::TodayUtc())));
+             auto overview = service->GetOverview(request.PathId("id"), Date::TodayUtc());
+             Redact(overview, AudienceOf(request));
+             return Response::Json(200, ToJson(overview));
            })
       .Returns(200, PartnerOverviewSchema());
 }
@@ -246,10 +277,7 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
                filter.only_in_force = true;
              }
              const auto page = repository::AgreementSorts().PageFrom(request.query);
-             return http::ListOrExport(request, page, "agreements", kAgreementExport,
-                                       [service, filter](const PageRequest& p) {
-                                         return service->ListAgreements(filter, p);
-                                       });
+             return AgreementsOrExport(request, *service, filter, page);
            })
       .ReturnsPage(AgreementSchema().Output())
       .Paged(repository::AgreementSorts().ApiValues())
@@ -261,7 +289,7 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
       .Query("academic_year", {{"type", "string"}, {"pattern", "^[0-9]{4}/[0-9]{4}$"}})
       .Query("expiring_within_months", {{"type", "integer"}, {"minimum", 0}, {"maximum", 120}});
   router
-      .Add("GET", base + "/expiring", kReadPartners,
+      .Add("GET", base + "/expiring", kReadPartnerInternals,
            "Signed or active agreements ending within ?months= (default 12), soonest first",
            [service](const Request& request) {
              auto filter = AgreementFilterFrom(request);
@@ -269,10 +297,7 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
              filter.ends_before = Date::TodayUtc().AddMonths(static_cast<int>(months)).ToString();
              filter.only_in_force = true;
              auto page = PageRequest::FromQuery(request.query, kExpiringSorts);
-             return http::ListOrExport(request, page, "agreements", kAgreementExport,
-                                       [service, filter](const PageRequest& p) {
-                                         return service->ListAgreements(filter, p);
-                                       });
+             return AgreementsOrExport(request, *service, filter, page);
            })
       .Paged({"ends_on", "-ends_on"})
       .Query("months", {{"type", "integer"}, {"minimum", 0}, {"maximum", 120}, {"default", 12}})
@@ -295,7 +320,13 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
   router
       .Add("GET", base + "/{id}", kReadPartners, "One agreement with its quotas",
            [service](const Request& request) {
-             return RecordResponse(service->GetAgreement(request.PathId("id")));
+             const auto audience = AudienceOf(request);
+             auto agreement = service->GetAgreement(request.PathId("id"));
+             if (!Visible(agreement, audience)) {
+               throw NotFoundError("Agreement");  // as one that does not exist
+             }
+             Redact(agreement, audience);
+             return RecordResponse(agreement);
            })
       .Returns(200, AgreementSchema().Output());
   router
@@ -321,10 +352,10 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
 
 }  // namespace
 
-void RegisterRoutes(http::Router& router, store::Database& database) {
+void RegisterRoutes(http::Router& router, store::Database& database, IsHomeInstitution is_home) {
   // Agreements are held by an organisational unit, which then cannot be removed.
   store::DeclareReference({"org_units", "agreements", "org_unit_id", "agreement"});
-  auto service = std::make_shared<PartnersService>(database);
+  auto service = std::make_shared<PartnersService>(database, std::move(is_home));
   RegisterInstitutionRoutes(router, service);
   RegisterPartnershipRoutes(router, service);
   RegisterJointStructureRoutes(router, database);

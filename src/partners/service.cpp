@@ -32,16 +32,6 @@ void CheckErasmusCodeFree(Connection& c, const Institution& institution) {
   }
 }
 
-void CheckPartnershipReferences(Connection& c, const Partnership& partnership) {
-  if (!repo::FindInstitution(c, partnership.institution_id)) {
-    throw ValidationError("institution_id", "No institution with this id");
-  }
-  auto existing = repo::FindPartnershipIdByInstitution(c, partnership.institution_id);
-  if (existing && *existing != partnership.id) {
-    throw Conflict("institution_id", "This institution is already a partner");
-  }
-}
-
 // Checks what the agreement refers to, and puts the partnership's institution first among its
 // partners (an agreement is always with at least that institution).
 void PrepareAgreement(Connection& c, Agreement& agreement) {
@@ -193,6 +183,22 @@ VersionedMap PartnersService::LoadMap(const PartnershipFilter& filter) {
   });
 }
 
+void PartnersService::CheckPartnershipReferences(Connection& c,
+                                                 const Partnership& partnership) const {
+  const auto institution = repo::FindInstitution(c, partnership.institution_id);
+  if (!institution) {
+    throw ValidationError("institution_id", "No institution with this id");
+  }
+  if (is_home_ && is_home_(c, *institution)) {
+    throw ValidationError("institution_id",
+                          "This is the school's own university; it cannot be its own partner");
+  }
+  auto existing = repo::FindPartnershipIdByInstitution(c, partnership.institution_id);
+  if (existing && *existing != partnership.id) {
+    throw Conflict("institution_id", "This institution is already a partner");
+  }
+}
+
 Partnership PartnersService::CreatePartnership(const audit::Actor& actor, Date today,
                                                Partnership partnership) {
   return database_.Write([&](Connection& c) {
@@ -257,10 +263,11 @@ Agreement PartnersService::GetAgreement(int64_t id) {
                       "Agreement");
 }
 
-Page<Agreement> PartnersService::ListAgreements(const AgreementFilter& filter, const PageRequest& page) {
-  return database_.Read([&](Connection& c) {
-    return repo::ListAgreements(c, filter, page, repo::AgreementChildren::kKeptText);
-  });
+Page<Agreement> PartnersService::ListAgreements(const AgreementFilter& filter,
+                                                const PageRequest& page,
+                                                repo::AgreementChildren children) {
+  return database_.Read(
+      [&](Connection& c) { return repo::ListAgreements(c, filter, page, children); });
 }
 
 Agreement PartnersService::CreateAgreement(const audit::Actor& actor, Agreement agreement) {

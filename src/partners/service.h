@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -44,9 +45,14 @@ std::vector<YearPlaces> PlacesByYear(const std::vector<Agreement>& agreements);
 // The rules of the partners module; each call is one transaction. Every change is made by an
 // actor (audited in their name); where a rule or an answer depends on the day (the academic year
 // whose agreements are active), the caller says which day it is: no rule reads the clock.
+// Whether an institution is the school's own, which cannot be its own partner. The home settings
+// that tell are the system module's; the application passes this in (cli/app.cpp).
+using IsHomeInstitution = std::function<bool(store::Connection&, const Institution&)>;
+
 class PartnersService {
  public:
-  explicit PartnersService(store::Database& database) : database_(database) {}
+  explicit PartnersService(store::Database& database, IsHomeInstitution is_home = {})
+      : database_(database), is_home_(std::move(is_home)) {}
 
   Institution GetInstitution(int64_t id);
   Page<Institution> ListInstitutions(const InstitutionFilter& filter, const PageRequest& page);
@@ -71,7 +77,11 @@ class PartnersService {
   PartnerOverview GetOverview(int64_t partnership_id, Date today);
 
   Agreement GetAgreement(int64_t id);
-  Page<Agreement> ListAgreements(const AgreementFilter& filter, const PageRequest& page);
+  // With the children as the text kept with each agreement unless `children` asks for records
+  // (an answer that leaves some of them out: partners/visibility.h).
+  Page<Agreement> ListAgreements(
+      const AgreementFilter& filter, const PageRequest& page,
+      repository::AgreementChildren children = repository::AgreementChildren::kKeptText);
   Agreement CreateAgreement(const audit::Actor& actor, Agreement agreement);
   Agreement UpdateAgreement(const audit::Actor& actor, int64_t id, Agreement agreement,
                             int64_t expected_version);
@@ -80,7 +90,10 @@ class PartnersService {
   repository::Summary GetSummary(Date today);
 
  private:
+  void CheckPartnershipReferences(store::Connection& c, const Partnership& partnership) const;
+
   store::Database& database_;
+  IsHomeInstitution is_home_;
 };
 
 // The academic year a day falls in, as the calendar year it starts in.

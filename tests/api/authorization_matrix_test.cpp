@@ -52,6 +52,12 @@ Access ReadPartners() {
   return Only(roles);
 }
 Access WritePartners() { return Only({"admin", "international_office"}); }
+// The register's internals (the renewals worklist among them): the school's staff, not students,
+// researchers or guests.
+Access PartnerInternals() {
+  return Only({"admin", "international_office", "coordinator", "research_office", "welcome_officer",
+               "management"});
+}
 // The school's units: read by the same people as the register, kept by the international office.
 Access ReadOrganisation() { return ReadPartners(); }
 Access WriteOrganisation() { return Only({"admin", "international_office"}); }
@@ -111,7 +117,7 @@ const std::vector<Row>& ExpectationTable() {
       {"GET", "/api/v1/partnerships/{id}/joint-structures", ReadPartners()},
       {"GET", "/api/v1/joint-structures/{id}", ReadPartners()},
       {"GET", "/api/v1/agreements", ReadPartners()},
-      {"GET", "/api/v1/agreements/expiring", ReadPartners()},
+      {"GET", "/api/v1/agreements/expiring", PartnerInternals()},
       {"GET", "/api/v1/agreements/{id}", ReadPartners()},
       // Partners: changing
       {"POST", "/api/v1/institutions", WritePartners()},

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "accounts.h"
 #include "api_client.h"
 #include "fixtures.h"
 
@@ -50,6 +51,38 @@ TEST(Partnerships, DemoHasTheStrategicPartners) {
     EXPECT_GE((*partnership)["active_agreements"].get<long long>(), 1)
         << "a strategic partner of the demo without an active agreement: " << partnership->dump();
   }
+}
+
+// The school's own university (the Erasmus code of the home settings) cannot be made its partner
+// (issue 9, defect 4), neither by a new partnership nor by moving one to it.
+TEST(Partnerships, TheSchoolsOwnUniversityCannotBeAPartner) {
+  const Response home = Api().Get("/api/v1/settings/home");
+  ASSERT_TRUE(IsJson(home, 200));
+  const std::string code = home.json.value("erasmus_code", "");
+  ASSERT_FALSE(code.empty()) << "the demo names the home university's Erasmus code";
+  std::string output;
+  ASSERT_NO_FATAL_FAILURE(
+      ExecSql("SELECT id FROM institutions WHERE replace(upper(erasmus_code), "
+              "' ', '') = replace(upper(" +
+                  SqlText(code) + "), ' ', '')",
+              &output));
+  long long home_id = output.empty() ? 0 : std::stoll(output);
+  if (home_id == 0) {  // a register without the ECHE list: the home university added by hand
+    Json body = NewInstitutionBody("DE");
+    body["erasmus_code"] = code;
+    Json created;
+    ASSERT_NO_FATAL_FAILURE(CreateOk("/api/v1/institutions", body, &created));
+    home_id = IdOf(created);
+  }
+  ExpectPartnershipNotCreated(Json{{"institution_id", home_id}, {"tier", "standard"}}, 422,
+                              "validation_failed", "institution_id");
+  PartnerFixture partner;
+  ASSERT_NO_FATAL_FAILURE(CreatePartner("standard", &partner));
+  Json moved = partner.partnership;
+  moved["institution_id"] = home_id;
+  EXPECT_TRUE(IsError(
+      Api().Put(PartnershipPath(partner.partnership), moved, VersionOf(partner.partnership)), 422,
+      "validation_failed", "institution_id"));
 }
 
 TEST(Partnerships, TierFilter) {

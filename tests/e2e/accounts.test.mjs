@@ -115,10 +115,21 @@ test('a student sees only their own account and data: no administration, no audi
   assert.equal(await page.getByRole('link', { name: 'Edit partnership' }).count(), 0);
   assert.equal(await page.getByRole('link', { name: 'New agreement' }).count(), 0);
   assert.equal(await page.getByRole('link', { name: 'Edit institution' }).count(), 0);
+  // the renewals worklist is the office's: not offered, and refused by its address
+  assert.equal(await page.getByRole('link', { name: 'Renewals due' }).count(), 0);
   await page.goto('/agreements/expiring');
+  await page.getByRole('heading', { level: 1, name: 'No permission' }).waitFor();
+  assert.equal(await apiStatus(page, '/agreements/expiring'), 403);
+  await screenshot(page, 'student-no-renewals');
+  // a student sees active agreements only, and no status filter that would offer others
+  await page.goto('/agreements');
+  await page.getByRole('heading', { level: 1, name: 'Agreements' }).waitFor();
   await settled(page);
-  assert.equal(await page.getByRole('link', { name: 'Renew', exact: true }).count(), 0);
-  await screenshot(page, 'student-expiring-without-renew');
+  const statuses = await page.locator('main tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent));
+  assert.ok(statuses.length > 0, 'the student sees some agreements');
+  for (const row of statuses) assert.match(row, /Active/);
+  assert.equal(await page.getByRole('combobox', { name: 'Status' }).count(), 0);
+  assert.equal(await apiStatus(page, '/agreements?status=draft'), 403);
 
   // direct addresses of the administration: no permission, and the API says the same
   for (const path of ['/users', '/audit', '/users/1', '/partners/new']) {

@@ -11,8 +11,8 @@ import { i18n, setLocale } from './i18n/index.svelte.js';
 
 const student = { roles: ['student'], permissions: ['reference:read', 'partners:read'] };
 const guest = { roles: ['incoming_guest'], permissions: ['reference:read'] };
-const office = { roles: ['international_office'], permissions: ['reference:read', 'partners:read', 'partners:write', 'indicators:read'] };
-const admin = { roles: ['admin'], permissions: ['reference:read', 'partners:read', 'partners:write', 'indicators:read', 'users:manage', 'audit:read'] };
+const office = { roles: ['international_office'], permissions: ['reference:read', 'partners:read', 'partners:write', 'partners:internal', 'indicators:read'] };
+const admin = { roles: ['admin'], permissions: ['reference:read', 'partners:read', 'partners:write', 'partners:internal', 'indicators:read', 'users:manage', 'audit:read'] };
 
 function respond(status, body, headers = {}) {
   return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
@@ -30,9 +30,9 @@ describe('permissions', () => {
     expect(hasPermission(null, undefined)).toBe(true);
   });
 
-  it('shows a student the partners but not the administration, a guest neither', () => {
+  it('shows a student the partners but not the renewals or the administration, a guest neither', () => {
     const visible = (u) => allowedAreas(visibleAreas(areas), u).map((a) => `${a.id}:${a.items.map((i) => i.href).join(',')}`);
-    expect(visible(student)).toEqual(['partners:/partners,/partners/map,/agreements,/agreements/expiring']);
+    expect(visible(student)).toEqual(['partners:/partners,/partners/map,/agreements']);
     expect(visible(guest)).toEqual([]);
     expect(visible(admin)).toEqual(['partners:/partners,/partners/map,/agreements,/agreements/expiring', 'admin:/users,/audit']);
   });

@@ -6,10 +6,12 @@ import AgreementForm from './AgreementForm.svelte';
 
 const READ = 'partners:read';
 const WRITE = 'partners:write';
+// The renewals worklist is the office's (partners/visibility.h on the server).
+const INTERNAL = 'partners:internal';
 
 export const routes = [
   { path: '/agreements', component: AgreementList, permission: READ },
-  { path: '/agreements/expiring', component: ExpiringAgreements, permission: READ },
+  { path: '/agreements/expiring', component: ExpiringAgreements, permission: INTERNAL },
   { path: '/agreements/new', component: AgreementForm, permission: WRITE },
   { path: '/agreements/:id', component: AgreementPage, permission: READ },
   { path: '/agreements/:id/edit', component: AgreementForm, permission: WRITE },
@@ -17,5 +19,5 @@ export const routes = [
 
 export const nav = [
   { area: 'partners', href: '/agreements', label: 'nav.agreements', match: ['/agreements'], permission: READ },
-  { area: 'partners', href: '/agreements/expiring', label: 'nav.expiring', permission: READ },
+  { area: 'partners', href: '/agreements/expiring', label: 'nav.expiring', permission: INTERNAL },
 ];
