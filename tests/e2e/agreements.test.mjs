@@ -28,8 +28,11 @@ test('creates an agreement with a quota through the form and sees it on the part
   const title = `Clinical electives in London ${Date.now()}`;
   await page.getByLabel('Title').fill(title);
   await page.getByRole('combobox', { name: 'Type', exact: true }).selectOption('clinical_electives');
-  await page.getByLabel('First academic year').fill('2027/2028');
-  await page.getByLabel('Last academic year').fill('2030/2031');
+  // the form shows years as the app does (2027–28) and takes what people write
+  assert.match(await page.getByLabel('First academic year').inputValue(), /^\d{4}–\d{2}$/);
+  await page.getByLabel('First academic year').fill('2027-28');
+  await page.getByLabel('Last academic year').fill('2030–31');
+  await page.getByText('Period: 2027–28 to 2030–31.').waitFor();
   // keep one quota: outgoing clinical electives, 3 places of 2 months
   await page.getByRole('button', { name: 'Remove quota 2' }).click();
   await page.locator('#f-quotas-0-direction').selectOption('outgoing');

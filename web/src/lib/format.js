@@ -45,10 +45,22 @@ export function formatDate(value, style = 'medium', locale = i18n.locale) {
 
 const ACADEMIC_YEAR = /^(\d{4})\/(\d{4})$/;
 
-/** '2027/2028' with two consecutive years. */
+// What people write for an academic year: 2027/2028, 2027/28, 2027-28, 2027–28 (as the app shows it
+// in English), with or without spaces around the mark.
+const ACADEMIC_YEAR_INPUT = /^(\d{4})\s*[/\-–—]\s*(\d{2}|\d{4})$/;
+
+/** The academic year as the API writes it ('2027/2028'), from any of those forms; null if none. */
+export function parseAcademicYear(value) {
+  const m = ACADEMIC_YEAR_INPUT.exec(String(value ?? '').trim());
+  if (!m) return null;
+  const first = Number(m[1]);
+  const second = m[2].length === 2 ? Math.floor((first + 1) / 100) * 100 + Number(m[2]) : Number(m[2]);
+  return second === first + 1 ? `${first}/${second}` : null;
+}
+
+/** Whether the text is an academic year: two consecutive years in one of the forms above. */
 export function isAcademicYear(value) {
-  const m = ACADEMIC_YEAR.exec(String(value ?? '').trim());
-  return !!m && Number(m[2]) === Number(m[1]) + 1;
+  return parseAcademicYear(value) !== null;
 }
 
 /** The academic year a day belongs to: it runs from 1 October to 30 September. */

@@ -5,6 +5,7 @@ import {
   formatAcademicYear,
   formatAcademicYearRange,
   isAcademicYear,
+  parseAcademicYear,
   academicYearOf,
   shiftAcademicYear,
   academicYearEnd,
@@ -53,7 +54,7 @@ describe('academic years', () => {
   it('need two consecutive years', () => {
     expect(isAcademicYear('2027/2028')).toBe(true);
     expect(isAcademicYear('2027/2029')).toBe(false);
-    expect(isAcademicYear('2027-2028')).toBe(false);
+    expect(isAcademicYear('2027-2028')).toBe(true); // as people write it (issue 9)
     expect(isAcademicYear('27/28')).toBe(false);
     expect(isAcademicYear('')).toBe(false);
   });
@@ -88,5 +89,23 @@ describe('time until a date', () => {
     expect(formatRelativeMonths(10, 'en')).toBe('in 10 months');
     expect(formatRelativeMonths(10, 'de')).toBe('in 10 Monaten');
     expect(formatRelativeMonths(-1, 'de')).toBe('letzten Monat');
+  });
+});
+
+describe('parseAcademicYear', () => {
+  it('reads the forms people write and the app shows, as the API writes them', () => {
+    for (const text of ['2027/2028', '2027/28', '2027-28', '2027–28', '2027 – 2028', ' 2027-2028 ', '2027—28']) {
+      expect(parseAcademicYear(text), text).toBe('2027/2028');
+    }
+    expect(parseAcademicYear('2099/00')).toBe('2099/2100');
+    expect(parseAcademicYear(formatAcademicYear('2026/2027', 'en'))).toBe('2026/2027');
+    expect(parseAcademicYear(formatAcademicYear('2026/2027', 'de'))).toBe('2026/2027');
+  });
+
+  it('refuses what is no academic year', () => {
+    for (const text of ['2027/2029', '2027-29', '2027', '27/28', '2027/2028x', '', null, 'abcd/efgh']) {
+      expect(parseAcademicYear(text), String(text)).toBeNull();
+      expect(isAcademicYear(text), String(text)).toBe(false);
+    }
   });
 });
