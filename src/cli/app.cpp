@@ -27,7 +27,9 @@ namespace weltcampus::cli {
 std::vector<std::string> MigrateDatabase(store::Database& database) {
   return store::Migrate(
       database, {{"0009_search_refold", partners::repository::RefoldSearchTexts},
-                 {"0013_agreement_children_text", partners::repository::KeepAllChildrenTexts}});
+                 {"0013_agreement_children_text", partners::repository::KeepAllChildrenTexts},
+                 // Apostrophes are no longer part of the search text.
+                 {"0014_search_refold_apostrophes", partners::repository::RefoldSearchTexts}});
 }
 
 nlohmann::json AllEnumerations() {

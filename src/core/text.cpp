@@ -107,6 +107,10 @@ void AppendSearchFolded(std::string& out, char32_t c) {
   if (c >= 0x300 && c <= 0x36F) {
     return;  // a combining mark (text written decomposed)
   }
+  // Apostrophes, straight or typographic, go: "kings" finds King's and King’s College.
+  if (c == U'\'' || c == U'`' || c == 0xB4 || c == 0x2018 || c == 0x2019 || c == 0x02BC) {
+    return;
+  }
   if (c >= 0xDF && c <= 0x17F && *kLatinBase[c - 0xDF] != '\0') {
     out += kLatinBase[c - 0xDF];
     return;

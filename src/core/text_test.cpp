@@ -38,6 +38,10 @@ TEST(FoldForSearchTest, FoldsCaseAndAccents) {
             "ceske vysoke uceni technicke ijssel");
   EXPECT_EQ(FoldForSearch("Πανεπιστήμιο Αθηνών ΆΈΉΊΌΎΏ"), "πανεπιστημιο αθηνων αεηιουω");
   EXPECT_EQ(FoldForSearch("УНИВЕРСИТЕТ"), "университет");
+  // Apostrophes go, straight and typographic: "kings" finds King's College.
+  EXPECT_EQ(FoldForSearch("King's College"), "kings college");
+  EXPECT_EQ(FoldForSearch("KING’S COLLEGE"), "kings college");
+  EXPECT_EQ(FoldForSearch("Lʼviv `x´ ‘y’"), "lviv x y");
   // Written decomposed: the combining marks go.
   EXPECT_EQ(FoldForSearch("Universita\u0308t"), "universitat");
   // What it does not know, and bytes that are no UTF-8, stay.

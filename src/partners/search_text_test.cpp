@@ -80,6 +80,21 @@ TEST_P(SearchTextRefoldTest, FoldsStoredTextsAgainAndTheSearchFindsThem) {
   EXPECT_EQ(AgreementsFound("zurich"), 1);
 }
 
+// Apostrophes do not count: "kings", "king's" and "king’s" find King's and King’s alike.
+TEST_P(SearchTextRefoldTest, ApostrophesDoNotCount) {
+  const auto actor = audit::Actor::System();
+  for (const char* name : {"King's College London", "Queen’s University Belfast"}) {
+    Institution institution;
+    institution.name = name;
+    institution.country = "GB";
+    service_->CreateInstitution(actor, institution);
+  }
+  for (const char* q : {"kings college", "king's", "KING’S", "queens", "queen's univ"}) {
+    EXPECT_EQ(InstitutionsFound(q), 1) << q;
+  }
+  EXPECT_EQ(InstitutionsFound("s college"), 1);
+}
+
 // A search matching most rows is read in the list's order (Filter::ScanAlternative), one matching
 // few through the trigram index: both find exactly the matching rows, in order, page by page.
 TEST_P(SearchTextRefoldTest, SearchesMatchingManyOrFewRowsPageAlike) {
