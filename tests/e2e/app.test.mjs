@@ -41,6 +41,9 @@ test('switches to German and back, and remembers the choice', async () => {
   assert.equal(await page.getByRole('button', { name: 'Deutsch' }).getAttribute('aria-pressed'), 'true');
   await page.getByLabel('Suche').waitFor();
   await screenshot(page, 'partners-de');
+  // the choice is the account's language: the next sign-in and My account open in it
+  const accountLanguage = () => page.evaluate(async () => (await (await fetch('/api/v1/me')).json()).preferred_language);
+  await page.waitForFunction(async () => (await (await fetch('/api/v1/me')).json()).preferred_language === 'de');
 
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Partner' }).waitFor();
@@ -54,6 +57,8 @@ test('switches to German and back, and remembers the choice', async () => {
   await page.getByRole('heading', { level: 1, name: 'Where we stand' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   assert.match(await page.locator('main').textContent(), /Academic year \d{4}–\d{2}/);
+  await page.waitForFunction(async () => (await (await fetch('/api/v1/me')).json()).preferred_language === 'en');
+  assert.equal(await accountLanguage(), 'en');
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -83,6 +88,10 @@ test('every screen has a real URL: deep links and reloads open the same view', a
   await page.goto('/no/such/page');
   await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
   await screenshot(page, 'not-found');
+  // a word where a record's id belongs is no record: not a form with a developer's message
+  await page.goto('/agreements/expiring/edit');
+  await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+  assert.equal(await page.locator('main form').count(), 0);
   await page.close();
 });
 

@@ -58,15 +58,28 @@ export function setQuery(params, { replace = true } = {}) {
   navigate(route.path + (s ? `?${s}` : ''), { replace, keepScroll: true });
 }
 
-/** Matches '/partners/:id' against a path; returns the params or null. */
+// A record's id in a path: a positive whole number, so that /agreements/expiring/edit is no
+// agreement's form but a page that does not exist.
+const ID = /^[1-9]\d{0,17}$/;
+
+/** Matches '/partners/:id' against a path; returns the params or null. `:id` takes ids only. */
 export function match(pattern, path) {
   const p = pattern.split('/').filter(Boolean);
   const s = path.split('/').filter(Boolean);
   if (p.length !== s.length) return null;
   const params = {};
   for (let i = 0; i < p.length; i++) {
-    if (p[i].startsWith(':')) params[p[i].slice(1)] = decodeURIComponent(s[i]);
-    else if (p[i] !== s[i]) return null;
+    if (p[i].startsWith(':')) {
+      const name = p[i].slice(1);
+      let value;
+      try {
+        value = decodeURIComponent(s[i]);
+      } catch {
+        return null; // a broken %-escape
+      }
+      if (name === 'id' && !ID.test(value)) return null;
+      params[name] = value;
+    } else if (p[i] !== s[i]) return null;
   }
   return params;
 }

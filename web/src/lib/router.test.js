@@ -6,6 +6,12 @@ describe('route patterns', () => {
     expect(match('/partners/:id', '/partners/42')).toEqual({ id: '42' });
     expect(match('/partners/:id/edit', '/partners/42/edit')).toEqual({ id: '42' });
     expect(match('/partners/:id', '/partners')).toBeNull();
+    // an id is a positive whole number: other words are no record
+    expect(match('/agreements/:id/edit', '/agreements/expiring/edit')).toBeNull();
+    expect(match('/agreements/:id', '/agreements/0')).toBeNull();
+    expect(match('/agreements/:id', '/agreements/-3')).toBeNull();
+    expect(match('/agreements/:id', '/agreements/%E0%A4%A')).toBeNull();
+    expect(match('/imports/:kind', '/imports/eche')).toEqual({ kind: 'eche' });
     expect(match('/', '/')).toEqual({});
     expect(match('/partners', '/partners/')).toEqual({});
   });
