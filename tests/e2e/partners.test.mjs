@@ -178,10 +178,14 @@ test('the partner list searches, filters, sorts and pages', async () => {
 
   const next = page.getByRole('button', { name: /Next/ });
   if (await next.isEnabled()) {
+    await next.scrollIntoViewIfNeeded();
+    assert.ok(await page.evaluate(() => window.scrollY > 0), 'the pager is below the first screen');
     await next.click();
     await page.waitForURL(/page=1/);
     await settled(page);
     assert.match(await page.locator('.pager .range').textContent(), /^51–/);
+    // the next page starts at its top
+    await page.waitForFunction(() => window.scrollY === 0);
     await page.getByRole('button', { name: /Previous/ }).click();
     await page.waitForURL((url) => !url.search.includes('page='));
   }

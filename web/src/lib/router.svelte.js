@@ -47,15 +47,19 @@ export function navigate(href, { replace = false, keepScroll = false, force = fa
   if (!keepScroll && !replace) globalThis.scrollTo?.(0, 0);
 }
 
-/** Replaces the query of the current path (filters, sorting, paging live in the URL so links can be shared). */
-export function setQuery(params, { replace = true } = {}) {
+/**
+ * Replaces the query of the current path (filters, sorting, paging live in the URL so links can be
+ * shared). The view stays where it is, unless `keepScroll: false` (another page of a list) takes it
+ * to the top.
+ */
+export function setQuery(params, { replace = true, keepScroll = true } = {}) {
   const q = new URLSearchParams(route.search);
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '' || value === false) q.delete(key);
     else q.set(key, String(value));
   }
   const s = q.toString();
-  navigate(route.path + (s ? `?${s}` : ''), { replace, keepScroll: true });
+  navigate(route.path + (s ? `?${s}` : ''), { replace, keepScroll });
 }
 
 // A record's id in a path: a positive whole number, so that /agreements/expiring/edit is no

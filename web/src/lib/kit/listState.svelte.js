@@ -81,11 +81,12 @@ export function createListState(spec) {
     apiQuery: () => apiQuery(query(), spec),
     /** The same filters and sort without paging (for the export). */
     exportQuery: () => apiQuery(params, spec, { paging: false }),
+    // Another page starts at the top, as a new page does.
     previous() {
-      setQuery(paging.previous(pageOf(params), params.get('cursor')), { replace: false });
+      setQuery(paging.previous(pageOf(params), params.get('cursor')), { replace: false, keepScroll: false });
     },
     next(nextCursor) {
-      setQuery(paging.next(pageOf(params), nextCursor), { replace: false });
+      setQuery(paging.next(pageOf(params), nextCursor), { replace: false, keepScroll: false });
     },
   };
 }
