@@ -174,6 +174,46 @@ std::vector<AuditEntry> ListAllAudit(store::Connection& c, const AuditFilter& fi
   }
 }
 
+std::optional<LastChange> FindLastChange(store::Connection& c, const std::string& entity_type,
+                                         int64_t entity_id) {
+  auto row = c.QueryOne(
+      "SELECT at, before_json, after_json, (SELECT display_name FROM users u WHERE u.id = "
+      "audit_log.actor_user_id) AS actor_name FROM audit_log WHERE entity_type = :type AND "
+      "entity_id = :id ORDER BY id DESC LIMIT 1",
+      store::Params().Set("type", entity_type).Set("id", std::to_string(entity_id)));
+  if (!row) {
+    return std::nullopt;
+  }
+  LastChange change{row->Text("at"), row->OptionalText("actor_name"), {}};
+  const auto before = ParseStored(row->OptionalText("before_json"));
+  const auto after = ParseStored(row->OptionalText("after_json"));
+  if (before.is_object() && after.is_object()) {
+    for (const auto& [key, value] : after.items()) {
+      if (key == "version" || key == "updated_at" || key == "created_at") {
+        continue;
+      }
+      if (!before.contains(key) || before.at(key) != value) {
+        change.fields.push_back(key);
+      }
+    }
+  }
+  return change;
+}
+
+ApiError WithLastChange(store::Connection& c, ApiError error, const std::string& entity_type,
+                        int64_t entity_id) {
+  if (error.code() != ErrorCode::kPreconditionFailed) {
+    return error;
+  }
+  if (auto change = FindLastChange(c, entity_type, entity_id)) {
+    error.WithDetail("changed_at", change->at)
+        .WithDetail("changed_by", change->actor_name ? nlohmann::json(*change->actor_name)
+                                                     : nlohmann::json(nullptr))
+        .WithDetail("changed_fields", change->fields);
+  }
+  return error;
+}
+
 AuditVerification VerifyAudit(store::Connection& c) {
   AuditVerification result;
   std::string expected_previous = kGenesis;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "store/database.h"
 #include "store/list_query.h"
 
@@ -83,5 +84,19 @@ struct AuditVerification {
 AuditVerification VerifyAudit(store::Connection& connection);
 
 nlohmann::json ToJson(const AuditEntry& entry);
+
+// The newest change to a record: when, by whom (the person's display name; none for the system or
+// an erased account) and which of its fields it changed (an update's top-level fields whose values
+// differ; none for a create). What a stale editor is told on a 412.
+struct LastChange {
+  std::string at;
+  std::optional<std::string> actor_name;
+  std::vector<std::string> fields;
+};
+std::optional<LastChange> FindLastChange(store::Connection& connection,
+                                         const std::string& entity_type, int64_t entity_id);
+// Adds the record's last change to a 412 ("changed_by", "changed_at", "changed_fields").
+ApiError WithLastChange(store::Connection& connection, ApiError error,
+                        const std::string& entity_type, int64_t entity_id);
 
 }  // namespace weltcampus::audit

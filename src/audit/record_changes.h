@@ -16,6 +16,17 @@
 // by lookup.
 namespace weltcampus::audit {
 
+// LoadForChange whose 412 also says who changed the record last, when, and which fields.
+template <typename T>
+T LoadForChangeNamed(store::Connection& c, std::string_view entity_type, int64_t id,
+                     std::optional<T> current, int64_t expected_version, std::string_view what) {
+  try {
+    return store::LoadForChange(std::move(current), expected_version, what);
+  } catch (const ApiError& error) {
+    throw WithLastChange(c, error, std::string(entity_type), id);
+  }
+}
+
 // `write(c)` checks the rules, inserts and answers the new id.
 template <typename Find, typename Write>
 auto CreateRecord(store::Connection& c, const Actor& actor, std::string_view entity_type, Find find,
@@ -34,7 +45,7 @@ template <typename Find, typename Write>
 auto UpdateRecord(store::Connection& c, const Actor& actor, std::string_view entity_type,
                   std::string_view what, int64_t id, int64_t expected_version, Find find,
                   Write write) {
-  const auto current = store::LoadForChange(find(c, id), expected_version, what);
+  const auto current = LoadForChangeNamed(c, entity_type, id, find(c, id), expected_version, what);
   write(c, current);
   auto updated = find(c, id);
   if (!updated) {
@@ -50,7 +61,7 @@ template <typename Find, typename Check>
 void DeleteRecord(store::Connection& c, const Actor& actor, std::string_view entity_type,
                   std::string_view what, std::string_view table, int64_t id,
                   int64_t expected_version, Find find, Check check) {
-  const auto current = store::LoadForChange(find(c, id), expected_version, what);
+  const auto current = LoadForChangeNamed(c, entity_type, id, find(c, id), expected_version, what);
   check(c, current);
   store::VersionedDelete(c, table, what, id, expected_version);
   RecordChange(c, actor, std::string(entity_type), id, ToJson(current), nullptr);

@@ -313,7 +313,8 @@ Agreement PartnersService::UpdateAgreement(const audit::Actor& actor, int64_t id
 void PartnersService::DeleteAgreement(const audit::Actor& actor, int64_t id,
                                       int64_t expected_version) {
   database_.Write([&](Connection& c) {
-    const auto current = store::LoadForChange(repo::FindAgreement(c, id), expected_version, "Agreement");
+    const auto current = audit::LoadForChangeNamed(c, "agreement", id, repo::FindAgreement(c, id),
+                                                   expected_version, "Agreement");
     repo::DeleteAgreement(c, id, expected_version);
     audit::RecordChange(c, actor, "agreement", id, ToJson(current), nullptr);
   });

@@ -260,6 +260,15 @@ TEST(Institutions, StaleIfMatchIs412WithCurrentVersion) {
   const Response stale = Api().Put(InstitutionPath(created), second_edit, VersionOf(created));
   ASSERT_TRUE(IsError(stale, 412, "precondition_failed"));
   EXPECT_EQ(CurrentVersion(stale), VersionOf(updated)) << stale;
+  // ... and who changed what, and when, so that the editor can say so and merge field by field.
+  Json me;
+  ASSERT_NO_FATAL_FAILURE(GetOk("/api/v1/me", &me));
+  const Json error = stale.json["error"];
+  EXPECT_EQ(error["changed_by"], me["display_name"]) << stale;
+  EXPECT_EQ(error["changed_fields"], Json::array({"city"})) << stale;
+  ASSERT_TRUE(error["changed_at"].is_string()) << stale;
+  EXPECT_EQ(error["changed_at"].get<std::string>().substr(0, 10),
+            updated["updated_at"].get<std::string>().substr(0, 10));
 
   const Response stale_delete = Api().Delete(InstitutionPath(created), VersionOf(created));
   ASSERT_TRUE(IsError(stale_delete, 412, "precondition_failed"));
