@@ -198,6 +198,20 @@ class RecordSchema {
     return Add(std::move(field));
   }
 
+  // An ISO 8601 date the client must give.
+  RecordSchema& RequiredDate(std::string key, std::string T::*member) {
+    Field field = Scalar(std::move(key), "string", false, {{"format", "date"}});
+    field.read = [member](const Field& self, const JsonInput& in, T& record) {
+      record.*member = in.RequiredString(self.key, 10);
+      if (!weltcampus::Date::Parse(record.*member)) {
+        throw ValidationError(in.FieldName(self.key), "Must be a date such as 2027-09-30");
+      }
+    };
+    field.write = Plain(member);
+    StoreIn(field, member);
+    return Add(std::move(field));
+  }
+
   // An ISO 8601 date the server sets (always present in output).
   RecordSchema& Date(std::string key, std::string T::*member) {
     Field field = Scalar(std::move(key), "string", false, {{"format", "date"}});

@@ -12,6 +12,7 @@
 #include "interop/text_file.h"
 #include "partners/demo_parts.h"
 #include "partners/joint_structures.h"
+#include "partners/partner_records.h"
 #include "partners/repository.h"
 
 namespace weltcampus::partners {
@@ -148,6 +149,34 @@ void AddAgreement(Context& context, Agreement agreement) {
 void AddJointStructure(Context& context, JointStructure structure) {
   JointStructureTable().Insert(context.connection, structure);
   ++context.summary.joint_structures;
+}
+
+void AddPartnerContact(Context& context, int64_t partnership_id, PartnerContactRole role,
+                       const char* name, const char* unit, const char* email, const char* phone,
+                       const char* address) {
+  const auto text = [](const char* value) {
+    return value ? std::optional<std::string>(value) : std::nullopt;
+  };
+  PartnerContact contact;
+  contact.partnership_id = partnership_id;
+  contact.role = role;
+  contact.name = name;
+  contact.unit = text(unit);
+  contact.email = text(email);
+  contact.phone = text(phone);
+  contact.address = text(address);
+  PartnerContactTable().Insert(context.connection, contact);
+}
+
+void AddPartnerNote(Context& context, int64_t partnership_id, int months_ago, PartnerNoteKind kind,
+                    const char* text) {
+  PartnerNote note;
+  note.partnership_id = partnership_id;
+  const int months = context.current_year * 12 + 8 - months_ago;  // September, counted back
+  note.noted_on = fmt::format("{:04}-{:02}-10", months / 12, months % 12 + 1);
+  note.kind = kind;
+  note.text = text;
+  PartnerNoteTable().Insert(context.connection, note);
 }
 
 Quota MakeQuota(Direction direction, QuotaCategory category, std::optional<std::string> isced,

@@ -30,6 +30,12 @@ int64_t AddInstitution(Context& context, Institution institution);
 int64_t AddPartnership(Context& context, Partnership partnership);
 void AddAgreement(Context& context, Agreement agreement);
 void AddJointStructure(Context& context, JointStructure structure);
+void AddPartnerContact(Context& context, int64_t partnership_id, PartnerContactRole role,
+                       const char* name, const char* unit, const char* email,
+                       const char* phone = nullptr, const char* address = nullptr);
+// A note dated `months_ago` months before the current academic year's September (always past).
+void AddPartnerNote(Context& context, int64_t partnership_id, int months_ago, PartnerNoteKind kind,
+                    const char* text);
 
 Quota MakeQuota(Direction direction, QuotaCategory category, std::optional<std::string> isced,
                 std::vector<int> eqf_levels, int places, std::optional<double> months,

@@ -109,6 +109,18 @@ void BuildKingsCollege(Context& context) {
     structure.since = since;
     AddJointStructure(context, structure);
   }
+  AddPartnerContact(context, partnership, PartnerContactRole::kInternationalOffice,
+                    "Global Engagement Office", "King's College London",
+                    "global-engagement@example.org", "+44 20 0000 0000",
+                    "Strand\nLondon WC2R 2LS\nUnited Kingdom");
+  AddPartnerContact(context, partnership, PartnerContactRole::kFacultyCoordinator,
+                    "transCampus Office London", "Faculty of Life Sciences & Medicine",
+                    "transcampus-london@example.org");
+  AddPartnerNote(context, partnership, 1, PartnerNoteKind::kVisit,
+                 "transCampus steering committee met in Dresden: joint PhD call to open in spring, "
+                 "two more clinical elective places from next year.");
+  AddPartnerNote(context, partnership, 4, PartnerNoteKind::kDecision,
+                 "Faculty board agreed to extend the cotutelle framework to dentistry.");
 }
 
 void BuildWroclaw(Context& context, const DemoReferenceData& data) {
@@ -122,6 +134,14 @@ void BuildWroclaw(Context& context, const DemoReferenceData& data) {
       context, MakePartnership(umw, Tier::kStrategic, "2008-10-01",
                                "Exchange of students and teachers in medicine and dentistry; "
                                "joint clinical research in the Saxon–Silesian border region"));
+  AddPartnerContact(context, partnership, PartnerContactRole::kInternationalOffice,
+                    "International Relations Office", "Wroclaw Medical University",
+                    "international@example.org", "+48 71 000 00 00",
+                    "wybrzeże L. Pasteura 1\n50-367 Wrocław\nPoland");
+  AddPartnerNote(
+      context, partnership, 2, PartnerNoteKind::kCall,
+      "Call with the Erasmus+ coordinator: nominations for the winter semester by 15 May; "
+      "Polish B1 is asked for clinical rotations only.");
   const std::vector<LanguageRequirement> to_wroclaw = {{"en", "B2"}, {"pl", "B1"}};
   auto erasmus =
       MakeAgreement(partnership, AgreementType::kErasmusIia, AgreementStatus::kActive,

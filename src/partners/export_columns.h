@@ -70,4 +70,24 @@ inline constexpr std::array<http::ExportField, 6> kJointStructureExport = {{
     {"/since", "Since", "Seit", interop::CellKind::kDate},
 }};
 
+inline constexpr std::array<http::ExportField, 8> kPartnerContactExport = {{
+    {"/id", "ID", "ID", interop::CellKind::kInteger},
+    {"/partnership_id", "Partnership ID", "Partnerschaft-ID", interop::CellKind::kInteger},
+    {"/role", "Role", "Rolle"},
+    {"/name", "Name", "Name"},
+    {"/unit", "Unit", "Einrichtung"},
+    {"/email", "E-mail", "E-Mail"},
+    {"/phone", "Telephone", "Telefon"},
+    {"/address", "Postal address", "Postanschrift"},
+}};
+
+inline constexpr std::array<http::ExportField, 6> kPartnerNoteExport = {{
+    {"/id", "ID", "ID", interop::CellKind::kInteger},
+    {"/partnership_id", "Partnership ID", "Partnerschaft-ID", interop::CellKind::kInteger},
+    {"/agreement_id", "Agreement ID", "Vereinbarungs-ID", interop::CellKind::kInteger},
+    {"/noted_on", "Date", "Datum", interop::CellKind::kDate},
+    {"/kind", "Kind", "Art"},
+    {"/text", "Note", "Notiz"},
+}};
+
 }  // namespace weltcampus::partners

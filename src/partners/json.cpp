@@ -39,6 +39,12 @@ void WriteJson(const JointStructure& structure, JsonWriter& out) {
   JointStructureSchema().Write(structure, out);
 }
 
+void WriteJson(const PartnerContact& contact, JsonWriter& out) {
+  PartnerContactSchema().Write(contact, out);
+}
+
+void WriteJson(const PartnerNote& note, JsonWriter& out) { PartnerNoteSchema().Write(note, out); }
+
 nlohmann::json ToJson(const Institution& institution) { return InstitutionSchema().Write(institution); }
 
 nlohmann::json ToJson(const Partnership& partnership) { return PartnershipSchema().Write(partnership); }
@@ -54,6 +60,12 @@ nlohmann::json ToJson(const Agreement& agreement) {
 nlohmann::json ToJson(const JointStructure& structure) {
   return JointStructureSchema().Write(structure);
 }
+
+nlohmann::json ToJson(const PartnerContact& contact) {
+  return PartnerContactSchema().Write(contact);
+}
+
+nlohmann::json ToJson(const PartnerNote& note) { return PartnerNoteSchema().Write(note); }
 
 nlohmann::json ToJson(const MapPoint& point) { return MapPointSchema().Write(point); }
 

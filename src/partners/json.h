@@ -17,10 +17,14 @@ void WriteJson(const Institution& institution, JsonWriter& out);
 void WriteJson(const Partnership& partnership, JsonWriter& out);
 void WriteJson(const Agreement& agreement, JsonWriter& out);
 void WriteJson(const JointStructure& structure, JsonWriter& out);
+void WriteJson(const PartnerContact& contact, JsonWriter& out);
+void WriteJson(const PartnerNote& note, JsonWriter& out);
 nlohmann::json ToJson(const Institution& institution);
 nlohmann::json ToJson(const Partnership& partnership);
 nlohmann::json ToJson(const Agreement& agreement);
 nlohmann::json ToJson(const JointStructure& structure);
+nlohmann::json ToJson(const PartnerContact& contact);
+nlohmann::json ToJson(const PartnerNote& note);
 nlohmann::json ToJson(const MapPoint& point);
 // The world map's compact answer (PartnerMapSchema): one array a field.
 nlohmann::json PartnerMapJson(const std::vector<MapPoint>& points);

@@ -68,6 +68,31 @@ inline constexpr EnumTable<QuotaCategory, 6> kQuotaCategoryTable(
                         {QuotaCategory::kStaffTeaching, "staff_teaching"},
                         {QuotaCategory::kStaffTraining, "staff_training"}}});
 
+enum class PartnerContactRole {
+  kInternationalOffice,
+  kExchangeCoordinator,
+  kFacultyCoordinator,
+  kIncomingOfficer,
+  kOutgoingOfficer,
+  kOther
+};
+inline constexpr EnumTable<PartnerContactRole, 6> kPartnerContactRoleTable(
+    "partner_contact_role", {{{PartnerContactRole::kInternationalOffice, "international_office"},
+                              {PartnerContactRole::kExchangeCoordinator, "exchange_coordinator"},
+                              {PartnerContactRole::kFacultyCoordinator, "faculty_coordinator"},
+                              {PartnerContactRole::kIncomingOfficer, "incoming_officer"},
+                              {PartnerContactRole::kOutgoingOfficer, "outgoing_officer"},
+                              {PartnerContactRole::kOther, "other"}}});
+
+enum class PartnerNoteKind { kNote, kVisit, kCall, kMeeting, kCorrespondence, kDecision };
+inline constexpr EnumTable<PartnerNoteKind, 6> kPartnerNoteKindTable(
+    "partner_note_kind", {{{PartnerNoteKind::kNote, "note"},
+                           {PartnerNoteKind::kVisit, "visit"},
+                           {PartnerNoteKind::kCall, "call"},
+                           {PartnerNoteKind::kMeeting, "meeting"},
+                           {PartnerNoteKind::kCorrespondence, "correspondence"},
+                           {PartnerNoteKind::kDecision, "decision"}}});
+
 enum class JointStructureKind { kJointProgramme, kJointAppointment, kJointInstitute, kSharedAdministrativeUnit };
 inline constexpr EnumTable<JointStructureKind, 4> kJointStructureKindTable(
     "joint_structure_kind", {{{JointStructureKind::kJointProgramme, "joint_programme"},
@@ -215,6 +240,35 @@ struct JointStructure {
   std::optional<std::string> description;
   std::optional<std::string> since;
   int64_t version = 1;
+};
+
+// A person at the partner: its international office, a faculty coordinator (staff only).
+struct PartnerContact {
+  int64_t id = 0;
+  int64_t partnership_id = 0;
+  PartnerContactRole role = PartnerContactRole::kInternationalOffice;
+  std::string name;
+  std::optional<std::string> unit;  // faculty, department or office
+  std::optional<std::string> email;
+  std::optional<std::string> phone;
+  std::optional<std::string> address;  // postal, several lines
+  int64_t version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+// A dated note of the office about a partnership (a visit, a call, a decision), optionally about
+// one of its agreements (staff only).
+struct PartnerNote {
+  int64_t id = 0;
+  int64_t partnership_id = 0;
+  std::optional<int64_t> agreement_id;
+  std::string noted_on;
+  PartnerNoteKind kind = PartnerNoteKind::kNote;
+  std::string text;
+  int64_t version = 1;
+  std::string created_at;
+  std::string updated_at;
 };
 
 // A partner as the world map needs it: where, how strategic, how many active agreements.

@@ -258,7 +258,9 @@ std::optional<int64_t> FindPartnershipIdByInstitution(Connection& c, int64_t ins
 bool PartnershipHasDependants(Connection& c, int64_t id) {
   const auto params = store::Params().Set("id", id);
   return c.QueryOne("SELECT id FROM agreements WHERE partnership_id = :id LIMIT 1", params) ||
-         c.QueryOne("SELECT id FROM joint_structures WHERE partnership_id = :id LIMIT 1", params);
+         c.QueryOne("SELECT id FROM joint_structures WHERE partnership_id = :id LIMIT 1", params) ||
+         c.QueryOne("SELECT id FROM partner_contacts WHERE partnership_id = :id LIMIT 1", params) ||
+         c.QueryOne("SELECT id FROM partner_notes WHERE partnership_id = :id LIMIT 1", params);
 }
 
 Summary LoadSummary(Connection& c, int current_year) {

@@ -13,6 +13,7 @@
 #include "partners/joint_structures.h"
 #include "partners/json.h"
 #include "partners/partner_map.h"
+#include "partners/partner_records.h"
 #include "partners/permissions.h"
 #include "partners/service.h"
 #include "partners/visibility.h"
@@ -359,6 +360,7 @@ void RegisterRoutes(http::Router& router, store::Database& database, IsHomeInsti
   RegisterInstitutionRoutes(router, service);
   RegisterPartnershipRoutes(router, service);
   RegisterJointStructureRoutes(router, database);
+  RegisterPartnerRecordRoutes(router, database);
   RegisterAgreementRoutes(router, service);
   router
       .Add("GET", "/api/v1/summary", kReadIndicators,

@@ -172,6 +172,37 @@ const RecordSchema<JointStructure>& JointStructureSchema() {
   return schema;
 }
 
+const RecordSchema<PartnerContact>& PartnerContactSchema() {
+  static const auto schema =
+      RecordSchema<PartnerContact>("PartnerContact")
+          .Key(&PartnerContact::id, &PartnerContact::version)
+          .Int("partnership_id", &PartnerContact::partnership_id, 1, INT64_MAX)
+          .ReadOnly()
+          .Enum("role", &PartnerContact::role, kPartnerContactRoleTable)
+          .Text("name", &PartnerContact::name, 200)
+          .Text("unit", &PartnerContact::unit, 300)
+          .Text("email", &PartnerContact::email, 254)
+          .Check(IsPlausibleEmail, "Not an e-mail address")
+          .Schema({{"format", "email"}})
+          .Text("phone", &PartnerContact::phone, 50)
+          .Text("address", &PartnerContact::address, 1000)
+          .Timestamps(&PartnerContact::created_at, &PartnerContact::updated_at);
+  return schema;
+}
+
+const RecordSchema<PartnerNote>& PartnerNoteSchema() {
+  static const auto schema = RecordSchema<PartnerNote>("PartnerNote")
+                                 .Key(&PartnerNote::id, &PartnerNote::version)
+                                 .Int("partnership_id", &PartnerNote::partnership_id, 1, INT64_MAX)
+                                 .ReadOnly()
+                                 .Int("agreement_id", &PartnerNote::agreement_id, 1, INT64_MAX)
+                                 .RequiredDate("noted_on", &PartnerNote::noted_on)
+                                 .Enum("kind", &PartnerNote::kind, kPartnerNoteKindTable)
+                                 .Text("text", &PartnerNote::text, kTextLength)
+                                 .Timestamps(&PartnerNote::created_at, &PartnerNote::updated_at);
+  return schema;
+}
+
 const RecordSchema<MapPoint>& MapPointSchema() {
   static const auto schema = RecordSchema<MapPoint>("MapPoint")
                                  .Int("id", &MapPoint::partnership_id, 1, INT64_MAX)

@@ -17,6 +17,8 @@ const RecordSchema<Institution>& InstitutionSchema();
 const RecordSchema<Partnership>& PartnershipSchema();
 const RecordSchema<Agreement>& AgreementSchema();
 const RecordSchema<JointStructure>& JointStructureSchema();
+const RecordSchema<PartnerContact>& PartnerContactSchema();
+const RecordSchema<PartnerNote>& PartnerNoteSchema();
 const RecordSchema<MapPoint>& MapPointSchema();
 
 // An agreement's child records, which a list page writes from the text kept with the agreement

@@ -232,8 +232,8 @@ void PartnersService::DeletePartnership(const audit::Actor& actor, Date today, i
                         [&](Connection& c, const Partnership&) {
                           if (repo::PartnershipHasDependants(c, id)) {
                             throw Conflict("",
-                                           "This partnership has agreements or joint structures; "
-                                           "remove those first");
+                                           "This partnership has agreements, joint structures, "
+                                           "contacts or notes; remove those first");
                           }
                           // audit::DeleteRecord removes the row itself, not the repository.
                           repo::CountMapChange(c);
