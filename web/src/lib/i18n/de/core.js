@@ -40,6 +40,7 @@ export default {
     clearFilters: 'Filter zurücksetzen',
     breadcrumb: 'Brotkrümelnavigation',
     actions: 'Aktionen',
+    print: 'Drucken',
   },
   kit: {
     sortBy: 'Sortieren nach',

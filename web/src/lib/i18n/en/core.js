@@ -40,6 +40,7 @@ export default {
     clearFilters: 'Clear filters',
     breadcrumb: 'Breadcrumb',
     actions: 'Actions',
+    print: 'Print',
   },
   kit: {
     sortBy: 'Sort by',
