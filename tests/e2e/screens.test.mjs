@@ -1,7 +1,21 @@
 // The screens as an international office uses them every day (issue 9): printed on A4, on a phone, in German.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { startApp, screenshot, settled } from './harness.mjs';
+
+// axe-core, evaluated through the DevTools protocol (the server's Content-Security-Policy forbids inline scripts).
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function audit(page, label) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  assert.deepEqual(result, [], `${label}: ${JSON.stringify(result, null, 1)}`);
+}
 
 let app;
 let kcl; // the partnership with King's College London
@@ -101,5 +115,122 @@ test('a partner prints on A4 without the app around it', async () => {
   await page.emulateMedia({ media: 'screen' });
   assert.ok((await printedScreen(page)).chrome.length > 5, 'on screen again, the app is around it');
   assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+/** Switches the interface to German (and the account with it: set back with `english`). */
+async function german(page) {
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
+}
+async function english(page) {
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+}
+
+/** How a screen fits a phone: the header's height, the page's width, and boxes whose text runs out of them. */
+async function fit(page) {
+  return page.evaluate(() => ({
+    header: document.querySelector('header').getBoundingClientRect().height,
+    scrollWidth: document.documentElement.scrollWidth,
+    overflowing: [...document.querySelectorAll('main .card, main .fact, main h1, main h2, main label, main legend')]
+      .filter((el) => el.getClientRects().length && !el.closest('.visually-hidden') && el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${el.className || el.tagName}: ${el.textContent.trim().slice(0, 40)}`),
+  }));
+}
+
+test('on a phone in German: a compact header with a menu, the sub-navigation reaches Renewals, nothing wider than the screen', async () => {
+  const page = await app.newPage({ width: 375, height: 812 });
+  await page.goto('/partners');
+  await german(page);
+  await page.getByRole('heading', { level: 1, name: 'Partner' }).waitFor();
+  try {
+    await settled(page);
+    const paths = ['/', '/partners', '/partners/map', '/agreements', '/agreements/expiring', `/agreements/${agreement.id}`, `/partners/${kcl.id}`, '/imports', '/jobs', '/users', '/account', `/partners/${kcl.id}/edit`, `/agreements/${agreement.id}/edit`];
+    for (const path of paths) {
+      await page.goto(path);
+      await page.locator('main h1').waitFor();
+      await settled(page);
+      const f = await fit(page);
+      assert.ok(f.header <= 72, `${path}: the header is ${f.header}px high`);
+      assert.ok(f.scrollWidth <= 375, `${path} is ${f.scrollWidth}px wide`);
+      assert.deepEqual(f.overflowing, [], `${path}: text runs out of its box`);
+    }
+
+    // the home page's figures: "Partneruniversitäten" stays inside its card
+    await page.goto('/');
+    const figure = page.locator('.fact', { hasText: /Partner.?universitäten/ });
+    await figure.waitFor();
+    assert.equal(await figure.evaluate((el) => el.scrollWidth <= el.clientWidth), true);
+    await screenshot(page, 'phone-home-de');
+
+    // the navigation is behind the menu button, and the menu closes when a screen is chosen
+    const mainNav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+    assert.equal(await mainNav.isVisible(), false);
+    const menu = page.getByRole('button', { name: 'Menü' });
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+    await menu.click();
+    assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+    await mainNav.getByRole('link', { name: 'Partner' }).waitFor();
+    await screenshot(page, 'phone-menu-de');
+    await audit(page, 'the open menu on a phone');
+    await mainNav.getByRole('link', { name: 'Partner' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Partner' }).waitFor();
+    assert.equal(await mainNav.isVisible(), false);
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+    // Escape closes it and gives the focus back to the button
+    await menu.click();
+    await mainNav.waitFor();
+    await page.keyboard.press('Escape');
+    await mainNav.waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('menu-toggle')), true);
+
+    // the sub-navigation scrolls sideways: Renewals can be reached, and shown once it is the current screen
+    await settled(page);
+    const renewals = page.locator('.subnav').getByRole('link', { name: 'Verlängerungen' });
+    await renewals.scrollIntoViewIfNeeded();
+    const box = await renewals.boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 375, `the renewals tab is on screen: ${JSON.stringify(box)}`);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
+    await renewals.click();
+    await page.getByRole('heading', { level: 1, name: 'Verlängerungen' }).waitFor();
+    await page.goto('/agreements/expiring'); // a fresh page: the current tab is scrolled into view by itself
+    await page.getByRole('heading', { level: 1, name: 'Verlängerungen' }).waitFor();
+    const current = page.locator('.subnav [aria-current]');
+    await page.waitForFunction(() => {
+      const r = document.querySelector('.subnav [aria-current]')?.getBoundingClientRect();
+      return r && r.left >= 0 && r.right <= 375;
+    });
+    assert.equal((await current.textContent()).trim(), 'Verlängerungen');
+    await screenshot(page, 'phone-renewals-de');
+    await audit(page, 'renewals on a phone');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await english(page);
+    await page.close();
+  }
+});
+
+test('the agreements list gives titles room at 1280 px; an agreement’s contacts read “name · role”', async () => {
+  const page = await app.newPage({ width: 1280, height: 900 });
+  await page.goto('/agreements');
+  await page.getByRole('heading', { level: 1, name: 'Agreements' }).waitFor();
+  await settled(page);
+  const lines = await page.evaluate(() =>
+    [...document.querySelectorAll('main tbody td.primary a')].map((a) => {
+      const height = a.getBoundingClientRect().height;
+      return Math.round(height / parseFloat(getComputedStyle(a.closest('td')).lineHeight));
+    }),
+  );
+  assert.ok(lines.length >= 10, `titles on the page: ${lines.length}`);
+  assert.ok(Math.max(...lines) <= 2, `titles take up to ${Math.max(...lines)} lines`);
+
+  await page.goto(`/agreements/${agreement.id}`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await settled(page);
+  const contact = agreement.contacts.find((c) => c.role);
+  assert.ok(contact, 'a contact with a role');
+  const item = page.locator('main li', { hasText: contact.name });
+  assert.ok((await item.innerText()).includes(`${contact.name} · ${contact.role}`), await item.innerText());
   await page.close();
 });

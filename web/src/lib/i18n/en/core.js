@@ -3,6 +3,7 @@ export default {
   shell: {
     skip: 'Skip to content',
     mainNav: 'Main navigation',
+    menu: 'Menu',
     language: 'Language',
     footer: 'Internationalisation of the School of Medicine',
   },
