@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { startApp, screenshot, settled } from './harness.mjs';
+import { startApp, screenshot, settled, login } from './harness.mjs';
 
 // axe-core, evaluated through the DevTools protocol (the server's Content-Security-Policy forbids inline scripts).
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -233,4 +233,88 @@ test('the agreements list gives titles room at 1280 px; an agreement’s contact
   const item = page.locator('main li', { hasText: contact.name });
   assert.ok((await item.innerText()).includes(`${contact.name} · ${contact.role}`), await item.innerText());
   await page.close();
+});
+
+// English that German screens used to show (issue 9, defect 5), and words of the English interface that would
+// show a missing translation. Data (partners' names, agreements' titles) may be English; these words are not in it
+// (the school's English name is, as a partner's: "Jikei University School of Medicine"; the header is checked for it).
+const ENGLISH = ['Outgoing', 'Incoming', 'out / in', 'Partners', 'Agreements', 'Renewals', 'World map', 'Save', 'Cancel', 'Print', 'Search', 'Edit', 'Quotas', 'Contacts', 'Places', 'Period', 'Direction', 'Loading', 'Sign out', 'My account', 'Users', 'Roles', 'Last sign-in', 'Imports', 'My jobs'];
+
+/** The screen's text in German, without what is English on purpose (a detail marked lang="en", the switch to English). */
+async function germanText(page) {
+  return page.evaluate(() => {
+    const copy = document.body.cloneNode(true);
+    for (const el of copy.querySelectorAll('[lang="en"], .lang, noscript, script, style')) el.remove();
+    const attributes = [...document.querySelectorAll('[aria-label], [placeholder], [title], [data-label]')]
+      .filter((el) => !el.closest('[lang="en"], .lang'))
+      .flatMap((el) => ['aria-label', 'placeholder', 'title', 'data-label'].map((a) => el.getAttribute(a) ?? ''));
+    const texts = [];
+    const walker = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) texts.push(walker.currentNode.textContent);
+    return `${texts.join('\n')}\n${attributes.join('\n')}`;
+  });
+}
+
+function leaks(text) {
+  return ENGLISH.filter((word) => new RegExp(`(^|[^A-Za-zÄÖÜäöüß])${word.replace(/[/]/g, '\\/')}($|[^A-Za-zÄÖÜäöüß])`).test(text));
+}
+
+test('German screens show no English: the school’s German name, directions, places, roles', async () => {
+  const page = await app.newPage();
+  // the home settings' German name (the server may not keep one yet: then the test gives it)
+  await page.route('**/api/v1/settings/home', async (route) => {
+    const response = await route.fetch();
+    const kept = await response.json();
+    return route.fulfill({ response, json: { school_name_de: 'Medizinische Fakultät Carl Gustav Carus', ...kept } });
+  });
+  await page.goto('/');
+  await german(page);
+  await page.getByRole('heading', { level: 1, name: 'Wo wir stehen' }).waitFor();
+  try {
+    await settled(page);
+    const germanName = (await (await fetch(`${app.baseURL}/api/v1/settings/home`)).json()).school_name_de ?? 'Medizinische Fakultät Carl Gustav Carus';
+    assert.equal((await page.locator('header .school').textContent()).trim(), germanName);
+    assert.match(await page.locator('main .lead').first().textContent(), new RegExp(`^\\s*${germanName}, Technische Universität Dresden`));
+
+    const paths = ['/', '/partners', '/partners/map', '/agreements', `/agreements/${agreement.id}`, `/partners/${kcl.id}`, '/agreements/expiring', '/imports', '/jobs', '/account', `/agreements/${agreement.id}/edit`];
+    for (const path of paths) {
+      await page.goto(path);
+      await page.locator('main h1').waitFor();
+      await settled(page);
+      assert.deepEqual(leaks(await germanText(page)), [], `${path} shows English`);
+      assert.equal((await page.locator('header .school').textContent()).trim(), germanName, `${path}: the school's name`);
+    }
+    // the words that leaked, in German now
+    await page.goto(`/partners/${kcl.id}`);
+    await settled(page);
+    const heads = await page.locator('main thead th').allTextContents();
+    assert.ok(heads.includes('Ins Ausland') && heads.includes('Aus dem Ausland'), heads.join(', '));
+    await page.goto('/agreements');
+    await settled(page);
+    assert.ok((await page.locator('main thead th').allTextContents()).includes('Plätze ins / aus dem Ausland'));
+    await page.goto(`/agreements/${agreement.id}/edit`);
+    await settled(page);
+    assert.deepEqual(await page.locator('#f-quotas-0-direction option').allTextContents(), ['Ins Ausland', 'Aus dem Ausland']);
+    await screenshot(page, 'german-agreement-form');
+
+    // the users and their roles, as the administrator sees them
+    await login(page, 'admin');
+    await page.goto('/users');
+    await page.locator('main h1').waitFor();
+    await german(page);
+    await page.getByRole('heading', { level: 1, name: 'Benutzer' }).waitFor();
+    await settled(page);
+    const users = await germanText(page);
+    assert.match(users, /Gast aus dem Ausland/);
+    assert.deepEqual(leaks(users), [], '/users shows English');
+    await english(page);
+    // in English, the name as kept
+    assert.equal((await page.locator('header .school').textContent()).trim(), (await (await fetch(`${app.baseURL}/api/v1/settings/home`)).json()).school_name);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    if ((await page.evaluate(() => document.documentElement.lang)) === 'de') await english(page);
+    await login(page, 'international_office');
+    if ((await page.evaluate(() => document.documentElement.lang)) === 'de') await english(page);
+    await page.close();
+  }
 });
