@@ -212,7 +212,7 @@ test('a 412 conflict notice appears beside the save button, in view, takes the f
   assert.match(await notice.textContent(), /Your changes and theirs are in different fields/);
   assert.match(await notice.textContent(), /Their changes to Notes are taken over/);
   assert.equal(await notice.locator('fieldset').count(), 0);
-  await page.getByRole('button', { name: 'Discard mine and load theirs' }).click();
+  await page.getByRole('button', { name: 'Discard mine and load the current version' }).click();
   await page.waitForFunction(() => document.getElementById('f-notes')?.value === 'A colleague was faster');
   assert.equal(await page.getByLabel('Objectives').inputValue(), current.objectives ?? '');
   assert.deepEqual(page.errors.filter((e) => !/status of 412/.test(e)), []);

@@ -84,7 +84,7 @@ export default {
     changed: 'changed',
     applyHint: 'Then check the form and save it again.',
     apply: 'Use these values',
-    discard: 'Discard mine and load theirs',
+    discard: 'Discard mine and load the current version',
   },
   errors: {
     unknown: 'Something went wrong.',
