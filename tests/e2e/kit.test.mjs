@@ -191,14 +191,8 @@ test('a 412 conflict notice appears beside the save button, in view, takes the f
   await page.goto(`/partners/${id}/edit`);
   await page.getByRole('heading', { level: 1, name: 'Edit partnership' }).waitFor();
   await settled(page);
-  const read = await app.api(`/partnerships/${id}`);
-  const current = await read.json();
-  const put = await app.api(`/partnerships/${id}`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json', 'If-Match': read.headers.get('ETag') },
-    body: JSON.stringify({ institution_id: current.institution_id, tier: current.tier, notes: 'A colleague was faster' }),
-  });
-  assert.equal(put.status, 200);
+  const current = await (await app.api(`/partnerships/${id}`)).json();
+  await changeBehindTheForm(id, { notes: 'A colleague was faster' });
 
   await page.getByLabel('Objectives').fill('Mine');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -214,10 +208,147 @@ test('a 412 conflict notice appears beside the save button, in view, takes the f
   const next = await notice.evaluate((el) => el.nextElementSibling?.querySelector('button[type="submit"]') !== null);
   assert.ok(next, 'the notice is next to the save button');
   await screenshot(page, 'kit-conflict-notice');
-  await page.getByRole('button', { name: 'Load the current version' }).click();
+  // their change and mine are in different fields: nothing to choose; the person may still drop theirs
+  assert.match(await notice.textContent(), /Your changes and theirs are in different fields/);
+  assert.match(await notice.textContent(), /Their changes to Notes are taken over/);
+  assert.equal(await notice.locator('fieldset').count(), 0);
+  await page.getByRole('button', { name: 'Discard mine and load the current version' }).click();
   await page.waitForFunction(() => document.getElementById('f-notes')?.value === 'A colleague was faster');
+  assert.equal(await page.getByLabel('Objectives').inputValue(), current.objectives ?? '');
   assert.deepEqual(page.errors.filter((e) => !/status of 412/.test(e)), []);
   await page.close();
+});
+
+/** Someone else saves the partnership through the API while the browser has it open. */
+async function changeBehindTheForm(id, changes) {
+  const read = await app.api(`/partnerships/${id}`);
+  const current = await read.json();
+  const body = { institution_id: current.institution_id, tier: current.tier, since: current.since, responsible_person: current.responsible_person, objectives: current.objectives, notes: current.notes, ...changes };
+  const put = await app.api(`/partnerships/${id}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', 'If-Match': read.headers.get('ETag') },
+    body: JSON.stringify(body),
+  });
+  assert.equal(put.status, 200, await put.clone().text());
+}
+
+/** The 412 answers of this partnership say who changed it and when, as the server tells (here: set by the test). */
+async function namingTheChange(page, id, changedBy) {
+  await page.route(`**/api/v1/partnerships/${id}`, async (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    const response = await route.fetch();
+    if (response.status() !== 412) return route.fulfill({ response });
+    const body = await response.json();
+    body.error = { ...body.error, changed_by: changedBy, changed_at: '2026-12-03 10:15:02', changed_fields: ['objectives'] };
+    return route.fulfill({ response, json: body });
+  });
+}
+
+async function conflictNoticeInView(page, title) {
+  const notice = page.locator('form [role="alert"]', { hasText: title });
+  await notice.waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'alert');
+  const box = await notice.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+  });
+  assert.ok(box.top >= 0 && box.bottom <= box.height, `the conflict notice is in view: ${JSON.stringify(box)}`);
+  return notice;
+}
+
+test('a conflict names who changed what and when; keeping mine saves my value and keeps their other change', async () => {
+  const id = await newPartnership(`Université Conflit ${Date.now()}`);
+  await changeBehindTheForm(id, { objectives: 'Exchange of students' });
+  const page = await app.newPage({ width: 1280, height: 700 });
+  await namingTheChange(page, id, 'Irene Office');
+  await page.goto(`/partners/${id}/edit`);
+  await page.getByRole('heading', { level: 1, name: 'Edit partnership' }).waitFor();
+  await settled(page);
+  await changeBehindTheForm(id, { objectives: 'Their objectives', notes: 'A colleague was faster', tier: 'strategic' });
+
+  await page.getByLabel('Objectives').fill('My objectives');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const notice = await conflictNoticeInView(page, 'Someone else has changed this record.');
+  const text = await notice.textContent();
+  assert.match(text, /Changed by Irene Office on 3 Dec 2026, \d{1,2}:\d{2}/);
+  const choice = notice.getByRole('group', { name: 'Objectives' });
+  assert.match(await choice.locator('[data-value="mine"]').textContent(), /^My objectives$/);
+  assert.match(await choice.locator('[data-value="theirs"]').textContent(), /^Their objectives$/);
+  assert.equal(await choice.getByRole('radio', { name: /Keep mine/ }).isChecked(), true);
+  // their changes to fields I did not touch are taken over: named, not asked about
+  assert.match(text, /Their changes to Tier and Notes are taken over/);
+  assert.equal(await notice.locator('fieldset').count(), 1);
+  await screenshot(page, 'kit-conflict-merge');
+
+  await notice.getByRole('button', { name: 'Use these values' }).click();
+  await notice.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.matches('form button[type="submit"]'));
+  assert.equal(await page.getByLabel('Objectives').inputValue(), 'My objectives');
+  assert.equal(await page.getByLabel('Notes').inputValue(), 'A colleague was faster');
+  assert.equal(await page.locator('#f-tier').inputValue(), 'strategic');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(new RegExp(`/partners/${id}$`));
+  const stored = await (await app.api(`/partnerships/${id}`)).json();
+  assert.equal(stored.objectives, 'My objectives');
+  assert.equal(stored.notes, 'A colleague was faster');
+  assert.equal(stored.tier, 'strategic');
+  assert.deepEqual(page.errors.filter((e) => !/status of 412/.test(e)), []);
+  await page.close();
+});
+
+test('in German: the conflict notice, a choice per field, and the merged form still asks before leaving', async () => {
+  const id = await newPartnership(`Universität Konflikt ${Date.now()}`);
+  const page = await app.newPage({ width: 1280, height: 800 });
+  await namingTheChange(page, id, null);
+  await page.goto(`/partners/${id}/edit`);
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Partnerschaft bearbeiten' }).waitFor();
+  try {
+    await settled(page);
+    await changeBehindTheForm(id, { objectives: 'Ihre Ziele', responsible_person: 'Frau Andere', notes: 'Von jemand anderem' });
+
+    await page.getByLabel('Ziele').fill('Meine Ziele');
+    await page.getByLabel('Verantwortliche Person').fill('Herr Ich');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    const notice = await conflictNoticeInView(page, 'Jemand anderes hat diesen Datensatz geändert.');
+    const text = await notice.textContent();
+    // no name from the server: only when
+    assert.match(text, /Geändert am 03\.12\.2026 um \d{2}:\d{2} Uhr\./);
+    assert.doesNotMatch(text, /Geändert von/);
+    const goals = notice.getByRole('group', { name: 'Ziele' });
+    assert.equal(await goals.locator('[data-value="mine"]').textContent(), 'Meine Ziele');
+    assert.equal(await goals.locator('[data-value="theirs"]').textContent(), 'Ihre Ziele');
+    const person = notice.getByRole('group', { name: 'Verantwortliche Person' });
+    assert.equal(await person.locator('[data-value="mine"]').textContent(), 'Herr Ich');
+    assert.equal(await person.locator('[data-value="theirs"]').textContent(), 'Frau Andere');
+    assert.match(text, /Die Änderungen der anderen Person an Notizen werden übernommen/);
+    await person.getByRole('radio', { name: /Neuen Wert übernehmen/ }).check();
+    await screenshot(page, 'kit-conflict-merge-de');
+    await notice.getByRole('button', { name: 'Diese Werte übernehmen' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.matches('form button[type="submit"]'));
+    assert.equal(await page.getByLabel('Ziele').inputValue(), 'Meine Ziele');
+    assert.equal(await page.getByLabel('Verantwortliche Person').inputValue(), 'Frau Andere');
+    assert.equal(await page.getByLabel('Notizen').inputValue(), 'Von jemand anderem');
+
+    // my value is not saved yet: leaving asks first
+    await page.locator('nav').getByRole('link', { name: 'Vereinbarungen', exact: true }).first().click();
+    const leave = page.getByRole('dialog', { name: 'Ohne Speichern verlassen?' });
+    await leave.waitFor();
+    await leave.getByRole('button', { name: 'Abbrechen' }).click();
+    await leave.waitFor({ state: 'hidden' });
+
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.waitForURL(new RegExp(`/partners/${id}$`));
+    const stored = await (await app.api(`/partnerships/${id}`)).json();
+    assert.equal(stored.objectives, 'Meine Ziele');
+    assert.equal(stored.responsible_person, 'Frau Andere');
+    assert.equal(stored.notes, 'Von jemand anderem');
+    assert.deepEqual(page.errors.filter((e) => !/status of 412/.test(e)), []);
+  } finally {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.close();
+  }
 });
 
 test('delete asks through the app’s confirm dialog, never window.confirm', async () => {

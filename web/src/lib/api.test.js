@@ -74,6 +74,19 @@ describe('the API client', () => {
     const err = await api.agreements.update(1, {}, 2).catch((e) => e);
     expect(err.isConflict).toBe(true);
     expect(err.currentVersion).toBe(9);
+    expect(err.changedBy).toBe(null);
+    expect(err.changedFields).toBe(null);
+  });
+
+  it('keeps who changed the record, when and which fields (412)', async () => {
+    const error = { code: 'precondition_failed', message: 'stale', current_version: 4, changed_by: 'Irene Office', changed_at: '2026-12-03 10:15:02', changed_fields: ['notes', 'tier'] };
+    setFetch(async () => respond(412, { error }));
+    const err = await api.partnerships.update(1, {}, 3).catch((e) => e);
+    expect(err.isConflict).toBe(true);
+    expect(err.currentVersion).toBe(4);
+    expect(err.changedBy).toBe('Irene Office');
+    expect(err.changedAt).toBe('2026-12-03 10:15:02');
+    expect(err.changedFields).toEqual(['notes', 'tier']);
   });
 
   it('reports a server that cannot be reached', async () => {

@@ -148,13 +148,42 @@ export function compareText(a, b, locale = i18n.locale) {
   return coll.compare(a ?? '', b ?? '');
 }
 
+/**
+ * A moment as the server writes it: ISO 8601 with its zone ('2026-11-28T17:00:00Z'), or the database's
+ * '2026-11-28 17:00:00' without one, which is UTC. Null when it is none.
+ */
+export function parseTimestamp(value) {
+  if (!value) return null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  let text = String(value).trim();
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  if (m) text = `${m[1]}T${m[2]}${m[3] ?? 'Z'}`;
+  const d = new Date(text);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** A moment's day and time of day in the reader's time zone, each on its own ("3 Dec 2026", "10:15"). */
+export function formatMoment(value, locale = i18n.locale) {
+  const d = parseTimestamp(value);
+  if (!d) return null;
+  const day = cached('md', locale, null, () => new Intl.DateTimeFormat(localeTag(locale), { dateStyle: 'medium' }));
+  const time = cached('mt', locale, null, () => new Intl.DateTimeFormat(localeTag(locale), { timeStyle: 'short' }));
+  return { date: day.format(d), time: time.format(d) };
+}
+
 /** A moment ('2026-11-28T17:00:00Z') in the reader's time zone, with date and time. */
 export function formatDateTime(value, locale = i18n.locale) {
   if (!value) return '–';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return String(value);
+  const d = parseTimestamp(value);
+  if (!d) return String(value);
   const df = cached('dt', locale, 'short', () =>
     new Intl.DateTimeFormat(localeTag(locale), { dateStyle: 'medium', timeStyle: 'medium' }),
   );
   return df.format(d);
+}
+
+/** "Notes, Tier and Objectives" in the reader's language. */
+export function formatList(items, locale = i18n.locale) {
+  const lf = cached('lf', locale, null, () => new Intl.ListFormat(localeTag(locale), { style: 'long', type: 'conjunction' }));
+  return lf.format(items.map(String));
 }

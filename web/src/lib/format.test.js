@@ -13,6 +13,8 @@ import {
   monthsBetween,
   formatRelativeMonths,
   parseIsoDate,
+  parseTimestamp,
+  formatMoment,
 } from './format.js';
 
 describe('numbers', () => {
@@ -39,6 +41,27 @@ describe('dates', () => {
   });
   it('parse dates as UTC days', () => {
     expect(parseIsoDate('2026-10-01').toISOString()).toBe('2026-10-01T00:00:00.000Z');
+  });
+});
+
+describe('moments', () => {
+  it('read the server’s timestamps, with or without a zone (the database writes UTC without one)', () => {
+    expect(parseTimestamp('2026-12-03T10:15:02Z').toISOString()).toBe('2026-12-03T10:15:02.000Z');
+    expect(parseTimestamp('2026-12-03 10:15:02').toISOString()).toBe('2026-12-03T10:15:02.000Z');
+    expect(parseTimestamp('2026-12-03T11:15:02+01:00').toISOString()).toBe('2026-12-03T10:15:02.000Z');
+    expect(parseTimestamp('yesterday')).toBe(null);
+    expect(parseTimestamp(null)).toBe(null);
+  });
+  it('give day and time of day in the reader’s language and time zone', () => {
+    const d = parseTimestamp('2026-12-03 10:15:02');
+    const expected = {
+      date: new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium' }).format(d),
+      time: new Intl.DateTimeFormat('de-DE', { timeStyle: 'short' }).format(d),
+    };
+    expect(formatMoment('2026-12-03 10:15:02', 'de')).toEqual(expected);
+    expect(expected.date).toMatch(/^\d{2}\.12\.2026$/);
+    expect(formatMoment('2026-12-03T10:15:02Z', 'en').date).toMatch(/Dec 2026$/);
+    expect(formatMoment('', 'en')).toBe(null);
   });
 });
 

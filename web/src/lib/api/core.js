@@ -4,13 +4,18 @@
 export const API_BASE = '/api/v1';
 
 export class ApiError extends Error {
-  constructor(status, { code, message, field, current_version } = {}) {
+  constructor(status, { code, message, field, current_version, changed_by, changed_at, changed_fields } = {}) {
     super(message || code || `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.code = code ?? (status === 0 ? 'network' : 'internal');
     this.field = field ?? null;
     this.currentVersion = current_version ?? null;
+    // A 412 says who changed the record last (their name; null for the system or an erased account), when,
+    // and which of its fields.
+    this.changedBy = changed_by ?? null;
+    this.changedAt = changed_at ?? null;
+    this.changedFields = Array.isArray(changed_fields) ? changed_fields : null;
   }
   get isConflict() {
     return this.status === 412 || this.code === 'precondition_failed';

@@ -1,10 +1,12 @@
 // The state of an edit form: loads the record with its version, knows whether there are unsaved changes (and
 // asks before leaving: in-app navigation and the browser's beforeunload), saves with If-Match, turns a 412
-// into the conflict notice, deletes after the confirm dialog, and puts the API's errors beside their fields.
+// into the conflict notice (with a field-by-field merge of the person's changes into the current version),
+// deletes after the confirm dialog, and puts the API's errors beside their fields.
 import { tick } from 'svelte';
 import { navigate, setLeaveGuard } from '../router.svelte.js';
 import { isFieldError, focusError, controlId } from '../forms.js';
 import { serialize } from './editor.js';
+import { mergeForms, applyChoices } from './merge.js';
 
 /**
  * @param {object} o
@@ -16,6 +18,9 @@ import { serialize } from './editor.js';
  * @param {(res: any) => void} [o.saved] where to go after saving
  * @param {() => void} [o.removed] where to go after deleting
  * @param {(path: Array<string|number>) => string} [o.idFor] the control of an error's field path
+ * @param {Record<string, string|null> | (() => Record<string, string|null>)} [o.labels] the names of form fields
+ *   the conflict notice may list that have no `<label for>` of their own (lists such as quotas and contacts);
+ *   null: a field never named (a copy of another record kept for display)
  */
 export function createEditor(o) {
   const idFor = o.idFor ?? controlId;
@@ -25,7 +30,10 @@ export function createEditor(o) {
   let loading = $state(true);
   let loadError = $state(null);
   let error = $state(null);
-  let conflict = $state(false);
+  // A 412: {changedBy, changedAt, changedFields, merge} — merge is null when the current version could not be
+  // read (or after a delete), else {conflicts, taken, merged, theirs}; choices: 'mine' | 'theirs' per conflict.
+  let conflict = $state.raw(null);
+  let choices = $state({});
   let saving = $state(false);
   let loaded = $state(null); // the form as loaded or last saved, as text
   let leaving = $state(null); // where the person wanted to go with unsaved changes
@@ -37,7 +45,7 @@ export function createEditor(o) {
     loading = true;
     loadError = null;
     error = null;
-    conflict = false;
+    conflict = null;
     try {
       adopt(await o.load());
     } catch (e) {
@@ -59,9 +67,69 @@ export function createEditor(o) {
     loaded = serialize(res.form);
   }
 
+  /** What a field is called on the form: the labels given, else its control's label. Null when it has none. */
+  function labelOf(key) {
+    const given = typeof o.labels === 'function' ? o.labels() : o.labels;
+    if (given && key in given) return given[key];
+    const id = idFor([key]);
+    const label = [...(document.getElementById(o.id)?.querySelectorAll('label') ?? [])].find((l) => l.htmlFor === id);
+    if (!label) return null;
+    const copy = label.cloneNode(true);
+    for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+    return copy.textContent.replace(/\s+/g, ' ').trim() || null;
+  }
+
+  /** The text a select shows for a value (a tier's or a status's name rather than its API name). */
+  function optionText(key, value) {
+    const control = document.getElementById(idFor([key]));
+    if (control?.tagName !== 'SELECT' || value === null || value === undefined || value === '') return null;
+    const option = [...control.options].find((op) => op.value === String(value));
+    return option ? option.textContent.trim() : null;
+  }
+
+  /** A 412 while saving: read the current version and merge the person's changes into it field by field. */
+  async function conflicted(e, { merge }) {
+    const info = { changedBy: e.changedBy ?? null, changedAt: e.changedAt ?? null, changedFields: e.changedFields ?? null, merge: null };
+    if (merge && loaded !== null) {
+      try {
+        const theirs = await o.load();
+        const result = mergeForms(JSON.parse(loaded), theirs.form, $state.snapshot(form));
+        info.merge = {
+          ...result,
+          theirs,
+          conflicts: result.conflicts.map((c) => ({
+            ...c,
+            label: labelOf(c.key) ?? c.key,
+            theirsOption: optionText(c.key, c.theirs),
+            mineOption: optionText(c.key, c.mine),
+          })),
+          taken: result.taken.map(labelOf).filter(Boolean),
+        };
+      } catch {
+        // the notice offers to load the current version instead
+      }
+    }
+    choices = {};
+    conflict = info;
+  }
+
+  /** The merged values become the form, against the current version: the person checks them and saves again. */
+  async function useMerged() {
+    const merge = conflict?.merge;
+    if (!merge) return;
+    form = applyChoices(merge, choices);
+    record = merge.theirs.record ?? null;
+    version = merge.theirs.version ?? null;
+    loaded = serialize(merge.theirs.form);
+    conflict = null;
+    choices = {};
+    await tick();
+    document.querySelector(`#${o.id} button[type="submit"]`)?.focus();
+  }
+
   function failed(e) {
     if (e?.isConflict) {
-      conflict = true;
+      conflicted(e, { merge: false });
     } else {
       error = e;
       focusError(e, o.id, idFor);
@@ -73,13 +141,14 @@ export function createEditor(o) {
     if (saving) return;
     saving = true;
     error = null;
-    conflict = false;
+    conflict = null;
     try {
       const res = await o.save(form, version, record);
       clean();
       o.saved?.(res);
     } catch (e) {
-      failed(e);
+      if (e?.isConflict) await conflicted(e, { merge: true });
+      else failed(e);
     } finally {
       saving = false;
     }
@@ -87,7 +156,7 @@ export function createEditor(o) {
 
   async function remove() {
     error = null;
-    conflict = false;
+    conflict = null;
     try {
       await o.remove(version, record);
       clean();
@@ -143,9 +212,18 @@ export function createEditor(o) {
     get fieldError() {
       return fieldError;
     },
+    /** Null, or the 412 notice's content (see `conflicted`). */
     get conflict() {
       return conflict;
     },
+    /** 'mine' (the default) or 'theirs', per conflicting field. */
+    get choices() {
+      return choices;
+    },
+    choose(key, which) {
+      choices[key] = which;
+    },
+    useMerged,
     get saving() {
       return saving;
     },

@@ -115,11 +115,12 @@ describe('the editor', () => {
     });
     await settle();
     await editor.submit();
-    expect(editor.conflict).toBe(true);
+    expect(editor.conflict).toBeTruthy();
+    expect(editor.conflict.changedBy).toBe(null);
     expect(editor.error).toBe(null);
     answer = new ApiError(422, { code: 'validation_failed', field: 'name' });
     await editor.submit();
-    expect(editor.conflict).toBe(false);
+    expect(editor.conflict).toBe(null);
     expect(editor.fieldError?.field).toBe('name');
     answer = new ApiError(422, { code: 'validation_failed', field: 'somewhere_else' });
     await editor.submit();
@@ -127,6 +128,110 @@ describe('the editor', () => {
     expect(editor.error?.field).toBe('somewhere_else');
     await editor.reload();
     expect(editor.error).toBe(null);
+    cleanup();
+  });
+
+  it('on a 412 merges: their change to another field is taken, a field both changed is the person’s choice', async () => {
+    // the record as the browser read it, and as it is after someone else's save
+    let current = { record: { id: 1, version: 3 }, version: 3, form: { name: 'A', notes: '', tier: 'standard' } };
+    const load = vi.fn(async () => structuredClone(current));
+    const saves = [];
+    const save = vi.fn(async (form, version) => {
+      saves.push({ form: { ...form }, version });
+      if (version !== current.version) {
+        throw new ApiError(412, { code: 'precondition_failed', changed_by: 'Irene Office', changed_at: '2026-12-03 10:15:02', changed_fields: ['name', 'tier'] });
+      }
+      return { data: { id: 1 } };
+    });
+    document.body.innerHTML = `<form id="test-form">
+      <label for="f-name">Name <span aria-hidden="true">*</span></label><input id="f-name">
+      <label for="f-tier">Tier</label><select id="f-tier"><option value="standard">Standard</option><option value="strategic">Strategic</option></select>
+      <button type="submit">Save</button></form>`;
+    const { editor, cleanup } = withEditor({ load, save, fields: ['name', 'notes', 'tier'] });
+    await settle();
+    current = { record: { id: 1, version: 4 }, version: 4, form: { name: 'B', notes: '', tier: 'strategic' } };
+    editor.form.name = 'Mine';
+    editor.form.notes = 'my notes';
+    flushSync();
+    await editor.submit();
+    expect(load).toHaveBeenCalledTimes(2);
+    const c = editor.conflict;
+    expect(c.changedBy).toBe('Irene Office');
+    expect(c.changedAt).toBe('2026-12-03 10:15:02');
+    expect(c.changedFields).toEqual(['name', 'tier']);
+    // the label comes from the form (without the required mark), the tier's values as the select shows them
+    expect(c.merge.conflicts).toEqual([expect.objectContaining({ key: 'name', label: 'Name', mine: 'Mine', theirs: 'B', base: 'A' })]);
+    expect(c.merge.taken).toEqual(['Tier']);
+    // nothing is adopted until the person says so
+    expect(editor.version).toBe(3);
+    expect(editor.form.name).toBe('Mine');
+
+    editor.choose('name', 'mine');
+    await editor.useMerged();
+    expect(editor.conflict).toBe(null);
+    expect(editor.version).toBe(4);
+    expect(editor.record).toEqual({ id: 1, version: 4 });
+    expect(editor.form).toEqual({ name: 'Mine', notes: 'my notes', tier: 'strategic' });
+    flushSync();
+    expect(editor.dirty).toBe(true); // against the new version: the person saves again
+    expect(document.activeElement).toBe(document.querySelector('#test-form button[type="submit"]'));
+    await editor.submit();
+    expect(saves.at(-1)).toEqual({ form: { name: 'Mine', notes: 'my notes', tier: 'strategic' }, version: 4 });
+    expect(editor.conflict).toBe(null);
+    cleanup();
+    document.body.innerHTML = '';
+  });
+
+  it('on a 412 the person may take their value instead, or drop the merge and load theirs', async () => {
+    let current = { record: { id: 1, version: 3 }, version: 3, form: { name: 'A', notes: '' } };
+    const save = vi.fn(async () => {
+      throw new ApiError(412, { code: 'precondition_failed' });
+    });
+    const { editor, cleanup } = withEditor({ load: async () => structuredClone(current), save, labels: () => ({ name: 'The name' }) });
+    await settle();
+    current = { record: { id: 1, version: 5 }, version: 5, form: { name: 'Theirs', notes: 'theirs' } };
+    editor.form.name = 'Mine';
+    flushSync();
+    await editor.submit();
+    expect(editor.conflict.changedBy).toBe(null);
+    expect(editor.conflict.changedAt).toBe(null);
+    expect(editor.conflict.merge.conflicts.map((x) => x.label)).toEqual(['The name']);
+    editor.choose('name', 'theirs');
+    await editor.useMerged();
+    expect(editor.form).toEqual({ name: 'Theirs', notes: 'theirs' });
+    flushSync();
+    expect(editor.dirty).toBe(false);
+
+    editor.form.notes = 'again mine';
+    flushSync();
+    current = { record: { id: 1, version: 6 }, version: 6, form: { name: 'Third', notes: 'theirs' } };
+    await editor.submit();
+    expect(editor.conflict.merge.conflicts).toEqual([]);
+    expect(editor.conflict.merge.taken).toEqual(['The name']);
+    await editor.reload();
+    expect(editor.conflict).toBe(null);
+    expect(editor.form).toEqual({ name: 'Third', notes: 'theirs' });
+    expect(editor.version).toBe(6);
+    cleanup();
+  });
+
+  it('a 412 whose current version cannot be read offers only to load it', async () => {
+    let calls = 0;
+    const { editor, cleanup } = withEditor({
+      load: async () => {
+        calls += 1;
+        if (calls > 1) throw new ApiError(404, { code: 'not_found' });
+        return { record: { id: 1 }, version: 3, form: { name: 'A' } };
+      },
+      save: async () => {
+        throw new ApiError(412, { code: 'precondition_failed' });
+      },
+    });
+    await settle();
+    editor.form.name = 'B';
+    await editor.submit();
+    expect(editor.conflict).toBeTruthy();
+    expect(editor.conflict.merge).toBe(null);
     cleanup();
   });
 

@@ -9,7 +9,7 @@ export default {
     welcome_officer: 'Welcome Centre',
     management: 'Dekanat und Leitung',
     student: 'Studierende',
-    incoming_guest: 'Gast (Incoming)',
+    incoming_guest: 'Gast aus dem Ausland',
   },
   auth: {
     userMenu: 'Angemeldet als',

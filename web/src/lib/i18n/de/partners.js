@@ -23,8 +23,8 @@ export default {
     transcampus: 'transCampus-Vereinbarung',
   },
   direction: {
-    outgoing: 'Outgoing',
-    incoming: 'Incoming',
+    outgoing: 'Ins Ausland',
+    incoming: 'Aus dem Ausland',
   },
   category: {
     student_studies: 'Studienaufenthalt',
@@ -182,7 +182,7 @@ export default {
     search: 'Suche',
     searchPlaceholder: 'Titel oder Partner',
     validIn: 'Gültig im Studienjahr',
-    placesOutIn: 'Plätze out / in',
+    placesOutIn: 'Plätze ins / aus dem Ausland',
     empty: 'Keine Vereinbarung entspricht diesen Filtern.',
   },
   expiring: {
