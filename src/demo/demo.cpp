@@ -9,7 +9,8 @@ partners::DemoSummary Build(store::Connection& connection, const partners::DemoR
                             const partners::DemoSettings& settings) {
   system::SaveHomeSettings(
       connection, {"Technische Universität Dresden", "School of Medicine Carl Gustav Carus",
-                   "D  DRESDEN02", "tu-dresden.de", "DE"});
+                   "D  DRESDEN02", "tu-dresden.de", "DE", "Technische Universität Dresden",
+                   "Medizinische Fakultät Carl Gustav Carus"});
   const auto organisation = organisation::BuildDemo(connection, data.isced);
   auto summary = partners::BuildDemo(connection, data, settings, organisation);
   auth::CreateDemoAccounts(connection);

@@ -119,7 +119,8 @@ nlohmann::json ToJson(const PartnerOverview& overview) {
     years.push_back({{"academic_year", Year(year.academic_year)},
                      {"outgoing", year.outgoing},
                      {"incoming", year.incoming},
-                     {"by_category", ByCategory(year.by_category)}});
+                     {"outgoing_by_category", ByCategory(year.outgoing_by_category)},
+                     {"incoming_by_category", ByCategory(year.incoming_by_category)}});
   }
   nlohmann::json structures = nlohmann::json::array();
   for (const auto& structure : overview.joint_structures) {

@@ -249,7 +249,8 @@ NamedSchema PartnerOverviewSchema() {
                   {"places_by_year", ArrayOf(Closed({{"academic_year", AcademicYearText()},
                                                      {"outgoing", Count()},
                                                      {"incoming", Count()},
-                                                     {"by_category", by_category}}))},
+                                                     {"outgoing_by_category", by_category},
+                                                     {"incoming_by_category", by_category}}))},
                   {"joint_structures", ArrayOf(JointStructureSchema().OutputSchema())}})};
 }
 

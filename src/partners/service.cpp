@@ -77,9 +77,10 @@ std::vector<YearPlaces> PlacesByYear(const std::vector<Agreement>& agreements) {
       YearPlaces& places = years[year];
       places.academic_year = year;
       for (const auto& quota : agreement.quotas) {
-        (quota.direction == Direction::kOutgoing ? places.outgoing : places.incoming) +=
+        const bool outgoing = quota.direction == Direction::kOutgoing;
+        (outgoing ? places.outgoing : places.incoming) += quota.places_per_year;
+        (outgoing ? places.outgoing_by_category : places.incoming_by_category)[quota.category] +=
             quota.places_per_year;
-        places.by_category[quota.category] += quota.places_per_year;
       }
     }
   }

@@ -22,7 +22,9 @@ struct YearPlaces {
   int academic_year = 0;
   int64_t outgoing = 0;
   int64_t incoming = 0;
-  std::map<QuotaCategory, int64_t> by_category;
+  // Places by category, each direction apart (our people going out, the partner's coming in).
+  std::map<QuotaCategory, int64_t> outgoing_by_category;
+  std::map<QuotaCategory, int64_t> incoming_by_category;
 };
 
 // Everything about one partner in one answer, for the partner page.

@@ -21,6 +21,8 @@ HomeSettings LoadHomeSettings(store::Connection& connection) {
     if (key == "home.erasmus_code") settings.erasmus_code = value;
     if (key == "home.hei_id") settings.hei_id = value;
     if (key == "home.country") settings.country = value;
+    if (key == "home.institution_name_de") settings.institution_name_de = value;
+    if (key == "home.school_name_de") settings.school_name_de = value;
   }
   return settings;
 }
@@ -31,6 +33,8 @@ void SaveHomeSettings(store::Connection& connection, const HomeSettings& setting
   store::SetSetting(connection, "home.erasmus_code", settings.erasmus_code);
   store::SetSetting(connection, "home.hei_id", settings.hei_id);
   store::SetSetting(connection, "home.country", settings.country);
+  store::SetSetting(connection, "home.institution_name_de", settings.institution_name_de);
+  store::SetSetting(connection, "home.school_name_de", settings.school_name_de);
 }
 
 HomeSettings MergeHomeSettings(const HomeSettings& current, const nlohmann::json& input) {
@@ -38,6 +42,10 @@ HomeSettings MergeHomeSettings(const HomeSettings& current, const nlohmann::json
   HomeSettings merged = current;
   if (auto value = in.OptionalString("institution_name", 300)) merged.institution_name = *value;
   if (auto value = in.OptionalString("school_name", 300)) merged.school_name = *value;
+  if (auto value = in.OptionalString("institution_name_de", 300)) {
+    merged.institution_name_de = *value;
+  }
+  if (auto value = in.OptionalString("school_name_de", 300)) merged.school_name_de = *value;
   if (auto value = in.OptionalString("erasmus_code", 20)) {
     if (!IsValidErasmusCode(*value)) {
       throw ValidationError("erasmus_code", "Not an Erasmus code such as \"D  DRESDEN02\"");
@@ -59,13 +67,21 @@ nlohmann::json ToJson(const HomeSettings& settings) {
           {"school_name", settings.school_name},
           {"erasmus_code", settings.erasmus_code},
           {"hei_id", settings.hei_id},
-          {"country", settings.country}};
+          {"country", settings.country},
+          {"institution_name_de", settings.institution_name_de},
+          {"school_name_de", settings.school_name_de}};
 }
 
 namespace {
 
-constexpr std::array<std::pair<const char*, size_t>, 5> kHomeFields = {
-    {{"institution_name", 300}, {"school_name", 300}, {"erasmus_code", 20}, {"hei_id", 253}, {"country", 2}}};
+constexpr std::array<std::pair<const char*, size_t>, 7> kHomeFields = {
+    {{"institution_name", 300},
+     {"school_name", 300},
+     {"erasmus_code", 20},
+     {"hei_id", 253},
+     {"country", 2},
+     {"institution_name_de", 300},
+     {"school_name_de", 300}}};
 
 }  // namespace
 

@@ -17,6 +17,9 @@ struct HomeSettings {
   std::string erasmus_code;
   std::string hei_id;
   std::string country;
+  // The names in German, shown on German screens; empty: the names above are shown.
+  std::string institution_name_de;
+  std::string school_name_de;
 };
 
 HomeSettings LoadHomeSettings(store::Connection& connection);

@@ -37,6 +37,8 @@ TEST(SettingsHome, IsTheSchoolOfMedicineOfTuDresden) {
   EXPECT_EQ(Str(home, "country"), "DE") << response;
   EXPECT_NE(Str(home, "institution_name").find("Dresden"), std::string::npos) << response;
   EXPECT_NE(Str(home, "school_name").find("Medic"), std::string::npos) << response;
+  EXPECT_EQ(Str(home, "school_name_de"), "Medizinische Fakultät Carl Gustav Carus") << response;
+  EXPECT_EQ(Str(home, "institution_name_de"), "Technische Universität Dresden") << response;
   ASSERT_TRUE(home.contains("hei_id") && home["hei_id"].is_string()) << response;
   EXPECT_FALSE(home["hei_id"].get<std::string>().empty()) << response;
 }

@@ -12,6 +12,8 @@ export const LABELS = {
   direction: 'direction',
   quota_category: 'category',
   joint_structure_kind: 'jointKind',
+  partner_contact_role: 'contactRole',
+  partner_note_kind: 'noteKind',
   role: 'role',
   eqf_level: 'eqf',
 };

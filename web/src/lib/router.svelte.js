@@ -66,7 +66,7 @@ export function setQuery(params, { replace = true, keepScroll = true } = {}) {
 // agreement's form but a page that does not exist.
 const ID = /^[1-9]\d{0,17}$/;
 
-/** Matches '/partners/:id' against a path; returns the params or null. `:id` takes ids only. */
+/** Matches '/partners/:id' against a path; returns the params or null. `:id` and `:…Id` (`:partnershipId`) take ids only. */
 export function match(pattern, path) {
   const p = pattern.split('/').filter(Boolean);
   const s = path.split('/').filter(Boolean);
@@ -81,7 +81,7 @@ export function match(pattern, path) {
       } catch {
         return null; // a broken %-escape
       }
-      if (name === 'id' && !ID.test(value)) return null;
+      if ((name === 'id' || name.endsWith('Id')) && !ID.test(value)) return null;
       params[name] = value;
     } else if (p[i] !== s[i]) return null;
   }

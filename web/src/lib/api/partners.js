@@ -1,5 +1,5 @@
 // Partners: institutions, partnerships, agreements and the summary (module `partners`).
-import { get, resource } from './core.js';
+import { get, request, resource } from './core.js';
 
 const MAP_FIELDS = ['id', 'tier', 'name', 'country', 'city', 'latitude', 'longitude', 'active_agreements'];
 
@@ -16,6 +16,18 @@ export function mapRows(answer) {
   return rows;
 }
 
+/** Records of a partnership: read, changed and removed at `base`/{id}, listed and added under /partnerships/{id}/`under`. */
+function childResource(base, under) {
+  const { get: getOne, update, remove } = resource(base);
+  return {
+    get: getOne,
+    update,
+    remove,
+    of: (partnershipId, query, signal) => get(`/partnerships/${partnershipId}/${under}`, query, signal),
+    create: (partnershipId, body) => request('POST', `/partnerships/${partnershipId}/${under}`, { body }),
+  };
+}
+
 export default {
   summary: (signal) => get('/summary', undefined, signal),
   institutions: resource('/institutions'),
@@ -30,6 +42,9 @@ export default {
     map: async (query, signal) => mapRows(await get('/partnerships/map', query, signal)),
     jointStructures: (id, signal) => get(`/partnerships/${id}/joint-structures`, undefined, signal),
   },
+  /** A partnership's contacts at the partner and the office's notes (staff only): each listed and added under the partnership. */
+  partnerContacts: childResource('/partner-contacts', 'contacts'),
+  partnerNotes: childResource('/partner-notes', 'notes'),
   agreements: {
     ...resource('/agreements'),
     expiring: (months, query, signal) => get('/agreements/expiring', { months, ...query }, signal),

@@ -4,6 +4,8 @@ import PartnerMapPage from './PartnerMapPage.svelte';
 import PartnerPage from './PartnerPage.svelte';
 import PartnershipForm from './PartnershipForm.svelte';
 import InstitutionForm from './InstitutionForm.svelte';
+import PartnerContactForm from './PartnerContactForm.svelte';
+import PartnerNoteForm from './PartnerNoteForm.svelte';
 
 const READ = 'partners:read';
 const WRITE = 'partners:write';
@@ -14,6 +16,10 @@ export const routes = [
   { path: '/partners/new', component: PartnershipForm, permission: WRITE },
   { path: '/partners/:id', component: PartnerPage, permission: READ },
   { path: '/partners/:id/edit', component: PartnershipForm, permission: WRITE },
+  { path: '/partners/:partnershipId/contacts/new', component: PartnerContactForm, permission: WRITE },
+  { path: '/partner-contacts/:id/edit', component: PartnerContactForm, permission: WRITE },
+  { path: '/partners/:partnershipId/notes/new', component: PartnerNoteForm, permission: WRITE },
+  { path: '/partner-notes/:id/edit', component: PartnerNoteForm, permission: WRITE },
   { path: '/institutions/new', component: InstitutionForm, permission: WRITE },
   { path: '/institutions/:id/edit', component: InstitutionForm, permission: WRITE },
 ];

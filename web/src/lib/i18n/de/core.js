@@ -42,6 +42,7 @@ export default {
     breadcrumb: 'Brotkrümelnavigation',
     actions: 'Aktionen',
     print: 'Drucken',
+    edit: 'Bearbeiten',
   },
   kit: {
     sortBy: 'Sortieren nach',

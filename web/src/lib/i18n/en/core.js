@@ -42,6 +42,7 @@ export default {
     breadcrumb: 'Breadcrumb',
     actions: 'Actions',
     print: 'Print',
+    edit: 'Edit',
   },
   kit: {
     sortBy: 'Sort by',
