@@ -174,6 +174,33 @@ std::vector<AuditEntry> ListAllAudit(store::Connection& c, const AuditFilter& fi
   }
 }
 
+store::Page<HistoryEntry> ListHistory(store::Connection& c, const std::string& entity_type,
+                                      int64_t entity_id, const PageRequest& page) {
+  AuditFilter filter;
+  filter.entity_type = entity_type;
+  filter.entity_id = std::to_string(entity_id);
+  auto entries = ListAudit(c, filter, page);
+  store::Page<HistoryEntry> history;
+  history.total = entries.total;
+  history.keyset = entries.keyset;
+  history.next_cursor = std::move(entries.next_cursor);
+  for (auto& entry : entries.items) {
+    history.items.push_back({entry.id, std::move(entry.at), std::move(entry.actor_name),
+                             std::move(entry.action), std::move(entry.before),
+                             std::move(entry.after)});
+  }
+  return history;
+}
+
+nlohmann::json ToJson(const HistoryEntry& entry) {
+  return {{"id", entry.id},
+          {"at", entry.at},
+          {"actor_name", entry.actor_name ? nlohmann::json(*entry.actor_name) : nlohmann::json()},
+          {"action", entry.action},
+          {"before", entry.before},
+          {"after", entry.after}};
+}
+
 std::optional<LastChange> FindLastChange(store::Connection& c, const std::string& entity_type,
                                          int64_t entity_id) {
   auto row = c.QueryOne(

@@ -85,6 +85,22 @@ AuditVerification VerifyAudit(store::Connection& connection);
 
 nlohmann::json ToJson(const AuditEntry& entry);
 
+// One change in a record's history as the record's page shows it: when, who (the person's display
+// name; none for the system), what (create, update, delete) and the record before and after. No
+// client address, request id or hash: those stay in the audit log.
+struct HistoryEntry {
+  int64_t id = 0;
+  std::string at;
+  std::optional<std::string> actor_name;
+  std::string action;
+  nlohmann::json before;
+  nlohmann::json after;
+};
+// One page of a record's history, newest first (?sort=at: oldest first).
+store::Page<HistoryEntry> ListHistory(store::Connection& connection, const std::string& entity_type,
+                                      int64_t entity_id, const PageRequest& page);
+nlohmann::json ToJson(const HistoryEntry& entry);
+
 // The newest change to a record: when, by whom (the person's display name; none for the system or
 // an erased account) and which of its fields it changed (an update's top-level fields whose values
 // differ; none for a create). What a stale editor is told on a 412.

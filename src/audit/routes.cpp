@@ -91,4 +91,25 @@ void RegisterRoutes(http::Router& router, store::Database& database) {
       .Returns(200, AuditVerificationSchema());
 }
 
+void RegisterHistoryRoute(http::Router& router, store::Database& database, const std::string& path,
+                          http::Permission permission, const std::string& entity_type,
+                          std::function<void(store::Connection&, int64_t)> exists) {
+  router
+      .Add("GET", path, permission, "The record's history: who changed what and when",
+           [&database, entity_type, exists](const Request& request) {
+             const int64_t id = request.PathId("id");
+             const auto page = AuditSorts().PageFrom(request.query);
+             return http::PageResponse(database.Read([&](store::Connection& c) {
+               auto history = ListHistory(c, entity_type, id, page);
+               if (history.total == 0) {
+                 exists(c, id);
+               }
+               return history;
+             }),
+                                       page);
+           })
+      .Paged(AuditSorts().ApiValues())
+      .ReturnsPage(HistoryEntrySchema());
+}
+
 }  // namespace weltcampus::audit

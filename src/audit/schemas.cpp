@@ -26,6 +26,17 @@ NamedSchema AuditEntrySchema() {
            {"hash", Text()}})};
 }
 
+NamedSchema HistoryEntrySchema() {
+  return {
+      "HistoryEntry",
+      Closed({{"id", Id()},
+              {"at", Text()},
+              {"actor_name", NullableText()},
+              {"action", Text()},
+              {"before", {{"description", "the record before the change (null when created)"}}},
+              {"after", {{"description", "the record after the change (null when deleted)"}}}})};
+}
+
 NamedSchema AuditVerificationSchema() {
   return {"AuditVerification", Closed({{"intact", Bool()},
                                        {"entries", Count()},

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "audit/routes.h"
 #include "auth/context.h"
 #include "core/academic_year.h"
 #include "core/codes.h"
@@ -361,6 +362,21 @@ void RegisterRoutes(http::Router& router, store::Database& database, IsHomeInsti
   RegisterPartnershipRoutes(router, service);
   RegisterJointStructureRoutes(router, database);
   RegisterPartnerRecordRoutes(router, database);
+  // Each record's own history, for the school's staff.
+  audit::RegisterHistoryRoute(router, database, "/api/v1/partnerships/{id}/history",
+                              kReadPartnerInternals, "partnership",
+                              [](store::Connection& c, int64_t id) {
+                                if (!repository::FindPartnershipInstitution(c, id)) {
+                                  throw NotFoundError("Partnership");
+                                }
+                              });
+  audit::RegisterHistoryRoute(router, database, "/api/v1/agreements/{id}/history",
+                              kReadPartnerInternals, "agreement",
+                              [](store::Connection& c, int64_t id) {
+                                if (!repository::FindAgreement(c, id)) {
+                                  throw NotFoundError("Agreement");
+                                }
+                              });
   RegisterAgreementRoutes(router, service);
   router
       .Add("GET", "/api/v1/summary", kReadIndicators,

@@ -124,6 +124,8 @@ const std::vector<Row>& ExpectationTable() {
       {"GET", "/api/v1/partner-contacts/{id}", PartnerInternals()},
       {"GET", "/api/v1/partnerships/{id}/notes", PartnerInternals()},
       {"GET", "/api/v1/partner-notes/{id}", PartnerInternals()},
+      {"GET", "/api/v1/partnerships/{id}/history", PartnerInternals()},
+      {"GET", "/api/v1/agreements/{id}/history", PartnerInternals()},
       // Partners: changing
       {"POST", "/api/v1/institutions", WritePartners()},
       {"PUT", "/api/v1/institutions/{id}", WritePartners()},

@@ -198,5 +198,50 @@ TEST(PartnerNotes, StudentsAndResearchersSeeNeitherContactsNorNotes) {
             403);
 }
 
+// A record's page shows its own changes: who, when, before and after, newest first; staff only.
+TEST(RecordHistory, APartnershipsAndAnAgreementsOwnChangesNewestFirst) {
+  PartnerFixture partner;
+  ASSERT_NO_FATAL_FAILURE(CreatePartner("standard", &partner));
+  Json changed = partner.partnership;
+  changed["responsible_person"] = "Prof. History";
+  Json updated;
+  ASSERT_NO_FATAL_FAILURE(UpdateOk(PartnershipPath(partner), changed, &updated));
+  Json me;
+  ASSERT_NO_FATAL_FAILURE(GetOk("/api/v1/me", &me));
+
+  const Response history = Api().Get(PartnershipPath(partner) + "/history");
+  ASSERT_TRUE(IsJson(history, 200));
+  ASSERT_EQ(history.json["items"].size(), 2u) << history;
+  const Json& newest = history.json["items"][0];
+  EXPECT_EQ(newest["action"], "update");
+  EXPECT_EQ(newest["actor_name"], me["display_name"]);
+  EXPECT_EQ(newest["after"]["responsible_person"], "Prof. History");
+  EXPECT_NE(newest["before"]["responsible_person"], "Prof. History");
+  EXPECT_FALSE(newest.contains("client_address")) << newest.dump();
+  EXPECT_EQ(history.json["items"][1]["action"], "create");
+  const Response oldest_first =
+      Api().Get(Query(PartnershipPath(partner) + "/history", {{"sort", "at"}}));
+  ASSERT_TRUE(IsJson(oldest_first, 200));
+  EXPECT_EQ(oldest_first.json["items"][0]["action"], "create");
+
+  const int year = CurrentAcademicYearStart();
+  Json agreement;
+  ASSERT_NO_FATAL_FAILURE(
+      CreateOk("/api/v1/agreements",
+               NewAgreementBody(IdOf(partner.partnership), IdOf(partner.institution), "draft", year,
+                                year + 1),
+               &agreement));
+  const Response agreement_history = Api().Get(AgreementPath(agreement) + "/history");
+  ASSERT_TRUE(IsJson(agreement_history, 200));
+  ASSERT_EQ(agreement_history.json["items"].size(), 1u) << agreement_history;
+  EXPECT_EQ(agreement_history.json["items"][0]["after"]["title"], agreement["title"]);
+
+  EXPECT_TRUE(IsError(Api().Get("/api/v1/partnerships/99999999/history"), 404, "not_found"));
+  EXPECT_TRUE(IsError(Api().Get("/api/v1/agreements/99999999/history"), 404, "not_found"));
+  Session student;
+  ASSERT_NO_FATAL_FAILURE(DemoSession("student", &student));
+  EXPECT_EQ(ApiClient(student).Get(PartnershipPath(partner) + "/history").status, 403);
+}
+
 }  // namespace
 }  // namespace weltcampus::api_test
