@@ -20,7 +20,8 @@ constexpr const char* kAgreementFrom =
 constexpr const char* kAgreementColumns =
     "SELECT a.id, a.partnership_id, a.title, a.type, a.status, a.first_academic_year, "
     "a.last_academic_year, a.ends_on, a.org_unit_id, a.version, a.created_at, a.updated_at, "
-    "i.name AS institution_name, i.country AS institution_country ";
+    "i.name AS institution_name, i.country AS institution_country, a.predecessor_id, "
+    "(SELECT s.id FROM agreements s WHERE s.predecessor_id = a.id) AS successor_id ";
 
 const store::ChildTable kQuotas{"quotas", "agreement_id", "Quota", "quotas"};
 const store::ChildTable kContacts{"agreement_contacts", "agreement_id", "Contact", "contacts"};
@@ -41,6 +42,8 @@ Agreement AgreementFromRow(const store::Row& row) {
   agreement.updated_at = row.Text("updated_at");
   agreement.institution_name = row.Text("institution_name");
   agreement.institution_country = row.Text("institution_country");
+  agreement.predecessor_id = row.OptionalInt("predecessor_id");
+  agreement.successor_id = row.OptionalInt("successor_id");
   return agreement;
 }
 
@@ -308,6 +311,9 @@ store::Page<Agreement> ListAgreements(Connection& c, const AgreementFilter& filt
       .Add("a.first_academic_year <= :year AND a.last_academic_year >= :year", "year",
            filter.academic_year)
       .Add("a.ends_on <= :ends_before", "ends_before", filter.ends_before);
+  if (filter.without_successor) {
+    where.Add("NOT EXISTS (SELECT 1 FROM agreements s WHERE s.predecessor_id = a.id)");
+  }
   if (filter.only_in_force) {
     // Word for word the condition of the index agreements_in_force_ends (migration 0010).
     where.Add("a.status IN ('signed', 'active')");
@@ -391,11 +397,13 @@ std::optional<int64_t> PartnershipOfAgreement(Connection& c, int64_t id) {
 void InsertAgreement(Connection& c, Agreement& agreement, KeptCounts counts) {
   agreement.id = c.Insert(
       "INSERT INTO agreements (partnership_id, partner_name, title, search_text, type, status, "
-      "first_academic_year, last_academic_year, ends_on, org_unit_id, version, created_at, "
-      "updated_at) VALUES (:partnership_id, (SELECT partner_name FROM partnerships WHERE id = "
-      ":partnership_id), :title, :search_text, :type, :status, :first_year, :last_year, :ends_on, "
-      ":org_unit_id, 1, :at, :at)",
-      AgreementFieldParams(agreement).Set("at", NowUtcTimestamp()));
+      "first_academic_year, last_academic_year, ends_on, org_unit_id, predecessor_id, version, "
+      "created_at, updated_at) VALUES (:partnership_id, (SELECT partner_name FROM partnerships "
+      "WHERE id = :partnership_id), :title, :search_text, :type, :status, :first_year, "
+      ":last_year, :ends_on, :org_unit_id, :predecessor_id, 1, :at, :at)",
+      AgreementFieldParams(agreement)
+          .Set("predecessor_id", agreement.predecessor_id)
+          .Set("at", NowUtcTimestamp()));
   agreement.version = 1;
   InsertChildren(c, agreement);
   KeepChildrenText(c, agreement);

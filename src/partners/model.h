@@ -209,6 +209,10 @@ struct Agreement {
   std::vector<int64_t> partner_institution_ids;
   std::vector<Contact> contacts;
   std::vector<Quota> quotas;
+  // Renewal: the agreement this one renews (set when it is created by renewing), and the one that
+  // renews it (read-only, from the successor's link).
+  std::optional<int64_t> predecessor_id;
+  std::optional<int64_t> successor_id;
   int64_t version = 1;
   std::string created_at;
   std::string updated_at;
@@ -229,6 +233,7 @@ struct AgreementFilter {
   std::optional<int> academic_year;  // in force in that year
   std::optional<std::string> ends_before;  // ends_on <= this date (for renewal)
   bool only_in_force = false;              // signed or active
+  bool without_successor = false;          // not renewed yet
 };
 
 // A joint programme, appointment, institute or shared administrative unit of a partnership.

@@ -57,6 +57,7 @@ AgreementFilter AgreementFilterFrom(const Request& request) {
   filter.institution_id = QueryInt(request.query, "institution_id", 1, INT64_MAX);
   filter.type = QueryEnum(request.query, "type", kAgreementTypeTable);
   filter.status = QueryEnum(request.query, "status", kAgreementStatusTable);
+  filter.without_successor = QueryBool(request.query, "without_successor").value_or(false);
   if (auto year = QueryText(request.query, "academic_year", 9)) {
     auto parsed = AcademicYear::Parse(*year);
     if (!parsed) {
@@ -289,6 +290,8 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
       .EnumQuery("type", kAgreementTypes)
       .EnumQuery("status", kAgreementStatuses)
       .Query("academic_year", {{"type", "string"}, {"pattern", "^[0-9]{4}/[0-9]{4}$"}})
+      .Query("without_successor",
+             {{"type", "boolean"}, {"description", "only those not renewed yet"}})
       .Query("expiring_within_months", {{"type", "integer"}, {"minimum", 0}, {"maximum", 120}});
   router
       .Add("GET", base + "/expiring", kReadPartnerInternals,
@@ -309,6 +312,8 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
       .EnumQuery("type", kAgreementTypes)
       .EnumQuery("status", kAgreementStatuses)
       .Query("academic_year", {{"type", "string"}, {"pattern", "^[0-9]{4}/[0-9]{4}$"}})
+      .Query("without_successor",
+             {{"type", "boolean"}, {"description", "only those not renewed yet"}})
       .ReturnsPage(AgreementSchema().Output());
   router
       .Add("POST", base, kWritePartners, "Add an agreement with its quotas",
@@ -342,6 +347,16 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
            })
       .Accepts(AgreementSchema().Input())
       .Returns(200, AgreementSchema().Output());
+  router
+      .Add("POST", base + "/{id}/renewal", kWritePartners,
+           "Renew an agreement: its successor as a draft with the same conditions for the next "
+           "period",
+           [service, base](const Request& request) {
+             return CreatedResponse(
+                 service->RenewAgreement(auth::ActorOf(request), request.PathId("id")), base);
+           })
+      .Returns(201, AgreementSchema().Output())
+      .Fails({409, 422});
   router
       .Add("DELETE", base + "/{id}", kWritePartners, "Remove an agreement",
            [service](const Request& request) {

@@ -141,6 +141,10 @@ const RecordSchema<Agreement>& AgreementSchema() {
           .Message("Must be an institution id")
           .List("contacts", &Agreement::contacts, ContactSchema(), 20)
           .List("quotas", &Agreement::quotas, QuotaSchema(), 200)
+          .Int("predecessor_id", &Agreement::predecessor_id, 1, INT64_MAX)
+          .ReadOnly()
+          .Int("successor_id", &Agreement::successor_id, 1, INT64_MAX)
+          .ReadOnly()
           .Timestamps(&Agreement::created_at, &Agreement::updated_at);
   return schema;
 }

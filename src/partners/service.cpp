@@ -321,6 +321,42 @@ void PartnersService::DeleteAgreement(const audit::Actor& actor, int64_t id,
   });
 }
 
+Agreement PartnersService::RenewAgreement(const audit::Actor& actor, int64_t id) {
+  return database_.Write([&](Connection& c) {
+    const auto current = store::Found(repo::FindAgreement(c, id), "Agreement");
+    if (current.successor_id) {
+      throw Conflict("", "This agreement has been renewed already: agreement " +
+                             std::to_string(*current.successor_id));
+    }
+    if (current.status != AgreementStatus::kSigned && current.status != AgreementStatus::kActive &&
+        current.status != AgreementStatus::kExpired) {
+      throw ValidationError("status",
+                            "Only a signed, active or expired agreement can be renewed, not a " +
+                                std::string(kAgreementStatusTable.Name(current.status)) + " one");
+    }
+    Agreement successor = current;
+    const int years = current.last_academic_year - current.first_academic_year + 1;
+    successor.id = 0;
+    successor.status = AgreementStatus::kDraft;
+    successor.first_academic_year = current.last_academic_year + 1;
+    successor.last_academic_year = current.last_academic_year + years;
+    successor.ends_on = AcademicYear(successor.last_academic_year).EndsOn().ToString();
+    successor.predecessor_id = current.id;
+    successor.successor_id.reset();
+    for (auto& quota : successor.quotas) {
+      quota.id = 0;
+    }
+    for (auto& contact : successor.contacts) {
+      contact.id = 0;
+    }
+    return audit::CreateRecord(c, actor, "agreement", repo::FindAgreement, [&](Connection& c) {
+      PrepareAgreement(c, successor);
+      repo::InsertAgreement(c, successor);
+      return successor.id;
+    });
+  });
+}
+
 repository::Summary PartnersService::GetSummary(Date today) {
   return database_.Read([&](Connection& c) { return repo::LoadSummary(c, AcademicYearOf(today)); });
 }

@@ -88,6 +88,10 @@ class PartnersService {
   Agreement UpdateAgreement(const audit::Actor& actor, int64_t id, Agreement agreement,
                             int64_t expected_version);
   void DeleteAgreement(const audit::Actor& actor, int64_t id, int64_t expected_version);
+  // Renews a signed, active or expired agreement: its successor as a draft with the same
+  // conditions (partners, unit, contacts, quotas) for the next period of the same length, linked
+  // to it. 409 when it has a successor already.
+  Agreement RenewAgreement(const audit::Actor& actor, int64_t id);
 
   repository::Summary GetSummary(Date today);
 

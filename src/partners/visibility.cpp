@@ -63,6 +63,9 @@ void Redact(Agreement& agreement, Audience audience) {
   if (audience == Audience::kPublic) {
     agreement.contacts.clear();
     agreement.children_json.clear();
+    // A renewal in preparation is a draft: the links are the office's.
+    agreement.predecessor_id.reset();
+    agreement.successor_id.reset();
   }
 }
 

@@ -145,6 +145,7 @@ const std::vector<Row>& ExpectationTable() {
       {"POST", "/api/v1/agreements", WritePartners()},
       {"PUT", "/api/v1/agreements/{id}", WritePartners()},
       {"DELETE", "/api/v1/agreements/{id}", WritePartners()},
+      {"POST", "/api/v1/agreements/{id}/renewal", WritePartners()},
       // Imports of reference lists (as jobs)
       {"POST", "/api/v1/imports/{kind}", Imports()},
       {"GET", "/api/v1/imports/{kind}/columns", Imports()},

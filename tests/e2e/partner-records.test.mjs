@@ -139,3 +139,57 @@ test('a student sees neither contacts nor notes on the partner page', async () =
   await page.getByRole('heading', { level: 1, name: 'No permission' }).waitFor();
   await page.close();
 });
+
+test('renewal is a step: the worklist drafts the successor, links both, and the ended-not-renewed list empties', async () => {
+  const page = await app.signedInPage('international_office');
+  await page.goto('/agreements/expiring?months=36');
+  await page.getByRole('heading', { level: 1, name: 'Renewals due' }).waitFor();
+  await settled(page);
+  const row = page.locator('main tbody tr', { has: page.getByRole('button', { name: 'Renew' }) }).first();
+  const href = await row.locator('td').nth(1).locator('a').getAttribute('href');
+  const oldId = Number(href.split('/').pop());
+  const old = await (await app.api(`/agreements/${oldId}`)).json();
+  await row.getByRole('button', { name: 'Renew' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Renew agreement' });
+  await dialog.waitFor();
+  const next = Number(old.last_academic_year.slice(0, 4)) + 1;
+  assert.match(await dialog.textContent(), new RegExp(`${next}–${String(next + 1).slice(2)}`), 'the dialog names the next period');
+  await dialog.getByRole('button', { name: 'Draft the renewal' }).click();
+  await page.waitForURL(/\/agreements\/\d+\/edit$/);
+  const newId = Number(page.url().split('/').at(-2));
+  assert.notEqual(newId, oldId);
+  const successor = await (await app.api(`/agreements/${newId}`)).json();
+  assert.equal(successor.status, 'draft');
+  assert.equal(successor.predecessor_id, oldId);
+  assert.equal(successor.first_academic_year, `${next}/${next + 1}`);
+  assert.equal(successor.quotas.length, old.quotas.length);
+
+  // the worklist says the renewal is drafted, and the old agreement's page links its successor
+  await page.goto('/agreements/expiring?months=36');
+  await settled(page);
+  await page.locator('main tbody tr', { has: page.locator(`a[href="/agreements/${oldId}"]`) }).getByRole('link', { name: 'Renewal drafted' }).waitFor();
+  await page.goto(`/agreements/${oldId}`);
+  await settled(page);
+  const renewedBy = page.locator('dt', { hasText: 'Renewed by' }).locator('xpath=..').getByRole('link');
+  await renewedBy.waitFor();
+  assert.match(await renewedBy.textContent(), /Draft/);
+
+  // expired agreements nobody renewed: renewing one takes it off that list
+  const before = await (await app.api('/agreements?status=expired&without_successor=true&limit=1')).json();
+  assert.ok(before.total > 0, 'the demo has expired agreements without a successor');
+  await page.goto('/agreements/expiring');
+  await settled(page);
+  await page.getByLabel('Show').selectOption('ended');
+  await page.getByText('Expired agreements without a successor').waitFor();
+  await settled(page);
+  const firstEnded = page.locator('main tbody tr').first();
+  const endedId = Number((await firstEnded.locator('td').nth(1).locator('a').getAttribute('href')).split('/').pop());
+  await firstEnded.getByRole('button', { name: 'Renew' }).click();
+  await page.getByRole('dialog', { name: 'Renew agreement' }).getByRole('button', { name: 'Draft the renewal' }).click();
+  await page.waitForURL(/\/agreements\/\d+\/edit$/);
+  const after = await (await app.api('/agreements?status=expired&without_successor=true&limit=200')).json();
+  assert.equal(after.total, before.total - 1);
+  assert.ok(!after.items.some((a) => a.id === endedId));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -48,5 +48,7 @@ export default {
   agreements: {
     ...resource('/agreements'),
     expiring: (months, query, signal) => get('/agreements/expiring', { months, ...query }, signal),
+    /** Its successor as a draft with the same conditions for the next period (201 with the new agreement). */
+    renew: (id) => request('POST', `/agreements/${id}/renewal`, { body: {} }),
   },
 };
