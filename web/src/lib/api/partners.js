@@ -41,6 +41,8 @@ export default {
      */
     map: async (query, signal) => mapRows(await get('/partnerships/map', query, signal)),
     jointStructures: (id, signal) => get(`/partnerships/${id}/joint-structures`, undefined, signal),
+    /** The partnership's own changes, newest first (staff only): {items: [{id, at, actor_name, action, before, after}], next_cursor, total}. */
+    history: (id, query, signal) => get(`/partnerships/${id}/history`, query, signal),
   },
   /** A partnership's contacts at the partner and the office's notes (staff only): each listed and added under the partnership. */
   partnerContacts: childResource('/partner-contacts', 'contacts'),
@@ -48,5 +50,7 @@ export default {
   agreements: {
     ...resource('/agreements'),
     expiring: (months, query, signal) => get('/agreements/expiring', { months, ...query }, signal),
+    /** The agreement's own changes, as the partnership's. */
+    history: (id, query, signal) => get(`/agreements/${id}/history`, query, signal),
   },
 };

@@ -80,6 +80,12 @@ export default {
       passwordChange: 'Das Passwort muss erst geändert werden',
       permission: 'Fehlende Berechtigung: {permission}',
     },
+    history: 'Änderungsverlauf',
+    historyLead: 'Wer diesen Datensatz wann wie geändert hat, neueste zuerst. Nur für Mitarbeitende.',
+    historyCount: { one: '{count} Änderung verzeichnet.', other: '{count} Änderungen verzeichnet.' },
+    historyNone: 'Keine Änderungen verzeichnet.',
+    older: 'Ältere Änderungen zeigen',
+    system: 'das System',
   },
   auditAction: {
     create: 'Angelegt',

@@ -80,6 +80,12 @@ export default {
       passwordChange: 'The password must be changed first',
       permission: 'Missing permission: {permission}',
     },
+    history: 'Change history',
+    historyLead: 'Who changed this record and what, newest first. For staff only.',
+    historyCount: { one: '{count} change recorded.', other: '{count} changes recorded.' },
+    historyNone: 'No changes recorded.',
+    older: 'Show older changes',
+    system: 'the system',
   },
   auditAction: {
     create: 'Created',
