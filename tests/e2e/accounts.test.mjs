@@ -306,7 +306,7 @@ test('the admin creates a user who must change the one-time password; the audit 
   await page.goto('/audit');
   await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
   await settled(page);
-  await page.getByLabel('Record type').fill('user');
+  await page.getByLabel('Record type').selectOption('user');
   await page.getByLabel('Record ID').fill(String(userId));
   await page.waitForURL(new RegExp(`entity_id=${userId}`));
   await settled(page);
@@ -323,16 +323,20 @@ test('the admin creates a user who must change the one-time password; the audit 
   assert.equal(await page.getByRole('button', { name: /Hide changes of entry/ }).getAttribute('aria-expanded'), 'true');
   const diff = page.locator('table.diff');
   await diff.waitFor();
-  // the log keeps no names or addresses (they could not be erased from a hash chain), only the roles and settings
-  assert.match(await diff.textContent(), /roles \(added\)/);
-  assert.match(await diff.textContent(), /coordinator/);
+  // the log keeps no names or addresses (they could not be erased from a hash chain), only the roles and settings,
+  // shown as the user screen shows them; the account itself is named from the accounts' list and linked
+  assert.match(await diff.textContent(), /Roles/);
+  assert.match(await diff.textContent(), /Exchange coordinator · .+ · Medicine \(0912\)/);
+  assert.doesNotMatch(await diff.textContent(), /preferred_language|"role"/);
+  assert.equal(await rows.first().getByRole('link', { name: 'Nora Neu' }).getAttribute('href'), `/users/${userId}`);
   await screenshot(page, 'audit-create-diff');
 
   // the password change, by the new user
   await page.getByLabel('Action').selectOption('');
-  await page.getByLabel('Record type').fill('');
+  await page.getByLabel('Record type').selectOption('');
   await page.getByLabel('Record ID').fill('');
-  await page.getByLabel('Done by (user ID)').fill(String(userId));
+  await page.getByLabel('Done by').fill('Nora');
+  await page.getByRole('button', { name: /Nora Neu/ }).click();
   await page.waitForURL(new RegExp(`actor_user_id=${userId}`));
   await page.waitForURL((url) => !url.search.includes('entity_id'));
   await settled(page);

@@ -46,6 +46,17 @@ describe('the API client', () => {
     ]);
   });
 
+  it('reads a partnership’s and an agreement’s change history page by page', async () => {
+    const seen = [];
+    setFetch(async (url) => {
+      seen.push(url);
+      return respond(200, { items: [], next_cursor: null, total: 0 });
+    });
+    await api.partnerships.history(1, { limit: 10 });
+    await api.agreements.history(58, { limit: 10, cursor: 'abc' });
+    expect(seen).toEqual(['/api/v1/partnerships/1/history?limit=10', '/api/v1/agreements/58/history?limit=10&cursor=abc']);
+  });
+
   it('sends If-Match with updates', async () => {
     let seen;
     setFetch(async (url, init) => {

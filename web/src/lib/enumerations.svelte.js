@@ -12,6 +12,7 @@ export const LABELS = {
   direction: 'direction',
   quota_category: 'category',
   joint_structure_kind: 'jointKind',
+  org_unit_kind: 'unitKind',
   partner_contact_role: 'contactRole',
   partner_note_kind: 'noteKind',
   role: 'role',

@@ -41,6 +41,8 @@ export default {
      */
     map: async (query, signal) => mapRows(await get('/partnerships/map', query, signal)),
     jointStructures: (id, signal) => get(`/partnerships/${id}/joint-structures`, undefined, signal),
+    /** The partnership's own changes, newest first (staff only): {items: [{id, at, actor_name, action, before, after}], next_cursor, total}. */
+    history: (id, query, signal) => get(`/partnerships/${id}/history`, query, signal),
   },
   /** A partnership's contacts at the partner and the office's notes (staff only): each listed and added under the partnership. */
   partnerContacts: childResource('/partner-contacts', 'contacts'),
@@ -50,5 +52,7 @@ export default {
     expiring: (months, query, signal) => get('/agreements/expiring', { months, ...query }, signal),
     /** Its successor as a draft with the same conditions for the next period (201 with the new agreement). */
     renew: (id) => request('POST', `/agreements/${id}/renewal`, { body: {} }),
+    /** The agreement's own changes, as the partnership's. */
+    history: (id, query, signal) => get(`/agreements/${id}/history`, query, signal),
   },
 };

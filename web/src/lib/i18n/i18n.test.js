@@ -7,6 +7,7 @@ import { areas } from '../nav.js';
 import fixture from '../enumerations.fixture.js';
 import { LABELS } from '../enumerations.svelte.js';
 import { AUDIT_ACTIONS } from '../audit.js';
+import { RECORD_TYPES } from '../changes.js';
 
 const enKeys = flatten(en);
 const deKeys = flatten(de);
@@ -56,6 +57,7 @@ describe('translations are complete', () => {
     const families = {
       ...Object.fromEntries(Object.entries(LABELS).map(([name, family]) => [family, fixture.enumerations[name]])),
       auditAction: AUDIT_ACTIONS,
+      auditEntity: RECORD_TYPES,
       langName: ['en', 'de'],
       'audit.changeKind': ['added', 'removed', 'changed', 'unchanged'],
     };

@@ -47,6 +47,13 @@ export default {
     joint_institute: 'Gemeinsames Institut',
     shared_administrative_unit: 'Gemeinsame Verwaltungseinheit',
   },
+  unitKind: {
+    school: 'Fakultät',
+    department: 'Abteilung',
+    clinic: 'Klinik',
+    institute: 'Institut',
+    office: 'Verwaltungseinheit',
+  },
   eqf: {
     5: 'Kurzstudium (EQR 5)',
     6: 'Bachelor (EQR 6)',

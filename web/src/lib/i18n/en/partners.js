@@ -47,6 +47,13 @@ export default {
     joint_institute: 'Joint institute',
     shared_administrative_unit: 'Shared administrative unit',
   },
+  unitKind: {
+    school: 'School',
+    department: 'Department',
+    clinic: 'Clinic',
+    institute: 'Institute',
+    office: 'Office',
+  },
   eqf: {
     5: 'Short cycle (EQF 5)',
     6: 'Bachelor (EQF 6)',
