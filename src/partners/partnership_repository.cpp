@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <stdexcept>
+#include <tuple>
 
 #include "core/date.h"
 #include "partners/repository.h"
@@ -255,12 +256,43 @@ std::optional<int64_t> FindPartnershipIdByInstitution(Connection& c, int64_t ins
   return row ? std::optional<int64_t>(row->Int("id")) : std::nullopt;
 }
 
-bool PartnershipHasDependants(Connection& c, int64_t id) {
+std::vector<std::pair<std::string, int64_t>> PartnerCountries(Connection& c) {
+  std::vector<std::pair<std::string, int64_t>> countries;
+  for (const auto& row :
+       c.Query("SELECT i.country, COUNT(*) AS n FROM partnerships p JOIN institutions i ON i.id = "
+               "p.institution_id GROUP BY i.country ORDER BY i.country")) {
+    countries.emplace_back(row.Text("country"), row.Int("n"));
+  }
+  return countries;
+}
+
+std::vector<std::string> PartnershipDependants(Connection& c, int64_t id) {
   const auto params = store::Params().Set("id", id);
-  return c.QueryOne("SELECT id FROM agreements WHERE partnership_id = :id LIMIT 1", params) ||
-         c.QueryOne("SELECT id FROM joint_structures WHERE partnership_id = :id LIMIT 1", params) ||
-         c.QueryOne("SELECT id FROM partner_contacts WHERE partnership_id = :id LIMIT 1", params) ||
-         c.QueryOne("SELECT id FROM partner_notes WHERE partnership_id = :id LIMIT 1", params);
+  std::vector<std::string> names;
+  for (const auto& row :
+       c.Query("SELECT id, title, type FROM agreements WHERE partnership_id = :id "
+               "ORDER BY id LIMIT 10",
+               params)) {
+    names.push_back("agreement " + std::to_string(row.Int("id")) + " “" +
+                    row.OptionalText("title").value_or(row.Text("type")) + "”");
+  }
+  for (const auto& row :
+       c.Query("SELECT name FROM joint_structures WHERE partnership_id = :id ORDER BY id LIMIT 10",
+               params)) {
+    names.push_back("joint structure “" + row.Text("name") + "”");
+  }
+  for (const auto& [table, one, many] : {std::tuple{"partner_contacts", "contact", "contacts"},
+                                         {"partner_notes", "note", "notes"}}) {
+    // `table` is one of the two literals above.
+    const auto count = c.QueryOne(std::string("SELECT COUNT(*) AS n FROM ") + table +
+                                      " WHERE partnership_id = :id",
+                                  params)
+                           ->Int("n");
+    if (count > 0) {
+      names.push_back(std::to_string(count) + " " + (count == 1 ? one : many));
+    }
+  }
+  return names;
 }
 
 Summary LoadSummary(Connection& c, int current_year) {

@@ -88,7 +88,11 @@ void InsertPartnership(Connection& c, Partnership& partnership,
 void UpdatePartnership(Connection& c, Partnership& partnership, int64_t expected_version);
 void DeletePartnership(Connection& c, int64_t id, int64_t expected_version);
 std::optional<int64_t> FindPartnershipIdByInstitution(Connection& c, int64_t institution_id);
-bool PartnershipHasDependants(Connection& c, int64_t id);
+// What keeps a partnership from being removed, named for the person ("agreement 12 “Erasmus+ IIA”",
+// "joint structure “transCampus Office”", "2 contacts", "1 note"); empty when nothing does.
+std::vector<std::string> PartnershipDependants(Connection& c, int64_t id);
+// The countries the school has partners in, each with its number of partners, by code.
+std::vector<std::pair<std::string, int64_t>> PartnerCountries(Connection& c);
 
 // Agreements with their partners, contacts and quotas. Contacts and quotas are updated by id, so
 // they keep their identity across edits.

@@ -175,6 +175,17 @@ void RegisterInstitutionRoutes(http::Router& router, std::shared_ptr<PartnersSer
 void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersService> service) {
   const std::string base = "/api/v1/partnerships";
   router
+      .Add("GET", base + "/countries", kReadPartners,
+           "The countries the school has partners in, with their number of partners",
+           [service](const Request&) {
+             nlohmann::json items = nlohmann::json::array();
+             for (const auto& [country, partners] : service->ListPartnerCountries()) {
+               items.push_back({{"country", country}, {"partners", partners}});
+             }
+             return Response::Json(200, {{"items", std::move(items)}});
+           })
+      .Returns(200, PartnerCountriesSchema());
+  router
       .Add("GET", base, kReadPartners, "The school's partners, with filters",
            [service](const Request& request) {
              const auto audience = AudienceOf(request);

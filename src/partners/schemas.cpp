@@ -258,6 +258,13 @@ NamedSchema PartnerOverviewSchema() {
                   {"joint_structures", ArrayOf(JointStructureSchema().OutputSchema())}})};
 }
 
+NamedSchema PartnerCountriesSchema() {
+  return {"PartnerCountries",
+          Closed({{"items",
+                   ArrayOf(Closed({{"country", {{"type", "string"}, {"pattern", "^[A-Z]{2}$"}}},
+                                   {"partners", Count()}}))}})};
+}
+
 NamedSchema SummarySchema() {
   nlohmann::json tiers = nlohmann::json::object();
   for (auto tier : kTiers) {

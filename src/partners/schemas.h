@@ -32,6 +32,7 @@ std::string AgreementChildrenText(const Agreement& agreement);
 // Answers that are not records, written by hand in json.cpp.
 NamedSchema PartnerOverviewSchema();
 NamedSchema SummarySchema();
+NamedSchema PartnerCountriesSchema();
 // The world map's answer: every partner of a filter, one array a field (json.cpp PartnerMapJson).
 NamedSchema PartnerMapSchema();
 

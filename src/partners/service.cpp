@@ -228,17 +228,21 @@ Partnership PartnersService::UpdatePartnership(const audit::Actor& actor, Date t
 void PartnersService::DeletePartnership(const audit::Actor& actor, Date today, int64_t id,
                                         int64_t expected_version) {
   database_.Write([&](Connection& c) {
-    audit::DeleteRecord(c, actor, "partnership", "Partnership", "partnerships", id,
-                        expected_version, PartnershipFinder(today),
-                        [&](Connection& c, const Partnership&) {
-                          if (repo::PartnershipHasDependants(c, id)) {
-                            throw Conflict("",
-                                           "This partnership has agreements, joint structures, "
-                                           "contacts or notes; remove those first");
-                          }
-                          // audit::DeleteRecord removes the row itself, not the repository.
-                          repo::CountMapChange(c);
-                        });
+    audit::DeleteRecord(
+        c, actor, "partnership", "Partnership", "partnerships", id, expected_version,
+        PartnershipFinder(today), [&](Connection& c, const Partnership&) {
+          const auto dependants = repo::PartnershipDependants(c, id);
+          if (!dependants.empty()) {
+            std::string list;
+            for (const auto& name : dependants) {
+              list += (list.empty() ? "" : ", ") + name;
+            }
+            throw Conflict("", "This partnership still has " + list + "; end or remove those first")
+                .WithDetail("referenced_by", dependants);
+          }
+          // audit::DeleteRecord removes the row itself, not the repository.
+          repo::CountMapChange(c);
+        });
   });
 }
 
@@ -355,6 +359,10 @@ Agreement PartnersService::RenewAgreement(const audit::Actor& actor, int64_t id)
       return successor.id;
     });
   });
+}
+
+std::vector<std::pair<std::string, int64_t>> PartnersService::ListPartnerCountries() {
+  return database_.Read([&](Connection& c) { return repo::PartnerCountries(c); });
 }
 
 repository::Summary PartnersService::GetSummary(Date today) {

@@ -94,6 +94,7 @@ class PartnersService {
   Agreement RenewAgreement(const audit::Actor& actor, int64_t id);
 
   repository::Summary GetSummary(Date today);
+  std::vector<std::pair<std::string, int64_t>> ListPartnerCountries();
 
  private:
   void CheckPartnershipReferences(store::Connection& c, const Partnership& partnership) const;

@@ -112,6 +112,7 @@ const std::vector<Row>& ExpectationTable() {
       {"GET", "/api/v1/institutions/{id}", ReadPartners()},
       {"GET", "/api/v1/partnerships", ReadPartners()},
       {"GET", "/api/v1/partnerships/map", ReadPartners()},
+      {"GET", "/api/v1/partnerships/countries", ReadPartners()},
       {"GET", "/api/v1/partnerships/{id}", ReadPartners()},
       {"GET", "/api/v1/partnerships/{id}/overview", ReadPartners()},
       {"GET", "/api/v1/partnerships/{id}/joint-structures", ReadPartners()},

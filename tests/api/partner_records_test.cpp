@@ -151,8 +151,9 @@ TEST(PartnerNotes, APartnershipWithContactsOrNotesIsNotRemoved) {
   ASSERT_NO_FATAL_FAILURE(
       CreateOk(PartnershipPath(partner) + "/notes",
                {{"noted_on", "2026-11-01"}, {"kind", "note"}, {"text", "First contact"}}, &note));
-  EXPECT_TRUE(IsError(Api().Delete(PartnershipPath(partner), VersionOf(partner.partnership)), 409,
-                      "conflict"));
+  const Response refused = Api().Delete(PartnershipPath(partner), VersionOf(partner.partnership));
+  ASSERT_TRUE(IsError(refused, 409, "conflict"));
+  EXPECT_EQ(refused.json["error"]["referenced_by"], Json::array({"1 note"})) << refused;
   const Response gone =
       Api().Delete("/api/v1/partner-notes/" + std::to_string(IdOf(note)), VersionOf(note));
   ASSERT_EQ(gone.status, 204) << gone;

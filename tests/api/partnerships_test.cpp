@@ -312,5 +312,30 @@ TEST(Partnerships, SecondPartnershipWithTheSameInstitutionIs409) {
   ExpectPartnershipNotCreated(body, 409, "conflict", "institution_id");
 }
 
+// A partnership with agreements is not removed behind the user's back: 409 naming them
+// (issue 9, defect 4); once they are gone it can be.
+TEST(Partnerships, APartnershipWithAgreementsIsRefusedNamingThem) {
+  PartnerFixture partner;
+  ASSERT_NO_FATAL_FAILURE(CreatePartner("standard", &partner));
+  const int year = CurrentAcademicYearStart();
+  Json agreement;
+  ASSERT_NO_FATAL_FAILURE(
+      CreateOk("/api/v1/agreements",
+               NewAgreementBody(IdOf(partner.partnership), IdOf(partner.institution), "draft", year,
+                                year + 1),
+               &agreement));
+  const std::string path = "/api/v1/partnerships/" + std::to_string(IdOf(partner.partnership));
+  const Response refused = Api().Delete(path, VersionOf(partner.partnership));
+  ASSERT_TRUE(IsError(refused, 409, "conflict"));
+  const std::string named = "agreement " + std::to_string(IdOf(agreement)) + " “" +
+                            agreement["title"].get<std::string>() + "”";
+  EXPECT_EQ(refused.json["error"]["referenced_by"], Json::array({named})) << refused;
+  EXPECT_NE(refused.json["error"]["message"].get<std::string>().find(named), std::string::npos);
+  Json still;
+  ASSERT_NO_FATAL_FAILURE(GetOk(AgreementPath(agreement), &still));
+  ASSERT_EQ(Api().Delete(AgreementPath(agreement), VersionOf(agreement)).status, 204);
+  EXPECT_EQ(Api().Delete(path, VersionOf(partner.partnership)).status, 204);
+}
+
 }  // namespace
 }  // namespace weltcampus::api_test

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -104,6 +105,26 @@ TEST(Summary, CountsANewPartnerAndItsPlaces) {
             before.json["places_per_year"]["outgoing"].get<long long>() + 3);
   EXPECT_EQ(after.json["places_per_year"]["incoming"].get<long long>(),
             before.json["places_per_year"]["incoming"].get<long long>() + 2);
+}
+
+// The country filter offers the countries the school has partners in (issue 9, defect 9), each
+// with its number of partners, as the partner list counts them.
+TEST(PartnerCountries, EveryPartnersCountryOnceWithItsCount) {
+  const Response response = Api().Get("/api/v1/partnerships/countries");
+  ASSERT_TRUE(IsJson(response, 200));
+  std::vector<Json> partnerships;
+  ASSERT_NO_FATAL_FAILURE(ListAll("/api/v1/partnerships", 200, &partnerships));
+  std::map<std::string, long long> expected;
+  for (const Json& partnership : partnerships) {
+    ++expected[partnership["institution"]["country"].get<std::string>()];
+  }
+  std::map<std::string, long long> answered;
+  for (const Json& item : response.json["items"]) {
+    answered[item["country"].get<std::string>()] = item["partners"].get<long long>();
+  }
+  EXPECT_EQ(answered, expected);
+  EXPECT_EQ(answered.count("GB"), 1u);
+  EXPECT_EQ(answered.count("AQ"), 0u);
 }
 
 }  // namespace

@@ -159,6 +159,13 @@ test('the partner list searches, filters, sorts and pages', async () => {
   assert.ok(names.includes('Wroclaw Medical University'), names.join(', '));
 
   await page.getByLabel('Tier').selectOption('');
+  // the country filter offers the countries with partners, with their number, not all 250
+  const { items: withPartners } = await (await app.api('/partnerships/countries')).json();
+  await page.waitForFunction((n) => document.querySelectorAll('#pf-country option:not([value=""])').length === n, withPartners.length);
+  const gb = withPartners.find((c) => c.country === 'GB');
+  assert.ok(gb, 'there are partners in the United Kingdom');
+  assert.equal((await page.locator('#pf-country option[value="GB"]').textContent()).trim(), `United Kingdom (${gb.partners})`);
+  assert.equal(await page.locator('#pf-country option[value="AQ"]').count(), 0);
   await page.getByLabel('Country').selectOption('GB');
   await page.waitForURL(/country=GB/);
   await settled(page);

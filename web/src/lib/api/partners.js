@@ -43,6 +43,8 @@ export default {
     jointStructures: (id, signal) => get(`/partnerships/${id}/joint-structures`, undefined, signal),
     /** The partnership's own changes, newest first (staff only): {items: [{id, at, actor_name, action, before, after}], next_cursor, total}. */
     history: (id, query, signal) => get(`/partnerships/${id}/history`, query, signal),
+    /** The countries with partners: {items: [{country, partners}]}. */
+    countries: (signal) => get('/partnerships/countries', undefined, signal),
   },
   /** A partnership's contacts at the partner and the office's notes (staff only): each listed and added under the partnership. */
   partnerContacts: childResource('/partner-contacts', 'contacts'),
