@@ -254,6 +254,13 @@ std::vector<Session> ListUserSessions(Connection& c, int64_t user_id) {
   return sessions;
 }
 
+int64_t DeleteExpiredSessionsOf(Connection& c, int64_t user_id, const std::string& now) {
+  return c.Exec(
+      "DELETE FROM sessions WHERE user_id = :id AND (idle_expires_at < :now OR "
+      "absolute_expires_at < :now)",
+      store::Params().Set("id", user_id).Set("now", now));
+}
+
 int64_t DeleteExpiredSessions(Connection& c, const std::string& now) {
   return c.Exec("DELETE FROM sessions WHERE idle_expires_at < :now OR absolute_expires_at < :now",
                 store::Params().Set("now", now));

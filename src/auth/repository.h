@@ -44,6 +44,8 @@ void DeleteSession(Connection& c, const std::string& token_hash);
 void DeleteUserSessions(Connection& c, int64_t user_id, const std::string& except_hash = {});
 std::vector<Session> ListUserSessions(Connection& c, int64_t user_id);
 int64_t DeleteExpiredSessions(Connection& c, const std::string& now);
+// One person's expired sessions (at their next sign-in).
+int64_t DeleteExpiredSessionsOf(Connection& c, int64_t user_id, const std::string& now);
 
 struct Throttle {
   int64_t failures = 0;

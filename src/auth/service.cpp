@@ -126,6 +126,9 @@ LoginResult AuthService::Login(const Authenticator& authenticator, const Credent
     session.idle_expires_at = UtcTimestamp(now + kSessionIdleTimeout);
     session.absolute_expires_at = UtcTimestamp(now + kSessionAbsoluteTimeout);
     session.client_address = client_address;
+    // Data kept no longer than needed: the person's sessions that have expired go at sign-in, not
+    // only when the retention command runs.
+    repo::DeleteExpiredSessionsOf(c, user->id, session.created_at);
     repo::InsertSession(c, session);
     repo::SetLastLogin(c, user->id, session.created_at);
     audit::AuditEntry entry;

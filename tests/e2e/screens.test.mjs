@@ -96,11 +96,17 @@ test('an agreement prints on A4 without the app around it, and has a Print butto
   await page.close();
 });
 
-test('a partner prints on A4 without the app around it', async () => {
+test('a partner prints on A4 without the app around it, and has a Print button', async () => {
   const page = await app.newPage();
   await page.goto(`/partners/${kcl.id}`);
   await page.getByRole('heading', { level: 1, name: /King.s College London/ }).waitFor();
   await settled(page);
+  await page.evaluate(() => {
+    window.printed = 0;
+    window.print = () => (window.printed += 1);
+  });
+  await page.getByRole('button', { name: 'Print' }).click();
+  assert.equal(await page.evaluate(() => window.printed), 1);
   await page.emulateMedia({ media: 'print' });
   const printed = await printedScreen(page);
   assert.deepEqual(printed.chrome, []);

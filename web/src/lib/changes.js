@@ -97,6 +97,13 @@ function denyReason(v) {
 // with the screen's label and how the value is shown (`show`), or as a list compared by content (`item`).
 // `hidden`: fields of the record that are copies or counts kept by the server, or ids named by another field.
 
+// Records of a partnership (contacts, notes, joint structures) link to the partner's page.
+const OF_PARTNERSHIP = {
+  href: (id, r) => (r.partnership_id ? `/partners/${r.partnership_id}` : null),
+  permission: 'partners:read',
+  hidden: ['partnership_id'],
+};
+
 const TYPES = {
   partnership: {
     label: 'auditEntity.partnership',
@@ -158,9 +165,7 @@ const TYPES = {
   partner_contact: {
     label: 'auditEntity.partner_contact',
     name: (r) => r.name,
-    href: (id, r) => (r.partnership_id ? `/partners/${r.partnership_id}` : null),
-    permission: 'partners:read',
-    hidden: ['partnership_id'],
+    ...OF_PARTNERSHIP,
     fields: [
       { key: 'role', label: 'partnerContacts.role', show: enumOf('contactRole') },
       { key: 'name', label: 'partnerContacts.name', show: text },
@@ -173,9 +178,7 @@ const TYPES = {
   partner_note: {
     label: 'auditEntity.partner_note',
     name: (r) => [r.kind ? labelOf('noteKind', r.kind) : null, r.noted_on ? formatDate(r.noted_on) : null].filter(Boolean).join(', '),
-    href: (id, r) => (r.partnership_id ? `/partners/${r.partnership_id}` : null),
-    permission: 'partners:read',
-    hidden: ['partnership_id'],
+    ...OF_PARTNERSHIP,
     fields: [
       { key: 'noted_on', label: 'partnerNotes.date', show: date },
       { key: 'kind', label: 'partnerNotes.kind', show: enumOf('noteKind') },
@@ -186,9 +189,7 @@ const TYPES = {
   joint_structure: {
     label: 'auditEntity.joint_structure',
     name: (r) => r.name,
-    href: (id, r) => (r.partnership_id ? `/partners/${r.partnership_id}` : null),
-    permission: 'partners:read',
-    hidden: ['partnership_id'],
+    ...OF_PARTNERSHIP,
     fields: [
       { key: 'kind', label: 'changes.field.kind', show: enumOf('jointKind') },
       { key: 'name', label: 'fields.name', show: text },

@@ -65,6 +65,7 @@ export default {
     account: 'Konto',
     sessions: 'Sitzungen',
     sessionStarted: 'Begonnen',
+    withinAMinute: 'innerhalb einer Minute nach der Anmeldung',
     lastSeen: 'Zuletzt aktiv',
     clientAddress: 'Adresse',
     aboutMe: 'Protokolleinträge über mich',

@@ -65,6 +65,7 @@ export default {
     account: 'Account',
     sessions: 'Sessions',
     sessionStarted: 'Started',
+    withinAMinute: 'within a minute of signing in',
     lastSeen: 'Last active',
     clientAddress: 'Address',
     aboutMe: 'Audit entries about me',
