@@ -38,9 +38,12 @@ const screens = () => [
   ['/partners/map', 'map'],
   [`/partners/${kcl.id}`, 'partner'],
   [`/partners/${kcl.id}/edit`, 'partnership-form'],
+  [`/partners/${kcl.id}/contacts/new`, 'partner-contact-form'],
+  [`/partners/${kcl.id}/notes/new`, 'partner-note-form'],
   ['/institutions/new', 'institution-form'],
   ['/agreements', 'agreements'],
-  ['/agreements/expiring', 'expiring'],
+  ['/agreements/expiring?months=36', 'expiring'],
+  ['/agreements/expiring?view=ended', 'ended-not-renewed'],
   [`/agreements/new?partnership=${kcl.id}`, 'agreement-form'],
   ...(agreementId ? [[`/agreements/${agreementId}`, 'agreement']] : []),
   ['/account', 'account'],
@@ -57,6 +60,11 @@ const screens = () => [
 
 // Some screens are checked in an opened state as well.
 const OPEN = {
+  // the renewal's confirmation
+  '/agreements/expiring?months=36': async (page) => {
+    await page.getByRole('button', { name: /^(Renew|Verlängern)$/ }).first().click();
+    await page.getByRole('dialog').waitFor();
+  },
   '/audit': async (page) => page.getByRole('button', { name: /Show changes of entry|Änderungen von Eintrag/ }).first().click(),
   '/users/3': async (page) => {
     await page.getByRole('button', { name: /Erase personal data|Personenbezogene Daten löschen/ }).click();
