@@ -51,3 +51,27 @@ export function debounced(get, ms = 250) {
   });
   return () => value;
 }
+
+/**
+ * A list read a page at a time on demand ("show older"): `more()` reads the first page, `more(cursor)` the next and
+ * appends it. `load({limit, cursor})` answers a page {items, next_cursor, total}.
+ */
+export function pagedOnDemand(load, limit = 10) {
+  const state = $state({ items: [], cursor: null, total: null, loading: false, loaded: false, error: null });
+  state.more = async (after = null) => {
+    state.loading = true;
+    state.error = null;
+    try {
+      const page = await load({ limit, cursor: after ?? undefined });
+      state.items = after ? [...state.items, ...(page?.items ?? [])] : (page?.items ?? []);
+      state.cursor = page?.next_cursor ?? null;
+      state.total = page?.total ?? null;
+      state.loaded = true;
+    } catch (e) {
+      state.error = e;
+    } finally {
+      state.loading = false;
+    }
+  };
+  return state;
+}
