@@ -12,8 +12,20 @@ TEST(AcademicYearTest, ParsesConsecutiveYears) {
   EXPECT_EQ(year->ToString(), "2027/2028");
 }
 
+TEST(AcademicYearTest, AcceptsTheFormsTheBrowserShows) {
+  for (const char* text : {"2027/2028", "2027/28", "2027-28", "2027-2028", "2027\u201328",
+                           "2027\u20132028", "2027\u201428", " 2027 / 28 ", "2027 \u2013 2028"}) {
+    const auto year = AcademicYear::Parse(text);
+    ASSERT_TRUE(year) << text;
+    EXPECT_EQ(year->ToString(), "2027/2028") << text;
+  }
+  EXPECT_EQ(AcademicYear::Parse("2099/00")->ToString(), "2099/2100");
+}
+
 TEST(AcademicYearTest, RejectsMalformedOrNonConsecutive) {
-  for (const char* text : {"2027/2029", "2027-2028", "abc", "2027/28", "", "2027/2027", "202a/2028"}) {
+  for (const char* text :
+       {"2027/2029", "2027-29", "abc", "2027/2", "", "2027/2027", "202a/2028", "2027//28",
+        "2027/280", "2027_28", "2027/ 2 8", "2027.28", "1949/1950", "2201/2202", "2027"}) {
     EXPECT_FALSE(AcademicYear::Parse(text)) << text;
   }
 }

@@ -222,11 +222,14 @@ class RecordSchema {
     return Add(std::move(field));
   }
 
-  // An academic year, "2027/2028" in JSON, its first calendar year (2027) in T; required.
+  // An academic year, written "2027/2028" in JSON, its first calendar year (2027) in T; required.
+  // Input may also be written as the browser shows it (AcademicYear::Parse).
   RecordSchema& AcademicYearField(std::string key, int T::*member) {
-    Field field = Scalar(std::move(key), "string", false, {{"pattern", "^[0-9]{4}/[0-9]{4}$"}});
+    Field field = Scalar(std::move(key), "string", false,
+                         {{"pattern", std::string(AcademicYear::kPattern)},
+                          {"description", std::string(AcademicYear::kDescription)}});
     field.read = [member](const Field& self, const JsonInput& in, T& record) {
-      const auto year = AcademicYear::Parse(in.RequiredString(self.key, 9));
+      const auto year = AcademicYear::Parse(in.RequiredString(self.key, AcademicYear::kMaxInput));
       if (!year) {
         throw ValidationError(in.FieldName(self.key), "Must be an academic year such as 2027/2028");
       }

@@ -58,7 +58,7 @@ AgreementFilter AgreementFilterFrom(const Request& request) {
   filter.type = QueryEnum(request.query, "type", kAgreementTypeTable);
   filter.status = QueryEnum(request.query, "status", kAgreementStatusTable);
   filter.without_successor = QueryBool(request.query, "without_successor").value_or(false);
-  if (auto year = QueryText(request.query, "academic_year", 9)) {
+  if (auto year = QueryText(request.query, "academic_year", AcademicYear::kMaxInput)) {
     auto parsed = AcademicYear::Parse(*year);
     if (!parsed) {
       throw ValidationError("academic_year", "Must be an academic year such as 2027/2028");
@@ -300,7 +300,8 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
       .Query("institution_id", {{"type", "integer"}, {"minimum", 1}})
       .EnumQuery("type", kAgreementTypes)
       .EnumQuery("status", kAgreementStatuses)
-      .Query("academic_year", {{"type", "string"}, {"pattern", "^[0-9]{4}/[0-9]{4}$"}})
+      .Query("academic_year",
+             {{"type", "string"}, {"pattern", std::string(AcademicYear::kPattern)}})
       .Query("without_successor",
              {{"type", "boolean"}, {"description", "only those not renewed yet"}})
       .Query("expiring_within_months", {{"type", "integer"}, {"minimum", 0}, {"maximum", 120}});
@@ -322,7 +323,8 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
       .Query("institution_id", {{"type", "integer"}, {"minimum", 1}})
       .EnumQuery("type", kAgreementTypes)
       .EnumQuery("status", kAgreementStatuses)
-      .Query("academic_year", {{"type", "string"}, {"pattern", "^[0-9]{4}/[0-9]{4}$"}})
+      .Query("academic_year",
+             {{"type", "string"}, {"pattern", std::string(AcademicYear::kPattern)}})
       .Query("without_successor",
              {{"type", "boolean"}, {"description", "only those not renewed yet"}})
       .ReturnsPage(AgreementSchema().Output());
