@@ -2,7 +2,7 @@
 // and single partners zoomed in, the list's filters in the URL, and the map on a phone in German.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, screenshot, settled } from './harness.mjs';
+import { startApp, screenshot, settled, SCREENSHOTS } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -143,6 +143,9 @@ test('fits a phone 375 pixels wide, in German: finger-sized zoom, folded filters
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
   const stage = await page.locator('.map-wrap .stage').boundingBox();
   assert.ok(stage.x >= 0 && stage.x + stage.width <= 375, JSON.stringify(stage));
+  // a square map: the world fills its height, part of its width in view
+  assert.ok(Math.abs(stage.height - stage.width) < 2, JSON.stringify(stage));
+  assert.ok(Number((await canvasData(page)).zoom) > 1.5);
 
   // zoom buttons a finger can hit
   for (const name of ['Vergrößern', 'Verkleinern', 'Welt', 'Europa']) {
@@ -160,6 +163,7 @@ test('fits a phone 375 pixels wide, in German: finger-sized zoom, folded filters
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   await page.getByLabel('Stufe').waitFor();
   await screenshot(page, 'map-phone-de-filters');
+  await page.locator('.map-wrap').screenshot({ path: `${SCREENSHOTS}/map-phone-de-map.png` });
   await toggle.click();
 
   // the home institution and the groups, named in German
@@ -168,14 +172,15 @@ test('fits a phone 375 pixels wide, in German: finger-sized zoom, folded filters
 
   // the partners in view as a list of links
   const summary = page.getByText(/Partner im Ausschnitt: Liste/);
+  const inView = Number((await summary.textContent()).match(/^\d+/)[0]);
+  assert.ok(inView > 0 && inView < Number((await canvasData(page)).markers), `${inView} of the partners in view`);
   await summary.click();
   const links = page.locator('.in-view a');
   await links.first().waitFor();
-  const markers = Number((await canvasData(page)).markers);
-  assert.equal(await links.count(), Math.min(50, markers));
-  if (markers > 50) {
+  assert.equal(await links.count(), Math.min(50, inView));
+  if (inView > 50) {
     await page.getByRole('button', { name: /weitere zeigen/ }).click();
-    assert.equal(await links.count(), Math.min(100, markers));
+    assert.equal(await links.count(), Math.min(100, inView));
   }
   const first = await links.first().boundingBox();
   assert.ok(first.x + first.width <= 375);

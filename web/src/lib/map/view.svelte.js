@@ -1,37 +1,46 @@
 // The map's view: zoom `k` and centre (cx, cy) in map units, the visible part as a viewBox, and moving it — drag,
 // Ctrl/⌘ + wheel, two fingers (pinch), the buttons. Markers keep their size on the screen; only the view changes.
+// The view has the stage's shape: on a phone's taller stage the world fills its height at the smallest zoom, and
+// the map is moved sideways.
 
 /**
- * @param {{W: number, H: number, maxZoom: number, stage: () => HTMLElement}} spec
- *   the map's size in its units, the largest zoom and the stage (the element the map is drawn in)
+ * @param {{W: number, H: number, maxZoom: number, stage: () => HTMLElement, aspect?: () => number}} spec
+ *   the map's size in its units, the largest zoom, the stage (the element the map is drawn in) and its height over
+ *   its width (the map's own, H / W, by default)
  */
-export function createMapView({ W, H, maxZoom, stage }) {
-  let k = $state(1);
+export function createMapView({ W, H, maxZoom, stage, aspect = () => H / W }) {
+  // the view's height in map units at zoom 1, and the zoom at which the world fills the view's height
+  const viewH = $derived(W * (aspect() || H / W));
+  const minZoom = $derived(Math.max(1, viewH / H));
+  let zoom = $state(1);
   let cx = $state(W / 2);
   let cy = $state(H / 2);
-  const vb = $derived([cx - W / (2 * k), cy - H / (2 * k), W / k, H / k]);
+  const k = $derived(Math.min(maxZoom, Math.max(minZoom, zoom)));
+  // clamped here too, so that a stage changing its shape never shows beyond the map
+  const at = $derived(clamp(cx, cy, k));
+  const vb = $derived([at[0] - W / (2 * k), at[1] - viewH / (2 * k), W / k, viewH / k]);
 
   let drag = $state(null);
   let moved = $state(false);
   const pointers = new Map(); // pointers down on the map: id → [clientX, clientY]
   let pinch = null;
 
-  function clampCenter() {
-    const hw = W / (2 * k);
-    const hh = H / (2 * k);
-    cx = Math.min(W - hw, Math.max(hw, cx));
-    cy = Math.min(H - hh, Math.max(hh, cy));
+  function clamp(x, y, kk) {
+    const hw = W / (2 * kk);
+    const hh = Math.min(H / 2, viewH / (2 * kk));
+    return [Math.min(W - hw, Math.max(hw, x)), Math.min(H - hh, Math.max(hh, y))];
   }
-  function zoomTo(newK, x = cx, y = cy) {
-    k = Math.min(maxZoom, Math.max(1, newK));
-    cx = x;
-    cy = y;
-    clampCenter();
+  function clampCenter() {
+    [cx, cy] = clamp(cx, cy, k);
+  }
+  function zoomTo(newK, x = at[0], y = at[1]) {
+    zoom = Math.min(maxZoom, Math.max(minZoom, newK));
+    [cx, cy] = clamp(x, y, k);
   }
   /** Zooms by `factor` keeping the map point (px, py) where it is on the screen (the centre by default). */
-  function zoomAround(factor, px = cx, py = cy) {
-    const newK = Math.min(maxZoom, Math.max(1, k * factor));
-    zoomTo(newK, px - (px - cx) * (k / newK), py - (py - cy) * (k / newK));
+  function zoomAround(factor, px = at[0], py = at[1]) {
+    const newK = Math.min(maxZoom, Math.max(minZoom, k * factor));
+    zoomTo(newK, px - (px - at[0]) * (k / newK), py - (py - at[1]) * (k / newK));
   }
 
   // The map position under a point of the screen.
@@ -62,7 +71,7 @@ export function createMapView({ W, H, maxZoom, stage }) {
       pinch = { distance: f.distance, k, x: vb[0] + f.fx * vb[2], y: vb[1] + f.fy * vb[3] };
       return;
     }
-    drag = { x: e.clientX, y: e.clientY, cx, cy };
+    drag = { x: e.clientX, y: e.clientY, cx: at[0], cy: at[1] };
     moved = false;
   }
   /** Answers true while the map is being moved (the pointer then points at nothing). */
@@ -70,8 +79,8 @@ export function createMapView({ W, H, maxZoom, stage }) {
     if (pointers.has(e.pointerId)) pointers.set(e.pointerId, [e.clientX, e.clientY]);
     if (pinch && pointers.size === 2) {
       const f = fingers();
-      const newK = Math.min(maxZoom, Math.max(1, (pinch.k * f.distance) / pinch.distance));
-      zoomTo(newK, pinch.x - (f.fx - 0.5) * (W / newK), pinch.y - (f.fy - 0.5) * (H / newK));
+      const newK = Math.min(maxZoom, Math.max(minZoom, (pinch.k * f.distance) / pinch.distance));
+      zoomTo(newK, pinch.x - (f.fx - 0.5) * (W / newK), pinch.y - (f.fy - 0.5) * (viewH / newK));
       return true;
     }
     if (!drag) return false;
@@ -113,6 +122,9 @@ export function createMapView({ W, H, maxZoom, stage }) {
 
   return {
     maxZoom,
+    get minZoom() {
+      return minZoom;
+    },
     get k() {
       return k;
     },
