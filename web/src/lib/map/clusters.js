@@ -17,8 +17,9 @@ export const CLUSTER_PIXELS = 30;
  */
 export function clusterMarkers(markers, radius) {
   if (!(radius > 0) || markers.length < 2) return { singles: markers, clusters: [] };
+  // cells by a number: column × 2^20 + row (rows of the largest map are far fewer than 2^20 at any radius)
   const cells = new Map();
-  const key = (cx, cy) => `${cx},${cy}`;
+  const key = (cx, cy) => cx * 1048576 + cy;
   for (let i = 0; i < markers.length; i++) {
     const k = key(Math.floor(markers[i].x / radius), Math.floor(markers[i].y / radius));
     const list = cells.get(k);
@@ -38,15 +39,23 @@ export function clusterMarkers(markers, radius) {
     const members = [i];
     for (let dx = -1; dx <= 1; dx++) {
       for (let dy = -1; dy <= 1; dy++) {
-        for (const j of cells.get(key(cx + dx, cy + dy)) ?? []) {
+        const cell = cells.get(key(cx + dx, cy + dy));
+        if (!cell) continue;
+        // the cell keeps only the markers still free: a crowded place is not read again by every seed around it
+        let kept = 0;
+        for (let n = 0; n < cell.length; n++) {
+          const j = cell[n];
           if (taken[j]) continue;
           const ddx = markers[j].x - seed.x;
           const ddy = markers[j].y - seed.y;
           if (ddx * ddx + ddy * ddy <= r2) {
             taken[j] = 1;
             members.push(j);
+          } else {
+            cell[kept++] = j;
           }
         }
+        cell.length = kept;
       }
     }
     if (members.length === 1) continue;
