@@ -134,6 +134,33 @@ describe('the world map', () => {
     expect(links).toEqual(['/partners/8', '/partners/9']);
   });
 
+  it('puts one group in the tab order; the arrow keys move between the groups', async () => {
+    setLocale('en');
+    const [lon, lat] = projection.invert([500.5, 130]);
+    const berlin = { id: 8, tier: 'standard', name: 'Charité', country: 'DE', city: 'Berlin', latitude: lat, longitude: lon, active_agreements: 1 };
+    const near = { ...berlin, id: 9, name: 'Freie Universität Berlin', latitude: lat + 0.5 };
+    await show({ partners: [...partners, berlin, near] });
+    const group = document.querySelector('[role="group"][aria-label="Groups of partners (the arrow keys move between them)"]');
+    const buttons = () => [...group.querySelectorAll('button.cluster')];
+    expect(buttons()).toHaveLength(2);
+    // left to right: London and Paris, then Berlin
+    expect(buttons().map((b) => b.tabIndex)).toEqual([0, -1]);
+    buttons()[0].focus();
+    buttons()[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    flushSync();
+    expect(document.activeElement).toBe(buttons()[1]);
+    expect(buttons().map((b) => b.tabIndex)).toEqual([-1, 0]);
+    expect(document.activeElement.getAttribute('aria-label')).toMatch(/most in Germany/);
+    buttons()[1].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    flushSync();
+    expect(document.activeElement).toBe(buttons()[0]);
+    // Enter zooms in, and the focus stays on the map
+    buttons()[0].dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 0 }));
+    flushSync();
+    expect(document.querySelector('canvas').dataset.zoom).not.toBe('1');
+    expect(document.activeElement).toBe(stage());
+  });
+
   it('marks the home institution with a named marker of its own', async () => {
     setLocale('en');
     await show({ partners, home: { name: 'Technische Universität Dresden', country: 'DE', latitude: 51.0285, longitude: 13.727 } });

@@ -299,6 +299,7 @@ export default {
     homeLegend: '{name} (Heimathochschule)',
     groupLegend: 'Gruppe nah beieinander liegender Partner: Klick vergrößert',
     cluster: { one: '{count} Partner, die meisten in {country}', other: '{count} Partner, die meisten in {country}' },
+    groups: 'Gruppen von Partnern (die Pfeiltasten wechseln zwischen ihnen)',
     clusterZoom: 'Vergrößern',
     clusterList: 'Auflisten',
     groupHeading: { one: 'Der {count} Partner dieser Gruppe', other: 'Die {count} Partner dieser Gruppe' },

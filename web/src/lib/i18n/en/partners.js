@@ -299,6 +299,7 @@ export default {
     homeLegend: '{name} (home institution)',
     groupLegend: 'Group of partners close together: click to zoom in',
     cluster: { one: '{count} partner, most in {country}', other: '{count} partners, most in {country}' },
+    groups: 'Groups of partners (the arrow keys move between them)',
     clusterZoom: 'Zoom in',
     clusterList: 'List them',
     groupHeading: { one: 'The {count} partner of this group', other: 'The {count} partners of this group' },
