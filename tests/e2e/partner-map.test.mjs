@@ -61,6 +61,21 @@ test('groups partners at the world’s zoom and shows them one by one zoomed in'
   assert.equal(grouped + Number(world.singles), Number(world.markers));
   await screenshot(page, 'map-world-groups');
 
+  // by keyboard: the groups are one stop after the zoom buttons, the arrow keys move between them, Enter zooms in
+  await page.getByRole('button', { name: 'Europe', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.className);
+  const first = await focused();
+  assert.match(first, /^\d+ partners, most in .+\. Zoom in$/);
+  await page.keyboard.press('ArrowRight');
+  assert.notEqual(await focused(), first);
+  assert.match(await focused(), /^\d+ partners, most in /);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => Number(document.querySelector('.map-wrap canvas').dataset.zoom) > 1);
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('stage')), true, 'the focus stays on the map');
+  await page.getByRole('button', { name: 'World', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('.map-wrap canvas').dataset.zoom === '1');
+
   // the largest group: its name says how many and where, a click zooms in
   const largest = await groups.evaluateAll((bs) => bs.map((b, i) => [Number(b.dataset.count), i]).sort((a, b) => b[0] - a[0])[0][1]);
   const button = groups.nth(largest);
