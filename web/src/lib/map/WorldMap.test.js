@@ -221,6 +221,31 @@ describe('the world map', () => {
     expect(cluster().classList.contains('faded')).toBe(false);
   });
 
+  it('zooms with two fingers, keeping the place between them where it is', async () => {
+    setLocale('en');
+    const canvas = await show();
+    const touch = (type, id, x, y) => {
+      const e = new MouseEvent(type, { clientX: x, clientY: y, bubbles: true, button: 0 });
+      Object.defineProperty(e, 'pointerId', { value: id });
+      Object.defineProperty(e, 'pointerType', { value: 'touch' });
+      stage().dispatchEvent(e);
+      flushSync();
+    };
+    touch('pointerdown', 1, 400, 200);
+    touch('pointerdown', 2, 500, 200);
+    touch('pointermove', 2, 600, 200); // twice as far apart: twice the zoom
+    expect(Number(canvas.dataset.zoom)).toBeCloseTo(2);
+    // the map point that was between the fingers (450, 200) is between them now (500, 200): in map units of the
+    // view at zoom 2, x = vb.x + 500 / 960 × 480
+    const vb = document.querySelector('.stage svg').getAttribute('viewBox').split(' ').map(Number);
+    expect(vb[0] + (500 / 960) * vb[2]).toBeCloseTo(450);
+    expect(vb[1] + (200 / 500) * vb[3]).toBeCloseTo(200);
+    touch('pointerup', 2, 600, 200);
+    touch('pointerup', 1, 400, 200);
+    // a pinch opens nothing and leaves the zoom
+    expect(Number(canvas.dataset.zoom)).toBeCloseTo(2);
+  });
+
   it('speaks German', async () => {
     setLocale('de');
     await show({ partners, home: { name: 'TU Dresden', country: 'DE', latitude: 51.0285, longitude: 13.727 } });
