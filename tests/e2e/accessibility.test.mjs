@@ -60,6 +60,13 @@ const screens = () => [
 
 // Some screens are checked in an opened state as well.
 const OPEN = {
+  // the map zoomed in through a group, with the partners in view listed and the filters folded
+  '/partners/map': async (page) => {
+    await page.locator('.map-wrap button.cluster').first().click();
+    await page.getByText(/partners? in view: list|Partner im Ausschnitt: Liste/).click();
+    await page.locator('.in-view a').first().waitFor();
+    await page.getByRole('button', { name: /^(Filters|Filter)$/ }).click();
+  },
   // the renewal's confirmation
   '/agreements/expiring?months=36': async (page) => {
     await page.getByRole('button', { name: /^(Renew|Verlängern)$/ }).first().click();
