@@ -83,6 +83,7 @@ nlohmann::json Enumerations() {
   values[std::string(kDirectionTable.api_name())] = kDirectionTable.Json();
   values[std::string(kQuotaCategoryTable.api_name())] = kQuotaCategoryTable.Json();
   values[std::string(kJointStructureKindTable.api_name())] = kJointStructureKindTable.Json();
+  values[std::string(kAgreementDocumentKindTable.api_name())] = kAgreementDocumentKindTable.Json();
   values[std::string(kPartnerContactRoleTable.api_name())] = kPartnerContactRoleTable.Json();
   values[std::string(kPartnerNoteKindTable.api_name())] = kPartnerNoteKindTable.Json();
   values["eqf_level"] = {5, 6, 7, 8};

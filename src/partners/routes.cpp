@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "http/list_export.h"
 #include "http/responses.h"
+#include "partners/agreement_documents.h"
 #include "partners/export_columns.h"
 #include "partners/input.h"
 #include "partners/joint_structures.h"
@@ -390,6 +391,7 @@ void RegisterRoutes(http::Router& router, store::Database& database, IsHomeInsti
   RegisterPartnershipRoutes(router, service);
   RegisterJointStructureRoutes(router, database);
   RegisterPartnerRecordRoutes(router, database);
+  RegisterAgreementDocumentRoutes(router, database);
   // Each record's own history, for the school's staff.
   audit::RegisterHistoryRoute(router, database, "/api/v1/partnerships/{id}/history",
                               kReadPartnerInternals, "partnership",

@@ -3,6 +3,7 @@
 // institutions; an account's roles) are compared by content, without their ids and order, so that a save
 // which re-created them unchanged shows nothing. Technical fields (ids, versions, timestamps, kept counts and
 // copies) never show. Pure apart from t() and the formats, so it is tested without a browser.
+import { inLanguage } from './prose.js';
 import { t, has, i18n } from './i18n/index.svelte.js';
 import { formatDate, formatAcademicYear, formatNumber, countryName, languageName } from './format.js';
 
@@ -122,7 +123,7 @@ const TYPES = {
   },
   agreement: {
     label: 'auditEntity.agreement',
-    name: (r) => r.title || (r.type ? labelOf('agreementType', r.type) : null),
+    name: (r) => inLanguage(r, 'title') || (r.type ? labelOf('agreementType', r.type) : null),
     href: (id) => `/agreements/${id}`,
     permission: 'partners:read',
     hidden: ['partnership_id', 'institution_country'],
@@ -184,6 +185,19 @@ const TYPES = {
       { key: 'kind', label: 'partnerNotes.kind', show: enumOf('noteKind') },
       { key: 'agreement_id', label: 'partnerNotes.agreement', show: agreementRef, none: 'partnerNotes.wholePartnership' },
       { key: 'text', label: 'partnerNotes.text', show: text },
+    ],
+  },
+  agreement_document: {
+    label: 'auditEntity.agreement_document',
+    name: (r) => r.title,
+    href: (id, r) => (r.agreement_id ? `/agreements/${r.agreement_id}` : null),
+    permission: 'partners:internal',
+    hidden: ['agreement_id', 'latest_file_id', 'latest_size_bytes', 'latest_uploaded_at'],
+    fields: [
+      { key: 'title', label: 'documents.docTitle', show: text },
+      { key: 'kind', label: 'documents.kind', show: enumOf('documentKind') },
+      { key: 'latest_file_name', label: 'changes.field.latestFile', show: text },
+      { key: 'file_count', label: 'changes.field.fileCount', show: number },
     ],
   },
   joint_structure: {
