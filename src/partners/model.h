@@ -160,6 +160,7 @@ struct Partnership {
   std::optional<std::string> since;
   std::optional<std::string> responsible_person;
   std::optional<std::string> objectives;
+  std::optional<std::string> objectives_de;  // the objectives in German, where they are given
   std::optional<std::string> notes;
   int64_t version = 1;
   std::string created_at;
@@ -208,6 +209,7 @@ struct Agreement {
   int64_t id = 0;
   int64_t partnership_id = 0;
   std::optional<std::string> title;
+  std::optional<std::string> title_de;  // the title in German, where it is given
   AgreementType type = AgreementType::kErasmusIia;
   AgreementStatus status = AgreementStatus::kDraft;
   int first_academic_year = 0;  // the calendar year it starts in: 2027 for 2027/2028
@@ -251,6 +253,7 @@ struct JointStructure {
   JointStructureKind kind = JointStructureKind::kJointProgramme;
   std::string name;
   std::optional<std::string> description;
+  std::optional<std::string> description_de;  // in German, where it is given
   std::optional<std::string> since;
   int64_t version = 1;
 };

@@ -118,6 +118,7 @@ const TYPES = {
       { key: 'since', label: 'fields.since', show: date },
       { key: 'responsible_person', label: 'fields.responsiblePerson', show: text },
       { key: 'objectives', label: 'fields.objectives', show: text },
+      { key: 'objectives_de', label: 'fields.objectivesDe', show: text },
       { key: 'notes', label: 'fields.notes', show: text },
     ],
   },
@@ -130,6 +131,7 @@ const TYPES = {
     fields: [
       { key: 'institution_name', label: 'fields.partner', show: text },
       { key: 'title', label: 'fields.title', show: text },
+      { key: 'title_de', label: 'fields.titleDe', show: text },
       { key: 'type', label: 'fields.type', show: enumOf('agreementType') },
       { key: 'status', label: 'fields.status', show: enumOf('status') },
       { key: 'first_academic_year', label: 'fields.firstAcademicYear', show: year },
@@ -208,6 +210,7 @@ const TYPES = {
       { key: 'kind', label: 'changes.field.kind', show: enumOf('jointKind') },
       { key: 'name', label: 'fields.name', show: text },
       { key: 'description', label: 'changes.field.description', show: text },
+      { key: 'description_de', label: 'changes.field.descriptionDe', show: text },
       { key: 'since', label: 'changes.field.since', show: date },
     ],
   },

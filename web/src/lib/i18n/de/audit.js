@@ -54,6 +54,7 @@ export default {
     agreementNo: 'Vereinbarung Nr. {id}',
     homeSettings: 'Eigene Universität und Fakultät',
     field: {
+      descriptionDe: 'Beschreibung auf Deutsch',
       latestFile: 'Neueste Datei',
       fileCount: 'Fassungen',
       pic: 'PIC',

@@ -54,6 +54,7 @@ export default {
     agreementNo: 'Agreement #{id}',
     homeSettings: 'Home university and school',
     field: {
+      descriptionDe: 'Description in German',
       latestFile: 'Newest file',
       fileCount: 'Versions',
       pic: 'PIC',
