@@ -17,6 +17,7 @@ export const LABELS = {
   partner_note_kind: 'noteKind',
   role: 'role',
   eqf_level: 'eqf',
+  world_region: 'region',
 };
 
 export const enumerations = $state({
