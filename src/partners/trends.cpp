@@ -36,7 +36,7 @@ constexpr const char* kTrendsSql =
     " counting AS MATERIALIZED (SELECT a.partnership_id AS partnership_id, a.type AS type,"
     " a.first_academic_year AS first_year, a.last_academic_year AS last_year,"
     " p.partner_country AS country FROM agreements a JOIN partnerships p ON p.id = a.partnership_id"
-    " WHERE COALESCE(a.status, '') IN (:signed, :active, :expired)),"
+    " WHERE COALESCE(a.status, '') IN (:status0, :status1, :status2)),"
     " spans AS (SELECT partnership_id, country, MIN(first_year) AS first_year,"
     " MAX(last_year) AS last_year FROM counting GROUP BY partnership_id, country),"
     " type_spans AS (SELECT partnership_id, type, MIN(first_year) AS first_year,"
@@ -153,9 +153,10 @@ PartnershipTrends LoadPartnershipTrends(store::Connection& c, int from, int to) 
   }
   store::Params params;
   params.Set("from", from).Set("to", to);
-  params.Set("signed", kAgreementStatusTable.Name(AgreementStatus::kSigned))
-      .Set("active", kAgreementStatusTable.Name(AgreementStatus::kActive))
-      .Set("expired", kAgreementStatusTable.Name(AgreementStatus::kExpired));
+  static_assert(kCountedStatuses.size() == 3, "the statement names three statuses");
+  for (std::size_t i = 0; i < kCountedStatuses.size(); ++i) {
+    params.Set("status" + std::to_string(i), kAgreementStatusTable.Name(kCountedStatuses[i]));
+  }
   for (const auto& row : c.Query(kTrendsSql, params)) {
     const int year = static_cast<int>(row.Int("year"));
     if (year < from || year > to) {
