@@ -43,7 +43,9 @@ export function barLayout({ width, height, count, series, mode = 'grouped', tick
   const scale = niceScale(Math.max(chartMaximum(series, mode), Number(atLeast) || 0), ticks);
   const digits = String(scale.max.toLocaleString('en')).length;
   const left = Math.ceil(digits * charWidth + 10);
-  const plot = { x: left, y: 8, width: Math.max(10, width - left - 4), height: Math.max(10, height - 8 - 22) };
+  // on the right, room for half of the last category's label beyond the middle of its band
+  const right = Math.max(4, Math.ceil(labelWidth / 2 - (width - left) / Math.max(1, count) / 2) + 2);
+  const plot = { x: left, y: 8, width: Math.max(10, width - left - right), height: Math.max(10, height - 8 - 22) };
   const y = (value) => round(plot.y + plot.height - (value / scale.max) * plot.height);
   const yTicks = scale.ticks.map((value) => ({ value, y: y(value) }));
   const n = Math.max(1, count);

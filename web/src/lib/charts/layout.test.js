@@ -71,6 +71,10 @@ describe('barLayout', () => {
     const narrow = barLayout({ width: 200, height: 200, count: 10, series, labelWidth: 40 });
     expect(narrow.labelEvery).toBeGreaterThan(1);
     expect(narrow.xLabels.at(-1).index).toBe(9);
+    // the last label, centred under its bar, stays within the box
+    for (const layout of [wide, narrow, barLayout({ width: 240, height: 130, count: 10, series, labelWidth: 42 })]) {
+      expect(layout.xLabels.at(-1).x + 21).toBeLessThanOrEqual(layout === wide ? 600 : layout === narrow ? 200 : 240);
+    }
     const xs = narrow.xLabels.map((l) => l.x);
     for (let i = 1; i < xs.length; i++) expect(xs[i] - xs[i - 1]).toBeGreaterThanOrEqual(40);
   });

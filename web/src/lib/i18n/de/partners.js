@@ -19,7 +19,7 @@ export default {
     clinical_electives: 'Vereinbarung über Famulaturen',
     joint_degree: 'Gemeinsamer Abschluss',
     cotutelle_framework: 'Cotutelle-Rahmenvereinbarung',
-    research_memorandum: 'Forschungsabsichtserklärung',
+    research_memorandum: 'Forschungs\u00ADabsichts\u00ADerklärung',
     transcampus: 'transCampus-Vereinbarung',
   },
   direction: {
