@@ -18,6 +18,7 @@
 #include "partners/partner_records.h"
 #include "partners/permissions.h"
 #include "partners/service.h"
+#include "partners/trends.h"
 #include "partners/visibility.h"
 #include "store/references.h"
 
@@ -392,6 +393,7 @@ void RegisterRoutes(http::Router& router, store::Database& database, IsHomeInsti
   RegisterJointStructureRoutes(router, database);
   RegisterPartnerRecordRoutes(router, database);
   RegisterAgreementDocumentRoutes(router, database);
+  RegisterTrendsRoutes(router, database);
   // Each record's own history, for the school's staff.
   audit::RegisterHistoryRoute(router, database, "/api/v1/partnerships/{id}/history",
                               kReadPartnerInternals, "partnership",

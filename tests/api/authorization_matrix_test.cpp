@@ -161,6 +161,9 @@ const std::vector<Row>& ExpectationTable() {
       {"POST", "/api/v1/imports/{kind}/header", Imports()},
       // Aggregate indicators
       {"GET", "/api/v1/summary", Indicators()},
+      // The partnerships over the years (the dean's home): figures without personal data, for
+      // those who read the indicators.
+      {"GET", "/api/v1/partnerships/trends", Indicators()},
       // Administration
       {"PUT", "/api/v1/settings/home", AdminOnly()},
       {"GET", "/api/v1/users", AdminOnly()},

@@ -18,6 +18,7 @@ export const LABELS = {
   agreement_document_kind: 'documentKind',
   role: 'role',
   eqf_level: 'eqf',
+  world_region: 'region',
 };
 
 export const enumerations = $state({

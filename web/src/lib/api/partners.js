@@ -45,6 +45,11 @@ export default {
     history: (id, query, signal) => get(`/partnerships/${id}/history`, query, signal),
     /** The countries with partners: {items: [{country, partners}]}. */
     countries: (signal) => get('/partnerships/countries', undefined, signal),
+    /**
+     * The partnerships over the years (indicators:read): {from, to, counted_statuses, years: [{academic_year,
+     * active, new, ended, by_region: {region: {active, new, ended}}, by_type: {type: {...}}}]}; query {from, to}.
+     */
+    trends: (query, signal) => get('/partnerships/trends', query, signal),
   },
   /** A partnership's contacts at the partner and the office's notes (staff only): each listed and added under the partnership. */
   partnerContacts: childResource('/partner-contacts', 'contacts'),
