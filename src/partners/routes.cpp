@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "http/list_export.h"
 #include "http/responses.h"
+#include "partners/bulk.h"
 #include "partners/export_columns.h"
 #include "partners/input.h"
 #include "partners/joint_structures.h"
@@ -406,6 +407,7 @@ void RegisterRoutes(http::Router& router, store::Database& database, IsHomeInsti
                                 }
                               });
   RegisterAgreementRoutes(router, service);
+  RegisterBulkRoutes(router, database, service);
   router
       .Add("GET", "/api/v1/summary", kReadIndicators,
            "Where the school stands: partners by tier, agreements, places this year",
