@@ -145,7 +145,7 @@ TEST(BulkPartnerships, InputIsCheckedAndLimited) {
                       422, "validation_failed", "items[0].id"));
   Json too_many = Json::array();
   for (int i = 1; i <= 201; ++i) {
-    too_many.push_back({{"id", i}, {"version", 1}});
+    too_many.push_back({{"id", 900000000 + i}, {"version", 1}});  // ids no record has
   }
   EXPECT_TRUE(IsError(
       Api().Post(kPartnershipsBulk, {{"items", too_many}, {"set", {{"tier", "strategic"}}}}), 422,
