@@ -48,13 +48,15 @@ async function openAs(locale, path, width) {
   return page;
 }
 
-/** Ticks the rows at these positions and answers their record ids (from the checkboxes' ids). */
+/** Ticks the rows at these positions by keyboard and answers their record ids (from the checkboxes' ids). */
 async function selectRows(page, prefix, positions) {
   const boxes = page.locator(`main tbody input[type="checkbox"][id^="${prefix}-select-"]`);
   const ids = [];
   for (const n of positions) {
     const box = boxes.nth(n);
-    await box.check();
+    await box.focus();
+    await page.keyboard.press('Space');
+    assert.ok(await box.isChecked());
     ids.push(Number((await box.getAttribute('id')).slice(`${prefix}-select-`.length)));
   }
   return ids;
@@ -91,6 +93,10 @@ for (const [locale, width] of [
     const tier = locale === 'en' ? 'strategic' : 'transcampus';
     const page = await openAs(locale, '/partners?tier=standard', width);
     const partnerIds = await selectRows(page, 'pf', [0, 1]);
+    // each checkbox is named after its row
+    const first = await (await app.api(`/partnerships/${partnerIds[0]}`)).json();
+    const name = locale === 'en' ? `Select ${first.institution.name}` : `${first.institution.name} auswählen`;
+    assert.equal(await page.getByRole('checkbox', { name, exact: true }).getAttribute('id'), `pf-select-${partnerIds[0]}`);
     assert.match(await page.getByRole('status').filter({ hasText: /2 (selected|ausgewählt)/ }).textContent(), /2/);
     await page.locator('#pf-bulk-tier').selectOption(tier);
     assert.equal(await confirm(page, text.setTier, text.partners), text.done);
