@@ -267,6 +267,31 @@ asio::awaitable<bool> WriteStreamed(ServerState& state, beast::tcp_stream& strea
   co_return !error && keep_alive;
 }
 
+}  // namespace
+
+bool IsUploadTarget(std::string_view target, std::string_view pattern) {
+  size_t at = 0;
+  for (const char c : pattern) {
+    if (c != '*') {
+      if (at >= target.size() || target[at] != c) {
+        return false;
+      }
+      ++at;
+      continue;
+    }
+    const size_t start = at;
+    while (at < target.size() && target[at] != '/' && target[at] != '?') {
+      ++at;
+    }
+    if (at == start) {
+      return false;
+    }
+  }
+  return true;
+}
+
+namespace {
+
 asio::awaitable<void> Serve(ServerState& state, tcp::socket socket) {
   auto connection = state.connections.insert(state.connections.end(), Connection{&socket, false});
   beast::tcp_stream stream(std::move(socket));
@@ -285,7 +310,10 @@ asio::awaitable<void> Serve(ServerState& state, tcp::socket socket) {
     co_await bhttp::async_read_header(stream, buffer, parser,
                                       asio::redirect_error(asio::use_awaitable, error));
     if (!error && !parser.is_done() &&
-        !parser.get().target().starts_with(options.upload_path_prefix)) {
+        std::none_of(options.upload_paths.begin(), options.upload_paths.end(),
+                     [target = std::string_view(parser.get().target())](const std::string& path) {
+                       return IsUploadTarget(target, path);
+                     })) {
       if (parser.content_length().value_or(0) > options.body_limit) {
         error = bhttp::error::body_limit;
       } else {

@@ -14,14 +14,19 @@
 
 namespace weltcampus::http {
 
+// Whether a request target is under an upload path (ServerOptions::upload_paths).
+bool IsUploadTarget(std::string_view target, std::string_view pattern);
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;
   std::string port_file;  // where the bound port is written (useful with port 0)
   std::size_t body_limit = 1024 * 1024;
   std::size_t header_limit = 16 * 1024;
-  // Requests to paths under this prefix carry files (imports) and may be up to upload_limit.
-  std::string upload_path_prefix = "/api/v1/imports/";
+  // Requests to these paths carry files (imports, documents) and may be up to upload_limit. A
+  // path matches when it starts with one of them, `*` standing for one path segment
+  // ("/api/v1/agreement-documents/*/files"). The handlers apply their own, smaller limits.
+  std::vector<std::string> upload_paths = {"/api/v1/imports/"};
   std::size_t upload_limit = 16 * 1024 * 1024;
   std::chrono::seconds read_timeout{30};  // a whole request, and an idle keep-alive connection
   std::size_t workers = 8;                // threads that run handlers (database work)

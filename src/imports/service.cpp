@@ -1,10 +1,10 @@
 #include "imports/service.h"
 
 #include <fmt/format.h>
-#include <sodium.h>
 
 #include <algorithm>
 
+#include "core/base64.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "interop/table.h"
@@ -80,24 +80,12 @@ bool IsText(std::string_view text) {
 }
 
 // A workbook is binary; job_files keeps text, so it is stored as base64 until the job reads it.
-std::string ToBase64(std::string_view bytes) {
-  std::string text(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(text.data(), text.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-  text.resize(text.size() - 1);  // the terminating NUL
-  return text;
-}
-
-std::string FromBase64(std::string_view text) {
-  std::string bytes(text.size() / 4 * 3 + 3, '\0');
-  std::size_t length = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), text.data(),
-                        text.size(), nullptr, &length, nullptr,
-                        sodium_base64_VARIANT_ORIGINAL) != 0) {
+std::string StoredWorkbook(const std::string& text) {
+  try {
+    return FromBase64(text);
+  } catch (const std::invalid_argument&) {
     throw interop::ImportFileError("the stored workbook is damaged");
   }
-  bytes.resize(length);
-  return bytes;
 }
 
 // The format of a table file, checked: a workbook's first row must be readable (a broken one is
@@ -285,7 +273,7 @@ jobs::JobOutcome RunImportJob(store::Database& database, jobs::JobContext& conte
   };
   try {
     context.Progress(0, 0, "Reading the file", true);
-    const std::string text = workbook ? FromBase64(context.Input()) : context.Input();
+    const std::string text = workbook ? StoredWorkbook(context.Input()) : context.Input();
     const auto& importer = ImporterOf(kind);
     auto report =
         importer.import(database, context.actor(), text, file_name, columns, control_for(true));

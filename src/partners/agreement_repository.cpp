@@ -18,7 +18,7 @@ constexpr const char* kAgreementFrom =
     "FROM agreements a JOIN partnerships p ON p.id = a.partnership_id "
     "JOIN institutions i ON i.id = p.institution_id";
 constexpr const char* kAgreementColumns =
-    "SELECT a.id, a.partnership_id, a.title, a.type, a.status, a.first_academic_year, "
+    "SELECT a.id, a.partnership_id, a.title, a.title_de, a.type, a.status, a.first_academic_year, "
     "a.last_academic_year, a.ends_on, a.org_unit_id, a.version, a.created_at, a.updated_at, "
     "i.name AS institution_name, i.country AS institution_country, a.predecessor_id, "
     "(SELECT s.id FROM agreements s WHERE s.predecessor_id = a.id) AS successor_id ";
@@ -31,6 +31,7 @@ Agreement AgreementFromRow(const store::Row& row) {
   agreement.id = row.Int("id");
   agreement.partnership_id = row.Int("partnership_id");
   agreement.title = row.OptionalText("title");
+  agreement.title_de = row.OptionalText("title_de");
   agreement.type = kAgreementTypeTable.FromStored(row.Text("type"));
   agreement.status = kAgreementStatusTable.FromStored(row.Text("status"));
   agreement.first_academic_year = static_cast<int>(row.Int("first_academic_year"));
@@ -255,7 +256,10 @@ store::Params AgreementFieldParams(const Agreement& agreement) {
   store::Params params;
   params.Set("partnership_id", agreement.partnership_id)
       .Set("title", agreement.title)
-      .Set("search_text", FoldForSearch(agreement.title.value_or("")))
+      .Set("title_de", agreement.title_de)
+      // Both titles are found by a search, in either language.
+      .Set("search_text",
+           FoldForSearch(agreement.title.value_or("") + " " + agreement.title_de.value_or("")))
       .Set("type", kAgreementTypeTable.Name(agreement.type))
       .Set("status", kAgreementStatusTable.Name(agreement.status))
       .Set("first_year", static_cast<int64_t>(agreement.first_academic_year))
@@ -396,10 +400,11 @@ std::optional<int64_t> PartnershipOfAgreement(Connection& c, int64_t id) {
 
 void InsertAgreement(Connection& c, Agreement& agreement, KeptCounts counts) {
   agreement.id = c.Insert(
-      "INSERT INTO agreements (partnership_id, partner_name, title, search_text, type, status, "
+      "INSERT INTO agreements (partnership_id, partner_name, title, title_de, search_text, type, "
+      "status, "
       "first_academic_year, last_academic_year, ends_on, org_unit_id, predecessor_id, version, "
       "created_at, updated_at) VALUES (:partnership_id, (SELECT partner_name FROM partnerships "
-      "WHERE id = :partnership_id), :title, :search_text, :type, :status, :first_year, "
+      "WHERE id = :partnership_id), :title, :title_de, :search_text, :type, :status, :first_year, "
       ":last_year, :ends_on, :org_unit_id, :predecessor_id, 1, :at, :at)",
       AgreementFieldParams(agreement)
           .Set("predecessor_id", agreement.predecessor_id)
@@ -427,7 +432,8 @@ void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_versi
   agreement.version = store::VersionedUpdate(
       c, "agreements", "Agreement", agreement.id, expected_version,
       "partnership_id = :partnership_id, partner_name = (SELECT partner_name FROM partnerships "
-      "WHERE id = :partnership_id), title = :title, search_text = :search_text, type = :type, "
+      "WHERE id = :partnership_id), title = :title, title_de = :title_de, "
+      "search_text = :search_text, type = :type, "
       "status = :status, "
       "first_academic_year = :first_year, last_academic_year = :last_year, ends_on = :ends_on, "
       "org_unit_id = :org_unit_id",

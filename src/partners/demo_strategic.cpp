@@ -50,13 +50,17 @@ void BuildKingsCollege(Context& context) {
   const auto kcl =
       AddInstitution(context, MakeInstitution("King's College London", "GB", "London", "kcl.ac.uk",
                                               InstitutionType::kUniversity, 51.5115, -0.1160));
-  const auto partnership = AddPartnership(
-      context, MakePartnership(kcl, Tier::kTranscampus, "2015-06-01",
-                               "transCampus Dresden–London: joint research, teaching and "
-                               "appointments in medicine and the life sciences"));
+  auto transcampus = MakePartnership(kcl, Tier::kTranscampus, "2015-06-01",
+                                     "transCampus Dresden–London: joint research, teaching and "
+                                     "appointments in medicine and the life sciences");
+  transcampus.objectives_de =
+      "transCampus Dresden–London: gemeinsame Forschung, Lehre und Berufungen in Medizin und "
+      "Lebenswissenschaften";
+  const auto partnership = AddPartnership(context, transcampus);
   auto framework = MakeAgreement(partnership, AgreementType::kTranscampus, AgreementStatus::kActive,
                                  "transCampus Dresden–London framework agreement", 2015,
                                  context.current_year + 3);
+  framework.title_de = "Rahmenvereinbarung transCampus Dresden–London";
   framework.partner_institution_ids = {kcl};
   framework.org_unit_id = context.units.at("MED");
   framework.contacts = {{0, "transCampus Office Dresden", std::nullopt, std::nullopt, "coordinator"},
@@ -79,34 +83,44 @@ void BuildKingsCollege(Context& context) {
   auto cotutelle = MakeAgreement(
       partnership, AgreementType::kCotutelleFramework, AgreementStatus::kActive,
       "Joint doctoral supervision (cotutelle) in biomedicine", 2017, context.current_year + 2);
+  cotutelle.title_de = "Gemeinsame Promotionsbetreuung (Cotutelle) in der Biomedizin";
   cotutelle.partner_institution_ids = {kcl};
   AddAgreement(context, cotutelle);
-  const std::vector<std::tuple<JointStructureKind, const char*, const char*, const char*>>
+  const std::vector<
+      std::tuple<JointStructureKind, const char*, const char*, const char*, const char*>>
       structures = {
           {JointStructureKind::kJointProgramme,
            "transCampus Master's programme in Regenerative Medicine",
            "Taught jointly in Dresden and London; students spend a semester at each campus.",
-           "2016-10-01"},
+           "2016-10-01",
+           "Gemeinsam in Dresden und London gelehrt; die Studierenden verbringen an jedem Campus "
+           "ein Semester."},
           {JointStructureKind::kJointProgramme, "transCampus joint PhD programme",
-           "Doctoral candidates supervised by one professor from each campus.", "2017-04-01"},
+           "Doctoral candidates supervised by one professor from each campus.", "2017-04-01",
+           "Promovierende werden von je einer Professorin oder einem Professor beider Standorte "
+           "betreut."},
           {JointStructureKind::kJointAppointment,
            "transCampus professorship in metabolic and vascular medicine",
            "Professor appointed at both universities, teaching and researching on both campuses.",
-           "2015-06-01"},
+           "2015-06-01", nullptr},
           {JointStructureKind::kJointInstitute,
            "transCampus Institute for Diabetes and Endocrinology",
-           "Joint research groups and shared core facilities.", "2018-01-01"},
+           "Joint research groups and shared core facilities.", "2018-01-01",
+           "Gemeinsame Forschungsgruppen und geteilte zentrale Einrichtungen."},
           {JointStructureKind::kSharedAdministrativeUnit, "transCampus Office",
            "One office with staff in Dresden and London: calls, seed funding, exchange.",
-           "2015-06-01"},
+           "2015-06-01", nullptr},
       };
-  for (const auto& [kind, name, description, since] : structures) {
+  for (const auto& [kind, name, description, since, description_de] : structures) {
     JointStructure structure;
     structure.partnership_id = partnership;
     structure.kind = kind;
     structure.name = name;
     structure.description = description;
     structure.since = since;
+    if (description_de) {
+      structure.description_de = description_de;
+    }
     AddJointStructure(context, structure);
   }
   AddPartnerContact(context, partnership, PartnerContactRole::kInternationalOffice,

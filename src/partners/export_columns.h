@@ -90,4 +90,14 @@ inline constexpr std::array<http::ExportField, 6> kPartnerNoteExport = {{
     {"/text", "Note", "Notiz"},
 }};
 
+inline constexpr std::array<http::ExportField, 7> kAgreementDocumentExport = {{
+    {"/id", "ID", "ID", interop::CellKind::kInteger},
+    {"/agreement_id", "Agreement ID", "Vereinbarungs-ID", interop::CellKind::kInteger},
+    {"/title", "Title", "Titel"},
+    {"/kind", "Kind", "Art"},
+    {"/file_count", "Versions", "Fassungen", interop::CellKind::kInteger},
+    {"/latest_file_name", "Newest file", "Neueste Datei"},
+    {"/latest_uploaded_at", "Uploaded", "Hochgeladen"},
+}};
+
 }  // namespace weltcampus::partners

@@ -7,6 +7,7 @@
 #include "core/academic_year.h"
 #include "core/error.h"
 #include "core/json_input.h"
+#include "core/world_regions.h"
 #include "partners/schemas.h"
 
 namespace weltcampus::partners {
@@ -83,8 +84,10 @@ nlohmann::json Enumerations() {
   values[std::string(kDirectionTable.api_name())] = kDirectionTable.Json();
   values[std::string(kQuotaCategoryTable.api_name())] = kQuotaCategoryTable.Json();
   values[std::string(kJointStructureKindTable.api_name())] = kJointStructureKindTable.Json();
+  values[std::string(kAgreementDocumentKindTable.api_name())] = kAgreementDocumentKindTable.Json();
   values[std::string(kPartnerContactRoleTable.api_name())] = kPartnerContactRoleTable.Json();
   values[std::string(kPartnerNoteKindTable.api_name())] = kPartnerNoteKindTable.Json();
+  values[std::string(kWorldRegionTable.api_name())] = kWorldRegionTable.Json();
   values["eqf_level"] = {5, 6, 7, 8};
   values["cefr_level"] = {"A1", "A2", "B1", "B2", "C1", "C2"};
   return {{"enumerations", values},

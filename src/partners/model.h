@@ -93,6 +93,14 @@ inline constexpr EnumTable<PartnerNoteKind, 6> kPartnerNoteKindTable(
                            {PartnerNoteKind::kCorrespondence, "correspondence"},
                            {PartnerNoteKind::kDecision, "decision"}}});
 
+enum class AgreementDocumentKind { kSignedAgreement, kAmendment, kAnnex, kCorrespondence, kOther };
+inline constexpr EnumTable<AgreementDocumentKind, 5> kAgreementDocumentKindTable(
+    "agreement_document_kind", {{{AgreementDocumentKind::kSignedAgreement, "signed_agreement"},
+                                 {AgreementDocumentKind::kAmendment, "amendment"},
+                                 {AgreementDocumentKind::kAnnex, "annex"},
+                                 {AgreementDocumentKind::kCorrespondence, "correspondence"},
+                                 {AgreementDocumentKind::kOther, "other"}}});
+
 enum class JointStructureKind { kJointProgramme, kJointAppointment, kJointInstitute, kSharedAdministrativeUnit };
 inline constexpr EnumTable<JointStructureKind, 4> kJointStructureKindTable(
     "joint_structure_kind", {{{JointStructureKind::kJointProgramme, "joint_programme"},
@@ -152,6 +160,7 @@ struct Partnership {
   std::optional<std::string> since;
   std::optional<std::string> responsible_person;
   std::optional<std::string> objectives;
+  std::optional<std::string> objectives_de;  // the objectives in German, where they are given
   std::optional<std::string> notes;
   int64_t version = 1;
   std::string created_at;
@@ -200,6 +209,7 @@ struct Agreement {
   int64_t id = 0;
   int64_t partnership_id = 0;
   std::optional<std::string> title;
+  std::optional<std::string> title_de;  // the title in German, where it is given
   AgreementType type = AgreementType::kErasmusIia;
   AgreementStatus status = AgreementStatus::kDraft;
   int first_academic_year = 0;  // the calendar year it starts in: 2027 for 2027/2028
@@ -243,6 +253,7 @@ struct JointStructure {
   JointStructureKind kind = JointStructureKind::kJointProgramme;
   std::string name;
   std::optional<std::string> description;
+  std::optional<std::string> description_de;  // in German, where it is given
   std::optional<std::string> since;
   int64_t version = 1;
 };
@@ -274,6 +285,37 @@ struct PartnerNote {
   int64_t version = 1;
   std::string created_at;
   std::string updated_at;
+};
+
+// A document on an agreement (partners/agreement_documents.h): its title and kind, and the facts of
+// its newest file version, which the server keeps.
+struct AgreementDocument {
+  int64_t id = 0;
+  int64_t agreement_id = 0;
+  std::string title;
+  AgreementDocumentKind kind = AgreementDocumentKind::kSignedAgreement;
+  int64_t file_count = 0;
+  std::optional<int64_t> latest_file_id;
+  std::optional<std::string> latest_file_name;
+  std::optional<int64_t> latest_size_bytes;
+  std::optional<std::string> latest_uploaded_at;
+  int64_t version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+// One version of a document: a PDF file, numbered from 1, never changed once uploaded.
+struct AgreementDocumentFile {
+  int64_t id = 0;
+  int64_t document_id = 0;
+  int64_t number = 0;
+  std::string file_name;
+  std::string media_type;
+  int64_t size_bytes = 0;
+  std::string sha256;
+  std::optional<int64_t> uploaded_by_id;
+  std::optional<std::string> uploaded_by;  // the uploader's name (null for an erased account)
+  std::string uploaded_at;
 };
 
 // A partner as the world map needs it: where, how strategic, how many active agreements.

@@ -17,7 +17,8 @@ namespace {
 // matches, store::Filter::ScanAlternative), SQLite computes them for the matches only, and
 // PostgreSQL after its sort. The count of active agreements is kept with the partnership.
 constexpr const char* kPartnershipSelect =
-    "SELECT p.id, p.institution_id, p.tier, p.since, p.responsible_person, p.objectives, p.notes, "
+    "SELECT p.id, p.institution_id, p.tier, p.since, p.responsible_person, p.objectives, "
+    "p.objectives_de, p.notes, "
     "p.version, p.created_at, p.updated_at, i.name AS i_name, i.name_local AS i_name_local, "
     "i.country AS i_country, i.city AS i_city, i.erasmus_code AS i_erasmus_code, i.hei_id AS "
     "i_hei_id, i.latitude AS i_latitude, i.longitude AS i_longitude, "
@@ -35,6 +36,7 @@ Partnership PartnershipFromRow(const store::Row& row) {
   partnership.since = row.OptionalText("since");
   partnership.responsible_person = row.OptionalText("responsible_person");
   partnership.objectives = row.OptionalText("objectives");
+  partnership.objectives_de = row.OptionalText("objectives_de");
   partnership.notes = row.OptionalText("notes");
   partnership.version = row.Int("version");
   partnership.created_at = row.Text("created_at");
@@ -61,6 +63,7 @@ store::Params PartnershipFieldParams(const Partnership& partnership) {
       .Set("since", partnership.since)
       .Set("responsible_person", partnership.responsible_person)
       .Set("objectives", partnership.objectives)
+      .Set("objectives_de", partnership.objectives_de)
       .Set("notes", partnership.notes);
   return params;
 }
@@ -224,10 +227,11 @@ void InsertPartnership(Connection& c, Partnership& partnership, KeptCounts count
   // institution stays the foreign-key violation it was.
   partnership.id = c.Insert(
       "INSERT INTO partnerships (institution_id, partner_name, partner_country, tier, since, "
-      "responsible_person, objectives, notes, version, created_at, updated_at) VALUES "
+      "responsible_person, objectives, objectives_de, notes, version, created_at, updated_at) "
+      "VALUES "
       "(:institution_id, COALESCE((SELECT name FROM institutions WHERE id = :institution_id), ''), "
       "COALESCE((SELECT country FROM institutions WHERE id = :institution_id), ''), :tier, :since, "
-      ":responsible_person, :objectives, :notes, 1, :at, :at)",
+      ":responsible_person, :objectives, :objectives_de, :notes, 1, :at, :at)",
       PartnershipFieldParams(partnership).Set("at", NowUtcTimestamp()));
   partnership.version = 1;
   if (counts == KeptCounts::kNow) {
@@ -239,7 +243,8 @@ void UpdatePartnership(Connection& c, Partnership& partnership, int64_t expected
   partnership.version = store::VersionedUpdate(
       c, "partnerships", "Partnership", partnership.id, expected_version,
       "institution_id = :institution_id, tier = :tier, since = :since, responsible_person = "
-      ":responsible_person, objectives = :objectives, notes = :notes",
+      ":responsible_person, objectives = :objectives, objectives_de = :objectives_de, "
+      "notes = :notes",
       PartnershipFieldParams(partnership));
   CopyPartnerName(c, partnership.institution_id);
   CountMapChange(c);

@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "http/list_export.h"
 #include "http/responses.h"
+#include "partners/agreement_documents.h"
 #include "partners/bulk.h"
 #include "partners/export_columns.h"
 #include "partners/input.h"
@@ -18,6 +19,7 @@
 #include "partners/partner_records.h"
 #include "partners/permissions.h"
 #include "partners/service.h"
+#include "partners/trends.h"
 #include "partners/visibility.h"
 #include "store/references.h"
 
@@ -391,6 +393,8 @@ void RegisterRoutes(http::Router& router, store::Database& database, IsHomeInsti
   RegisterPartnershipRoutes(router, service);
   RegisterJointStructureRoutes(router, database);
   RegisterPartnerRecordRoutes(router, database);
+  RegisterAgreementDocumentRoutes(router, database);
+  RegisterTrendsRoutes(router, database);
   // Each record's own history, for the school's staff.
   audit::RegisterHistoryRoute(router, database, "/api/v1/partnerships/{id}/history",
                               kReadPartnerInternals, "partnership",

@@ -112,6 +112,7 @@ const RecordSchema<Partnership>& PartnershipSchema() {
           .Date("since", &Partnership::since)
           .Text("responsible_person", &Partnership::responsible_person, 200)
           .Text("objectives", &Partnership::objectives, kTextLength)
+          .Text("objectives_de", &Partnership::objectives_de, kTextLength)
           .Text("notes", &Partnership::notes, kTextLength)
           .Int("active_agreements", &Partnership::active_agreements, 0, INT64_MAX)
           .ReadOnly()
@@ -131,6 +132,7 @@ const RecordSchema<Agreement>& AgreementSchema() {
           .Text("institution_country", &Agreement::institution_country, 2)
           .ReadOnly()
           .Text("title", &Agreement::title, kNameLength)
+          .Text("title_de", &Agreement::title_de, kNameLength)
           .Enum("type", &Agreement::type, kAgreementTypeTable)
           .Enum("status", &Agreement::status, kAgreementStatusTable, AgreementStatus::kDraft)
           .AcademicYearField("first_academic_year", &Agreement::first_academic_year)
@@ -172,6 +174,7 @@ const RecordSchema<JointStructure>& JointStructureSchema() {
           .Enum("kind", &JointStructure::kind, kJointStructureKindTable)
           .Text("name", &JointStructure::name, kNameLength)
           .Text("description", &JointStructure::description, kTextLength)
+          .Text("description_de", &JointStructure::description_de, kTextLength)
           .Date("since", &JointStructure::since);
   return schema;
 }

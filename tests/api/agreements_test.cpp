@@ -151,6 +151,33 @@ TEST_F(AgreementsTest, SearchByTitleFoldsCaseAndAccentsAndFollowsEdits) {
   EXPECT_EQ(ids_for("ŁÓDŹ " + letters), just_it);
 }
 
+// Defect 5: a title may be given in German beside the English one; both are found by a search.
+TEST_F(AgreementsTest, AGermanTitleBesideTheEnglishOneIsKeptAndFound) {
+  const std::string letters = UniqueLetters(10);
+  Json body = ValidBody();
+  body["title"] = "Student exchange in medicine " + letters;
+  body["title_de"] = "Studierendenaustausch in der Humanmedizin " + letters;
+  Json created;
+  ASSERT_NO_FATAL_FAILURE(CreateOk(kAgreements, body, &created));
+  EXPECT_EQ(created["title_de"], body["title_de"]);
+  std::vector<Json> items;
+  ASSERT_NO_FATAL_FAILURE(
+      ListAll(Query(kAgreements, {{"q", "humanmedizin " + letters}}), 50, &items));
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(IdOf(items[0]), IdOf(created));
+  EXPECT_EQ(items[0]["title_de"], body["title_de"]);
+  Json changed = created;
+  changed["title_de"] = nullptr;
+  Json updated;
+  ASSERT_NO_FATAL_FAILURE(UpdateOk(AgreementPath(created), changed, &updated));
+  EXPECT_TRUE(updated["title_de"].is_null());
+  ASSERT_NO_FATAL_FAILURE(
+      ListAll(Query(kAgreements, {{"q", "humanmedizin " + letters}}), 50, &items));
+  EXPECT_TRUE(items.empty());
+  body["title_de"] = std::string(301, 'x');
+  EXPECT_TRUE(IsError(Api().Post(kAgreements, body), 422, "validation_failed", "title_de"));
+}
+
 TEST_F(AgreementsTest, SeveralPartnerInstitutions) {
   Json other;
   ASSERT_NO_FATAL_FAILURE(CreateOk("/api/v1/institutions", NewInstitutionBody("BE"), &other));

@@ -125,6 +125,10 @@ const std::vector<Row>& ExpectationTable() {
       {"GET", "/api/v1/partner-contacts/{id}", PartnerInternals()},
       {"GET", "/api/v1/partnerships/{id}/notes", PartnerInternals()},
       {"GET", "/api/v1/partner-notes/{id}", PartnerInternals()},
+      {"GET", "/api/v1/agreements/{id}/documents", PartnerInternals()},
+      {"GET", "/api/v1/agreement-documents/{id}", PartnerInternals()},
+      {"GET", "/api/v1/agreement-documents/{id}/files", PartnerInternals()},
+      {"GET", "/api/v1/agreement-document-files/{id}", PartnerInternals()},
       {"GET", "/api/v1/partnerships/{id}/history", PartnerInternals()},
       {"GET", "/api/v1/agreements/{id}/history", PartnerInternals()},
       // Partners: changing
@@ -143,6 +147,10 @@ const std::vector<Row>& ExpectationTable() {
       {"POST", "/api/v1/partnerships/{id}/notes", WritePartners()},
       {"PUT", "/api/v1/partner-notes/{id}", WritePartners()},
       {"DELETE", "/api/v1/partner-notes/{id}", WritePartners()},
+      {"POST", "/api/v1/agreements/{id}/documents", WritePartners()},
+      {"PUT", "/api/v1/agreement-documents/{id}", WritePartners()},
+      {"DELETE", "/api/v1/agreement-documents/{id}", WritePartners()},
+      {"POST", "/api/v1/agreement-documents/{id}/files", WritePartners()},
       {"POST", "/api/v1/agreements", WritePartners()},
       {"PUT", "/api/v1/agreements/{id}", WritePartners()},
       {"DELETE", "/api/v1/agreements/{id}", WritePartners()},
@@ -156,6 +164,9 @@ const std::vector<Row>& ExpectationTable() {
       {"POST", "/api/v1/imports/{kind}/header", Imports()},
       // Aggregate indicators
       {"GET", "/api/v1/summary", Indicators()},
+      // The partnerships over the years (the dean's home): figures without personal data, for
+      // those who read the indicators.
+      {"GET", "/api/v1/partnerships/trends", Indicators()},
       // Administration
       {"PUT", "/api/v1/settings/home", AdminOnly()},
       {"GET", "/api/v1/users", AdminOnly()},

@@ -337,5 +337,31 @@ TEST(Partnerships, APartnershipWithAgreementsIsRefusedNamingThem) {
   EXPECT_EQ(Api().Delete(path, VersionOf(partner.partnership)).status, 204);
 }
 
+// Defect 5: objectives and a joint structure's description may be given in German too.
+TEST(Partnerships, ObjectivesAndDescriptionsInGermanBesideEnglish) {
+  PartnerFixture partner;
+  ASSERT_NO_FATAL_FAILURE(CreatePartner("standard", &partner));
+  const std::string path = kPartnerships + "/" + std::to_string(IdOf(partner.partnership));
+  Json changed = partner.partnership;
+  changed["objectives"] = "Exchange in medicine and dentistry";
+  changed["objectives_de"] = "Austausch in Medizin und Zahnmedizin";
+  Json updated;
+  ASSERT_NO_FATAL_FAILURE(UpdateOk(path, changed, &updated));
+  EXPECT_EQ(updated["objectives_de"], "Austausch in Medizin und Zahnmedizin");
+  Json read;
+  ASSERT_NO_FATAL_FAILURE(GetOk(path, &read));
+  EXPECT_EQ(read["objectives_de"], "Austausch in Medizin und Zahnmedizin");
+  EXPECT_EQ(read["objectives"], "Exchange in medicine and dentistry");
+
+  Json structure;
+  ASSERT_NO_FATAL_FAILURE(CreateOk(path + "/joint-structures",
+                                   {{"kind", "joint_programme"},
+                                    {"name", "Joint Master"},
+                                    {"description", "Taught in both cities"},
+                                    {"description_de", "In beiden Städten gelehrt"}},
+                                   &structure));
+  EXPECT_EQ(structure["description_de"], "In beiden Städten gelehrt");
+}
+
 }  // namespace
 }  // namespace weltcampus::api_test

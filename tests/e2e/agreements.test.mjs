@@ -26,7 +26,7 @@ test('creates an agreement with a quota through the form and sees it on the part
   await settled(page);
 
   const title = `Clinical electives in London ${Date.now()}`;
-  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Title', { exact: true }).fill(title);
   await page.getByRole('combobox', { name: 'Type', exact: true }).selectOption('clinical_electives');
   // the form shows years as the app does (2027–28) and takes what people write
   assert.match(await page.getByLabel('First academic year').inputValue(), /^\d{4}–\d{2}$/);

@@ -194,7 +194,7 @@ test('a 412 conflict notice appears beside the save button, in view, takes the f
   const current = await (await app.api(`/partnerships/${id}`)).json();
   await changeBehindTheForm(id, { notes: 'A colleague was faster' });
 
-  await page.getByLabel('Objectives').fill('Mine');
+  await page.getByLabel('Objectives', { exact: true }).fill('Mine');
   await page.getByRole('button', { name: 'Save' }).click();
   const notice = page.locator('form [role="alert"]', { hasText: 'Someone else has changed this record.' });
   await notice.waitFor();
@@ -214,7 +214,7 @@ test('a 412 conflict notice appears beside the save button, in view, takes the f
   assert.equal(await notice.locator('fieldset').count(), 0);
   await page.getByRole('button', { name: 'Discard mine and load the current version' }).click();
   await page.waitForFunction(() => document.getElementById('f-notes')?.value === 'A colleague was faster');
-  assert.equal(await page.getByLabel('Objectives').inputValue(), current.objectives ?? '');
+  assert.equal(await page.getByLabel('Objectives', { exact: true }).inputValue(), current.objectives ?? '');
   assert.deepEqual(page.errors.filter((e) => !/status of 412/.test(e)), []);
   await page.close();
 });
@@ -262,7 +262,7 @@ test('a conflict names who changed what and when; keeping mine saves my value an
   await settled(page);
   await changeBehindTheForm(id, { objectives: 'Their objectives', notes: 'A colleague was faster', tier: 'strategic' });
 
-  await page.getByLabel('Objectives').fill('My objectives');
+  await page.getByLabel('Objectives', { exact: true }).fill('My objectives');
   await page.getByRole('button', { name: 'Save' }).click();
   const notice = await conflictNoticeInView(page, 'Someone else has changed this record.');
   const text = await notice.textContent();
@@ -281,7 +281,7 @@ test('a conflict names who changed what and when; keeping mine saves my value an
   await notice.getByRole('button', { name: 'Use these values' }).click();
   await notice.waitFor({ state: 'detached' });
   await page.waitForFunction(() => document.activeElement?.matches('form button[type="submit"]'));
-  assert.equal(await page.getByLabel('Objectives').inputValue(), 'My objectives');
+  assert.equal(await page.getByLabel('Objectives', { exact: true }).inputValue(), 'My objectives');
   assert.equal(await page.getByLabel('Notes').inputValue(), 'A colleague was faster');
   assert.equal(await page.locator('#f-tier').inputValue(), 'strategic');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -304,7 +304,7 @@ test('in German: the conflict notice, a choice per field, and the merged form st
     await settled(page);
     await changeBehindTheForm(id, { objectives: 'Ihre Ziele', responsible_person: 'Frau Andere', notes: 'Von jemand anderem' });
 
-    await page.getByLabel('Ziele').fill('Meine Ziele');
+    await page.getByLabel('Ziele', { exact: true }).fill('Meine Ziele');
     await page.getByLabel('Verantwortliche Person').fill('Herr Ich');
     await page.getByRole('button', { name: 'Speichern' }).click();
     const notice = await conflictNoticeInView(page, 'Jemand anderes hat diesen Datensatz geändert.');
@@ -323,7 +323,7 @@ test('in German: the conflict notice, a choice per field, and the merged form st
     await notice.getByRole('button', { name: 'Diese Werte übernehmen' }).click();
     await notice.waitFor({ state: 'detached' });
     await page.waitForFunction(() => document.activeElement?.matches('form button[type="submit"]'));
-    assert.equal(await page.getByLabel('Ziele').inputValue(), 'Meine Ziele');
+    assert.equal(await page.getByLabel('Ziele', { exact: true }).inputValue(), 'Meine Ziele');
     assert.equal(await page.getByLabel('Verantwortliche Person').inputValue(), 'Frau Andere');
     assert.equal(await page.getByLabel('Notizen').inputValue(), 'Von jemand anderem');
 

@@ -108,6 +108,11 @@ test('in German: contacts, notes and places, and the agreement names fields of e
   await page.getByRole('button', { name: 'Deutsch' }).click();
   await page.getByRole('heading', { level: 2, name: 'Ansprechpersonen beim Partner' }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Notizen und Aktivitäten' }).waitFor();
+  // texts written in German are shown in German (defect 5), the English ones where there is no German text
+  await page.getByText('gemeinsame Forschung, Lehre und Berufungen in Medizin und Lebenswissenschaften').waitFor();
+  await page.getByRole('link', { name: 'Rahmenvereinbarung transCampus Dresden–London' }).first().waitFor();
+  await page.getByText('Gemeinsame Forschungsgruppen und geteilte zentrale Einrichtungen.').waitFor();
+  await page.getByText('Professor appointed at both universities, teaching and researching on both campuses.').waitFor();
   const notes = page.getByRole('region', { name: 'Notizen und Aktivitäten' });
   assert.match(await notes.textContent(), /Besuch/);
   const heads = await page.locator('table.places thead th').allTextContents();

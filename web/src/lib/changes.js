@@ -3,6 +3,7 @@
 // institutions; an account's roles) are compared by content, without their ids and order, so that a save
 // which re-created them unchanged shows nothing. Technical fields (ids, versions, timestamps, kept counts and
 // copies) never show. Pure apart from t() and the formats, so it is tested without a browser.
+import { inLanguage } from './prose.js';
 import { t, has, i18n } from './i18n/index.svelte.js';
 import { formatDate, formatAcademicYear, formatNumber, countryName, languageName } from './format.js';
 
@@ -117,18 +118,20 @@ const TYPES = {
       { key: 'since', label: 'fields.since', show: date },
       { key: 'responsible_person', label: 'fields.responsiblePerson', show: text },
       { key: 'objectives', label: 'fields.objectives', show: text },
+      { key: 'objectives_de', label: 'fields.objectivesDe', show: text },
       { key: 'notes', label: 'fields.notes', show: text },
     ],
   },
   agreement: {
     label: 'auditEntity.agreement',
-    name: (r) => r.title || (r.type ? labelOf('agreementType', r.type) : null),
+    name: (r) => inLanguage(r, 'title') || (r.type ? labelOf('agreementType', r.type) : null),
     href: (id) => `/agreements/${id}`,
     permission: 'partners:read',
     hidden: ['partnership_id', 'institution_country'],
     fields: [
       { key: 'institution_name', label: 'fields.partner', show: text },
       { key: 'title', label: 'fields.title', show: text },
+      { key: 'title_de', label: 'fields.titleDe', show: text },
       { key: 'type', label: 'fields.type', show: enumOf('agreementType') },
       { key: 'status', label: 'fields.status', show: enumOf('status') },
       { key: 'first_academic_year', label: 'fields.firstAcademicYear', show: year },
@@ -186,6 +189,19 @@ const TYPES = {
       { key: 'text', label: 'partnerNotes.text', show: text },
     ],
   },
+  agreement_document: {
+    label: 'auditEntity.agreement_document',
+    name: (r) => r.title,
+    href: (id, r) => (r.agreement_id ? `/agreements/${r.agreement_id}` : null),
+    permission: 'partners:internal',
+    hidden: ['agreement_id', 'latest_file_id', 'latest_size_bytes', 'latest_uploaded_at'],
+    fields: [
+      { key: 'title', label: 'documents.docTitle', show: text },
+      { key: 'kind', label: 'documents.kind', show: enumOf('documentKind') },
+      { key: 'latest_file_name', label: 'changes.field.latestFile', show: text },
+      { key: 'file_count', label: 'changes.field.fileCount', show: number },
+    ],
+  },
   joint_structure: {
     label: 'auditEntity.joint_structure',
     name: (r) => r.name,
@@ -194,6 +210,7 @@ const TYPES = {
       { key: 'kind', label: 'changes.field.kind', show: enumOf('jointKind') },
       { key: 'name', label: 'fields.name', show: text },
       { key: 'description', label: 'changes.field.description', show: text },
+      { key: 'description_de', label: 'changes.field.descriptionDe', show: text },
       { key: 'since', label: 'changes.field.since', show: date },
     ],
   },

@@ -126,6 +126,7 @@ describe('what changed, as the screens say it', () => {
       institution: { id: 2, version: 1, name: 'KCL', name_local: null, country: 'GB', city: 'London', website: 'https://kcl.ac.uk', erasmus_code: null, pic: '1', oid: 'E1', ror_id: 'r', hei_id: 'kcl.ac.uk', type: 'university', latitude: 1, longitude: 2, source: 'manual', created_at: 'x', updated_at: 'x' },
       partner_contact: { id: 1, version: 1, partnership_id: 1, role: 'other', name: 'N', unit: 'U', email: 'e@x.org', phone: '1', address: 'A', created_at: 'x', updated_at: 'x' },
       partner_note: { id: 1, version: 1, partnership_id: 1, agreement_id: 3, noted_on: '2026-01-01', kind: 'note', text: 'T', created_at: 'x', updated_at: 'x' },
+      agreement_document: { id: 2, version: 2, agreement_id: 5, title: 'Signed', kind: 'signed_agreement', file_count: 1, latest_file_id: 9, latest_file_name: 'a.pdf', latest_size_bytes: 10, latest_uploaded_at: 'x', created_at: 'x', updated_at: 'x' },
       joint_structure: { id: 3, version: 1, partnership_id: 1, kind: 'joint_appointment', name: 'N', description: 'D', since: '2015-06-01' },
       org_unit: { id: 13, version: 1, parent_id: 1, name: 'Centre', name_de: 'Zentrum', kind: 'department', code: 'MED-ZMK' },
       user: { active: true, preferred_language: 'en', roles: [{ role: 'coordinator', org_unit_id: 3, isced_code: '0912' }] },

@@ -11,9 +11,11 @@ export default {
     joint_structure_kind: ['joint_programme', 'joint_appointment', 'joint_institute', 'shared_administrative_unit'],
     partner_contact_role: ['international_office', 'exchange_coordinator', 'faculty_coordinator', 'incoming_officer', 'outgoing_officer', 'other'],
     partner_note_kind: ['note', 'visit', 'call', 'meeting', 'correspondence', 'decision'],
+    agreement_document_kind: ['signed_agreement', 'amendment', 'annex', 'correspondence', 'other'],
     role: ['admin', 'international_office', 'coordinator', 'researcher', 'research_office', 'welcome_officer', 'management', 'student', 'incoming_guest'],
     eqf_level: [5, 6, 7, 8],
     cefr_level: ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'],
+    world_region: ['europe', 'asia', 'africa', 'northern_america', 'latin_america_caribbean', 'oceania', 'antarctica'],
   },
   agreement_status_transitions: {
     draft: ['in_negotiation', 'terminated'],

@@ -15,8 +15,10 @@ export const LABELS = {
   org_unit_kind: 'unitKind',
   partner_contact_role: 'contactRole',
   partner_note_kind: 'noteKind',
+  agreement_document_kind: 'documentKind',
   role: 'role',
   eqf_level: 'eqf',
+  world_region: 'region',
 };
 
 export const enumerations = $state({

@@ -1,5 +1,5 @@
 // Partners: institutions, partnerships, agreements and the summary (module `partners`).
-import { get, request, resource } from './core.js';
+import { API_BASE, get, request, resource } from './core.js';
 
 const MAP_FIELDS = ['id', 'tier', 'name', 'country', 'city', 'latitude', 'longitude', 'active_agreements'];
 
@@ -16,15 +16,15 @@ export function mapRows(answer) {
   return rows;
 }
 
-/** Records of a partnership: read, changed and removed at `base`/{id}, listed and added under /partnerships/{id}/`under`. */
-function childResource(base, under) {
+/** Records of a parent: read, changed and removed at `base`/{id}, listed and added under `parent`/{id}/`under`. */
+function childResource(base, under, parent = '/partnerships') {
   const { get: getOne, update, remove } = resource(base);
   return {
     get: getOne,
     update,
     remove,
-    of: (partnershipId, query, signal) => get(`/partnerships/${partnershipId}/${under}`, query, signal),
-    create: (partnershipId, body) => request('POST', `/partnerships/${partnershipId}/${under}`, { body }),
+    of: (parentId, query, signal) => get(`${parent}/${parentId}/${under}`, query, signal),
+    create: (parentId, body) => request('POST', `${parent}/${parentId}/${under}`, { body }),
   };
 }
 
@@ -47,10 +47,26 @@ export default {
     countries: (signal) => get('/partnerships/countries', undefined, signal),
     /** Sets fields of several at once, all or nothing ({items: [{id, version}], set}): {changed, unchanged, items}. */
     bulk: async (body) => (await request('POST', '/partnerships/bulk', { body })).data,
+    /**
+     * The partnerships over the years (indicators:read): {from, to, counted_statuses, years: [{academic_year,
+     * active, new, ended, by_region: {region: {active, new, ended}}, by_type: {type: {...}}}]}; query {from, to}.
+     */
+    trends: (query, signal) => get('/partnerships/trends', query, signal),
   },
   /** A partnership's contacts at the partner and the office's notes (staff only): each listed and added under the partnership. */
   partnerContacts: childResource('/partner-contacts', 'contacts'),
   partnerNotes: childResource('/partner-notes', 'notes'),
+  /**
+   * Documents on an agreement (staff only): a title and a kind, listed and added under the agreement; their files are
+   * PDF versions, uploaded one at a time (the file as the body) and downloaded from `fileUrl(id)`.
+   */
+  agreementDocuments: {
+    ...childResource('/agreement-documents', 'documents', '/agreements'),
+    files: (id, signal) => get(`/agreement-documents/${id}/files`, undefined, signal),
+    upload: (id, file) =>
+      request('POST', `/agreement-documents/${id}/files`, { file, fileType: 'application/pdf', query: { file_name: file.name } }),
+    fileUrl: (fileId) => `${API_BASE}/agreement-document-files/${fileId}`,
+  },
   agreements: {
     ...resource('/agreements'),
     expiring: (months, query, signal) => get('/agreements/expiring', { months, ...query }, signal),

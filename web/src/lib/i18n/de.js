@@ -6,5 +6,6 @@ import partners from './de/partners.js';
 import accounts from './de/accounts.js';
 import audit from './de/audit.js';
 import imports from './de/imports.js';
+import documents from './de/documents.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports);
+export default mergeMessages(core, partners, accounts, audit, imports, documents);

@@ -6,5 +6,6 @@ import partners from './en/partners.js';
 import accounts from './en/accounts.js';
 import audit from './en/audit.js';
 import imports from './en/imports.js';
+import documents from './en/documents.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports);
+export default mergeMessages(core, partners, accounts, audit, imports, documents);

@@ -37,6 +37,7 @@ export default {
     institution: 'Einrichtung',
     partner_contact: 'Ansprechperson beim Partner',
     partner_note: 'Notiz zu einem Partner',
+    agreement_document: 'Dokument einer Vereinbarung',
     joint_structure: 'Gemeinsame Struktur',
     org_unit: 'Einheit der Fakultät',
     user: 'Benutzerkonto',
@@ -53,6 +54,9 @@ export default {
     agreementNo: 'Vereinbarung Nr. {id}',
     homeSettings: 'Eigene Universität und Fakultät',
     field: {
+      descriptionDe: 'Beschreibung auf Deutsch',
+      latestFile: 'Neueste Datei',
+      fileCount: 'Fassungen',
       pic: 'PIC',
       oid: 'OID',
       ror: 'ROR-ID',

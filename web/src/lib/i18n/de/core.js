@@ -112,6 +112,7 @@ export default {
     internal: 'Der Server hatte ein Problem. Bitte später erneut versuchen.',
   },
   validation: {
+    file: 'Diese Datei kann nicht angenommen werden: Es muss ein lesbares PDF sein.',
     email: 'Geben Sie eine E-Mail-Adresse wie name@example.org ein.',
     display_name: 'Geben Sie einen Namen ein.',
     preferred_language: 'Wählen Sie eine Sprache.',

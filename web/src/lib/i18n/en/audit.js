@@ -37,6 +37,7 @@ export default {
     institution: 'Institution',
     partner_contact: 'Contact at a partner',
     partner_note: 'Note on a partner',
+    agreement_document: 'Document of an agreement',
     joint_structure: 'Joint structure',
     org_unit: 'Unit of the school',
     user: 'User account',
@@ -53,6 +54,9 @@ export default {
     agreementNo: 'Agreement #{id}',
     homeSettings: 'Home university and school',
     field: {
+      descriptionDe: 'Description in German',
+      latestFile: 'Newest file',
+      fileCount: 'Versions',
       pic: 'PIC',
       oid: 'OID',
       ror: 'ROR ID',

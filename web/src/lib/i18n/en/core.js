@@ -112,6 +112,7 @@ export default {
     internal: 'The server had a problem. Please try again later.',
   },
   validation: {
+    file: 'The file cannot be taken: it must be a readable PDF.',
     email: 'Enter an e-mail address such as name@example.org.',
     display_name: 'Enter a name.',
     preferred_language: 'Choose a language.',
