@@ -109,6 +109,11 @@ Partnership PartnershipFromJson(const nlohmann::json& body) { return Partnership
 
 Agreement AgreementFromJson(const nlohmann::json& body) {
   Agreement agreement = AgreementSchema().Read(body);
+  CheckAgreementFields(agreement);
+  return agreement;
+}
+
+void CheckAgreementFields(Agreement& agreement) {
   if (agreement.last_academic_year < agreement.first_academic_year) {
     throw ValidationError("last_academic_year", "Must not be before the first academic year");
   }
@@ -119,7 +124,6 @@ Agreement AgreementFromJson(const nlohmann::json& body) {
   for (size_t i = 0; i < agreement.quotas.size(); ++i) {
     CheckQuota(agreement.quotas[i], "quotas[" + std::to_string(i) + "]");
   }
-  return agreement;
 }
 
 }  // namespace weltcampus::partners

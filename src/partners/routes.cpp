@@ -10,6 +10,7 @@
 #include "http/list_export.h"
 #include "http/responses.h"
 #include "partners/agreement_documents.h"
+#include "partners/bulk.h"
 #include "partners/export_columns.h"
 #include "partners/input.h"
 #include "partners/joint_structures.h"
@@ -410,6 +411,7 @@ void RegisterRoutes(http::Router& router, store::Database& database, IsHomeInsti
                                 }
                               });
   RegisterAgreementRoutes(router, service);
+  RegisterBulkRoutes(router, database, service);
   router
       .Add("GET", "/api/v1/summary", kReadIndicators,
            "Where the school stands: partners by tier, agreements, places this year",

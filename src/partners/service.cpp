@@ -216,13 +216,19 @@ Partnership PartnersService::CreatePartnership(const audit::Actor& actor, Date t
 Partnership PartnersService::UpdatePartnership(const audit::Actor& actor, Date today, int64_t id,
                                                Partnership partnership, int64_t expected_version) {
   return database_.Write([&](Connection& c) {
-    return audit::UpdateRecord(c, actor, "partnership", "Partnership", id, expected_version,
-                               PartnershipFinder(today), [&](Connection& c, const Partnership&) {
-                                 partnership.id = id;
-                                 CheckPartnershipReferences(c, partnership);
-                                 repo::UpdatePartnership(c, partnership, expected_version);
-                               });
+    return UpdatePartnershipIn(c, actor, today, id, std::move(partnership), expected_version);
   });
+}
+
+Partnership PartnersService::UpdatePartnershipIn(Connection& c, const audit::Actor& actor,
+                                                 Date today, int64_t id, Partnership partnership,
+                                                 int64_t expected_version) {
+  return audit::UpdateRecord(c, actor, "partnership", "Partnership", id, expected_version,
+                             PartnershipFinder(today), [&](Connection& c, const Partnership&) {
+                               partnership.id = id;
+                               CheckPartnershipReferences(c, partnership);
+                               repo::UpdatePartnership(c, partnership, expected_version);
+                             });
 }
 
 void PartnersService::DeletePartnership(const audit::Actor& actor, Date today, int64_t id,
@@ -299,20 +305,25 @@ Agreement PartnersService::CreateAgreement(const audit::Actor& actor, Agreement 
 Agreement PartnersService::UpdateAgreement(const audit::Actor& actor, int64_t id,
                                            Agreement agreement, int64_t expected_version) {
   return database_.Write([&](Connection& c) {
-    return audit::UpdateRecord(
-        c, actor, "agreement", "Agreement", id, expected_version, repo::FindAgreement,
-        [&](Connection& c, const Agreement& current) {
-          if (!IsAllowedTransition(current.status, agreement.status)) {
-            throw ValidationError(
-                "status", "An agreement cannot go from " +
-                              std::string(kAgreementStatusTable.Name(current.status)) + " to " +
-                              std::string(kAgreementStatusTable.Name(agreement.status)));
-          }
-          agreement.id = id;
-          PrepareAgreement(c, agreement);
-          repo::UpdateAgreement(c, agreement, expected_version);
-        });
+    return UpdateAgreementIn(c, actor, id, std::move(agreement), expected_version);
   });
+}
+
+Agreement PartnersService::UpdateAgreementIn(Connection& c, const audit::Actor& actor, int64_t id,
+                                             Agreement agreement, int64_t expected_version) {
+  return audit::UpdateRecord(
+      c, actor, "agreement", "Agreement", id, expected_version, repo::FindAgreement,
+      [&](Connection& c, const Agreement& current) {
+        if (!IsAllowedTransition(current.status, agreement.status)) {
+          throw ValidationError(
+              "status", "An agreement cannot go from " +
+                            std::string(kAgreementStatusTable.Name(current.status)) + " to " +
+                            std::string(kAgreementStatusTable.Name(agreement.status)));
+        }
+        agreement.id = id;
+        PrepareAgreement(c, agreement);
+        repo::UpdateAgreement(c, agreement, expected_version);
+      });
 }
 
 void PartnersService::DeleteAgreement(const audit::Actor& actor, int64_t id,

@@ -74,6 +74,10 @@ class PartnersService {
   Partnership CreatePartnership(const audit::Actor& actor, Date today, Partnership partnership);
   Partnership UpdatePartnership(const audit::Actor& actor, Date today, int64_t id,
                                 Partnership partnership, int64_t expected_version);
+  // The same change inside the caller's transaction (partners/bulk.h: several records at once):
+  // the same rules, write and audit entry.
+  Partnership UpdatePartnershipIn(store::Connection& c, const audit::Actor& actor, Date today,
+                                  int64_t id, Partnership partnership, int64_t expected_version);
   void DeletePartnership(const audit::Actor& actor, Date today, int64_t id,
                          int64_t expected_version);
   PartnerOverview GetOverview(int64_t partnership_id, Date today);
@@ -87,6 +91,10 @@ class PartnersService {
   Agreement CreateAgreement(const audit::Actor& actor, Agreement agreement);
   Agreement UpdateAgreement(const audit::Actor& actor, int64_t id, Agreement agreement,
                             int64_t expected_version);
+  // The same change inside the caller's transaction (partners/bulk.h). `agreement` has passed
+  // the rules across its fields (CheckAgreementFields, partners/input.h).
+  Agreement UpdateAgreementIn(store::Connection& c, const audit::Actor& actor, int64_t id,
+                              Agreement agreement, int64_t expected_version);
   void DeleteAgreement(const audit::Actor& actor, int64_t id, int64_t expected_version);
   // Renews a signed, active or expired agreement: its successor as a draft with the same
   // conditions (partners, unit, contacts, quotas) for the next period of the same length, linked

@@ -51,6 +51,28 @@ nlohmann::json ErrorSchema() {
               {"additionalProperties", false}}}}}};
 }
 
+// What an error about a change of several records adds (partners/bulk.h): the records at fault.
+nlohmann::json WithBulkDetails(nlohmann::json schema) {
+  auto& properties = schema["properties"]["error"]["properties"];
+  properties["record_ids"] = {
+      {"type", "array"},
+      {"items", {{"type", "integer"}}},
+      {"description", "A change of several records (404, 409, 412, 422): the ids at fault"}};
+  properties["failures"] = {
+      {"type", "array"},
+      {"items",
+       {{"type", "object"},
+        {"required", {"id", "field", "message"}},
+        {"additionalProperties", false},
+        {"properties",
+         {{"id", {{"type", "integer"}}},
+          {"field", {{"type", "string"}}},
+          {"message", {{"type", "string"}}}}}}},
+      {"description",
+       "422 to a change of several records: each record whose change breaks a rule"}};
+  return schema;
+}
+
 std::string Tag(const std::string& pattern) {
   // "/api/v1/agreements/{id}" -> "agreements"
   const auto segments = http::SplitPath(pattern);
@@ -128,7 +150,7 @@ void AddComponent(nlohmann::json& schemas, const NamedSchema& schema) {
 
 nlohmann::json BuildOpenApi(const http::Router& router) {
   nlohmann::json paths = nlohmann::json::object();
-  nlohmann::json schemas = {{"Error", ErrorSchema()}};
+  nlohmann::json schemas = {{"Error", WithBulkDetails(ErrorSchema())}};
   for (const auto& route : router.routes()) {
     for (const auto& schema : route.schemas) {
       AddComponent(schemas, schema);

@@ -155,6 +155,9 @@ const std::vector<Row>& ExpectationTable() {
       {"PUT", "/api/v1/agreements/{id}", WritePartners()},
       {"DELETE", "/api/v1/agreements/{id}", WritePartners()},
       {"POST", "/api/v1/agreements/{id}/renewal", WritePartners()},
+      // Bulk actions on the lists: several records at once
+      {"POST", "/api/v1/partnerships/bulk", WritePartners()},
+      {"POST", "/api/v1/agreements/bulk", WritePartners()},
       // Imports of reference lists (as jobs)
       {"POST", "/api/v1/imports/{kind}", Imports()},
       {"GET", "/api/v1/imports/{kind}/columns", Imports()},

@@ -32,6 +32,8 @@ const std::map<std::string, std::set<std::string>>& DocumentedPaths() {
       {"/api/v1/agreements", {"get", "post"}},
       {"/api/v1/agreements/{}", {"get", "put", "delete"}},
       {"/api/v1/agreements/expiring", {"get"}},
+      {"/api/v1/partnerships/bulk", {"post"}},
+      {"/api/v1/agreements/bulk", {"post"}},
       {"/api/v1/joint-structures/{}", {"get", "put", "delete"}},
       {"/api/v1/imports/{}", {"post"}},
       {"/api/v1/imports/{}/columns", {"get"}},

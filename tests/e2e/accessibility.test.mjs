@@ -74,6 +74,18 @@ const OPEN = {
     await page.getByRole('button', { name: /^(Renew|Verlängern)$/ }).first().click();
     await page.getByRole('dialog').waitFor();
   },
+  // a bulk action: two rows selected, the bar with its actions and the confirmation open
+  '/partners': async (page) => {
+    await page.locator('main tbody input[type="checkbox"]').nth(0).check();
+    await page.locator('main tbody input[type="checkbox"]').nth(1).check();
+    await page.getByRole('button', { name: /^(Set tier|Stufe setzen)$/ }).click();
+    await page.getByRole('dialog').waitFor();
+  },
+  '/agreements': async (page) => {
+    await page.locator('#af-select-page').check();
+    await page.getByRole('button', { name: /^(Extend|Verlängern)$/ }).click();
+    await page.getByRole('dialog').waitFor();
+  },
   '/audit': async (page) => page.getByRole('button', { name: /Show changes of entry|Änderungen von Eintrag/ }).first().click(),
   '/users/3': async (page) => {
     await page.getByRole('button', { name: /Erase personal data|Personenbezogene Daten löschen/ }).click();

@@ -4,7 +4,7 @@
 export const API_BASE = '/api/v1';
 
 export class ApiError extends Error {
-  constructor(status, { code, message, field, current_version, changed_by, changed_at, changed_fields } = {}) {
+  constructor(status, { code, message, field, current_version, changed_by, changed_at, changed_fields, record_ids, failures } = {}) {
     super(message || code || `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
@@ -16,6 +16,9 @@ export class ApiError extends Error {
     this.changedBy = changed_by ?? null;
     this.changedAt = changed_at ?? null;
     this.changedFields = Array.isArray(changed_fields) ? changed_fields : null;
+    // A change of several records (…/bulk) names the records at fault, and each broken rule: [{id, field, message}].
+    this.recordIds = Array.isArray(record_ids) ? record_ids : null;
+    this.failures = Array.isArray(failures) ? failures : null;
   }
   get isConflict() {
     return this.status === 412 || this.code === 'precondition_failed';

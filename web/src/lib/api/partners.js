@@ -45,6 +45,8 @@ export default {
     history: (id, query, signal) => get(`/partnerships/${id}/history`, query, signal),
     /** The countries with partners: {items: [{country, partners}]}. */
     countries: (signal) => get('/partnerships/countries', undefined, signal),
+    /** Sets fields of several at once, all or nothing ({items: [{id, version}], set}): {changed, unchanged, items}. */
+    bulk: async (body) => (await request('POST', '/partnerships/bulk', { body })).data,
     /**
      * The partnerships over the years (indicators:read): {from, to, counted_statuses, years: [{academic_year,
      * active, new, ended, by_region: {region: {active, new, ended}}, by_type: {type: {...}}}]}; query {from, to}.
@@ -72,5 +74,7 @@ export default {
     renew: (id) => request('POST', `/agreements/${id}/renewal`, { body: {} }),
     /** The agreement's own changes, as the partnership's. */
     history: (id, query, signal) => get(`/agreements/${id}/history`, query, signal),
+    /** As the partnerships' bulk change: status and last academic year. */
+    bulk: async (body) => (await request('POST', '/agreements/bulk', { body })).data,
   },
 };

@@ -117,6 +117,12 @@ export default {
     searchPlaceholder: 'Name, Stadt oder Erasmus-Code',
     empty: 'Kein Partner entspricht diesen Filtern.',
     onMap: 'Auf der Karte zeigen',
+    bulkSetTier: 'Stufe setzen',
+    bulkTierTitle: { one: '{count} Partner ändern?', other: '{count} Partner ändern?' },
+    bulkTierQuestion: {
+      one: 'Die Stufe von {count} Partner auf {tier} setzen? Jede Änderung wird im Protokoll festgehalten.',
+      other: 'Die Stufe von {count} Partnern auf {tier} setzen? Jede Änderung wird im Protokoll festgehalten.',
+    },
   },
   contactRole: {
     international_office: 'International Office',
@@ -251,6 +257,18 @@ export default {
     validIn: 'Gültig im Studienjahr',
     placesOutIn: 'Plätze ins / aus dem Ausland',
     empty: 'Keine Vereinbarung entspricht diesen Filtern.',
+    bulkSetStatus: 'Status setzen',
+    bulkUntil: 'Verlängern bis',
+    bulkExtend: 'Verlängern',
+    bulkTitle: { one: '{count} Vereinbarung ändern?', other: '{count} Vereinbarungen ändern?' },
+    bulkStatusQuestion: {
+      one: 'Den Status von {count} Vereinbarung auf {status} setzen? Nur erlaubte Statuswechsel werden ausgeführt, sonst wird nichts geändert.',
+      other: 'Den Status von {count} Vereinbarungen auf {status} setzen? Nur erlaubte Statuswechsel werden ausgeführt, sonst wird nichts geändert.',
+    },
+    bulkExtendQuestion: {
+      one: '{count} Vereinbarung bis zum Studienjahr {year} laufen lassen?',
+      other: '{count} Vereinbarungen bis zum Studienjahr {year} laufen lassen?',
+    },
   },
   expiring: {
     title: 'Verlängerungen',

@@ -117,6 +117,12 @@ export default {
     searchPlaceholder: 'Name, city or Erasmus code',
     empty: 'No partner matches these filters.',
     onMap: 'Show on the map',
+    bulkSetTier: 'Set tier',
+    bulkTierTitle: { one: 'Change {count} partner?', other: 'Change {count} partners?' },
+    bulkTierQuestion: {
+      one: 'Set the tier of {count} partner to {tier}? Each change is recorded in the audit log.',
+      other: 'Set the tier of {count} partners to {tier}? Each change is recorded in the audit log.',
+    },
   },
   contactRole: {
     international_office: 'International office',
@@ -251,6 +257,18 @@ export default {
     validIn: 'Valid in',
     placesOutIn: 'Places out / in',
     empty: 'No agreement matches these filters.',
+    bulkSetStatus: 'Set status',
+    bulkUntil: 'Extend to',
+    bulkExtend: 'Extend',
+    bulkTitle: { one: 'Change {count} agreement?', other: 'Change {count} agreements?' },
+    bulkStatusQuestion: {
+      one: 'Set the status of {count} agreement to {status}? Only allowed status changes are made; otherwise nothing is changed.',
+      other: 'Set the status of {count} agreements to {status}? Only allowed status changes are made; otherwise nothing is changed.',
+    },
+    bulkExtendQuestion: {
+      one: 'Let {count} agreement run until the academic year {year}?',
+      other: 'Let {count} agreements run until the academic year {year}?',
+    },
   },
   expiring: {
     title: 'Renewals due',
