@@ -43,18 +43,46 @@ validate() {
   node "${ROOT}/tests/api/validate-responses.mjs" "$1"
 }
 
-echo "==== API tests on SQLite (${WELTCAMPUS_BIN}) ===="
-WELTCAMPUS_RESPONSE_LOG="${LOG_DIR}/sqlite.jsonl" WELTCAMPUS_TEST_DB=sqlite "${TESTS}" "$@"
-sqlite_rc=$?
-echo "==== Answers on SQLite against the OpenAPI document ===="
-validate "${LOG_DIR}/sqlite.jsonl" || sqlite_rc=1
+# Both databases run side by side (each suite waits on its server most of the time, so two share the
+# machine's cores well); each writes its own log, shown whole when it ends. WELTCAMPUS_API_SERIAL=1
+# runs them one after the other with their output as it comes.
+run_sqlite() {
+  echo "==== API tests on SQLite (${WELTCAMPUS_BIN}) ===="
+  WELTCAMPUS_RESPONSE_LOG="${LOG_DIR}/sqlite.jsonl" WELTCAMPUS_TEST_DB=sqlite "${TESTS}" "$@"
+  local rc=$?
+  echo "==== Answers on SQLite against the OpenAPI document ===="
+  validate "${LOG_DIR}/sqlite.jsonl" || rc=1
+  return ${rc}
+}
+run_postgresql() {
+  echo "==== API tests on PostgreSQL (${WELTCAMPUS_BIN}) ===="
+  WELTCAMPUS_RESPONSE_LOG="${LOG_DIR}/postgresql.jsonl" WELTCAMPUS_TEST_DB=postgresql \
+    "${ROOT}/tests/pg/with-postgres.sh" "${TESTS}" "$@"
+  local rc=$?
+  echo "==== Answers on PostgreSQL against the OpenAPI document ===="
+  validate "${LOG_DIR}/postgresql.jsonl" || rc=1
+  return ${rc}
+}
 
-echo "==== API tests on PostgreSQL (${WELTCAMPUS_BIN}) ===="
-WELTCAMPUS_RESPONSE_LOG="${LOG_DIR}/postgresql.jsonl" WELTCAMPUS_TEST_DB=postgresql \
-  "${ROOT}/tests/pg/with-postgres.sh" "${TESTS}" "$@"
-postgresql_rc=$?
-echo "==== Answers on PostgreSQL against the OpenAPI document ===="
-validate "${LOG_DIR}/postgresql.jsonl" || postgresql_rc=1
+if [[ -n "${WELTCAMPUS_API_SERIAL:-}" ]]; then
+  run_sqlite "$@"
+  sqlite_rc=$?
+  run_postgresql "$@"
+  postgresql_rc=$?
+else
+  echo "==== API tests on SQLite and on PostgreSQL, side by side (logs follow as each ends) ===="
+  trap 'kill ${sqlite_pid:-} ${postgresql_pid:-} 2>/dev/null' INT TERM
+  run_sqlite "$@" >"${LOG_DIR}/sqlite.log" 2>&1 &
+  sqlite_pid=$!
+  run_postgresql "$@" >"${LOG_DIR}/postgresql.log" 2>&1 &
+  postgresql_pid=$!
+  wait ${sqlite_pid}
+  sqlite_rc=$?
+  cat "${LOG_DIR}/sqlite.log"
+  wait ${postgresql_pid}
+  postgresql_rc=$?
+  cat "${LOG_DIR}/postgresql.log"
+fi
 
 if [[ ${sqlite_rc} -eq 0 && ${postgresql_rc} -eq 0 && -z "${WELTCAMPUS_TEST_KEEP:-}" ]]; then
   rm -rf "${LOG_DIR}"
