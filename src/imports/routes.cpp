@@ -1,10 +1,9 @@
 #include "imports/routes.h"
 
-#include <cctype>
-
 #include "auth/context.h"
 #include "core/error.h"
 #include "core/paging.h"
+#include "http/media_type.h"
 #include "imports/permissions.h"
 #include "imports/service.h"
 #include "interop/table.h"
@@ -22,14 +21,7 @@ constexpr std::size_t kMaxColumnsParameter = 4000;
 // The file's type: tables come as text/csv or as an .xlsx workbook, the world universities as
 // JSON. Which table format it is, is told by the content (service.cpp), not by this header.
 void CheckContentType(const Request& request, const std::string& kind) {
-  std::string type(request.Header("content-type"));
-  type = type.substr(0, type.find(';'));
-  for (auto& c : type) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  while (!type.empty() && type.back() == ' ') {
-    type.pop_back();
-  }
+  const std::string type = MediaTypeOf(request);
   const bool json = !ImporterOf(kind).table();
   const bool fits =
       json ? type == "application/json"

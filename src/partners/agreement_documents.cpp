@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "core/paging.h"
 #include "core/text.h"
+#include "http/media_type.h"
 #include "http/responses.h"
 #include "kit/records.h"
 #include "partners/export_columns.h"
@@ -52,11 +53,7 @@ const RecordSchema<AgreementDocument>& DocumentSchema() {
 
 // Only the client's claim; the bytes decide (IsPdf).
 void CheckPdfContentType(const http::Request& request) {
-  std::string type = AsciiLower(request.Header("content-type"));
-  type = type.substr(0, type.find(';'));
-  while (!type.empty() && type.back() == ' ') {
-    type.pop_back();
-  }
+  const std::string type = http::MediaTypeOf(request);
   if (type != kPdfMediaType && type != "application/octet-stream") {
     throw ValidationError("file", "Send the file as application/pdf");
   }
