@@ -80,7 +80,7 @@ int SolveAllocation(const AllocationSolveOptions& options) {
     nlohmann::json document;
     try {
       document = nlohmann::json::parse(stream);
-    } catch (const nlohmann::json::parse_error& error) {
+    } catch (const nlohmann::json::exception& error) {  // malformed, or a number out of range
       throw ApiError(ErrorCode::kBadRequest, fmt::format("not JSON: {}", error.what()));
     }
     const exchange::AllocationInput input = exchange::ReadAllocationInput(document);

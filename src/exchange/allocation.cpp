@@ -131,24 +131,39 @@ class Solver {
       throw std::invalid_argument("allocation instance: preference offsets do not fit");
     }
     draws_ = LotteryDraws(instance.seed, n);
+    const size_t offer_count = instance.offers.size();
+    rankers_.assign(offer_count, 0);
+    for (uint32_t offer : instance.pref_offer) {
+      if (offer >= offer_count) {
+        throw std::invalid_argument("allocation instance: preference for an unknown offer");
+      }
+      ++rankers_[offer];
+    }
+    bool any_priority = false;
+    bool any_partner = false;
+    for (const auto& offer : instance.offers) {
+      any_priority = any_priority || offer.ranks_by_priority;
+      if (offer.partner >= 0) {
+        if (static_cast<size_t>(offer.partner) >= instance.partners.size()) {
+          throw std::invalid_argument("allocation instance: offer of an unknown partner");
+        }
+        any_partner = true;
+      }
+    }
+    if (!any_priority && !any_partner) {
+      return;  // every offer ranks by the common score: nothing to prepare
+    }
     slot_applicant_.resize(m);
     for (uint32_t a = 0; a < n; ++a) {
       for (uint32_t s = instance.pref_begin[a]; s < instance.pref_begin[a + 1]; ++s) {
         slot_applicant_[s] = a;
       }
     }
-    for (uint32_t offer : instance.pref_offer) {
-      if (offer >= instance.offers.size()) {
-        throw std::invalid_argument("allocation instance: preference for an unknown offer");
-      }
-    }
     // The preferences grouped by offer.
-    const size_t offer_count = instance.offers.size();
     std::vector<uint32_t> by_offer_begin(offer_count + 1, 0);
-    for (uint32_t offer : instance.pref_offer) {
-      ++by_offer_begin[offer + 1];
+    for (size_t o = 0; o < offer_count; ++o) {
+      by_offer_begin[o + 1] = by_offer_begin[o] + rankers_[o];
     }
-    std::partial_sum(by_offer_begin.begin(), by_offer_begin.end(), by_offer_begin.begin());
     std::vector<uint32_t> by_offer(m);
     {
       std::vector<uint32_t> fill(by_offer_begin.begin(), by_offer_begin.end() - 1);
@@ -156,15 +171,13 @@ class Solver {
         by_offer[fill[instance.pref_offer[s]]++] = s;
       }
     }
-    rankers_.resize(offer_count, 0);
-    for (size_t o = 0; o < offer_count; ++o) {
-      rankers_[o] = by_offer_begin[o + 1] - by_offer_begin[o];
-    }
 
-    // Each preference's priority at its offer.
-    slot_priority_.resize(m);
+    // Each preference's priority at its offer (only when some offer has its own ranking).
+    if (any_priority) {
+      slot_priority_.resize(m);
+    }
     std::vector<double> scratch;
-    for (size_t o = 0; o < offer_count; ++o) {
+    for (size_t o = 0; o < offer_count && any_priority; ++o) {
       const auto& offer = instance.offers[o];
       if (!offer.ranks_by_priority) {
         for (uint32_t i = by_offer_begin[o]; i < by_offer_begin[o + 1]; ++i) {
@@ -190,15 +203,6 @@ class Solver {
     }
 
     // Standings, for offers under a partner's cap only.
-    bool any_partner = false;
-    for (const auto& offer : instance.offers) {
-      if (offer.partner >= 0) {
-        if (static_cast<size_t>(offer.partner) >= instance.partners.size()) {
-          throw std::invalid_argument("allocation instance: offer of an unknown partner");
-        }
-        any_partner = true;
-      }
-    }
     if (!any_partner) {
       return;
     }
@@ -290,7 +294,7 @@ class Solver {
         uint32_t s = next_[a];
         while (s < begin[a + 1]) {
           const uint32_t slot = s++;
-          const double priority = slot_priority_[slot];
+          const double priority = Priority(a, slot);
           if (std::isnan(priority)) {
             continue;
           }
@@ -332,7 +336,10 @@ class Solver {
     return result;
   }
 
-  double Priority(uint32_t slot) const { return slot_priority_[slot]; }
+  // a's priority at the offer of its preference `slot` (NaN: not eligible).
+  double Priority(uint32_t a, uint32_t slot) const {
+    return slot_priority_.empty() ? instance_.scores[a] : slot_priority_[slot];
+  }
   uint64_t Draw(uint32_t applicant) const { return draws_[applicant]; }
   double Standing(uint32_t slot) const { return StandingScore(slot_standing_[slot]); }
 
@@ -519,7 +526,7 @@ std::vector<Explanation> ExplainAllocation(const AllocationInstance& instance,
       }
       PreferenceExplanation why;
       why.offer = o;
-      const double priority = solver.Priority(s);
+      const double priority = solver.Priority(a, s);
       if (std::isnan(priority)) {
         why.reason = PreferenceExplanation::Reason::kNotEligible;
         explanation.higher.push_back(why);
@@ -582,7 +589,7 @@ std::vector<OneMorePlace> RankOneMorePlace(const AllocationInstance& instance,
       if (static_cast<int32_t>(o) == base.assignment[a]) {
         break;
       }
-      if (!std::isnan(solver.Priority(s))) {
+      if (!std::isnan(solver.Priority(a, s))) {
         turned_away[o] = 1;
         if (instance.offers[o].partner >= 0) {
           partner_turned_away[instance.offers[o].partner] = 1;
