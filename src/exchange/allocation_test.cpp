@@ -314,6 +314,29 @@ size_t TrueRank(const std::vector<uint32_t>& truth, int32_t offer) {
   return truth.size();
 }
 
+// Who moves between two assignments: all, newly placed, moved to a lower preference.
+struct AllocTestChanges {
+  int64_t moved = 0;
+  int64_t newly = 0;
+  int64_t worse = 0;
+};
+
+AllocTestChanges CountChanges(const AllocationInstance& instance,
+                              const std::vector<int32_t>& before,
+                              const std::vector<int32_t>& after) {
+  AllocTestChanges changes;
+  for (uint32_t a = 0; a < instance.applicant_count(); ++a) {
+    if (after[a] == before[a]) {
+      continue;
+    }
+    ++changes.moved;
+    changes.newly += before[a] < 0;
+    changes.worse += before[a] >= 0 && TrueRank(PrefsOf(instance, a), after[a]) >
+                                           TrueRank(PrefsOf(instance, a), before[a]);
+  }
+  return changes;
+}
+
 // ---- Tests -------------------------------------------------------------------------------------
 
 TEST(AllocationTest, StableOnRandomInstancesWithoutPartners) {
@@ -610,20 +633,11 @@ TEST(AllocationTest, WhatIfMorePlacesMatchesARunWithThem) {
     auto changed = instance;
     changed.offers[extra.offer].capacity += extra.places;
     const auto expected = Allocate(changed).assignment;
-    int64_t newly = 0;
-    int64_t moved = 0;
-    int64_t worse = 0;
-    for (uint32_t a = 0; a < instance.applicant_count(); ++a) {
-      moved += expected[a] != base.assignment[a];
-      newly += base.assignment[a] < 0 && expected[a] >= 0;
-      worse += base.assignment[a] >= 0 && expected[a] != base.assignment[a] &&
-               TrueRank(PrefsOf(instance, a), expected[a]) >
-                   TrueRank(PrefsOf(instance, a), base.assignment[a]);
-    }
-    ASSERT_EQ(static_cast<int64_t>(result.moves.size()), moved);
-    ASSERT_EQ(result.newly_placed, newly);
-    ASSERT_EQ(result.worse, worse);
-    ASSERT_EQ(result.newly_placed + result.improved + result.worse, moved);
+    const auto changes = CountChanges(instance, base.assignment, expected);
+    ASSERT_EQ(static_cast<int64_t>(result.moves.size()), changes.moved);
+    ASSERT_EQ(result.newly_placed, changes.newly);
+    ASSERT_EQ(result.worse, changes.worse);
+    ASSERT_EQ(result.newly_placed + result.improved + result.worse, changes.moved);
     if (instance.offers[extra.offer].partner < 0) {
       // More places at an offer outside a partner's cap make nobody worse off. (Under a full
       // cap they can: the offer's new place takes a place of the partner's from another offer.)
@@ -652,23 +666,14 @@ TEST(AllocationTest, OneMorePlaceRanksTheOffersByWhomItWouldPlace) {
         ++changed.partners[changed.offers[o].partner].capacity;
       }
       const auto after = Allocate(changed).assignment;
-      int64_t newly = 0;
-      int64_t moved = 0;
-      for (uint32_t a = 0; a < instance.applicant_count(); ++a) {
-        moved += after[a] != base.assignment[a];
-        newly += base.assignment[a] < 0 && after[a] >= 0;
-      }
+      const auto changes = CountChanges(instance, base.assignment, after);
+      const int64_t newly = changes.newly;
+      const int64_t moved = changes.moved;
       if (moved > 0) {
         expected_gains.emplace_back(newly, moved - newly);
       }
-      int64_t worse = 0;
-      for (uint32_t a = 0; a < instance.applicant_count(); ++a) {
-        worse += base.assignment[a] >= 0 && after[a] != base.assignment[a] &&
-                 TrueRank(PrefsOf(instance, a), after[a]) >
-                     TrueRank(PrefsOf(instance, a), base.assignment[a]);
-      }
       // A place at the offer and one under its partner's cap: nobody is worse off.
-      EXPECT_EQ(worse, 0) << "round " << round << " offer " << o;
+      EXPECT_EQ(changes.worse, 0) << "round " << round << " offer " << o;
       for (const auto& entry : ranked) {
         if (entry.offer == o) {
           EXPECT_EQ(entry.effect.newly_placed, newly);
