@@ -54,10 +54,10 @@
 namespace weltcampus::exchange {
 namespace {
 
-constexpr double kNotEligible = std::numeric_limits<double>::quiet_NaN();
+constexpr double kNotEligiblePriority = std::numeric_limits<double>::quiet_NaN();
 
 // One proposal held at an offer: its priority there, the lottery draw, who, and which preference.
-struct Held {
+struct HeldProposal {
   double priority;
   uint64_t draw;
   uint32_t applicant;
@@ -65,7 +65,7 @@ struct Held {
 };
 
 // x ranks above y at their offer.
-inline bool Above(const Held& x, const Held& y) {
+inline bool RanksAbove(const HeldProposal& x, const HeldProposal& y) {
   if (x.priority != y.priority) {
     return x.priority > y.priority;
   }
@@ -76,27 +76,27 @@ inline bool Above(const Held& x, const Held& y) {
 }
 
 // One proposal held under a partner's cap, ranked by standing (see the rules).
-struct PartnerHeld {
+struct PartnerHeldProposal {
   uint32_t standing;  // position in the common order of the applicant who sets the standing
   uint32_t offer;
-  Held held;
+  HeldProposal held;
 };
 
-inline bool Above(const PartnerHeld& x, const PartnerHeld& y) {
+inline bool RanksAbove(const PartnerHeldProposal& x, const PartnerHeldProposal& y) {
   if (x.standing != y.standing) {
     return x.standing < y.standing;
   }
   if (x.offer != y.offer) {
     return x.offer < y.offer;
   }
-  return Above(x.held, y.held);
+  return RanksAbove(x.held, y.held);
 }
 
 // Heaps with the worst held proposal on top.
 struct WorstHeldOnTop {
   template <typename T>
   bool operator()(const T& x, const T& y) const {
-    return Above(x, y);
+    return RanksAbove(x, y);
   }
 };
 
@@ -122,9 +122,9 @@ namespace {
 
 // What every run over an instance shares: the lottery, each preference's priority at its offer and
 // standing at its partner. Runs differ only in capacities (the what-ifs).
-class Solver {
+class AllocationSolver {
  public:
-  explicit Solver(const AllocationInstance& instance) : instance_(instance) {
+  explicit AllocationSolver(const AllocationInstance& instance) : instance_(instance) {
     const size_t n = instance.applicant_count();
     const size_t m = instance.pref_offer.size();
     if (instance.pref_begin.size() != n + 1 || instance.pref_begin.back() != m) {
@@ -186,7 +186,7 @@ class Solver {
         continue;
       }
       if (scratch.empty()) {
-        scratch.assign(n, kNotEligible);
+        scratch.assign(n, kNotEligiblePriority);
       }
       for (const auto& [applicant, priority] : offer.priority) {
         if (applicant >= n) {
@@ -198,7 +198,7 @@ class Solver {
         slot_priority_[by_offer[i]] = scratch[slot_applicant_[by_offer[i]]];
       }
       for (const auto& entry : offer.priority) {
-        scratch[entry.first] = kNotEligible;
+        scratch[entry.first] = kNotEligiblePriority;
       }
     }
 
@@ -209,8 +209,8 @@ class Solver {
     common_order_.resize(n);
     std::iota(common_order_.begin(), common_order_.end(), 0U);
     std::sort(common_order_.begin(), common_order_.end(), [&](uint32_t x, uint32_t y) {
-      return Above(Held{instance.scores[x], draws_[x], x, 0},
-                   Held{instance.scores[y], draws_[y], y, 0});
+      return RanksAbove(HeldProposal{instance.scores[x], draws_[x], x, 0},
+                        HeldProposal{instance.scores[y], draws_[y], y, 0});
     });
     std::vector<uint32_t> common_position(n);
     for (uint32_t i = 0; i < n; ++i) {
@@ -218,7 +218,7 @@ class Solver {
     }
     slot_standing_.assign(m, 0);
     std::vector<uint32_t> standing_of(n, 0);
-    std::vector<Held> ranking;
+    std::vector<HeldProposal> ranking;
     for (size_t o = 0; o < offer_count; ++o) {
       const auto& offer = instance.offers[o];
       if (offer.partner < 0) {
@@ -233,10 +233,10 @@ class Solver {
       // The offer's own ranking of everyone it lists, with the running worst common position.
       ranking.clear();
       for (const auto& [applicant, priority] : offer.priority) {
-        ranking.push_back(Held{priority, draws_[applicant], applicant, 0});
+        ranking.push_back(HeldProposal{priority, draws_[applicant], applicant, 0});
       }
       std::sort(ranking.begin(), ranking.end(),
-                [](const Held& x, const Held& y) { return Above(x, y); });
+                [](const HeldProposal& x, const HeldProposal& y) { return RanksAbove(x, y); });
       uint32_t worst = 0;
       for (const auto& held : ranking) {
         worst = std::max(worst, common_position[held.applicant]);
@@ -356,8 +356,8 @@ class Solver {
       heap.pop_back();
     }
   }
-  static const Held& Of(const Held& held) { return held; }
-  static const Held& Of(const PartnerHeld& held) { return held.held; }
+  static const HeldProposal& Of(const HeldProposal& held) { return held; }
+  static const HeldProposal& Of(const PartnerHeldProposal& held) { return held.held; }
 
   template <typename T>
   static void Push(std::vector<T>& heap, const T& item) {
@@ -380,7 +380,7 @@ class Solver {
     if (capacity <= 0) {
       return a;
     }
-    const Held item{priority, draws_[a], a, s};
+    const HeldProposal item{priority, draws_[a], a, s};
     auto& heap = offer_heaps_[o];
     const int32_t p = instance_.offers[o].partner;
     if (p < 0) {
@@ -390,8 +390,8 @@ class Solver {
         holds_[a] = static_cast<int32_t>(s);
         return -1;
       }
-      const Held worst = heap.front();
-      if (!Above(item, worst)) {
+      const HeldProposal worst = heap.front();
+      if (!RanksAbove(item, worst)) {
         return a;
       }
       PopWorst(heap);
@@ -401,13 +401,13 @@ class Solver {
       return worst.applicant;
     }
     auto& partner_heap = partner_heaps_[p];
-    const PartnerHeld partner_item{slot_standing_[s], o, item};
+    const PartnerHeldProposal partner_item{slot_standing_[s], o, item};
     if (offer_count_[o] == capacity) {
       // The offer is full: a can only take the place of someone the offer ranks below a (the
       // partner's count stays).
       Clean(heap);
-      const Held worst = heap.front();
-      if (!Above(item, worst)) {
+      const HeldProposal worst = heap.front();
+      if (!RanksAbove(item, worst)) {
         return a;
       }
       PopWorst(heap);
@@ -431,8 +431,8 @@ class Solver {
     }
     // The offer has room but the partner's cap is full: the lowest standing under the cap goes.
     Clean(partner_heap);
-    const PartnerHeld worst = partner_heap.front();
-    if (!Above(partner_item, worst)) {
+    const PartnerHeldProposal worst = partner_heap.front();
+    if (!RanksAbove(partner_item, worst)) {
       return a;
     }
     PopWorst(partner_heap);
@@ -457,13 +457,13 @@ class Solver {
   const std::vector<int32_t>* partner_capacity_ = nullptr;
   std::vector<int32_t> holds_;  // per applicant: the preference (slot) it holds, or -1
   std::vector<uint32_t> next_;  // per applicant: the next preference to propose to
-  std::vector<std::vector<Held>> offer_heaps_;
-  std::vector<std::vector<PartnerHeld>> partner_heaps_;
+  std::vector<std::vector<HeldProposal>> offer_heaps_;
+  std::vector<std::vector<PartnerHeldProposal>> partner_heaps_;
   std::vector<int32_t> offer_count_;
   std::vector<int32_t> partner_count_;
 };
 
-Allocation SolveWith(Solver& solver, const Solver::Capacities& capacities) {
+Allocation SolveWith(AllocationSolver& solver, const AllocationSolver::Capacities& capacities) {
   return solver.Run(capacities);
 }
 
@@ -504,13 +504,13 @@ WhatIfResult CompareAllocations(const AllocationInstance& instance, const Alloca
 }  // namespace
 
 Allocation Allocate(const AllocationInstance& instance) {
-  Solver solver(instance);
+  AllocationSolver solver(instance);
   return SolveWith(solver, solver.InstanceCapacities());
 }
 
 std::vector<Explanation> ExplainAllocation(const AllocationInstance& instance,
                                            const Allocation& allocation) {
-  Solver solver(instance);
+  AllocationSolver solver(instance);
   const size_t n = instance.applicant_count();
   if (allocation.assignment.size() != n) {
     throw std::logic_error("allocation does not fit the instance");
@@ -557,7 +557,7 @@ std::vector<Explanation> ExplainAllocation(const AllocationInstance& instance,
 
 WhatIfResult WhatIf(const AllocationInstance& instance, const Allocation& base,
                     const ExtraPlaces& extra) {
-  Solver solver(instance);
+  AllocationSolver solver(instance);
   auto capacities = solver.InstanceCapacities();
   if (extra.offer >= 0) {
     if (static_cast<size_t>(extra.offer) >= capacities.offers.size()) {
@@ -576,7 +576,7 @@ WhatIfResult WhatIf(const AllocationInstance& instance, const Allocation& base,
 
 std::vector<OneMorePlace> RankOneMorePlace(const AllocationInstance& instance,
                                            const Allocation& base, size_t limit) {
-  Solver solver(instance);
+  AllocationSolver solver(instance);
   // Only where someone was turned away can one more place change anything: with no rejection at
   // the offer, nor at any offer of its partner (whose cap grows too), the run with the extra place
   // makes the same proposals and the same choices. (An eligible preference ranked above the

@@ -10,10 +10,10 @@
 namespace weltcampus::exchange {
 namespace {
 
-using Json = nlohmann::json;
+using AllocJson = nlohmann::json;
 
-const Json& AllocationObject(const Json& value, const std::string& field,
-                             std::initializer_list<std::string_view> members) {
+const AllocJson& AllocationObject(const AllocJson& value, const std::string& field,
+                                  std::initializer_list<std::string_view> members) {
   if (!value.is_object()) {
     throw AllocationInputError(field, "must be an object");
   }
@@ -29,24 +29,25 @@ const Json& AllocationObject(const Json& value, const std::string& field,
   return value;
 }
 
-std::string MemberField(const std::string& field, std::string_view key) {
+std::string AllocationMemberField(const std::string& field, std::string_view key) {
   return field.empty() ? std::string(key) : fmt::format("{}.{}", field, key);
 }
 
-const Json* AllocationMember(const Json& object, std::string_view key) {
+const AllocJson* AllocationMember(const AllocJson& object, std::string_view key) {
   const auto found = object.find(key);
   return found == object.end() || found->is_null() ? nullptr : &*found;
 }
 
-const Json& RequiredMember(const Json& object, const std::string& field, std::string_view key) {
-  const Json* member = AllocationMember(object, key);
+const AllocJson& RequiredAllocationMember(const AllocJson& object, const std::string& field,
+                                          std::string_view key) {
+  const AllocJson* member = AllocationMember(object, key);
   if (member == nullptr) {
-    throw AllocationInputError(MemberField(field, key), "is required");
+    throw AllocationInputError(AllocationMemberField(field, key), "is required");
   }
   return *member;
 }
 
-const Json& ArrayOf(const Json& value, const std::string& field, size_t limit) {
+const AllocJson& AllocationArray(const AllocJson& value, const std::string& field, size_t limit) {
   if (!value.is_array()) {
     throw AllocationInputError(field, "must be an array");
   }
@@ -57,14 +58,14 @@ const Json& ArrayOf(const Json& value, const std::string& field, size_t limit) {
   return value;
 }
 
-std::string TextOf(const Json& value, const std::string& field) {
+std::string AllocationText(const AllocJson& value, const std::string& field) {
   if (!value.is_string()) {
     throw AllocationInputError(field, "must be a string");
   }
   return value.get<std::string>();
 }
 
-int64_t IntegerOf(const Json& value, const std::string& field) {
+int64_t AllocationInteger(const AllocJson& value, const std::string& field) {
   if (value.is_number_unsigned()) {
     const auto number = value.get<uint64_t>();
     if (number > static_cast<uint64_t>(INT64_MAX)) {
@@ -80,19 +81,20 @@ int64_t IntegerOf(const Json& value, const std::string& field) {
 
 // Numbers only; a finite value is checked by IndexAllocationInput (a number too large for a double
 // reads as infinity).
-double NumberOf(const Json& value, const std::string& field) {
+double AllocationNumber(const AllocJson& value, const std::string& field) {
   if (!value.is_number()) {
     throw AllocationInputError(field, "must be a number");
   }
   return value.get<double>();
 }
 
-std::vector<std::string> IdsOf(const Json& value, const std::string& field, size_t limit) {
+std::vector<std::string> AllocationIdList(const AllocJson& value, const std::string& field,
+                                          size_t limit) {
   std::vector<std::string> ids;
-  const Json& array = ArrayOf(value, field, limit);
+  const AllocJson& array = AllocationArray(value, field, limit);
   ids.reserve(array.size());
   for (size_t i = 0; i < array.size(); ++i) {
-    ids.push_back(TextOf(array[i], fmt::format("{}[{}]", field, i)));
+    ids.push_back(AllocationText(array[i], fmt::format("{}[{}]", field, i)));
   }
   return ids;
 }
@@ -135,20 +137,22 @@ std::string_view ReasonName(PreferenceExplanation::Reason reason) {
 
 }  // namespace
 
-AllocationInput ReadAllocationInput(const Json& document) {
-  const Json& root = AllocationObject(document, "", {"offers", "applicants", "partners", "seed"});
+AllocationInput ReadAllocationInput(const AllocJson& document) {
+  const AllocJson& root =
+      AllocationObject(document, "", {"offers", "applicants", "partners", "seed"});
   AllocationInput input;
 
-  const Json& offers =
-      ArrayOf(RequiredMember(root, "", "offers"), "offers", AllocationLimits::kMaxOffers);
+  const AllocJson& offers = AllocationArray(RequiredAllocationMember(root, "", "offers"), "offers",
+                                            AllocationLimits::kMaxOffers);
   input.offers.reserve(offers.size());
   for (size_t o = 0; o < offers.size(); ++o) {
     const std::string field = fmt::format("offers[{}]", o);
-    const Json& item = AllocationObject(offers[o], field, {"id", "capacity", "priority"});
+    const AllocJson& item = AllocationObject(offers[o], field, {"id", "capacity", "priority"});
     OfferInput offer;
-    offer.id = TextOf(RequiredMember(item, field, "id"), field + ".id");
-    offer.capacity = IntegerOf(RequiredMember(item, field, "capacity"), field + ".capacity");
-    if (const Json* priority = AllocationMember(item, "priority")) {
+    offer.id = AllocationText(RequiredAllocationMember(item, field, "id"), field + ".id");
+    offer.capacity =
+        AllocationInteger(RequiredAllocationMember(item, field, "capacity"), field + ".capacity");
+    if (const AllocJson* priority = AllocationMember(item, "priority")) {
       const std::string priority_field = field + ".priority";
       if (!priority->is_object()) {
         throw AllocationInputError(priority_field, "must be an object of applicant ids and scores");
@@ -157,42 +161,45 @@ AllocationInput ReadAllocationInput(const Json& document) {
       offer.priority->reserve(priority->size());
       for (const auto& [applicant, score] : priority->items()) {
         offer.priority->emplace_back(
-            applicant, NumberOf(score, fmt::format("{}.{}", priority_field, applicant)));
+            applicant, AllocationNumber(score, fmt::format("{}.{}", priority_field, applicant)));
       }
     }
     input.offers.push_back(std::move(offer));
   }
 
-  const Json& applicants = ArrayOf(RequiredMember(root, "", "applicants"), "applicants",
-                                   AllocationLimits::kMaxApplicants);
+  const AllocJson& applicants = AllocationArray(RequiredAllocationMember(root, "", "applicants"),
+                                                "applicants", AllocationLimits::kMaxApplicants);
   input.applicants.reserve(applicants.size());
   for (size_t a = 0; a < applicants.size(); ++a) {
     const std::string field = fmt::format("applicants[{}]", a);
-    const Json& item = AllocationObject(applicants[a], field, {"id", "score", "prefs"});
+    const AllocJson& item = AllocationObject(applicants[a], field, {"id", "score", "prefs"});
     ApplicantInput applicant;
-    applicant.id = TextOf(RequiredMember(item, field, "id"), field + ".id");
-    applicant.score = NumberOf(RequiredMember(item, field, "score"), field + ".score");
-    if (const Json* prefs = AllocationMember(item, "prefs")) {
-      applicant.prefs = IdsOf(*prefs, field + ".prefs", AllocationLimits::kMaxPreferences);
+    applicant.id = AllocationText(RequiredAllocationMember(item, field, "id"), field + ".id");
+    applicant.score =
+        AllocationNumber(RequiredAllocationMember(item, field, "score"), field + ".score");
+    if (const AllocJson* prefs = AllocationMember(item, "prefs")) {
+      applicant.prefs =
+          AllocationIdList(*prefs, field + ".prefs", AllocationLimits::kMaxPreferences);
     }
     input.applicants.push_back(std::move(applicant));
   }
 
-  if (const Json* partners = AllocationMember(root, "partners")) {
-    ArrayOf(*partners, "partners", AllocationLimits::kMaxPartners);
+  if (const AllocJson* partners = AllocationMember(root, "partners")) {
+    AllocationArray(*partners, "partners", AllocationLimits::kMaxPartners);
     for (size_t p = 0; p < partners->size(); ++p) {
       const std::string field = fmt::format("partners[{}]", p);
-      const Json& item = AllocationObject((*partners)[p], field, {"id", "capacity", "offers"});
+      const AllocJson& item = AllocationObject((*partners)[p], field, {"id", "capacity", "offers"});
       PartnerInput partner;
-      partner.id = TextOf(RequiredMember(item, field, "id"), field + ".id");
-      partner.capacity = IntegerOf(RequiredMember(item, field, "capacity"), field + ".capacity");
-      partner.offers = IdsOf(RequiredMember(item, field, "offers"), field + ".offers",
-                             AllocationLimits::kMaxOffers);
+      partner.id = AllocationText(RequiredAllocationMember(item, field, "id"), field + ".id");
+      partner.capacity =
+          AllocationInteger(RequiredAllocationMember(item, field, "capacity"), field + ".capacity");
+      partner.offers = AllocationIdList(RequiredAllocationMember(item, field, "offers"),
+                                        field + ".offers", AllocationLimits::kMaxOffers);
       input.partners.push_back(std::move(partner));
     }
   }
 
-  const Json& seed = RequiredMember(root, "", "seed");
+  const AllocJson& seed = RequiredAllocationMember(root, "", "seed");
   if (seed.is_number_unsigned()) {
     input.seed = seed.get<uint64_t>();
   } else if (seed.is_number_integer() && seed.get<int64_t>() >= 0) {

@@ -24,7 +24,7 @@ constexpr const char* kAllocationExample = R"({
   "seed": 7
 })";
 
-std::string SolveJson(const std::string& text, bool explain) {
+std::string SolveAllocationJson(const std::string& text, bool explain) {
   const auto input = ReadAllocationInput(nlohmann::json::parse(text));
   const auto instance = IndexAllocationInput(input);
   const auto allocation = Allocate(instance);
@@ -37,7 +37,7 @@ std::string SolveJson(const std::string& text, bool explain) {
 }
 
 TEST(AllocationJsonTest, SolvesTheExample) {
-  const auto result = nlohmann::json::parse(SolveJson(kAllocationExample, false));
+  const auto result = nlohmann::json::parse(SolveAllocationJson(kAllocationExample, false));
   EXPECT_EQ(result["assignment"], nlohmann::json::parse(R"({"a1": "o1", "a2": "o2", "a3": null})"));
   // o1 has a free place: no cutoff; o2 is full at a2's 85.
   EXPECT_EQ(result["cutoffs"], nlohmann::json::parse(R"({"o1": null, "o2": 85.0})"));
@@ -45,13 +45,13 @@ TEST(AllocationJsonTest, SolvesTheExample) {
   EXPECT_FALSE(result.contains("explanations"));
   // Applicants and offers in the input's order, numbers as written.
   EXPECT_NE(
-      SolveJson(kAllocationExample, false)
+      SolveAllocationJson(kAllocationExample, false)
           .find(R"("assignment":{"a1":"o1","a2":"o2","a3":null},"cutoffs":{"o1":null,"o2":85.0})"),
       std::string::npos);
 }
 
 TEST(AllocationJsonTest, ExplainsEveryHigherPreference) {
-  const auto result = nlohmann::json::parse(SolveJson(kAllocationExample, true));
+  const auto result = nlohmann::json::parse(SolveAllocationJson(kAllocationExample, true));
   EXPECT_EQ(result["explanations"]["a1"], nlohmann::json::parse(R"({"offer": "o1", "higher": [
       {"offer": "o2", "reason": "offer_full", "cutoff": 85.0, "priority": 80.0, "lottery": false}]})"));
   EXPECT_EQ(result["explanations"]["a2"],
@@ -62,13 +62,13 @@ TEST(AllocationJsonTest, ExplainsEveryHigherPreference) {
 }
 
 TEST(AllocationJsonTest, ExplainsAFullPartnerCap) {
-  const auto result = nlohmann::json::parse(SolveJson(R"({
+  const auto result = nlohmann::json::parse(SolveAllocationJson(R"({
     "offers": [{"id": "o1", "capacity": 1}, {"id": "o2", "capacity": 1}],
     "partners": [{"id": "p1", "capacity": 1, "offers": ["o1", "o2"]}],
     "applicants": [{"id": "a1", "score": 60, "prefs": ["o1"]},
                    {"id": "a2", "score": 90, "prefs": ["o2"]}],
     "seed": 1})",
-                                                      true));
+                                                                true));
   EXPECT_EQ(result["assignment"], nlohmann::json::parse(R"({"a1": null, "a2": "o2"})"));
   EXPECT_EQ(result["partner_cutoffs"], nlohmann::json::parse(R"({"p1": 90.0})"));
   EXPECT_EQ(result["explanations"]["a1"]["higher"][0],

@@ -42,7 +42,7 @@ struct AllocTestShape {
   uint32_t partners = 0;           // partners with caps, over random offers
 };
 
-AllocationInstance RandomInstance(AllocTestRandom& random, const AllocTestShape& shape) {
+AllocationInstance RandomAllocationInstance(AllocTestRandom& random, const AllocTestShape& shape) {
   AllocationInstance instance;
   instance.seed = random.Below(1000);
   for (uint32_t a = 0; a < shape.applicants; ++a) {
@@ -87,7 +87,7 @@ AllocationInstance RandomInstance(AllocTestRandom& random, const AllocTestShape&
   return instance;
 }
 
-std::vector<uint32_t> PrefsOf(const AllocationInstance& instance, uint32_t a) {
+std::vector<uint32_t> AllocTestPrefs(const AllocationInstance& instance, uint32_t a) {
   return {instance.pref_offer.begin() + instance.pref_begin[a],
           instance.pref_offer.begin() + instance.pref_begin[a + 1]};
 }
@@ -170,8 +170,8 @@ class AllocTestRules {
 };
 
 // Everything wrong with an assignment (empty: it is feasible and stable).
-std::vector<std::string> CheckStable(const AllocationInstance& instance,
-                                     const std::vector<int32_t>& assignment) {
+std::vector<std::string> CheckAllocationStable(const AllocationInstance& instance,
+                                               const std::vector<int32_t>& assignment) {
   const AllocTestRules rules(instance);
   std::vector<std::string> problems;
   std::vector<int32_t> offer_count(instance.offers.size(), 0);
@@ -182,7 +182,7 @@ std::vector<std::string> CheckStable(const AllocationInstance& instance,
     if (o < 0) {
       continue;
     }
-    const auto prefs = PrefsOf(instance, a);
+    const auto prefs = AllocTestPrefs(instance, a);
     if (std::find(prefs.begin(), prefs.end(), static_cast<uint32_t>(o)) == prefs.end()) {
       problems.push_back("applicant " + std::to_string(a) + " holds an offer not ranked");
     }
@@ -206,7 +206,7 @@ std::vector<std::string> CheckStable(const AllocationInstance& instance,
     }
   }
   for (uint32_t a = 0; a < instance.applicant_count(); ++a) {
-    for (uint32_t o : PrefsOf(instance, a)) {
+    for (uint32_t o : AllocTestPrefs(instance, a)) {
       if (static_cast<int32_t>(o) == assignment[a]) {
         break;
       }
@@ -261,7 +261,7 @@ std::vector<int32_t> SerialDictatorship(const AllocationInstance& instance) {
   }
   std::vector<int32_t> assignment(instance.applicant_count(), -1);
   for (uint32_t a : order) {
-    for (uint32_t o : PrefsOf(instance, a)) {
+    for (uint32_t o : AllocTestPrefs(instance, a)) {
       const int32_t p = instance.offers[o].partner;
       if (left[o] > 0 && (p < 0 || partner_left[p] > 0)) {
         --left[o];
@@ -276,13 +276,13 @@ std::vector<int32_t> SerialDictatorship(const AllocationInstance& instance) {
   return assignment;
 }
 
-AllocationInstance WithPrefs(const AllocationInstance& instance, uint32_t applicant,
-                             const std::vector<uint32_t>& prefs) {
+AllocationInstance AllocTestWithPrefs(const AllocationInstance& instance, uint32_t applicant,
+                                      const std::vector<uint32_t>& prefs) {
   AllocationInstance changed = instance;
   changed.pref_offer.clear();
   changed.pref_begin = {0};
   for (uint32_t a = 0; a < instance.applicant_count(); ++a) {
-    const auto list = a == applicant ? prefs : PrefsOf(instance, a);
+    const auto list = a == applicant ? prefs : AllocTestPrefs(instance, a);
     changed.pref_offer.insert(changed.pref_offer.end(), list.begin(), list.end());
     changed.pref_begin.push_back(static_cast<uint32_t>(changed.pref_offer.size()));
   }
@@ -290,14 +290,14 @@ AllocationInstance WithPrefs(const AllocationInstance& instance, uint32_t applic
 }
 
 // Every list of distinct offers (any length, any order).
-void AllLists(uint32_t offers, std::vector<uint32_t>& current, std::vector<bool>& used,
-              std::vector<std::vector<uint32_t>>& out) {
+void AllPreferenceLists(uint32_t offers, std::vector<uint32_t>& current, std::vector<bool>& used,
+                        std::vector<std::vector<uint32_t>>& out) {
   out.push_back(current);
   for (uint32_t o = 0; o < offers; ++o) {
     if (!used[o]) {
       used[o] = true;
       current.push_back(o);
-      AllLists(offers, current, used, out);
+      AllPreferenceLists(offers, current, used, out);
       current.pop_back();
       used[o] = false;
     }
@@ -305,7 +305,7 @@ void AllLists(uint32_t offers, std::vector<uint32_t>& current, std::vector<bool>
 }
 
 // Position in the true list; unranked offers and none are worst.
-size_t TrueRank(const std::vector<uint32_t>& truth, int32_t offer) {
+size_t AllocTestTrueRank(const std::vector<uint32_t>& truth, int32_t offer) {
   for (size_t i = 0; i < truth.size(); ++i) {
     if (static_cast<int32_t>(truth[i]) == offer) {
       return i;
@@ -321,9 +321,9 @@ struct AllocTestChanges {
   int64_t worse = 0;
 };
 
-AllocTestChanges CountChanges(const AllocationInstance& instance,
-                              const std::vector<int32_t>& before,
-                              const std::vector<int32_t>& after) {
+AllocTestChanges CountAllocationChanges(const AllocationInstance& instance,
+                                        const std::vector<int32_t>& before,
+                                        const std::vector<int32_t>& after) {
   AllocTestChanges changes;
   for (uint32_t a = 0; a < instance.applicant_count(); ++a) {
     if (after[a] == before[a]) {
@@ -331,8 +331,9 @@ AllocTestChanges CountChanges(const AllocationInstance& instance,
     }
     ++changes.moved;
     changes.newly += before[a] < 0;
-    changes.worse += before[a] >= 0 && TrueRank(PrefsOf(instance, a), after[a]) >
-                                           TrueRank(PrefsOf(instance, a), before[a]);
+    changes.worse +=
+        before[a] >= 0 && AllocTestTrueRank(AllocTestPrefs(instance, a), after[a]) >
+                              AllocTestTrueRank(AllocTestPrefs(instance, a), before[a]);
   }
   return changes;
 }
@@ -345,9 +346,9 @@ TEST(AllocationTest, StableOnRandomInstancesWithoutPartners) {
     AllocTestShape shape;
     shape.applicants = 3 + random.Below(14);
     shape.offers = 1 + random.Below(6);
-    const auto instance = RandomInstance(random, shape);
+    const auto instance = RandomAllocationInstance(random, shape);
     const auto allocation = Allocate(instance);
-    const auto problems = CheckStable(instance, allocation.assignment);
+    const auto problems = CheckAllocationStable(instance, allocation.assignment);
     ASSERT_TRUE(problems.empty()) << "round " << round << ": " << problems.front();
   }
 }
@@ -361,9 +362,9 @@ TEST(AllocationTest, StableOnRandomInstancesWithPartnerCaps) {
     shape.offers = 2 + random.Below(6);
     shape.max_capacity = 3;
     shape.partners = 1 + random.Below(3);
-    const auto instance = RandomInstance(random, shape);
+    const auto instance = RandomAllocationInstance(random, shape);
     const auto allocation = Allocate(instance);
-    const auto problems = CheckStable(instance, allocation.assignment);
+    const auto problems = CheckAllocationStable(instance, allocation.assignment);
     ASSERT_TRUE(problems.empty()) << "round " << round << ": " << problems.front();
     for (size_t p = 0; p < instance.partners.size(); ++p) {
       binding += allocation.partner_filled[p] == instance.partners[p].capacity &&
@@ -384,8 +385,8 @@ TEST(AllocationTest, LargerRandomInstancesAreStable) {
     shape.max_prefs = 6;
     shape.score_levels = 20;
     shape.partners = round % 2 == 0 ? 0 : 4;
-    const auto instance = RandomInstance(random, shape);
-    const auto problems = CheckStable(instance, Allocate(instance).assignment);
+    const auto instance = RandomAllocationInstance(random, shape);
+    const auto problems = CheckAllocationStable(instance, Allocate(instance).assignment);
     ASSERT_TRUE(problems.empty()) << "round " << round << ": " << problems.front();
   }
 }
@@ -398,7 +399,7 @@ TEST(AllocationTest, OneCommonScoreIsSerialDictatorship) {
     shape.offers = 1 + random.Below(6);
     shape.priority_percent = 0;
     shape.partners = round % 2 == 0 ? 0 : 1 + random.Below(2);
-    const auto instance = RandomInstance(random, shape);
+    const auto instance = RandomAllocationInstance(random, shape);
     ASSERT_EQ(Allocate(instance).assignment, SerialDictatorship(instance)) << "round " << round;
   }
 }
@@ -412,18 +413,18 @@ void ExpectNoGainByMisreporting(uint64_t seed, uint32_t partners) {
     shape.offers = 3;
     shape.max_prefs = 3;  // lists are not capped: an applicant may rank every offer
     shape.partners = partners;
-    const auto instance = RandomInstance(random, shape);
+    const auto instance = RandomAllocationInstance(random, shape);
     const auto truthful = Allocate(instance).assignment;
     std::vector<std::vector<uint32_t>> lists;
     std::vector<uint32_t> current;
     std::vector<bool> used(shape.offers, false);
-    AllLists(shape.offers, current, used, lists);
+    AllPreferenceLists(shape.offers, current, used, lists);
     for (uint32_t a = 0; a < instance.applicant_count(); ++a) {
-      const auto truth = PrefsOf(instance, a);
-      const size_t honest = TrueRank(truth, truthful[a]);
+      const auto truth = AllocTestPrefs(instance, a);
+      const size_t honest = AllocTestTrueRank(truth, truthful[a]);
       for (const auto& lie : lists) {
-        const auto outcome = Allocate(WithPrefs(instance, a, lie)).assignment[a];
-        ASSERT_GE(TrueRank(truth, outcome), honest)
+        const auto outcome = Allocate(AllocTestWithPrefs(instance, a, lie)).assignment[a];
+        ASSERT_GE(AllocTestTrueRank(truth, outcome), honest)
             << "round " << round << ": applicant " << a << " gains by misreporting";
         ++gains_checked;
       }
@@ -445,7 +446,7 @@ TEST(AllocationTest, TheSameSeedGivesTheSameResult) {
   shape.applicants = 40;
   shape.offers = 6;
   shape.partners = 2;
-  const auto instance = RandomInstance(random, shape);
+  const auto instance = RandomAllocationInstance(random, shape);
   const auto first = Allocate(instance);
   const auto second = Allocate(instance);
   EXPECT_EQ(first.assignment, second.assignment);
@@ -494,7 +495,7 @@ TEST(AllocationTest, CutoffsAreTheLowestAdmittedWhenFull) {
   for (int round = 0; round < 200; ++round) {
     AllocTestShape shape;
     shape.partners = round % 2;
-    const auto instance = RandomInstance(random, shape);
+    const auto instance = RandomAllocationInstance(random, shape);
     const auto allocation = Allocate(instance);
     const AllocTestRules rules(instance);
     for (uint32_t o = 0; o < instance.offers.size(); ++o) {
@@ -523,15 +524,15 @@ TEST(AllocationTest, ExplanationsGiveEveryHigherPreferenceItsReason) {
     AllocTestShape shape;
     shape.partners = round % 3;
     shape.max_capacity = 3;
-    const auto instance = RandomInstance(random, shape);
+    const auto instance = RandomAllocationInstance(random, shape);
     const auto allocation = Allocate(instance);
     const auto explanations = ExplainAllocation(instance, allocation);
     const AllocTestRules rules(instance);
     for (uint32_t a = 0; a < instance.applicant_count(); ++a) {
       const auto& explanation = explanations[a];
       ASSERT_EQ(explanation.offer, allocation.assignment[a]);
-      const auto prefs = PrefsOf(instance, a);
-      const size_t higher = TrueRank(prefs, allocation.assignment[a]);
+      const auto prefs = AllocTestPrefs(instance, a);
+      const size_t higher = AllocTestTrueRank(prefs, allocation.assignment[a]);
       ASSERT_EQ(explanation.higher.size(), higher);
       for (size_t i = 0; i < higher; ++i) {
         const auto& why = explanation.higher[i];
@@ -598,7 +599,7 @@ TEST(AllocationTest, StandingKeepsTheOffersOwnOrderAtThePartner) {
   instance.pref_begin = {0, 1, 2, 3};
   const auto allocation = Allocate(instance);
   EXPECT_EQ(allocation.assignment, (std::vector<int32_t>{-1, 1, -1}));
-  EXPECT_TRUE(CheckStable(instance, allocation.assignment).empty());
+  EXPECT_TRUE(CheckAllocationStable(instance, allocation.assignment).empty());
   const auto explanations = ExplainAllocation(instance, allocation);
   EXPECT_EQ(explanations[0].higher[0].reason, PreferenceExplanation::Reason::kPartnerFull);
   EXPECT_EQ(explanations[0].higher[0].own, 70.0);
@@ -624,7 +625,7 @@ TEST(AllocationTest, WhatIfMorePlacesMatchesARunWithThem) {
     AllocTestShape shape;
     shape.applicants = 12;
     shape.partners = round % 2;
-    const auto instance = RandomInstance(random, shape);
+    const auto instance = RandomAllocationInstance(random, shape);
     const auto base = Allocate(instance);
     ExtraPlaces extra;
     extra.offer = static_cast<int32_t>(random.Below(shape.offers));
@@ -633,7 +634,7 @@ TEST(AllocationTest, WhatIfMorePlacesMatchesARunWithThem) {
     auto changed = instance;
     changed.offers[extra.offer].capacity += extra.places;
     const auto expected = Allocate(changed).assignment;
-    const auto changes = CountChanges(instance, base.assignment, expected);
+    const auto changes = CountAllocationChanges(instance, base.assignment, expected);
     ASSERT_EQ(static_cast<int64_t>(result.moves.size()), changes.moved);
     ASSERT_EQ(result.newly_placed, changes.newly);
     ASSERT_EQ(result.worse, changes.worse);
@@ -654,7 +655,7 @@ TEST(AllocationTest, OneMorePlaceRanksTheOffersByWhomItWouldPlace) {
     shape.offers = 6;
     shape.max_capacity = 3;
     shape.partners = round % 2 == 0 ? 0 : 2;
-    const auto instance = RandomInstance(random, shape);
+    const auto instance = RandomAllocationInstance(random, shape);
     const auto base = Allocate(instance);
     const auto ranked = RankOneMorePlace(instance, base, 100);
     // Every offer, tried by hand: the list holds exactly those that change something, in order.
@@ -666,7 +667,7 @@ TEST(AllocationTest, OneMorePlaceRanksTheOffersByWhomItWouldPlace) {
         ++changed.partners[changed.offers[o].partner].capacity;
       }
       const auto after = Allocate(changed).assignment;
-      const auto changes = CountChanges(instance, base.assignment, after);
+      const auto changes = CountAllocationChanges(instance, base.assignment, after);
       const int64_t newly = changes.newly;
       const int64_t moved = changes.moved;
       if (moved > 0) {
@@ -690,7 +691,7 @@ TEST(AllocationTest, OneMorePlaceRanksTheOffersByWhomItWouldPlace) {
 
 // ---- Input checks ------------------------------------------------------------------------------
 
-AllocationInput ValidInput() {
+AllocationInput ValidAllocationInput() {
   AllocationInput input;
   input.offers = {{"o1", 1, std::vector<std::pair<std::string, double>>{{"a1", 87.5}}},
                   {"o2", 2, std::nullopt}};
@@ -700,8 +701,8 @@ AllocationInput ValidInput() {
   return input;
 }
 
-void ExpectInputError(const AllocationInput& input, const std::string& field,
-                      const std::string& message_part) {
+void ExpectAllocationInputError(const AllocationInput& input, const std::string& field,
+                                const std::string& message_part) {
   try {
     IndexAllocationInput(input);
     ADD_FAILURE() << "no error for " << field;
@@ -713,7 +714,7 @@ void ExpectInputError(const AllocationInput& input, const std::string& field,
 }
 
 TEST(AllocationInputTest, AValidInputIsIndexedInOrder) {
-  const auto instance = IndexAllocationInput(ValidInput());
+  const auto instance = IndexAllocationInput(ValidAllocationInput());
   ASSERT_EQ(instance.offers.size(), 2U);
   EXPECT_EQ(instance.offers[0].partner, 0);
   EXPECT_TRUE(instance.offers[0].ranks_by_priority);
@@ -724,77 +725,77 @@ TEST(AllocationInputTest, AValidInputIsIndexedInOrder) {
 }
 
 TEST(AllocationInputTest, RefusesBadInputNamingTheField) {
-  auto input = ValidInput();
+  auto input = ValidAllocationInput();
   input.applicants[1].prefs = {"o9"};
-  ExpectInputError(input, "applicants[1].prefs[0]", "unknown offer \"o9\"");
+  ExpectAllocationInputError(input, "applicants[1].prefs[0]", "unknown offer \"o9\"");
 
-  input = ValidInput();
+  input = ValidAllocationInput();
   input.applicants[0].prefs = {"o2", "o2"};
-  ExpectInputError(input, "applicants[0].prefs[1]", "ranked twice");
+  ExpectAllocationInputError(input, "applicants[0].prefs[1]", "ranked twice");
 
-  input = ValidInput();
+  input = ValidAllocationInput();
   input.applicants[1].id = "a1";
-  ExpectInputError(input, "applicants[1].id", "duplicate applicant id");
+  ExpectAllocationInputError(input, "applicants[1].id", "duplicate applicant id");
 
-  input = ValidInput();
+  input = ValidAllocationInput();
   input.offers[1].id = "o1";
-  ExpectInputError(input, "offers[1].id", "duplicate offer id");
+  ExpectAllocationInputError(input, "offers[1].id", "duplicate offer id");
 
-  input = ValidInput();
+  input = ValidAllocationInput();
   input.offers[1].capacity = -1;
-  ExpectInputError(input, "offers[1].capacity", "must not be negative");
+  ExpectAllocationInputError(input, "offers[1].capacity", "must not be negative");
 
-  input = ValidInput();
+  input = ValidAllocationInput();
   input.partners[0].capacity = -3;
-  ExpectInputError(input, "partners[0].capacity", "must not be negative");
+  ExpectAllocationInputError(input, "partners[0].capacity", "must not be negative");
 
-  input = ValidInput();
+  input = ValidAllocationInput();
   input.partners.push_back({"p2", 1, {"o2"}});
-  ExpectInputError(input, "partners[1].offers[0]", "already under partner \"p1\"");
+  ExpectAllocationInputError(input, "partners[1].offers[0]", "already under partner \"p1\"");
 
-  input = ValidInput();
+  input = ValidAllocationInput();
   input.partners[0].offers.push_back("o3");
-  ExpectInputError(input, "partners[0].offers[2]", "unknown offer");
+  ExpectAllocationInputError(input, "partners[0].offers[2]", "unknown offer");
 
-  input = ValidInput();
+  input = ValidAllocationInput();
   input.applicants[0].score = std::nan("");
-  ExpectInputError(input, "applicants[0].score", "finite");
+  ExpectAllocationInputError(input, "applicants[0].score", "finite");
 
-  input = ValidInput();
+  input = ValidAllocationInput();
   input.applicants[0].score = HUGE_VAL;
-  ExpectInputError(input, "applicants[0].score", "finite");
+  ExpectAllocationInputError(input, "applicants[0].score", "finite");
 
-  input = ValidInput();
+  input = ValidAllocationInput();
   input.offers[0].priority->emplace_back("a2", -HUGE_VAL);
-  ExpectInputError(input, "offers[0].priority", "finite");
+  ExpectAllocationInputError(input, "offers[0].priority", "finite");
 
-  input = ValidInput();
+  input = ValidAllocationInput();
   input.offers[0].priority->emplace_back("nobody", 1.0);
-  ExpectInputError(input, "offers[0].priority", "unknown applicant");
+  ExpectAllocationInputError(input, "offers[0].priority", "unknown applicant");
 
-  input = ValidInput();
+  input = ValidAllocationInput();
   input.offers[0].priority->emplace_back("a1", 1.0);
-  ExpectInputError(input, "offers[0].priority", "listed twice");
+  ExpectAllocationInputError(input, "offers[0].priority", "listed twice");
 
-  input = ValidInput();
+  input = ValidAllocationInput();
   input.offers[0].capacity = AllocationLimits::kMaxCapacity + 1;
-  ExpectInputError(input, "offers[0].capacity", "at most");
+  ExpectAllocationInputError(input, "offers[0].capacity", "at most");
 
-  input = ValidInput();
+  input = ValidAllocationInput();
   input.applicants[0].prefs.assign(AllocationLimits::kMaxPreferences + 1, "o1");
-  ExpectInputError(input, "applicants[0].prefs", "at most 1000 preferences");
+  ExpectAllocationInputError(input, "applicants[0].prefs", "at most 1000 preferences");
 
-  input = ValidInput();
+  input = ValidAllocationInput();
   input.offers[0].id = "";
-  ExpectInputError(input, "offers[0].id", "empty");
+  ExpectAllocationInputError(input, "offers[0].id", "empty");
 
-  input = ValidInput();
+  input = ValidAllocationInput();
   input.offers[0].id.assign(AllocationLimits::kMaxIdLength + 1, 'x');
-  ExpectInputError(input, "offers[0].id", "at most 200 characters");
+  ExpectAllocationInputError(input, "offers[0].id", "at most 200 characters");
 
-  input = ValidInput();
+  input = ValidAllocationInput();
   input.offers.resize(AllocationLimits::kMaxOffers + 1);
-  ExpectInputError(input, "offers", "at most 100000 offers");
+  ExpectAllocationInputError(input, "offers", "at most 100000 offers");
 }
 
 }  // namespace
