@@ -46,4 +46,14 @@ int CheckCounts(const std::string& db);
 inline constexpr int kDefaultInactiveAccountDays = 3 * 365;
 int RunRetention(const std::string& db, int inactive_days);
 
+// `weltcampus allocation solve FILE.json` (docs/allocation.md): no database.
+struct AllocationSolveOptions {
+  std::string file;
+  bool explain = false;
+  std::string what_if;        // "offer:ID:K" or "partner:ID:K"
+  size_t one_more_place = 0;  // rank the first N offers where one more place helps most
+};
+// Prints the result as JSON; exit status 2 and the error as JSON on stderr for a bad instance.
+int SolveAllocation(const AllocationSolveOptions& options);
+
 }  // namespace weltcampus::cli

@@ -154,6 +154,25 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(30, 36500))
       ->capture_default_str();
 
+  weltcampus::cli::AllocationSolveOptions allocation;
+  auto* allocation_cmd = app.add_subcommand("allocation", "The allocation of exchange places");
+  allocation_cmd->require_subcommand(1);
+  auto* allocation_solve = allocation_cmd->add_subcommand(
+      "solve",
+      "Allocate the places of an instance file (JSON, docs/allocation.md); print the "
+      "result as JSON (no database)");
+  allocation_solve->add_option("file", allocation.file, "The instance (JSON)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  allocation_solve->add_flag("--explain", allocation.explain,
+                             "Add every applicant's explanation (why not the higher preferences)");
+  allocation_solve->add_option("--what-if", allocation.what_if,
+                               "offer:ID:K or partner:ID:K: what K more places there would change");
+  allocation_solve
+      ->add_option("--one-more-place", allocation.one_more_place,
+                   "List the N offers where one more place would place the most applicants")
+      ->check(CLI::Range(1, 100000));
+
   CLI11_PARSE(app, argc, argv);
   SetUpLogging(log_level);
   try {
@@ -185,6 +204,9 @@ int main(int argc, char** argv) {
     }
     if (check_counts->parsed()) {
       return weltcampus::cli::CheckCounts(db);
+    }
+    if (allocation_solve->parsed()) {
+      return weltcampus::cli::SolveAllocation(allocation);
     }
     if (retention_run->parsed()) {
       return weltcampus::cli::RunRetention(db, inactive_days);
