@@ -56,7 +56,7 @@ test('a student sees their own record with its downloads, and not the office’s
   await page.getByRole('heading', { level: 1, name: 'My student record' }).waitFor();
   await settled(page);
   const main = page.locator('main');
-  await main.getByText('4711001').waitFor();
+  await main.getByText('4711001', { exact: true }).waitFor();
   assert.match(await main.textContent(), /Medicine \(State Examination\)/);
   assert.match(await main.textContent(), /Cambridge C1 Advanced/);
   assert.equal(await page.getByRole('link', { name: 'Download (CSV)' }).getAttribute('href'), '/api/v1/me/student?format=csv');
