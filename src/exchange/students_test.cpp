@@ -77,7 +77,7 @@ TEST(StudentSchema, MatriculationNumberIsFiveToTenDigits) {
   EXPECT_EQ(RefusedField(With("matriculation_number", "1234")), "matriculation_number");
   EXPECT_EQ(RefusedField(With("matriculation_number", "12345678901")), "matriculation_number");
   EXPECT_EQ(RefusedField(With("matriculation_number", "47112a4")), "matriculation_number");
-  EXPECT_EQ(RefusedField(With("matriculation_number", " 4711234")), "matriculation_number");
+  EXPECT_EQ(RefusedField(With("matriculation_number", "4711 234")), "matriculation_number");
   auto without = StudentBody();
   without.erase("matriculation_number");
   EXPECT_EQ(RefusedField(without), "matriculation_number");
