@@ -2,6 +2,7 @@
 
 #include "audit/permissions.h"
 #include "auth/permissions.h"
+#include "exchange/permissions.h"
 #include "imports/permissions.h"
 #include "jobs/permissions.h"
 #include "organisation/permissions.h"
@@ -16,33 +17,39 @@ const auth::AccessTable& Access() {
   // their own welcome case) reads the partner register and the school's units; the international
   // office keeps both. Staff also see the register's internals (partners/visibility.h); students
   // and researchers its public facts.
+  // The exchange's programmes are read by the staff who work with exchanges; the student records
+  // (personal data) only by the international office, and each student reads their own
+  // (coordinators' scoped access comes with the applications, issue 10).
   static const auth::AccessTable table({
       {Role::kAdmin,
        {organisation::kReadReference, organisation::kReadOrganisation,
         organisation::kWriteOrganisation, partners::kReadPartners, partners::kWritePartners,
         partners::kReadPartnerInternals, partners::kReadIndicators, system::kManageSettings,
         auth::kManageUsers, audit::kReadAudit, system::kOperations, imports::kImportData,
-        jobs::kSeeAllJobs}},
+        jobs::kSeeAllJobs, exchange::kReadExchange, exchange::kWriteExchange,
+        exchange::kReadStudents}},
       {Role::kInternationalOffice,
        {organisation::kReadReference, organisation::kReadOrganisation,
         organisation::kWriteOrganisation, partners::kReadPartners, partners::kWritePartners,
-        partners::kReadPartnerInternals, partners::kReadIndicators, imports::kImportData}},
+        partners::kReadPartnerInternals, partners::kReadIndicators, imports::kImportData,
+        exchange::kReadExchange, exchange::kWriteExchange, exchange::kReadStudents}},
       {Role::kManagement,
        {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners,
-        partners::kReadPartnerInternals, partners::kReadIndicators}},
+        partners::kReadPartnerInternals, partners::kReadIndicators, exchange::kReadExchange}},
       {Role::kResearchOffice,
        {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners,
         partners::kReadPartnerInternals, partners::kReadIndicators}},
       {Role::kCoordinator,
        {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners,
-        partners::kReadPartnerInternals, partners::kReadIndicators}},
+        partners::kReadPartnerInternals, partners::kReadIndicators, exchange::kReadExchange}},
       {Role::kResearcher,
        {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners}},
       {Role::kWelcomeOfficer,
        {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners,
         partners::kReadPartnerInternals}},
       {Role::kStudent,
-       {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners}},
+       {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners,
+        exchange::kReadOwnStudentRecord}},
       {Role::kIncomingGuest, {organisation::kReadReference}},
   });
   return table;

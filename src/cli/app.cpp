@@ -9,6 +9,8 @@
 #include "auth/roles.h"
 #include "auth/routes.h"
 #include "cli/access.h"
+#include "exchange/students.h"
+#include "exchange/students_import.h"
 #include "imports/routes.h"
 #include "jobs/routes.h"
 #include "organisation/import/importers.h"
@@ -35,6 +37,7 @@ std::vector<std::string> MigrateDatabase(store::Database& database) {
 nlohmann::json AllEnumerations() {
   nlohmann::json all = partners::Enumerations();
   all["enumerations"].update(organisation::Enumerations()["enumerations"]);
+  all["enumerations"].update(exchange::StudentEnumerations()["enumerations"]);
   const nlohmann::json roles = auth::Enumerations();
   all["enumerations"].update(roles["enumerations"]);
   all["scoped_roles"] = roles["scoped_roles"];
@@ -44,6 +47,7 @@ nlohmann::json AllEnumerations() {
 void RegisterAllImporters() {
   organisation::RegisterImporters();
   partners::RegisterImporters();
+  exchange::RegisterStudentImporter();
 }
 
 namespace {
@@ -78,6 +82,7 @@ void RegisterAllRoutes(http::Router& router, store::Database& database, http::Me
   system::RegisterRoutes(router, database, metrics, AllEnumerations());
   organisation::RegisterRoutes(router, database);
   partners::RegisterRoutes(router, database, IsHomeInstitution);
+  exchange::RegisterStudentRoutes(router, database);
   jobs::RegisterRoutes(router, database);
   RegisterAllImporters();
   imports::RegisterRoutes(router, database, [&job_runner] { job_runner.Wake(); });

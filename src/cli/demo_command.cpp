@@ -42,10 +42,11 @@ int Demo(const DemoOptions& options) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   fmt::print(
       "demo ({} profile, seed {}): {} organisational units, {} institutions, {} partnerships, "
-      "{} agreements with {} quotas, {} joint structures, {} ISCED fields ({:.2f} s)\n",
-      options.profile, options.seed, summary.org_units, summary.institutions,
-      summary.partnerships, summary.agreements, summary.quotas, summary.joint_structures,
-      summary.isced_fields, seconds);
+      "{} agreements with {} quotas, {} joint structures, {} ISCED fields, {} programmes, "
+      "{} students ({:.2f} s)\n",
+      options.profile, options.seed, summary.org_units, summary.institutions, summary.partnerships,
+      summary.agreements, summary.quotas, summary.joint_structures, summary.isced_fields,
+      summary.students.programmes, summary.students.students, seconds);
   std::fflush(stdout);
   PrintDemoAccounts();
   return 0;

@@ -1,15 +1,22 @@
 #pragma once
 
+#include "exchange/students_demo.h"
 #include "partners/demo_builder.h"
 #include "store/sql.h"
 
 // The demo database, built above every module: each module adds its own part.
 namespace weltcampus::demo {
 
+// What the demo holds: the partners module's counts and the exchange's students.
+struct Summary : partners::DemoSummary {
+  exchange::DemoStudents students;
+};
+
 // The home settings (TU Dresden, its School of Medicine), the organisation's part (units, ISCED),
-// the partners module's part (register, partners, agreements) and the demo accounts, in the
-// caller's transaction.
-partners::DemoSummary Build(store::Connection& connection, const partners::DemoReferenceData& data,
-                            const partners::DemoSettings& settings);
+// the partners module's part (register, partners, agreements), the demo accounts and the
+// exchange's programmes and students (the demo student's account linked to one), in the caller's
+// transaction.
+Summary Build(store::Connection& connection, const partners::DemoReferenceData& data,
+              const partners::DemoSettings& settings);
 
 }  // namespace weltcampus::demo

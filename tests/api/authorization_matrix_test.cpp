@@ -65,6 +65,15 @@ Access Indicators() {
   return Only({"admin", "international_office", "management", "research_office", "coordinator"});
 }
 Access AdminOnly() { return Only({"admin"}); }
+// The exchange (issue 10): the school's programmes are read by the staff who work with exchanges
+// and kept by the international office; student records are personal data, for the international
+// office only; a student reads their own record and nobody else's.
+Access ReadExchange() {
+  return Only({"admin", "international_office", "coordinator", "management"});
+}
+Access WriteExchange() { return Only({"admin", "international_office"}); }
+Access StudentRecords() { return Only({"admin", "international_office"}); }
+Access OwnStudentRecord() { return Only({"student"}); }
 // Importing reference lists: the people who keep the register.
 Access Imports() { return Only({"admin", "international_office"}); }
 Access Metrics() {
@@ -158,6 +167,28 @@ const std::vector<Row>& ExpectationTable() {
       // Bulk actions on the lists: several records at once
       {"POST", "/api/v1/partnerships/bulk", WritePartners()},
       {"POST", "/api/v1/agreements/bulk", WritePartners()},
+      // The exchange: programmes, students, their certificates and earlier stays abroad
+      {"GET", "/api/v1/programmes", ReadExchange()},
+      {"GET", "/api/v1/programmes/{id}", ReadExchange()},
+      {"POST", "/api/v1/programmes", WriteExchange()},
+      {"PUT", "/api/v1/programmes/{id}", WriteExchange()},
+      {"DELETE", "/api/v1/programmes/{id}", WriteExchange()},
+      {"GET", "/api/v1/students", StudentRecords()},
+      {"GET", "/api/v1/students/{id}", StudentRecords()},
+      {"GET", "/api/v1/students/{id}/language-certificates", StudentRecords()},
+      {"GET", "/api/v1/student-language-certificates/{id}", StudentRecords()},
+      {"GET", "/api/v1/students/{id}/stays-abroad", StudentRecords()},
+      {"GET", "/api/v1/student-stays-abroad/{id}", StudentRecords()},
+      {"POST", "/api/v1/students", WriteExchange()},
+      {"PUT", "/api/v1/students/{id}", WriteExchange()},
+      {"DELETE", "/api/v1/students/{id}", WriteExchange()},
+      {"POST", "/api/v1/students/{id}/language-certificates", WriteExchange()},
+      {"PUT", "/api/v1/student-language-certificates/{id}", WriteExchange()},
+      {"DELETE", "/api/v1/student-language-certificates/{id}", WriteExchange()},
+      {"POST", "/api/v1/students/{id}/stays-abroad", WriteExchange()},
+      {"PUT", "/api/v1/student-stays-abroad/{id}", WriteExchange()},
+      {"DELETE", "/api/v1/student-stays-abroad/{id}", WriteExchange()},
+      {"GET", "/api/v1/me/student", OwnStudentRecord()},
       // Imports of reference lists (as jobs)
       {"POST", "/api/v1/imports/{kind}", Imports()},
       {"GET", "/api/v1/imports/{kind}/columns", Imports()},

@@ -10,6 +10,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 let app;
 let kcl;
 let agreementId;
+let studentId;
 before(async () => {
   // the administrator sees every screen, the administration's included
   app = await startApp({ signIn: 'admin' });
@@ -17,6 +18,7 @@ before(async () => {
   kcl = list.items.find((p) => /King.s College London/.test(p.institution?.name ?? ''));
   const agreements = await (await app.api(`/agreements?partnership_id=${kcl.id}`)).json();
   agreementId = agreements.items[0]?.id;
+  studentId = (await (await app.api('/students?q=4711001')).json()).items[0]?.id;
 });
 after(async () => {
   await app?.close();
@@ -54,10 +56,17 @@ const screens = () => [
   ['/users/3', 'user-edit'],
   ['/audit', 'audit'],
   ['/imports', 'imports'],
+  ['/students', 'students'],
+  ['/students/new', 'student-new'],
+  ...(studentId ? [[`/students/${studentId}/edit`, 'student-edit']] : []),
+  ['/programmes', 'programmes'],
+  ['/programmes/new', 'programme-new'],
   ['/jobs', 'jobs'],
   // the dean's home: the partnerships over the years (charts)
   ['/', 'dean-home', 'management'],
   ['/users', 'no-permission', 'student'],
+  // a student's own record
+  ['/me/student', 'my-student-record', 'student'],
 ];
 
 // Some screens are checked in an opened state as well.

@@ -6,5 +6,6 @@ import * as account from './routes/account/module.js';
 import * as users from './routes/users/module.js';
 import * as audit from './routes/audit/module.js';
 import * as imports from './routes/imports/module.js';
+import * as students from './routes/students/module.js';
 
-export const modules = [partners, agreements, account, users, audit, imports];
+export const modules = [partners, agreements, students, account, users, audit, imports];

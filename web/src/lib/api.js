@@ -6,7 +6,8 @@ import audit from './api/audit.js';
 import imports from './api/imports.js';
 import organisation from './api/organisation.js';
 import partners from './api/partners.js';
+import students from './api/students.js';
 
 export * from './api/core.js';
 
-export const api = { ...coreApi, ...accounts, ...audit, ...organisation, ...partners, ...imports };
+export const api = { ...coreApi, ...accounts, ...audit, ...organisation, ...partners, ...students, ...imports };

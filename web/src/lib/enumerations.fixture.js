@@ -15,6 +15,7 @@ export default {
     role: ['admin', 'international_office', 'coordinator', 'researcher', 'research_office', 'welcome_officer', 'management', 'student', 'incoming_guest'],
     eqf_level: [5, 6, 7, 8],
     cefr_level: ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'],
+    study_cycle: ['first', 'second', 'third', 'single'],
     world_region: ['europe', 'asia', 'africa', 'northern_america', 'latin_america_caribbean', 'oceania', 'antarctica'],
   },
   agreement_status_transitions: {

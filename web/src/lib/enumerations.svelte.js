@@ -19,6 +19,8 @@ export const LABELS = {
   role: 'role',
   eqf_level: 'eqf',
   world_region: 'region',
+  cefr_level: 'cefr',
+  study_cycle: 'studyCycle',
 };
 
 export const enumerations = $state({

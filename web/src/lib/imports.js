@@ -1,6 +1,6 @@
 // Pure helpers of the imports screen: the file's columns, the column map, a job's progress.
 
-export const IMPORT_KINDS = ['eche', 'world-universities', 'isced'];
+export const IMPORT_KINDS = ['eche', 'world-universities', 'isced', 'students'];
 export const FINISHED = new Set(['succeeded', 'failed', 'cancelled']);
 export const isFinished = (job) => FINISHED.has(job?.status);
 

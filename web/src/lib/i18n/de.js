@@ -7,5 +7,6 @@ import accounts from './de/accounts.js';
 import audit from './de/audit.js';
 import imports from './de/imports.js';
 import documents from './de/documents.js';
+import students from './de/students.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students);

@@ -7,5 +7,6 @@ import accounts from './en/accounts.js';
 import audit from './en/audit.js';
 import imports from './en/imports.js';
 import documents from './en/documents.js';
+import students from './en/students.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students);

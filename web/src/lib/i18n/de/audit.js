@@ -32,6 +32,10 @@ export default {
     request: 'Anfrage {id}',
   },
   auditEntity: {
+    programme: 'Studiengang',
+    student: 'Studierende',
+    student_language_certificate: 'Sprachzertifikat von Studierenden',
+    student_stay_abroad: 'Früherer Auslandsaufenthalt von Studierenden',
     partnership: 'Partnerschaft',
     agreement: 'Vereinbarung',
     institution: 'Einrichtung',

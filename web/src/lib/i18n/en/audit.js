@@ -32,6 +32,10 @@ export default {
     request: 'Request {id}',
   },
   auditEntity: {
+    programme: 'Study programme',
+    student: 'Student',
+    student_language_certificate: 'Language certificate of a student',
+    student_stay_abroad: 'Earlier stay abroad of a student',
     partnership: 'Partnership',
     agreement: 'Agreement',
     institution: 'Institution',

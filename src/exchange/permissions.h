@@ -1,0 +1,16 @@
+#pragma once
+
+#include "http/permission.h"
+
+namespace weltcampus::exchange {
+
+// The exchange's own data (issue 10): the school's study programmes, read by the staff who work
+// with exchanges; the international office keeps programmes and student records.
+inline constexpr http::Permission kReadExchange{"exchange:read"};
+inline constexpr http::Permission kWriteExchange{"exchange:write"};
+// The student records (personal data): the international office only.
+inline constexpr http::Permission kReadStudents{"exchange:students"};
+// One's own student record (GET /api/v1/me/student): students; anyone else's is never reached.
+inline constexpr http::Permission kReadOwnStudentRecord{"exchange:own-record"};
+
+}  // namespace weltcampus::exchange
