@@ -168,8 +168,8 @@ AgreementDocumentFile AddFile(store::Database& database, const audit::Actor& act
 }  // namespace
 
 const store::RecordTable<AgreementDocument>& AgreementDocumentTable() {
-  static const store::RecordTable<AgreementDocument> table("agreement_documents", "Document",
-                                                           DocumentSchema(), "agreement_id");
+  static const store::RecordTable<AgreementDocument> table(
+      "agreement_documents", "Document", DocumentSchema(), "agreement_id", {{"title_key", "title"}});
   return table;
 }
 
@@ -256,7 +256,7 @@ void RegisterAgreementDocumentRoutes(http::Router& router, store::Database& data
        .write = kWritePartners,
        .one = "a document of an agreement (its title and kind; the files are its versions)",
        .many = "documents of an agreement",
-       .sorts = store::SortTable("id", {{"kind", "kind $, title $"}, {"title", "title $"}}),
+       .sorts = store::SortTable("id", {{"kind", "kind $, title_key $"}, {"title", "title_key $"}}),
        .filters = {kit::Search("q", {"title", "latest_file_name"}, 200),
                    kit::EnumFilter("kind", "kind", kAgreementDocumentKindTable)},
        .export_columns = kAgreementDocumentExport,
