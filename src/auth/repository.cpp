@@ -89,9 +89,9 @@ std::optional<std::string> PasswordHash(Connection& c, int64_t user_id) {
 
 const store::SortTable& UserSorts() {
   // People by the collation key of their name (core/collation.h, 0019_collation_keys.sql).
-  static const store::SortTable table("users.id", {{"name", "name_key $"},
-                                                   {"email", "lower(email) $"},
-                                                   {"last_login_at", "last_login_at $"}});
+  static const store::SortTable table(
+      "users.id",
+      {{"name", "name_key $"}, {"email", "lower(email) $"}, {"last_login_at", "last_login_at $"}});
   return table;
 }
 

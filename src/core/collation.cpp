@@ -17,7 +17,8 @@ namespace {
 const icu::Collator& RootCollator() {
   static const std::unique_ptr<icu::Collator> collator = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Collator> made(icu::Collator::createInstance(icu::Locale::getRoot(), status));
+    std::unique_ptr<icu::Collator> made(
+        icu::Collator::createInstance(icu::Locale::getRoot(), status));
     if (U_FAILURE(status) || !made) {
       throw std::runtime_error(std::string("ICU collator: ") + u_errorName(status));
     }
@@ -43,8 +44,8 @@ std::string_view SortLanguage(std::string_view language) {
 }
 
 std::string CollationKey(std::string_view text) {
-  const icu::UnicodeString unicode =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   std::vector<uint8_t> key(64 + 4 * text.size());
   int32_t length = RootCollator().getSortKey(unicode, key.data(), static_cast<int32_t>(key.size()));
   if (length > static_cast<int32_t>(key.size())) {

@@ -39,7 +39,8 @@ TEST(CollationKeyTest, OrdersNumbersByTheirValue) {
 }
 
 TEST(CollationKeyTest, IsValidTextWithoutZeroBytes) {
-  for (const std::string text : {"", "a", "Wrocław", "東京大学", "King's College", "ΠΑΝΕΠΙΣΤΗΜΙΟ"}) {
+  for (const std::string text :
+       {"", "a", "Wrocław", "東京大学", "King's College", "ΠΑΝΕΠΙΣΤΗΜΙΟ"}) {
     const std::string key = CollationKey(text);
     EXPECT_EQ(key.find('\0'), std::string::npos) << text;
     // UTF-8: every byte from 0x80 on comes in a pair C2/C3 followed by 80..BF.

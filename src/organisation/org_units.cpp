@@ -72,8 +72,8 @@ void RegisterOrgUnitRoutes(http::Router& router, store::Database& database) {
        .write = kWriteOrganisation,
        .one = "an organisational unit",
        .many = "organisational units (a tree as a flat list)",
-       .sorts =
-           store::SortTable("id", {{"name", "name_key_{lang} $"}, {"code", "code $"}, {"kind", "kind $"}}),
+       .sorts = store::SortTable(
+           "id", {{"name", "name_key_{lang} $"}, {"code", "code $"}, {"kind", "kind $"}}),
        .filters = {kit::Search("q", {"name", "name_de", "code"}, 200),
                    kit::EnumFilter("kind", "kind", kOrgUnitKindTable),
                    kit::IntFilter("parent_id", "parent_id", 1, INT64_MAX)},

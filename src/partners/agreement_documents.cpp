@@ -168,8 +168,9 @@ AgreementDocumentFile AddFile(store::Database& database, const audit::Actor& act
 }  // namespace
 
 const store::RecordTable<AgreementDocument>& AgreementDocumentTable() {
-  static const store::RecordTable<AgreementDocument> table(
-      "agreement_documents", "Document", DocumentSchema(), "agreement_id", {{"title_key", "title"}});
+  static const store::RecordTable<AgreementDocument> table("agreement_documents", "Document",
+                                                           DocumentSchema(), "agreement_id",
+                                                           {{"title_key", "title"}});
   return table;
 }
 

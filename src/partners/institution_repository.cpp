@@ -135,10 +135,9 @@ void RefoldSearchTexts(Connection& c) {
 
 const store::SortTable& InstitutionSorts() {
   // By collation keys (core/collation.h), the country by its name in the reader's language.
-  static const store::SortTable table("i.id",
-                                      {{"name", "i.name_key $"},
-                                       {"country", "i.country_key_{lang} $, i.name_key $"},
-                                       {"city", "i.city_key $, i.name_key $"}});
+  static const store::SortTable table("i.id", {{"name", "i.name_key $"},
+                                               {"country", "i.country_key_{lang} $, i.name_key $"},
+                                               {"city", "i.city_key $, i.name_key $"}});
   return table;
 }
 

@@ -36,8 +36,9 @@ void CheckNote(store::Connection& c, const PartnerNote& note) {
 }  // namespace
 
 const store::RecordTable<PartnerContact>& PartnerContactTable() {
-  static const store::RecordTable<PartnerContact> table(
-      "partner_contacts", "Contact", PartnerContactSchema(), "partnership_id", {{"name_key", "name"}});
+  static const store::RecordTable<PartnerContact> table("partner_contacts", "Contact",
+                                                        PartnerContactSchema(), "partnership_id",
+                                                        {{"name_key", "name"}});
   return table;
 }
 

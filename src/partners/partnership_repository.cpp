@@ -231,7 +231,8 @@ void CopyPartnerNames(Connection& c, const std::string& institution_condition,
   c.Exec(
       "UPDATE agreements SET partner_name = p.partner_name, partner_name_key = p.partner_name_key "
       "FROM partnerships p WHERE " +
-          std::string(institution_condition.empty() ? "" : "p.institution_id = :institution_id AND ") +
+          std::string(institution_condition.empty() ? ""
+                                                    : "p.institution_id = :institution_id AND ") +
           "agreements.partnership_id = p.id AND (agreements.partner_name <> p.partner_name OR "
           "agreements.partner_name_key <> p.partner_name_key)",
       params);

@@ -90,8 +90,8 @@ class CollationKeysTest : public ::testing::TestWithParam<Backend> {
 
 TEST_P(CollationKeysTest, NamesSortWithoutRegardToCaseAndAccents) {
   using Names = std::vector<std::string>;
-  const Names expected{"aachen", "Åbo Akademi", "Berlin", "École Centrale", "Graz", "London",
-                       "Zürich"};
+  const Names expected{"aachen", "Åbo Akademi", "Berlin", "École Centrale",
+                       "Graz",   "London",      "Zürich"};
   EXPECT_EQ(Walk("name", "en"), expected);
   EXPECT_EQ(Walk("-name", "de"), Names(expected.rbegin(), expected.rend()));
 }
@@ -99,11 +99,11 @@ TEST_P(CollationKeysTest, NamesSortWithoutRegardToCaseAndAccents) {
 TEST_P(CollationKeysTest, CountriesSortByTheirNameInThePagesLanguage) {
   using Names = std::vector<std::string>;
   // Austria, Finland, France, Germany (aachen, Berlin), Switzerland, United Kingdom
-  EXPECT_EQ(Walk("country", "en"),
-            (Names{"Graz", "Åbo Akademi", "École Centrale", "aachen", "Berlin", "Zürich", "London"}));
+  EXPECT_EQ(Walk("country", "en"), (Names{"Graz", "Åbo Akademi", "École Centrale", "aachen",
+                                          "Berlin", "Zürich", "London"}));
   // Deutschland, Finnland, Frankreich, Österreich, Schweiz, Vereinigtes Königreich
-  EXPECT_EQ(Walk("country", "de"),
-            (Names{"aachen", "Berlin", "Åbo Akademi", "École Centrale", "Graz", "Zürich", "London"}));
+  EXPECT_EQ(Walk("country", "de"), (Names{"aachen", "Berlin", "Åbo Akademi", "École Centrale",
+                                          "Graz", "Zürich", "London"}));
   // An unknown language is the default's.
   EXPECT_EQ(Walk("country", "fr"), Walk("country", "en"));
 }

@@ -73,7 +73,7 @@ class SortTable {
   std::string id_column_;
   std::vector<SortKey> keys_;
   std::vector<std::vector<std::vector<Term>>> terms_;  // per key, per language
-  std::vector<bool> by_language_;                     // per key: whether its order names {lang}
+  std::vector<bool> by_language_;                      // per key: whether its order names {lang}
   DefaultOrder default_order_;
 };
 

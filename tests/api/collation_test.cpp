@@ -33,8 +33,8 @@ Texts Suffixes(const std::vector<Json>& items, const std::string& prefix,
                const std::string& field = "name") {
   Texts suffixes;
   for (const Json& item : items) {
-    const std::string name = item["institution"].is_object() ? Str(item["institution"], field)
-                                                             : Str(item, field);
+    const std::string name =
+        item["institution"].is_object() ? Str(item["institution"], field) : Str(item, field);
     suffixes.push_back(name.starts_with(prefix) ? name.substr(prefix.size()) : name);
   }
   return suffixes;
@@ -67,8 +67,8 @@ TEST(Collation, NamesSortWithoutRegardToCaseAndAccentsAcrossPages) {
     Json partner = MakeInstitution(prefix + name, "FR");
     MakePartnership(partner);
   }
-  const Texts expected{"aachen",          "Åbo Akademi",   "Berlin",        "École Centrale",
-                       "ecole normale",   "Universität 2", "Universität 10", "Zürich"};
+  const Texts expected{"aachen",        "Åbo Akademi",   "Berlin",         "École Centrale",
+                       "ecole normale", "Universität 2", "Universität 10", "Zürich"};
   const Texts reversed(expected.rbegin(), expected.rend());
   // Page by page (keyset cursors over the collation keys) and in one page, in both directions.
   for (const int limit : {3, 50}) {
@@ -103,8 +103,8 @@ TEST(Collation, CountriesSortByTheirNameInTheReadersLanguage) {
   for (const std::string country : {"GB", "AT", "DE", "CH", "ES", "NL"}) {
     MakePartnership(MakeInstitution(prefix + country, country));
   }
-  const auto countries = [&](const std::string& collection, std::map<std::string, std::string> params,
-                             int limit) {
+  const auto countries = [&](const std::string& collection,
+                             std::map<std::string, std::string> params, int limit) {
     params["q"] = prefix;
     Texts codes;
     for (const Json& item : Walk(collection, params, limit)) {
@@ -132,8 +132,9 @@ TEST(Collation, CountriesSortByTheirNameInTheReadersLanguage) {
   EXPECT_EQ(CountryNameIn("GB", "de"), "Vereinigtes Königreich");
 
   // The browser's Accept-Language decides without ?lang=, as for an export's column names.
-  const Response german_browser = Api().Get(
-      Query(kInstitutions, {{"q", prefix}, {"sort", "country"}}), {{"Accept-Language", "de-DE,de;q=0.9"}});
+  const Response german_browser =
+      Api().Get(Query(kInstitutions, {{"q", prefix}, {"sort", "country"}}),
+                {{"Accept-Language", "de-DE,de;q=0.9"}});
   ASSERT_TRUE(IsJson(german_browser, 200)) << german_browser;
   ASSERT_EQ(german_browser.json["items"].size(), german.size());
   EXPECT_EQ(german_browser.json["items"][0]["country"], "DE");

@@ -1,5 +1,9 @@
 #include "fixtures.h"
 
+#include <unicode/coll.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -9,10 +13,6 @@
 #include <set>
 #include <stdexcept>
 #include <thread>
-
-#include <unicode/coll.h>
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
 
 namespace weltcampus::api_test {
 namespace {
@@ -276,7 +276,8 @@ long long InstitutionsWithCode(const std::string& code) {
 int Collate(const std::string& a, const std::string& b) {
   static const std::unique_ptr<icu::Collator> collator = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Collator> made(icu::Collator::createInstance(icu::Locale::getRoot(), status));
+    std::unique_ptr<icu::Collator> made(
+        icu::Collator::createInstance(icu::Locale::getRoot(), status));
     made->setStrength(icu::Collator::SECONDARY);
     made->setAttribute(UCOL_NUMERIC_COLLATION, UCOL_ON, status);
     if (U_FAILURE(status)) {
