@@ -8,7 +8,7 @@ packages=(
   libsoci-dev libsqlite3-dev libpq-dev sqlite3 libjemalloc-dev
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libsodium-dev libxml2-dev libxml2-utils libxlsxwriter-dev zlib1g-dev
-  libcrack2-dev cracklib-runtime
+  libcrack2-dev cracklib-runtime libicu-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev libminizip-dev
   postgresql postgresql-client
   nodejs chromium

@@ -4,6 +4,7 @@
 #include <span>
 #include <vector>
 
+#include "core/collation.h"
 #include "core/date.h"
 #include "store/list_query.h"
 #include "store/versioned.h"
@@ -87,9 +88,10 @@ std::optional<std::string> PasswordHash(Connection& c, int64_t user_id) {
 }
 
 const store::SortTable& UserSorts() {
-  static const store::SortTable table("users.id", {{"name", "lower(display_name) $"},
-                                                   {"email", "lower(email) $"},
-                                                   {"last_login_at", "last_login_at $"}});
+  // People by the collation key of their name (core/collation.h, 0019_collation_keys.sql).
+  static const store::SortTable table(
+      "users.id",
+      {{"name", "name_key $"}, {"email", "lower(email) $"}, {"last_login_at", "last_login_at $"}});
   return table;
 }
 
@@ -110,12 +112,13 @@ store::Page<User> ListUsers(Connection& c, const UserFilter& filter, const PageR
 void InsertUser(Connection& c, User& user, const std::optional<std::string>& password_hash) {
   user.created_at = user.updated_at = NowUtcTimestamp();
   user.id = c.Insert(
-      "INSERT INTO users (email, display_name, preferred_language, active, password_hash, "
-      "must_change_password, version, created_at, updated_at) VALUES (:email, :name, :language, "
-      ":active, :hash, :must_change, 1, :at, :at)",
+      "INSERT INTO users (email, display_name, name_key, preferred_language, active, "
+      "password_hash, must_change_password, version, created_at, updated_at) VALUES (:email, "
+      ":name, :name_key, :language, :active, :hash, :must_change, 1, :at, :at)",
       store::Params()
           .Set("email", user.email)
           .Set("name", user.display_name)
+          .Set("name_key", CollationKey(user.display_name))
           .Set("language", user.preferred_language)
           .Set("active", static_cast<int64_t>(user.active))
           .Set("hash", password_hash)
@@ -125,15 +128,26 @@ void InsertUser(Connection& c, User& user, const std::optional<std::string>& pas
   ReplaceRoles(c, user.id, user.roles);
 }
 
+void WriteUserNameKeys(Connection& c) {
+  for (const auto& row : c.Query("SELECT id, display_name, name_key FROM users")) {
+    const std::string key = CollationKey(row.Text("display_name"));
+    if (key != row.Text("name_key")) {
+      c.Exec("UPDATE users SET name_key = :key WHERE id = :id",
+             store::Params().Set("key", key).Set("id", row.Int("id")));
+    }
+  }
+}
+
 void UpdateUser(Connection& c, User& user, int64_t expected_version) {
   user.updated_at = NowUtcTimestamp();
   store::RequireChanged(
-      c.Exec("UPDATE users SET email = :email, display_name = :name, preferred_language = :language, "
-             "active = :active, erased_at = :erased_at, version = version + 1, updated_at = :at "
-             "WHERE id = :id AND version = :version",
+      c.Exec("UPDATE users SET email = :email, display_name = :name, name_key = :name_key, "
+             "preferred_language = :language, active = :active, erased_at = :erased_at, "
+             "version = version + 1, updated_at = :at WHERE id = :id AND version = :version",
              store::Params()
                  .Set("email", user.email)
                  .Set("name", user.display_name)
+                 .Set("name_key", CollationKey(user.display_name))
                  .Set("language", user.preferred_language)
                  .Set("active", static_cast<int64_t>(user.active))
                  .Set("erased_at", user.erased_at)

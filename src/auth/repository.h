@@ -20,6 +20,9 @@ std::optional<std::string> PasswordHash(Connection& c, int64_t user_id);
 const store::SortTable& UserSorts();
 store::Page<User> ListUsers(Connection& c, const UserFilter& filter, const PageRequest& page);
 void InsertUser(Connection& c, User& user, const std::optional<std::string>& password_hash);
+// Writes every account's name_key (the collation key of its display name) where it differs: the
+// code migration 0019_collation_keys_users.
+void WriteUserNameKeys(Connection& c);
 void UpdateUser(Connection& c, User& user, int64_t expected_version);
 void SetPassword(Connection& c, int64_t user_id, const std::optional<std::string>& hash,
                  bool must_change);

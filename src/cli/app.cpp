@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "audit/routes.h"
+#include "auth/repository.h"
 #include "auth/roles.h"
 #include "auth/routes.h"
 #include "cli/access.h"
@@ -15,9 +16,13 @@
 #include "jobs/routes.h"
 #include "organisation/import/importers.h"
 #include "organisation/model.h"
+#include "organisation/org_units.h"
 #include "organisation/routes.h"
+#include "partners/agreement_documents.h"
 #include "partners/import/importers.h"
+#include "partners/joint_structures.h"
 #include "partners/model.h"
+#include "partners/partner_records.h"
 #include "partners/repository.h"
 #include "partners/routes.h"
 #include "store/migrations.h"
@@ -26,12 +31,29 @@
 
 namespace weltcampus::cli {
 
+namespace {
+
+// The collation keys every list sorts names by (0019_collation_keys.sql), written for the stored
+// rows of every module.
+void WriteAllCollationKeys(store::Connection& c) {
+  partners::repository::WriteCollationKeys(c);
+  partners::PartnerContactTable().WriteCollationKeys(c);
+  partners::JointStructureTable().WriteCollationKeys(c);
+  partners::AgreementDocumentTable().WriteCollationKeys(c);
+  organisation::OrgUnitTable().WriteCollationKeys(c);
+  auth::repository::WriteUserNameKeys(c);
+}
+
+}  // namespace
+
 std::vector<std::string> MigrateDatabase(store::Database& database) {
   return store::Migrate(
       database, {{"0009_search_refold", partners::repository::RefoldSearchTexts},
                  {"0013_agreement_children_text", partners::repository::KeepAllChildrenTexts},
                  // Apostrophes are no longer part of the search text.
-                 {"0014_search_refold_apostrophes", partners::repository::RefoldSearchTexts}});
+                 {"0014_search_refold_apostrophes", partners::repository::RefoldSearchTexts},
+                 // Names and countries sort by collation keys (0019_collation_keys.sql).
+                 {"0019_collation_keys_fill", WriteAllCollationKeys}});
 }
 
 nlohmann::json AllEnumerations() {

@@ -173,8 +173,11 @@ PageRequest NextPageRequest(PageRequest page, const std::string& next_cursor) {
 }
 
 std::string KeyCursor(const PageRequest& page, nlohmann::json keys) {
-  const std::string text =
-      nlohmann::json{{"s", page.sort}, {"d", page.descending}, {"k", std::move(keys)}}.dump();
+  const std::string text = nlohmann::json{
+      {"s", page.sort},
+      {"d", page.descending},
+      {"l", page.language},
+      {"k", std::move(keys)}}.dump();
   std::string encoded(
       sodium_base64_ENCODED_LEN(text.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
   sodium_bin2base64(encoded.data(), encoded.size(),

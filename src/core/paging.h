@@ -23,6 +23,9 @@ struct PageRequest {
   std::optional<nlohmann::json> after;
   std::string sort;  // one of the allowed names
   bool descending = false;
+  // The reader's language, one of kSortLanguages (core/collation.h): a sort by a name that differs
+  // between languages (a country's) follows it. A key cursor names it ("l").
+  std::string language = "en";
 
   // Validates against the sortable fields; the first one is the default.
   static PageRequest FromQuery(const std::map<std::string, std::string>& query,

@@ -172,7 +172,8 @@ std::shared_ptr<Records<T>> RegisterRecordRoutes(http::Router& router, store::Da
           .Add("GET", collection, t.read, "List the " + t.many,
                [records, parent_of](const http::Request& request) {
                  const auto& type = records->type();
-                 const auto page = type.sorts.PageFrom(request.query);
+                 const auto page =
+                     type.sorts.PageFrom(request.query, http::RequestLanguage(request));
                  return http::ListOrExport(request, page, type.export_name, type.export_columns,
                                            [records, where = FilterOf(type.filters, request.query),
                                             parent = parent_of(request)](const PageRequest& p) {

@@ -54,8 +54,10 @@ constexpr std::array<http::ExportField, 6> kOrgUnitExport = {{
 }  // namespace
 
 const store::RecordTable<OrgUnit>& OrgUnitTable() {
-  static const store::RecordTable<OrgUnit> table("org_units", "Organisational unit",
-                                                 OrgUnitSchema());
+  // Sorted by name in the reader's language (the German name, else the English one).
+  static const store::RecordTable<OrgUnit> table(
+      "org_units", "Organisational unit", OrgUnitSchema(), {},
+      {{"name_key_en", "name"}, {"name_key_de", "name_de", "name"}});
   return table;
 }
 
@@ -70,8 +72,8 @@ void RegisterOrgUnitRoutes(http::Router& router, store::Database& database) {
        .write = kWriteOrganisation,
        .one = "an organisational unit",
        .many = "organisational units (a tree as a flat list)",
-       .sorts =
-           store::SortTable("id", {{"name", "name $"}, {"code", "code $"}, {"kind", "kind $"}}),
+       .sorts = store::SortTable(
+           "id", {{"name", "name_key_{lang} $"}, {"code", "code $"}, {"kind", "kind $"}}),
        .filters = {kit::Search("q", {"name", "name_de", "code"}, 200),
                    kit::EnumFilter("kind", "kind", kOrgUnitKindTable),
                    kit::IntFilter("parent_id", "parent_id", 1, INT64_MAX)},

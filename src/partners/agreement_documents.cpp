@@ -166,7 +166,8 @@ AgreementDocumentFile AddFile(store::Database& database, const audit::Actor& act
 
 const store::RecordTable<AgreementDocument>& AgreementDocumentTable() {
   static const store::RecordTable<AgreementDocument> table("agreement_documents", "Document",
-                                                           DocumentSchema(), "agreement_id");
+                                                           DocumentSchema(), "agreement_id",
+                                                           {{"title_key", "title"}});
   return table;
 }
 
@@ -253,7 +254,7 @@ void RegisterAgreementDocumentRoutes(http::Router& router, store::Database& data
        .write = kWritePartners,
        .one = "a document of an agreement (its title and kind; the files are its versions)",
        .many = "documents of an agreement",
-       .sorts = store::SortTable("id", {{"kind", "kind $, title $"}, {"title", "title $"}}),
+       .sorts = store::SortTable("id", {{"kind", "kind $, title_key $"}, {"title", "title_key $"}}),
        .filters = {kit::Search("q", {"title", "latest_file_name"}, 200),
                    kit::EnumFilter("kind", "kind", kAgreementDocumentKindTable)},
        .export_columns = kAgreementDocumentExport,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/collation.h"
 #include "core/date.h"
 #include "core/text.h"
 #include "partners/repository.h"
@@ -252,9 +253,19 @@ void InsertChildren(Connection& c, Agreement& agreement) {
   c.InsertRows("quota_languages", languages);
 }
 
+// The collation key of the title a reader of one language sees: their own, else the other
+// (0019_collation_keys.sql); none without a title.
+std::optional<std::string> TitleKey(const std::optional<std::string>& own,
+                                    const std::optional<std::string>& other) {
+  const auto& title = own ? own : other;
+  return title ? std::optional(CollationKey(*title)) : std::nullopt;
+}
+
 store::Params AgreementFieldParams(const Agreement& agreement) {
   store::Params params;
   params.Set("partnership_id", agreement.partnership_id)
+      .Set("title_key_en", TitleKey(agreement.title, agreement.title_de))
+      .Set("title_key_de", TitleKey(agreement.title_de, agreement.title))
       .Set("title", agreement.title)
       .Set("title_de", agreement.title_de)
       // Both titles are found by a search, in either language.
@@ -275,11 +286,13 @@ const store::SortTable& AgreementSorts() {
   static const store::SortTable table(
       // By the partner's name kept with the agreement
       // (db/migrations/0010_partner_sort_columns.sql), each sort in the order of an index.
-      "a.id", {{"last_academic_year", "a.last_academic_year $, a.partner_name $"},
-               {"title", "a.title $"},
-               {"status", "a.status $, a.partner_name $"},
-               {"institution", "a.partner_name $"},
-               {"ends_on", "a.ends_on $, a.partner_name $"}});
+      // Names and titles by their collation keys (core/collation.h, 0019_collation_keys.sql),
+      // the title the reader's language shows.
+      "a.id", {{"last_academic_year", "a.last_academic_year $, a.partner_name_key $"},
+               {"title", "a.title_key_{lang} $"},
+               {"status", "a.status $, a.partner_name_key $"},
+               {"institution", "a.partner_name_key $"},
+               {"ends_on", "a.ends_on $, a.partner_name_key $"}});
   return table;
 }
 
@@ -400,12 +413,13 @@ std::optional<int64_t> PartnershipOfAgreement(Connection& c, int64_t id) {
 
 void InsertAgreement(Connection& c, Agreement& agreement, KeptCounts counts) {
   agreement.id = c.Insert(
-      "INSERT INTO agreements (partnership_id, partner_name, title, title_de, search_text, type, "
-      "status, "
-      "first_academic_year, last_academic_year, ends_on, org_unit_id, predecessor_id, version, "
-      "created_at, updated_at) VALUES (:partnership_id, (SELECT partner_name FROM partnerships "
-      "WHERE id = :partnership_id), :title, :title_de, :search_text, :type, :status, :first_year, "
-      ":last_year, :ends_on, :org_unit_id, :predecessor_id, 1, :at, :at)",
+      "INSERT INTO agreements (partnership_id, partner_name, partner_name_key, title, title_de, "
+      "title_key_en, title_key_de, search_text, type, status, first_academic_year, "
+      "last_academic_year, ends_on, org_unit_id, predecessor_id, version, created_at, updated_at) "
+      "VALUES (:partnership_id, (SELECT partner_name FROM partnerships WHERE id = "
+      ":partnership_id), (SELECT partner_name_key FROM partnerships WHERE id = :partnership_id), "
+      ":title, :title_de, :title_key_en, :title_key_de, :search_text, :type, :status, "
+      ":first_year, :last_year, :ends_on, :org_unit_id, :predecessor_id, 1, :at, :at)",
       AgreementFieldParams(agreement)
           .Set("predecessor_id", agreement.predecessor_id)
           .Set("at", NowUtcTimestamp()));
@@ -432,7 +446,9 @@ void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_versi
   agreement.version = store::VersionedUpdate(
       c, "agreements", "Agreement", agreement.id, expected_version,
       "partnership_id = :partnership_id, partner_name = (SELECT partner_name FROM partnerships "
-      "WHERE id = :partnership_id), title = :title, title_de = :title_de, "
+      "WHERE id = :partnership_id), partner_name_key = (SELECT partner_name_key FROM "
+      "partnerships WHERE id = :partnership_id), title = :title, title_de = :title_de, "
+      "title_key_en = :title_key_en, title_key_de = :title_key_de, "
       "search_text = :search_text, type = :type, "
       "status = :status, "
       "first_academic_year = :first_year, last_academic_year = :last_year, ends_on = :ends_on, "
@@ -445,6 +461,20 @@ void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_versi
     RecountActiveAgreements(c, *before);
   }
   CountMapChange(c);
+}
+
+void WriteAgreementTitleKeys(Connection& c) {
+  for (const auto& row :
+       c.Query("SELECT id, title, title_de, title_key_en, title_key_de FROM agreements")) {
+    const auto title = row.OptionalText("title");
+    const auto title_de = row.OptionalText("title_de");
+    const auto key_en = TitleKey(title, title_de);
+    const auto key_de = TitleKey(title_de, title);
+    if (key_en != row.OptionalText("title_key_en") || key_de != row.OptionalText("title_key_de")) {
+      c.Exec("UPDATE agreements SET title_key_en = :en, title_key_de = :de WHERE id = :id",
+             store::Params().Set("en", key_en).Set("de", key_de).Set("id", row.Int("id")));
+    }
+  }
 }
 
 void KeepAllChildrenTexts(Connection& c) {

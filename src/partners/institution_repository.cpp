@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/collation.h"
 #include "core/date.h"
 #include "core/text.h"
 #include "partners/repository.h"
@@ -51,8 +52,30 @@ std::string SearchText(const Institution& institution) {
   return FoldForSearch(text);
 }
 
+// The collation keys a list sorts institutions by (0019_collation_keys.sql).
+struct InstitutionKeys {
+  std::string name;
+  std::optional<std::string> city;
+  std::string country_en;
+  std::string country_de;
+
+  explicit InstitutionKeys(const Institution& institution)
+      : name(CollationKey(institution.name)),
+        city(institution.city ? std::optional(CollationKey(*institution.city)) : std::nullopt),
+        country_en(CountryCollationKey(institution.country, "en")),
+        country_de(CountryCollationKey(institution.country, "de")) {}
+  bool operator==(const InstitutionKeys&) const = default;
+  store::Params& SetInto(store::Params& params) const {
+    return params.Set("name_key", name)
+        .Set("city_key", city)
+        .Set("country_key_en", country_en)
+        .Set("country_key_de", country_de);
+  }
+};
+
 store::Params InstitutionFieldParams(const Institution& institution) {
   store::Params params;
+  InstitutionKeys(institution).SetInto(params);
   params.Set("name", institution.name)
       .Set("name_local", institution.name_local)
       .Set("search_text", SearchText(institution))
@@ -111,10 +134,34 @@ void RefoldSearchTexts(Connection& c) {
 }
 
 const store::SortTable& InstitutionSorts() {
-  static const store::SortTable table("i.id", {{"name", "i.name $"},
-                                               {"country", "i.country $, i.name $"},
-                                               {"city", "i.city $, i.name $"}});
+  // By collation keys (core/collation.h), the country by its name in the reader's language.
+  static const store::SortTable table("i.id", {{"name", "i.name_key $"},
+                                               {"country", "i.country_key_{lang} $, i.name_key $"},
+                                               {"city", "i.city_key $, i.name_key $"}});
   return table;
+}
+
+void WriteCollationKeys(Connection& c) {
+  for (const auto& row : c.Query(std::string("SELECT ") + kInstitutionColumns +
+                                 ", i.name_key, i.city_key, i.country_key_en, i.country_key_de "
+                                 "FROM institutions i")) {
+    const Institution institution = InstitutionFromRow(row);
+    const InstitutionKeys keys(institution);
+    InstitutionKeys stored = keys;
+    stored.name = row.Text("name_key");
+    stored.city = row.OptionalText("city_key");
+    stored.country_en = row.Text("country_key_en");
+    stored.country_de = row.Text("country_key_de");
+    if (stored != keys) {
+      store::Params params;
+      c.Exec(
+          "UPDATE institutions SET name_key = :name_key, city_key = :city_key, country_key_en = "
+          ":country_key_en, country_key_de = :country_key_de WHERE id = :id",
+          keys.SetInto(params).Set("id", institution.id));
+    }
+  }
+  WriteAgreementTitleKeys(c);
+  CopyAllPartnerNames(c);
 }
 
 void SearchInstitutions(store::Filter& where, store::Backend backend,
@@ -149,10 +196,11 @@ void InsertInstitution(Connection& c, Institution& institution) {
   params.Set("created_at", institution.created_at).Set("updated_at", institution.updated_at);
   institution.id = c.Insert(
       "INSERT INTO institutions (name, name_local, search_text, country, city, website, "
-      "erasmus_code, pic, oid, ror_id, hei_id, type, latitude, longitude, source, version, "
-      "created_at, updated_at) VALUES (:name, :name_local, :search_text, :country, :city, :website, "
-      ":erasmus_code, :pic, :oid, :ror_id, :hei_id, :type, :latitude, :longitude, :source, 1, "
-      ":created_at, :updated_at)",
+      "erasmus_code, pic, oid, ror_id, hei_id, type, latitude, longitude, source, name_key, "
+      "city_key, country_key_en, country_key_de, version, created_at, updated_at) VALUES (:name, "
+      ":name_local, :search_text, :country, :city, :website, :erasmus_code, :pic, :oid, :ror_id, "
+      ":hei_id, :type, :latitude, :longitude, :source, :name_key, :city_key, :country_key_en, "
+      ":country_key_de, 1, :created_at, :updated_at)",
       params);
 }
 
@@ -162,7 +210,8 @@ void UpdateInstitution(Connection& c, Institution& institution, int64_t expected
       "name = :name, name_local = :name_local, search_text = :search_text, country = :country, "
       "city = :city, website = :website, erasmus_code = :erasmus_code, pic = :pic, oid = :oid, "
       "ror_id = :ror_id, hei_id = :hei_id, type = :type, latitude = :latitude, longitude = "
-      ":longitude, source = :source",
+      ":longitude, source = :source, name_key = :name_key, city_key = :city_key, country_key_en = "
+      ":country_key_en, country_key_de = :country_key_de",
       InstitutionFieldParams(institution));
   CopyPartnerName(c, institution.id);
   CountMapChangeOfInstitution(c, institution.id);

@@ -11,14 +11,15 @@ namespace weltcampus::partners {
 
 const store::RecordTable<JointStructure>& JointStructureTable() {
   static const store::RecordTable<JointStructure> table("joint_structures", "Joint structure",
-                                                        JointStructureSchema(), "partnership_id");
+                                                        JointStructureSchema(), "partnership_id",
+                                                        {{"name_key", "name"}});
   return table;
 }
 
 std::vector<JointStructure> JointStructuresOf(store::Connection& c, int64_t partnership_id) {
   store::Filter where;
   where.Equal("partnership_id", std::optional<int64_t>(partnership_id));
-  return JointStructureTable().All(c, where, "kind, name, id");
+  return JointStructureTable().All(c, where, "kind, name_key, id");
 }
 
 void RegisterJointStructureRoutes(http::Router& router, store::Database& database) {
@@ -32,7 +33,7 @@ void RegisterJointStructureRoutes(http::Router& router, store::Database& databas
        .write = kWritePartners,
        .one = "a joint structure to a partnership",
        .many = "joint structures of a partnership",
-       .sorts = store::SortTable("id", {{"kind", "kind $, name $"}, {"name", "name $"}}),
+       .sorts = store::SortTable("id", {{"kind", "kind $, name_key $"}, {"name", "name_key $"}}),
        .filters = {kit::Search("q", {"name", "description"}, 200),
                    kit::EnumFilter("kind", "kind", kJointStructureKindTable)},
        .export_columns = kJointStructureExport,

@@ -37,7 +37,8 @@ void CheckNote(store::Connection& c, const PartnerNote& note) {
 
 const store::RecordTable<PartnerContact>& PartnerContactTable() {
   static const store::RecordTable<PartnerContact> table("partner_contacts", "Contact",
-                                                        PartnerContactSchema(), "partnership_id");
+                                                        PartnerContactSchema(), "partnership_id",
+                                                        {{"name_key", "name"}});
   return table;
 }
 
@@ -58,7 +59,7 @@ void RegisterPartnerRecordRoutes(http::Router& router, store::Database& database
        .write = kWritePartners,
        .one = "a contact at a partner",
        .many = "contacts at a partner",
-       .sorts = store::SortTable("id", {{"role", "role $, name $"}, {"name", "name $"}}),
+       .sorts = store::SortTable("id", {{"role", "role $, name_key $"}, {"name", "name_key $"}}),
        .filters = {kit::Search("q", {"name", "unit", "email"}, 200),
                    kit::EnumFilter("role", "role", kPartnerContactRoleTable)},
        .export_columns = kPartnerContactExport,

@@ -102,12 +102,14 @@ const store::SortTable& PartnershipSorts() {
       "p.id",
       // By the partner's name and country kept with the partnership
       // (db/migrations/0010_partner_sort_columns.sql), each sort in the order of an index.
-      {{"name", "p.partner_name $"},
-       {"country", "p.partner_country $, p.partner_name $"},
+      // Names by their collation keys (core/collation.h, 0019_collation_keys.sql), the country by
+      // its name in the reader's language.
+      {{"name", "p.partner_name_key $"},
+       {"country", "p.partner_country_key_{lang} $, p.partner_name_key $"},
        // transCampus, strategic, then standard partners in ascending order: the order the
        // strategy names them in, which is the tiers' names from Z to A (asserted below).
-       {"tier", "p.tier DESC $, p.partner_name $"},
-       {"active_agreements", "p.active_agreements $, p.partner_name $"}});
+       {"tier", "p.tier DESC $, p.partner_name_key $"},
+       {"active_agreements", "p.active_agreements $, p.partner_name_key $"}});
   return table;
 }
 
@@ -136,16 +138,18 @@ std::vector<std::string> StaleCopies(Connection& c) {
   for (const auto& row : c.Query(
            "SELECT p.id, p.partner_name, p.partner_country, i.name, i.country FROM partnerships p "
            "JOIN institutions i ON i.id = p.institution_id WHERE p.partner_name <> i.name OR "
-           "p.partner_country <> i.country ORDER BY p.id")) {
-    stale.push_back(fmt::format("partnership {}: partner {} ({}) kept, {} ({}) in institutions",
-                                row.Int("id"), row.Text("partner_name"),
-                                row.Text("partner_country"), row.Text("name"),
-                                row.Text("country")));
+           "p.partner_country <> i.country OR p.partner_name_key <> i.name_key OR "
+           "p.partner_country_key_en <> i.country_key_en OR p.partner_country_key_de <> "
+           "i.country_key_de ORDER BY p.id")) {
+    stale.push_back(
+        fmt::format("partnership {}: partner {} ({}) kept, {} ({}) in institutions, or their keys",
+                    row.Int("id"), row.Text("partner_name"), row.Text("partner_country"),
+                    row.Text("name"), row.Text("country")));
   }
   for (const auto& row :
        c.Query("SELECT a.id, a.partner_name, p.partner_name AS actual FROM agreements a JOIN "
                "partnerships p ON p.id = a.partnership_id WHERE a.partner_name <> p.partner_name "
-               "ORDER BY a.id")) {
+               "OR a.partner_name_key <> p.partner_name_key ORDER BY a.id")) {
     stale.push_back(fmt::format("agreement {}: partner {} kept, {} in its partnership",
                                 row.Int("id"), row.Text("partner_name"), row.Text("actual")));
   }
@@ -162,7 +166,7 @@ std::vector<MapPoint> ListMapPoints(Connection& c, const PartnershipFilter& filt
            std::string("SELECT p.id, p.tier, i.name, i.country, i.city, i.latitude, i.longitude, "
                        "p.active_agreements FROM partnerships p JOIN institutions i "
                        "ON i.id = p.institution_id") +
-               where.Where() + " ORDER BY p.partner_name, p.id",
+               where.Where() + " ORDER BY p.partner_name_key, p.id",
            where.params())) {
     points.push_back(MapPoint{row.Int("id"), kTierTable.FromStored(row.Text("tier")),
                               row.Text("name"), row.Text("country"), row.OptionalText("city"),
@@ -207,31 +211,56 @@ void CountMapChangeOfInstitution(Connection& c, int64_t institution_id) {
   }
 }
 
-void CopyPartnerName(Connection& c, int64_t institution_id) {
-  const auto params = store::Params().Set("institution_id", institution_id);
+namespace {
+
+// The partner's name and country and their collation keys, copied from the institution where they
+// differ: of one institution's partnership (`institution_condition` binding :institution_id) or
+// of all.
+void CopyPartnerNames(Connection& c, const std::string& institution_condition,
+                      const store::Params& params) {
   c.Exec(
-      "UPDATE partnerships SET partner_name = i.name, partner_country = i.country FROM "
-      "institutions i WHERE i.id = :institution_id AND partnerships.institution_id = i.id AND "
-      "(partnerships.partner_name <> i.name OR partnerships.partner_country <> i.country)",
+      "UPDATE partnerships SET partner_name = i.name, partner_country = i.country, "
+      "partner_name_key = i.name_key, partner_country_key_en = i.country_key_en, "
+      "partner_country_key_de = i.country_key_de FROM institutions i WHERE " +
+          institution_condition +
+          "partnerships.institution_id = i.id AND (partnerships.partner_name <> i.name OR "
+          "partnerships.partner_country <> i.country OR partnerships.partner_name_key <> "
+          "i.name_key OR partnerships.partner_country_key_en <> i.country_key_en OR "
+          "partnerships.partner_country_key_de <> i.country_key_de)",
       params);
   c.Exec(
-      "UPDATE agreements SET partner_name = p.partner_name FROM partnerships p WHERE "
-      "p.institution_id = :institution_id AND agreements.partnership_id = p.id AND "
-      "agreements.partner_name <> p.partner_name",
+      "UPDATE agreements SET partner_name = p.partner_name, partner_name_key = p.partner_name_key "
+      "FROM partnerships p WHERE " +
+          std::string(institution_condition.empty() ? ""
+                                                    : "p.institution_id = :institution_id AND ") +
+          "agreements.partnership_id = p.id AND (agreements.partner_name <> p.partner_name OR "
+          "agreements.partner_name_key <> p.partner_name_key)",
       params);
 }
+
+}  // namespace
+
+void CopyPartnerName(Connection& c, int64_t institution_id) {
+  CopyPartnerNames(c, "i.id = :institution_id AND ",
+                   store::Params().Set("institution_id", institution_id));
+}
+
+void CopyAllPartnerNames(Connection& c) { CopyPartnerNames(c, "", store::Params()); }
 
 void InsertPartnership(Connection& c, Partnership& partnership, KeptCounts counts) {
   // With the partner's name and country copied (CopyPartnerName): the institution has no other
   // partnership (institution_id is unique) and the new one no agreements yet. An unknown
   // institution stays the foreign-key violation it was.
   partnership.id = c.Insert(
-      "INSERT INTO partnerships (institution_id, partner_name, partner_country, tier, since, "
-      "responsible_person, objectives, objectives_de, notes, version, created_at, updated_at) "
-      "VALUES "
+      "INSERT INTO partnerships (institution_id, partner_name, partner_country, partner_name_key, "
+      "partner_country_key_en, partner_country_key_de, tier, since, responsible_person, "
+      "objectives, objectives_de, notes, version, created_at, updated_at) VALUES "
       "(:institution_id, COALESCE((SELECT name FROM institutions WHERE id = :institution_id), ''), "
-      "COALESCE((SELECT country FROM institutions WHERE id = :institution_id), ''), :tier, :since, "
-      ":responsible_person, :objectives, :objectives_de, :notes, 1, :at, :at)",
+      "COALESCE((SELECT country FROM institutions WHERE id = :institution_id), ''), "
+      "COALESCE((SELECT name_key FROM institutions WHERE id = :institution_id), ''), "
+      "COALESCE((SELECT country_key_en FROM institutions WHERE id = :institution_id), ''), "
+      "COALESCE((SELECT country_key_de FROM institutions WHERE id = :institution_id), ''), "
+      ":tier, :since, :responsible_person, :objectives, :objectives_de, :notes, 1, :at, :at)",
       PartnershipFieldParams(partnership).Set("at", NowUtcTimestamp()));
   partnership.version = 1;
   if (counts == KeptCounts::kNow) {

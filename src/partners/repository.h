@@ -32,6 +32,11 @@ void InsertInstitution(Connection& c, Institution& institution);
 // Folds the search texts of every institution and agreement again (FoldForSearch), for a
 // migration after the folding changed; rows whose text is already right are left alone.
 void RefoldSearchTexts(Connection& c);
+// Writes the collation keys of every institution's name, city and country, every agreement's
+// titles, and their copies in partnerships and agreements (core/collation.h), for the code
+// migration 0019_collation_keys_fill and again after the order changed; rows already right are
+// left alone.
+void WriteCollationKeys(Connection& c);
 void UpdateInstitution(Connection& c, Institution& institution, int64_t expected_version);
 void DeleteInstitution(Connection& c, int64_t id, int64_t expected_version);
 std::optional<int64_t> FindInstitutionIdByErasmusCode(Connection& c, const std::string& code);
@@ -61,6 +66,9 @@ std::vector<std::string> StaleCopies(Connection& c);
 // where they differ: after an institution or a partnership is changed (a new partnership's
 // INSERT copies them itself).
 void CopyPartnerName(Connection& c, int64_t institution_id);
+// The same for every partnership and agreement (after their partners' collation keys were written
+// by a migration).
+void CopyAllPartnerNames(Connection& c);
 
 // Every partner matching the filter, in one answer, for the map.
 std::vector<MapPoint> ListMapPoints(Connection& c, const PartnershipFilter& filter);
@@ -112,6 +120,9 @@ void KeepAllChildrenTexts(Connection& c);
 // StaleCopies).
 std::vector<std::string> StaleChildrenTexts(Connection& c);
 void InsertAgreement(Connection& c, Agreement& agreement, KeptCounts counts = KeptCounts::kNow);
+// Writes every agreement's title keys (the collation keys of the title each language reads) where
+// they differ (part of WriteCollationKeys).
+void WriteAgreementTitleKeys(Connection& c);
 // After inserts with KeptCounts::kAfterBulkInsert: recounts every partnership's active agreements
 // (writing those that differ) and counts one change of the partner map.
 void RecountAfterBulkInsert(Connection& c);

@@ -126,7 +126,8 @@ void RegisterInstitutionRoutes(http::Router& router, std::shared_ptr<PartnersSer
              filter.type = QueryEnum(request.query, "type", kInstitutionTypeTable);
              filter.has_erasmus_code = QueryBool(request.query, "has_erasmus_code");
              filter.partner = QueryBool(request.query, "partner");
-             const auto page = repository::InstitutionSorts().PageFrom(request.query);
+             const auto page = repository::InstitutionSorts().PageFrom(
+                 request.query, http::RequestLanguage(request));
              return http::ListOrExport(request, page, "institutions", kInstitutionExport,
                                        [service, filter](const PageRequest& p) {
                                          return service->ListInstitutions(filter, p);
@@ -194,7 +195,8 @@ void RegisterPartnershipRoutes(http::Router& router, std::shared_ptr<PartnersSer
              const auto audience = AudienceOf(request);
              auto filter = PartnershipFilterFrom(request);
              Restrict(filter, audience);
-             const auto page = repository::PartnershipSorts().PageFrom(request.query);
+             const auto page = repository::PartnershipSorts().PageFrom(
+                 request.query, http::RequestLanguage(request));
              return http::ListOrExport(
                  request, page, "partners", kPartnershipExport,
                  [service, filter, audience, today = Date::TodayUtc()](const PageRequest& p) {
@@ -293,7 +295,8 @@ void RegisterAgreementRoutes(http::Router& router, std::shared_ptr<PartnersServi
                    Date::TodayUtc().AddMonths(static_cast<int>(*months)).ToString();
                filter.only_in_force = true;
              }
-             const auto page = repository::AgreementSorts().PageFrom(request.query);
+             const auto page = repository::AgreementSorts().PageFrom(
+                 request.query, http::RequestLanguage(request));
              return AgreementsOrExport(request, *service, filter, page);
            })
       .ReturnsPage(AgreementSchema().Output())

@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "core/collation.h"
 #include "core/error.h"
 
 namespace weltcampus::store {
@@ -63,30 +64,43 @@ SortTable::SortTable(std::string id_column, std::vector<SortKey> keys, DefaultOr
     throw std::logic_error("a sort table needs at least one key");
   }
   for (const auto& key : keys_) {
-    std::vector<Term> terms;
-    for (const auto& text : SplitTerms(key.order)) {
-      if (text.empty()) {
-        continue;  // a key sorted by the id alone
-      }
-      Term term{text, false, false};
-      for (const auto& [suffix, descending, follows] :
-           {std::tuple{" DESC $", true, true}, std::tuple{" $", false, true},
-            std::tuple{" ASC", false, false}, std::tuple{" DESC", true, false}}) {
-        if (text.ends_with(suffix)) {
-          term = Term{
-              Trim(std::string_view(text).substr(0, text.size() - std::string_view(suffix).size())),
-              descending, follows};
-          break;
-        }
-      }
-      if (term.expression.find('$') != std::string::npos) {
-        throw std::logic_error("'$' only ends a sort term: " + std::string(key.order));
-      }
-      terms.push_back(std::move(term));
+    by_language_.push_back(key.order.find("{lang}") != std::string_view::npos);
+    terms_.emplace_back();
+    for (const auto language : kSortLanguages) {
+      terms_.back().push_back(ParseTerms(key.order, language));
     }
-    terms.push_back(Term{id_column_, false, true});
-    terms_.push_back(std::move(terms));
   }
+}
+
+std::vector<SortTable::Term> SortTable::ParseTerms(std::string_view key_order,
+                                                   std::string_view language) const {
+  std::string order(key_order);
+  for (auto at = order.find("{lang}"); at != std::string::npos; at = order.find("{lang}", at)) {
+    order.replace(at, 6, language);
+  }
+  std::vector<Term> terms;
+  for (const auto& text : SplitTerms(order)) {
+    if (text.empty()) {
+      continue;  // a key sorted by the id alone
+    }
+    Term term{text, false, false};
+    for (const auto& [suffix, descending, follows] :
+         {std::tuple{" DESC $", true, true}, std::tuple{" $", false, true},
+          std::tuple{" ASC", false, false}, std::tuple{" DESC", true, false}}) {
+      if (text.ends_with(suffix)) {
+        term = Term{
+            Trim(std::string_view(text).substr(0, text.size() - std::string_view(suffix).size())),
+            descending, follows};
+        break;
+      }
+    }
+    if (term.expression.find('$') != std::string::npos) {
+      throw std::logic_error("'$' only ends a sort term: " + order);
+    }
+    terms.push_back(std::move(term));
+  }
+  terms.push_back(Term{id_column_, false, true});
+  return terms;
 }
 
 std::size_t SortTable::KeyIndex(const std::string& name) const {
@@ -99,19 +113,28 @@ std::size_t SortTable::KeyIndex(const std::string& name) const {
 }
 
 const std::vector<SortTable::Term>& SortTable::Terms(const PageRequest& page) const {
-  return terms_[KeyIndex(page.sort)];
+  const auto& per_language = terms_[KeyIndex(page.sort)];
+  const std::string_view language = SortLanguage(page.language);
+  for (std::size_t i = 0; i < per_language.size(); ++i) {
+    if (kSortLanguages[i] == language) {
+      return per_language[i];
+    }
+  }
+  return per_language.front();
 }
 
 bool SortTable::Descending(const Term& term, const PageRequest& page) {
   return term.follows ? term.descending != page.descending : term.descending;
 }
 
-PageRequest SortTable::PageFrom(const std::map<std::string, std::string>& query) const {
+PageRequest SortTable::PageFrom(const std::map<std::string, std::string>& query,
+                                std::string_view language) const {
   std::vector<std::string_view> names;
   for (const auto& key : keys_) {
     names.push_back(key.name);
   }
   auto page = PageRequest::FromQuery(query, names);
+  page.language = std::string(SortLanguage(language));
   if (default_order_ == DefaultOrder::kDescending && !query.contains("sort")) {
     page.descending = true;
   }
@@ -155,7 +178,10 @@ std::string SortTable::After(const PageRequest& page, Backend backend, Params& p
   }
   const auto& terms = Terms(page);
   const nlohmann::json& after = *page.after;
-  if (after["s"] != page.sort || after["d"] != page.descending ||
+  // A cursor from before cursors named their language ("l") was one of an English page.
+  const bool other_language = by_language_[KeyIndex(page.sort)] &&
+                              after.value("l", std::string(kSortLanguages[0])) != page.language;
+  if (after["s"] != page.sort || after["d"] != page.descending || other_language ||
       after["k"].size() != terms.size()) {
     throw ValidationError("cursor", "Not a cursor of this list's order; start from the first page");
   }

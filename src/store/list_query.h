@@ -20,6 +20,9 @@ namespace weltcampus::store {
 // list's index the same columns in the same order, with terms that all turn together, and the
 // index serves both directions of the sort. An empty order sorts by the id alone. A key that needs
 // a join (a count from another table) names it; it is added only when that sort is asked for.
+// '{lang}' in an order stands for the page's language (one of kSortLanguages: "en", "de"), for a
+// sort by what is named differently in each language ("country_key_{lang} $, name_key $": a
+// column kept per language, each with its index); a key cursor of another language is refused.
 struct SortKey {
   std::string_view name;
   std::string_view order;
@@ -36,8 +39,11 @@ class SortTable {
   SortTable(std::string id_column, std::vector<SortKey> keys,
             DefaultOrder default_order = DefaultOrder::kAscending);
 
-  // Reads ?limit=, ?cursor= and ?sort= (400/422 naming the parameter when unknown).
-  PageRequest PageFrom(const std::map<std::string, std::string>& query) const;
+  // Reads ?limit=, ?cursor= and ?sort= (400/422 naming the parameter when unknown); the page is
+  // sorted for the reader's `language` (http::RequestLanguage; another than kSortLanguages is the
+  // default).
+  PageRequest PageFrom(const std::map<std::string, std::string>& query,
+                       std::string_view language = "en") const;
   std::string OrderBy(const PageRequest& page) const;  // " ORDER BY ..."
   std::string_view Join(const PageRequest& page) const;
   // "name", "-name", ... for the OpenAPI document.
@@ -58,13 +64,16 @@ class SortTable {
     bool follows;     // '$': turns with the request's direction
   };
   std::size_t KeyIndex(const std::string& name) const;
+  // A key's order for one language: its terms, the id last.
+  std::vector<Term> ParseTerms(std::string_view order, std::string_view language) const;
   // The terms of the page's sort, the id last: parsed once, when the table is built.
   const std::vector<Term>& Terms(const PageRequest& page) const;
   static bool Descending(const Term& term, const PageRequest& page);
 
   std::string id_column_;
   std::vector<SortKey> keys_;
-  std::vector<std::vector<Term>> terms_;  // per key
+  std::vector<std::vector<std::vector<Term>>> terms_;  // per key, per language
+  std::vector<bool> by_language_;                      // per key: whether its order names {lang}
   DefaultOrder default_order_;
 };
 

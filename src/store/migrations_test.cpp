@@ -37,6 +37,9 @@ TEST(MigrationsTest, KeepsOnlyTheBlocksOfItsBackend) {
 TEST(MigrationsTest, AdaptsSerialKeysPerBackend) {
   EXPECT_EQ(AdaptSql("id {{serial_pk}}", Backend::kSqlite), "id INTEGER PRIMARY KEY");
   EXPECT_NE(AdaptSql("id {{serial_pk}}", Backend::kPostgres).find("IDENTITY"), std::string::npos);
+  EXPECT_EQ(AdaptSql("k TEXT{{bytewise}} NOT NULL", Backend::kSqlite), "k TEXT NOT NULL");
+  EXPECT_EQ(AdaptSql("k TEXT{{bytewise}} NOT NULL", Backend::kPostgres),
+            "k TEXT COLLATE \"C\" NOT NULL");
 }
 
 TEST(DatabaseUrlTest, TurnsPostgresUrlsIntoKeywordsAndHidesPasswords) {

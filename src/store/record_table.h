@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/collation.h"
 #include "core/date.h"
 #include "core/paging.h"
 #include "core/record_schema.h"
@@ -23,6 +24,15 @@ namespace weltcampus::store {
 //
 //   const RecordTable<OrgUnit> table("org_units", "Organisational unit", OrgUnitSchema());
 //   table.Find(c, 7); table.List(c, filter, sorts, page); table.Insert(c, unit);
+// A collation key (core/collation.h) that a table keeps beside a text column for the lists that
+// sort by it: `column` holds CollationKey(source), or of `fallback` where the source is NULL (a
+// German name, else the English one); NULL when both are. Written with every insert and update.
+struct CollationKeyColumn {
+  std::string column;
+  std::string source;
+  std::string fallback = {};
+};
+
 template <typename T>
 class RecordTable {
  public:
@@ -30,12 +40,13 @@ class RecordTable {
   // to another (a joint structure to its partnership) names its `parent_column`, a read-only
   // field that an insert writes and an update never changes.
   RecordTable(std::string table, std::string what, const RecordSchema<T>& schema,
-              std::string parent_column = {})
+              std::string parent_column = {}, std::vector<CollationKeyColumn> keys = {})
       : table_(std::move(table)),
         what_(std::move(what)),
         schema_(schema),
         editable_(schema.Columns(ColumnUse::kEditable)),
-        parent_column_(std::move(parent_column)) {
+        parent_column_(std::move(parent_column)),
+        keys_(std::move(keys)) {
     std::string selected;
     for (const auto& column : schema_.Columns(ColumnUse::kServerSet)) {
       selected += (selected.empty() ? "" : ", ") + column;
@@ -47,6 +58,11 @@ class RecordTable {
       names += column + ", ";
       values += ":" + column + ", ";
       assignments_ += (assignments_.empty() ? "" : ", ") + column + " = :" + column;
+    }
+    for (const auto& key : keys_) {
+      names += key.column + ", ";
+      values += ":" + key.column + ", ";
+      assignments_ += ", " + key.column + " = :" + key.column;
     }
     if (!parent_column_.empty()) {
       names += parent_column_ + ", ";
@@ -110,12 +126,59 @@ class RecordTable {
     VersionedDelete(c, table_, what_, id, expected_version);
   }
 
+  // Writes the collation keys of every record where they differ from the stored ones (a code
+  // migration, when the keys are new or their order changed).
+  void WriteCollationKeys(Connection& c) const {
+    if (keys_.empty()) {
+      return;
+    }
+    std::string columns;
+    std::string assignments;
+    for (const auto& key : keys_) {
+      columns += ", " + key.column;
+      assignments += (assignments.empty() ? "" : ", ") + key.column + " = :" + key.column;
+    }
+    // "SELECT <every stored column>, <keys> FROM <table>"
+    const std::string from = " FROM " + table_;
+    const std::string select = select_.substr(0, select_.size() - from.size()) + columns + from;
+    for (const auto& row : c.Query(select)) {
+      const T record = FromRow(row);
+      Params params;
+      bool differs = false;
+      for (const auto& key : keys_) {
+        const auto value = KeyOf(record, key);
+        differs = differs || value != row.OptionalText(key.column);
+        params.Set(key.column, value);
+      }
+      if (differs) {
+        c.Exec("UPDATE " + table_ + " SET " + assignments + " WHERE id = :id",
+               params.Set("id", row.Int("id")));
+      }
+    }
+  }
+
  private:
+  std::optional<std::string> KeyOf(const T& record, const CollationKeyColumn& key) const {
+    for (const auto& source : {key.source, key.fallback}) {
+      if (source.empty()) {
+        continue;
+      }
+      const StoredValue value = schema_.ColumnValue(record, source);
+      if (const auto* text = std::get_if<std::string>(&value)) {
+        return CollationKey(*text);
+      }
+    }
+    return std::nullopt;
+  }
+
   Params Values(const T& record) const {
     Params params;
     auto values = schema_.EditableValues(record);
     for (size_t i = 0; i < editable_.size(); ++i) {
       params.SetStored(editable_[i], std::move(values[i]));
+    }
+    for (const auto& key : keys_) {
+      params.Set(key.column, KeyOf(record, key));
     }
     return params;
   }
@@ -125,6 +188,7 @@ class RecordTable {
   const RecordSchema<T>& schema_;
   std::vector<std::string> editable_;
   std::string parent_column_;
+  std::vector<CollationKeyColumn> keys_;
   std::string select_;
   std::string insert_;
   std::string assignments_;

@@ -1,11 +1,17 @@
 #include "fixtures.h"
 
+#include <unicode/coll.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <ctime>
+#include <memory>
 #include <random>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 namespace weltcampus::api_test {
@@ -265,6 +271,30 @@ long long InstitutionsWithCode(const std::string& code) {
   const Response answer = Api().Get(Query(kInstitutions, {{"q", code}}));
   EXPECT_TRUE(IsJson(answer, 200)) << answer;
   return answer.json.value("total", -1LL);
+}
+
+int Collate(const std::string& a, const std::string& b) {
+  static const std::unique_ptr<icu::Collator> collator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> made(
+        icu::Collator::createInstance(icu::Locale::getRoot(), status));
+    made->setStrength(icu::Collator::SECONDARY);
+    made->setAttribute(UCOL_NUMERIC_COLLATION, UCOL_ON, status);
+    if (U_FAILURE(status)) {
+      throw std::runtime_error(u_errorName(status));
+    }
+    return made;
+  }();
+  UErrorCode status = U_ZERO_ERROR;
+  return collator->compareUTF8(a, b, status);
+}
+
+std::string CountryNameIn(const std::string& code, const std::string& language) {
+  icu::UnicodeString name;
+  icu::Locale("", code.c_str()).getDisplayCountry(icu::Locale(language.c_str()), name);
+  std::string text;
+  name.toUTF8String(text);
+  return text;
 }
 
 }  // namespace weltcampus::api_test

@@ -58,6 +58,13 @@ void FindDemoPartnership(std::string_view name_parts, Json* partnership);
 bool NameHas(const Json& institution, std::string_view name_parts);
 inline constexpr std::string_view kKings = "King|College London";
 
+// The order people expect names in, as the lists sort them (checked here with ICU directly, not the
+// server's code): Unicode collation's root order, case ignored, accents breaking ties only, numbers
+// by their value. Negative, zero or positive as strcmp.
+int Collate(const std::string& a, const std::string& b);
+// The country's name (ISO code) in "en" or "de", as ICU names it.
+std::string CountryNameIn(const std::string& code, const std::string& language);
+
 // PUT the record back with a change, expecting 200, returning the new body.
 void UpdateOk(const std::string& path, const Json& record, Json* updated);
 

@@ -1,5 +1,6 @@
 // Reference lists that hardly change during a visit (ISCED-F fields, the school's units): read once.
 import { api, listAll } from './api.js';
+import { compareText } from './format.js';
 
 let isced = null;
 let orgUnits = null;
@@ -32,7 +33,7 @@ export function orderTree(units) {
     if (!children.has(key)) children.set(key, []);
     children.get(key).push(u);
   }
-  for (const list of children.values()) list.sort((a, b) => String(a.name).localeCompare(String(b.name)));
+  for (const list of children.values()) list.sort((a, b) => compareText(a.name, b.name));
   const ids = new Set(units.map((u) => u.id));
   const out = [];
   const visit = (parent, depth) => {

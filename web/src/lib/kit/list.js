@@ -24,7 +24,7 @@ export function pageOf(search) {
  * @param {URLSearchParams} search
  * @param {{filters: Array<{name: string, toApi?: (v: string|null) => any}>, sort?: string|null, pageSize?: number}} spec
  */
-export function apiQuery(search, spec, { paging = true } = {}) {
+export function apiQuery(search, spec, { paging = true, language = null } = {}) {
   const out = {};
   for (const f of spec.filters ?? []) {
     const value = search.get(f.name);
@@ -36,6 +36,8 @@ export function apiQuery(search, spec, { paging = true } = {}) {
     out.cursor = search.get('cursor');
     out.limit = spec.pageSize ?? 50;
   }
+  // The reader's language: the server sorts by names in it (a country's).
+  if (language) out.lang = language;
   return out;
 }
 

@@ -32,6 +32,10 @@ describe('query ↔ state', () => {
     expect(q.sort).toBe('-tier');
     expect(q.from).toBe('2026-01-31T00:00:00Z');
   });
+  it('names the reader’s language, by which the server sorts countries', () => {
+    expect(apiQuery(new URLSearchParams('sort=country'), spec, { language: 'de' }).lang).toBe('de');
+    expect(apiQuery(new URLSearchParams('sort=country'), spec)).not.toHaveProperty('lang');
+  });
   it('leaves out the paging for the export', () => {
     const q = apiQuery(new URLSearchParams('tier=standard&cursor=abc'), spec, { paging: false });
     expect(q).toEqual({ q: null, tier: 'standard', from: null, sort: 'name' });

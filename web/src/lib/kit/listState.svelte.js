@@ -3,6 +3,7 @@
 // boxes) follow the URL after a short pause; the URL's values come back into the boxes on back/forward.
 import { untrack } from 'svelte';
 import { query, setQuery } from '../router.svelte.js';
+import { i18n } from '../i18n/index.svelte.js';
 import { createPaging } from '../paging.js';
 import { apiQuery, activeFilters, clearedFilters, typedChanges, withFirstPage, nextSort, pageOf } from './list.js';
 
@@ -77,8 +78,11 @@ export function createListState(spec) {
       for (const n of typedNames) text[n] = '';
       update(clearedFilters(spec));
     },
-    /** The API's query for the current page; read inside loadable() so a change of the URL reloads. */
-    apiQuery: () => apiQuery(query(), spec),
+    /**
+     * The API's query for the current page, in the reader's language (the server sorts countries by their name
+     * in it); read inside loadable() so that a change of the URL or of the language reloads.
+     */
+    apiQuery: () => apiQuery(query(), spec, { language: i18n.locale }),
     /** The same filters and sort without paging (for the export). */
     exportQuery: () => apiQuery(params, spec, { paging: false }),
     // Another page starts at the top, as a new page does.

@@ -2,6 +2,7 @@ import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import { flushSync } from 'svelte';
 import { createListState } from './listState.svelte.js';
 import { navigate, route } from '../router.svelte.js';
+import { i18n } from '../i18n/index.svelte.js';
 
 const filters = [{ name: 'q', type: 'search' }, { name: 'tier', type: 'select' }];
 
@@ -27,7 +28,7 @@ describe('the list state', () => {
     expect(state.sort).toBe('name');
     expect(state.page).toBe(2);
     expect(state.active).toBe(1);
-    expect(state.apiQuery()).toEqual({ q: null, tier: 'strategic', sort: 'name', cursor: 'abc', limit: 50 });
+    expect(state.apiQuery()).toEqual({ q: null, tier: 'strategic', sort: 'name', cursor: 'abc', limit: 50, lang: i18n.locale });
     cleanup();
   });
 

@@ -1,6 +1,7 @@
 // The map's markers on a canvas: placed once per answer, drawn in few batches, found again under the pointer through a
 // grid. Tens of thousands of SVG elements take seconds to lay out; one canvas draws them in milliseconds.
 import { partnerLocation, markerRadius, drawingOrder, spread } from './geo.js';
+import { compareText } from '../format.js';
 
 /**
  * Markers {p, x, y, r} in drawing order (strategic partners over standard ones, small markers over large ones), in the
@@ -141,7 +142,7 @@ export function findMarkers(markers, query, limit = 10) {
     if (at === 0) starts.push(m);
     else if (at > 0) contains.push(m);
   }
-  const byName = (a, b) => String(a.p.name).localeCompare(String(b.p.name));
+  const byName = (a, b) => compareText(a.p.name, b.p.name);
   const all = [...starts.sort(byName), ...contains.sort(byName)];
   return { total: all.length, items: all.slice(0, limit) };
 }
