@@ -4,7 +4,9 @@
 -- EQF level; single-cycle programmes (medicine, dentistry) have 24 Erasmus months per cycle
 -- instead of 12. A student's matriculation number is the key of the campus-management import; a
 -- student may be linked to one account (with the student role), an account to one student.
--- Language certificates and earlier stays abroad are child rows of their student.
+-- Language certificates and earlier stays abroad are child rows of their student. Lists sort names
+-- by collation keys kept with the record (store::RecordTable's CollationKeyColumn, core/collation.h):
+-- programmes by their name in the reader's language, students by family and given name.
 CREATE TABLE programmes (
   id {{serial_pk}},
   code TEXT NOT NULL UNIQUE,
@@ -14,11 +16,14 @@ CREATE TABLE programmes (
   isced_code TEXT,
   eqf_level BIGINT NOT NULL,
   single_cycle BIGINT NOT NULL DEFAULT 0,
+  name_key_en TEXT{{bytewise}},
+  name_key_de TEXT{{bytewise}},
   version BIGINT NOT NULL DEFAULT 1,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
-CREATE INDEX programmes_name ON programmes (name, id);
+CREATE INDEX programmes_name_en ON programmes (name_key_en, id);
+CREATE INDEX programmes_name_de ON programmes (name_key_de, id);
 CREATE INDEX programmes_org_unit ON programmes (org_unit_id);
 
 CREATE TABLE students (
@@ -32,12 +37,14 @@ CREATE TABLE students (
   grade_average DOUBLE PRECISION,
   first_state_exam_passed BIGINT NOT NULL DEFAULT 0,
   user_id BIGINT UNIQUE REFERENCES users (id),
+  family_name_key TEXT{{bytewise}},
+  given_name_key TEXT{{bytewise}},
   version BIGINT NOT NULL DEFAULT 1,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
-CREATE INDEX students_name ON students (family_name, given_name, id);
-CREATE INDEX students_programme ON students (programme_id, family_name, given_name, id);
+CREATE INDEX students_name ON students (family_name_key, given_name_key, id);
+CREATE INDEX students_programme ON students (programme_id, family_name_key, given_name_key, id);
 CREATE INDEX students_semester ON students (study_semester, id);
 
 CREATE TABLE student_language_certificates (

@@ -54,7 +54,10 @@ const RecordSchema<Programme>& ProgrammeSchema() {
 }
 
 const store::RecordTable<Programme>& ProgrammeTable() {
-  static const store::RecordTable<Programme> table("programmes", "Programme", ProgrammeSchema());
+  // Sorted by name in the reader's language (the German name, else the English one).
+  static const store::RecordTable<Programme> table(
+      "programmes", "Programme", ProgrammeSchema(), {},
+      {{"name_key_en", "name"}, {"name_key_de", "name_de", "name"}});
   return table;
 }
 
@@ -98,7 +101,7 @@ void RegisterProgrammeRoutes(http::Router& router, store::Database& database) {
        .write = kWriteExchange,
        .one = "a study programme",
        .many = "study programmes",
-       .sorts = store::SortTable("id", {{"name", "name $"}, {"code", "code $"}}),
+       .sorts = store::SortTable("id", {{"name", "name_key_{lang} $"}, {"code", "code $"}}),
        .filters = {kit::Search("q", {"code", "name", "name_de"}, 200),
                    kit::IntFilter("org_unit_id", "org_unit_id", 1, INT64_MAX),
                    kit::IntFilter("eqf_level", "eqf_level", 5, 8)},

@@ -185,7 +185,10 @@ const RecordSchema<StayAbroad>& StayAbroadSchema() {
 }
 
 const store::RecordTable<Student>& StudentTable() {
-  static const store::RecordTable<Student> table("students", "Student", StudentSchema());
+  // Sorted by family and given name in Unicode collation (case and accents do not count first).
+  static const store::RecordTable<Student> table(
+      "students", "Student", StudentSchema(), {},
+      {{"family_name_key", "family_name"}, {"given_name_key", "given_name"}});
   return table;
 }
 const store::RecordTable<LanguageCertificate>& LanguageCertificateTable() {
@@ -292,10 +295,10 @@ void RegisterStudentRoutes(http::Router& router, store::Database& database) {
        .write = kWriteExchange,
        .one = "a student",
        .many = "students",
-       .sorts =
-           store::SortTable("id", {{"name", "family_name $, given_name $"},
-                                   {"programme", "programme_id $, family_name $, given_name $"},
-                                   {"semester", "study_semester $"}}),
+       .sorts = store::SortTable(
+           "id", {{"name", "family_name_key $, given_name_key $"},
+                  {"programme", "programme_id $, family_name_key $, given_name_key $"},
+                  {"semester", "study_semester $"}}),
        .filters = {kit::Search("q", {"matriculation_number", "family_name", "given_name", "email"},
                                200),
                    kit::IntFilter("programme_id", "programme_id", 1, INT64_MAX),
