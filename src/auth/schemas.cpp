@@ -1,6 +1,7 @@
 #include "auth/schemas.h"
 
 #include "audit/schemas.h"
+#include "auth/personal_data.h"
 #include "auth/roles.h"
 #include "core/json_schema.h"
 
@@ -104,6 +105,7 @@ NamedSchema PersonalDataSchema() {
                   {"sessions", ArrayOf(Closed({{"created_at", Text()},
                                                {"last_seen_at", Text()},
                                                {"client_address", Text()}}))},
+                  {"records", PersonalDataPartsSchema()},
                   {"audit_entries_about_you", ArrayOf(audit::AuditEntrySchema().schema)},
                   {"audit_entries_by_you", ArrayOf(audit::AuditEntrySchema().schema)}})};
 }

@@ -6,6 +6,7 @@
 
 #include "audit/audit.h"
 #include "auth/password.h"
+#include "auth/personal_data.h"
 #include "auth/repository.h"
 #include "auth/roles.h"
 #include "core/codes.h"
@@ -313,6 +314,7 @@ nlohmann::json AuthService::ExportPersonalData(const audit::Actor& actor, int64_
     return nlohmann::json{{"exported_at", NowUtcTimestamp()},
                           {"account", ToJson(*user)},
                           {"sessions", sessions},
+                          {"records", ExportPersonalDataParts(c, user_id)},
                           {"audit_entries_about_you", about_me},
                           {"audit_entries_by_you", by_me}};
   });
@@ -418,6 +420,7 @@ User AuthService::ErasePerson(const audit::Actor& actor, int64_t id, int64_t exp
       throw ApiError(ErrorCode::kConflict, "The last active administrator cannot be erased");
     }
     AuditUserAction(c, actor, "erase", id, before, AuditView(*user));
+    ErasePersonalDataParts(c, actor, id);
     ForgetUser(id);
     return *repo::FindUser(c, id);
   });
@@ -438,6 +441,7 @@ RetentionReport AuthService::RunRetention(std::chrono::hours inactive_accounts_a
       repo::UpdateUser(c, *user, user->version);
       repo::SetPassword(c, id, std::nullopt, false);
       AuditUserAction(c, actor, "erase", id, nullptr, nlohmann::json{{"reason", "retention"}});
+      ErasePersonalDataParts(c, actor, id);
       ++report.pseudonymised_accounts;
     }
     audit::AuditEntry entry;

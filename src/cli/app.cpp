@@ -72,6 +72,8 @@ void RegisterAllImporters() {
   exchange::RegisterStudentImporter();
 }
 
+void RegisterPersonalDataParts() { exchange::RegisterStudentPersonalData(); }
+
 namespace {
 
 // An Erasmus code or hei-id as compared: without spaces ("D  DRESDEN01" is "DDRESDEN01"), in
@@ -99,6 +101,7 @@ bool IsHomeInstitution(store::Connection& c, const partners::Institution& instit
 
 void RegisterAllRoutes(http::Router& router, store::Database& database, http::Metrics& metrics,
                        jobs::JobRunner& job_runner) {
+  RegisterPersonalDataParts();
   auth::RegisterRoutes(router, database, Access());
   audit::RegisterRoutes(router, database);
   system::RegisterRoutes(router, database, metrics, AllEnumerations());

@@ -20,6 +20,9 @@ std::vector<std::string> MigrateDatabase(store::Database& database);
 
 // Registers every module's importers (kit/importers.h), for the import jobs and the command.
 void RegisterAllImporters();
+// What the modules keep about a person with an account, for the data export and the erasure
+// (auth/personal_data.h): before the routes and before a retention run.
+void RegisterPersonalDataParts();
 
 // Registers every module's routes: the one place that knows all modules.
 // `jobs` runs what the routes queue (imports).

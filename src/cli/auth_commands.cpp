@@ -107,6 +107,7 @@ int CheckCounts(const std::string& db) {
 int RunRetention(const std::string& db, int inactive_days) {
   auto database = store::Database::Open(db, 1);
   MigrateDatabase(*database);
+  RegisterPersonalDataParts();
   auth::AuthService service(*database);
   const auto report = service.RunRetention(std::chrono::hours(24 * inactive_days));
   fmt::print("retention: {} expired sessions removed, {} stale login counters removed, {} disabled "

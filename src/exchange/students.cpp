@@ -101,6 +101,8 @@ void Flatten(const nlohmann::json& value, const std::string& path,
   }
 }
 
+}  // namespace
+
 NamedSchema OwnStudentRecordSchema() {
   nlohmann::json schema = StudentSchema().OutputSchema();
   schema["properties"]["programme"] = ProgrammeSchema().OutputSchema();
@@ -113,8 +115,6 @@ NamedSchema OwnStudentRecordSchema() {
   }
   return {"OwnStudentRecord", schema};
 }
-
-}  // namespace
 
 bool IsMatriculationNumber(std::string_view text) {
   return text.size() >= kMatriculationMinDigits && text.size() <= kMatriculationMaxDigits &&

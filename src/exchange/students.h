@@ -113,6 +113,11 @@ void CheckStudent(store::Connection& c, const Student& student);
 
 // A student's own record: the student, the programme, the certificates and the stays abroad.
 nlohmann::json OwnStudentRecord(store::Connection& c, const Student& student);
+NamedSchema OwnStudentRecordSchema();
+
+// The student record as personal data of its account (auth/personal_data.h): in the account's
+// data export, and erased with the account (students_privacy.cpp). Called once at start.
+void RegisterStudentPersonalData();
 
 // The enumerations of this part of the module, for GET /api/v1/enumerations.
 nlohmann::json StudentEnumerations();

@@ -291,6 +291,63 @@ TEST(Students, AStudentSeesOnlyTheirOwnRecordAndNoOneElses) {
   EXPECT_EQ(IdOf(bobs.json), IdOf(alices));
 }
 
+// The student record is personal data of its account: in the account's data export, and gone
+// with its certificates and stays when the account is erased (no application points at it yet).
+TEST(Students, TheRecordIsInTheAccountsDataExportAndErasedWithTheAccount) {
+  Json medicine;
+  ASSERT_NO_FATAL_FAILURE(DemoMedicine(&medicine));
+  Account carla;
+  ASSERT_NO_FATAL_FAILURE(CreateAccount({"student"}, &carla));
+  Json body = StudentBody(IdOf(medicine));
+  body["user_id"] = carla.id;
+  Json student;
+  ASSERT_NO_FATAL_FAILURE(CreateOk(kStudents, body, &student));
+  Json certificate;
+  ASSERT_NO_FATAL_FAILURE(
+      CreateOk(StudentPath(student) + "/language-certificates",
+               Json{{"language", "es"}, {"cefr_level", "B2"}, {"name", "DELE B2"}}, &certificate));
+
+  ApiClient as_carla(carla.session);
+  const Response data = as_carla.Get("/api/v1/me/data");
+  ASSERT_TRUE(IsJson(data, 200)) << data;
+  const Json& record = data.json["records"]["student_record"];
+  ASSERT_TRUE(record.is_object()) << data;
+  EXPECT_EQ(Str(record, "matriculation_number"), Str(body, "matriculation_number"));
+  ASSERT_EQ(record["language_certificates"].size(), 1u) << record.dump();
+  // An account without a student record exports null there.
+  const Response office_data = Api().Get("/api/v1/me/data");
+  ASSERT_TRUE(IsJson(office_data, 200)) << office_data;
+  EXPECT_TRUE(office_data.json["records"]["student_record"].is_null()) << office_data;
+
+  const std::string account = "/api/v1/users/" + std::to_string(carla.id);
+  Json user;
+  ASSERT_NO_FATAL_FAILURE(GetOk(account, &user));
+  ASSERT_TRUE(IsJson(
+      Api().Post(account + "/erasure", Json::object(), {{"If-Match", Quoted(VersionOf(user))}}),
+      200));
+  EXPECT_TRUE(IsError(Api().Get(StudentPath(student)), 404, "not_found"));
+  EXPECT_TRUE(IsError(
+      Api().Get("/api/v1/student-language-certificates/" + std::to_string(IdOf(certificate))), 404,
+      "not_found"));
+  const Response after = Api().Get(account + "/data");
+  ASSERT_TRUE(IsJson(after, 200)) << after;
+  EXPECT_TRUE(after.json["records"]["student_record"].is_null()) << after;
+  EXPECT_EQ(after.body.find(Str(body, "email")), std::string::npos) << after;
+
+  std::vector<Json> entries;
+  ASSERT_NO_FATAL_FAILURE(AllAuditEntries("?entity_type=student", &entries));
+  bool erased = false;
+  for (const Json& entry : entries) {
+    if (Str(entry, "action") == "erase" &&
+        entry.value("entity_id", Json()) == Json(std::to_string(IdOf(student)))) {
+      erased = true;
+      EXPECT_EQ(entry["after"].value("student", ""), "deleted") << entry.dump();
+      EXPECT_EQ(entry["after"].value("language_certificates_deleted", -1), 1) << entry.dump();
+    }
+  }
+  EXPECT_TRUE(erased) << "the erasure of the student record must be audited";
+}
+
 Response PostStudentImport(const std::string& csv, bool dry_run) {
   return Api().PostRaw(Query("/api/v1/imports/students",
                              {{"dry_run", dry_run ? "true" : "false"}, {"file_name", "his.csv"}}),
