@@ -7,10 +7,36 @@
 
 namespace weltcampus::interop {
 
+char CsvSeparatorOf(std::string_view text) {
+  std::size_t commas = 0;
+  std::size_t semicolons = 0;
+  std::size_t tabs = 0;
+  bool quoted = false;
+  for (const char c : text) {
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (!quoted && (c == '\n' || c == '\r')) {
+      break;
+    } else if (!quoted) {
+      commas += c == ',';
+      semicolons += c == ';';
+      tabs += c == '\t';
+    }
+  }
+  if (semicolons > commas && semicolons >= tabs) {
+    return ';';
+  }
+  if (tabs > commas && tabs > semicolons) {
+    return '\t';
+  }
+  return ',';
+}
+
 CsvReader::CsvReader(std::string_view text) : text_(text) {
   if (text_.starts_with("\xEF\xBB\xBF")) {
     pos_ = 3;
   }
+  separator_ = CsvSeparatorOf(text_.substr(pos_));
 }
 
 bool CsvReader::Next(std::vector<std::string>& fields) {
@@ -43,7 +69,7 @@ bool CsvReader::Next(std::vector<std::string>& fields) {
     if (c == '"' && (field.empty() && !field_was_quoted)) {
       quoted = true;
       field_was_quoted = true;
-    } else if (c == ',') {
+    } else if (c == separator_) {
       fields.push_back(std::move(field));
       field.clear();
       field_was_quoted = false;

@@ -8,12 +8,16 @@
 
 namespace weltcampus::interop {
 
-// RFC 4180 records: comma-separated, fields optionally in double quotes, "" for a quote inside
-// them, commas and line breaks allowed inside quotes, CRLF or LF line ends. A UTF-8 byte order
-// mark at the start is skipped. The text must outlive the reader.
+// RFC 4180 records: fields optionally in double quotes, "" for a quote inside them, separators
+// and line breaks allowed inside quotes, CRLF or LF line ends. A UTF-8 byte order mark at the
+// start is skipped. The separator is told by the first line: a comma, or a semicolon (what a
+// spreadsheet writes in German settings, where the comma is the decimal sign) or a tab where the
+// first line has more of those outside quotes. The text must outlive the reader.
 class CsvReader {
  public:
   explicit CsvReader(std::string_view text);
+
+  char separator() const { return separator_; }
 
   // Reads the next record into fields; false at the end. Throws std::runtime_error naming the
   // line when a quoted field is never closed.
@@ -26,7 +30,11 @@ class CsvReader {
   std::size_t pos_ = 0;
   int current_line_ = 1;
   int record_line_ = 0;
+  char separator_ = ',';
 };
+
+// The separator of a CSV text, told by its first line (see CsvReader).
+char CsvSeparatorOf(std::string_view text);
 
 // The columns of a header record, looked up by name (case and surrounding spaces ignored).
 class CsvHeader {

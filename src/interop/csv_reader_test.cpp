@@ -59,6 +59,21 @@ TEST(CsvReader, UnclosedQuoteNamesItsLine) {
   }
 }
 
+TEST(CsvReader, TakesTheSemicolonOrTabOfTheFirstLine) {
+  // A spreadsheet in German settings: semicolons, and commas as the decimal sign.
+  const auto german =
+      ReadAll("\xEF\xBB\xBFMatrikelnummer;Name;Note\n4711001;\"M\u00fcller; Anna\";1,7\n");
+  ASSERT_EQ(german.size(), 2u);
+  EXPECT_EQ(german[1], (std::vector<std::string>{"4711001", "M\u00fcller; Anna", "1,7"}));
+  const auto tabs = ReadAll("a\tb\n1,5\t2\n");
+  EXPECT_EQ(tabs[1], (std::vector<std::string>{"1,5", "2"}));
+  // Separators inside quotes of the first line do not count; a tie stays with the comma.
+  EXPECT_EQ(CsvSeparatorOf("\"a;b;c\",d\n"), ',');
+  EXPECT_EQ(CsvSeparatorOf("a;b,c\n"), ',');
+  EXPECT_EQ(CsvSeparatorOf("name\n"), ',');
+  EXPECT_EQ(CsvSeparatorOf("a;b\r\nc,d,e,f\n"), ';');
+}
+
 TEST(CsvHeader, FindsColumnsByNameIgnoringCaseAndSpaces) {
   const CsvHeader header({"Proposal number", " Erasmus Code ", "PIC"});
   EXPECT_EQ(header.Require("erasmus code"), 1u);
