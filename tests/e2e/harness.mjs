@@ -5,7 +5,7 @@
 // in through the login page (`login(page, role)`), and `app.api()` uses a session of the international office
 // (`app.apiAs(role)` for another demo account) with the CSRF token and Origin on writes.
 import { spawn, execFile } from 'node:child_process';
-import { mkdtemp, rm, readFile, mkdir, access } from 'node:fs/promises';
+import { mkdtemp, rm, readFile, mkdir, access, stat, copyFile, rename, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,6 +121,33 @@ async function waitFor(what, probe, { timeout = 30000, interval = 100 } = {}) {
 }
 
 /**
+ * Writes a fresh demo database to `file`. The demo is built once per server binary and day (in the
+ * system's temporary folder, renamed into place when whole, so that test files running side by
+ * side never read half a database) and copied for every test file: each file still starts on the
+ * untouched demo, without waiting for the sanitized server to build it again.
+ */
+async function copyOfDemo(file) {
+  const binary = await stat(BIN);
+  const prefix = 'weltcampus-e2e-demo-';
+  const key = `${prefix}${binary.size}-${Math.round(binary.mtimeMs)}-${new Date().toISOString().slice(0, 10)}.db`;
+  const cached = join(tmpdir(), key);
+  try {
+    await access(cached);
+  } catch {
+    const building = join(tmpdir(), `${prefix}building-${process.pid}.db`);
+    await rm(building, { force: true });
+    await run(BIN, ['demo', '--db', `sqlite:${building}`], { cwd: ROOT, timeout: 120000, maxBuffer: 16 << 20 });
+    await rename(building, cached);
+    for (const name of await readdir(tmpdir())) {
+      if (name.startsWith(prefix) && name !== key && !name.includes('building')) {
+        await rm(join(tmpdir(), name), { force: true });
+      }
+    }
+  }
+  await copyFile(cached, file);
+}
+
+/**
  * @param {{signIn?: string|null}} options the demo account the browser signs in with before the tests
  *   (default: the international office, which may edit partners); null starts signed out.
  * @returns {Promise<{baseURL: string, context: import('playwright-core').BrowserContext,
@@ -150,7 +177,7 @@ export async function startApp({ signIn = 'international_office' } = {}) {
     await rm(tmp, { recursive: true, force: true });
   };
   try {
-    await run(BIN, ['demo', '--db', db], { cwd: ROOT, timeout: 120000, maxBuffer: 16 << 20 });
+    await copyOfDemo(join(tmp, 'demo.db'));
     server = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', WEB_DIST, '--port-file', portFile], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
