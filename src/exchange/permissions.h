@@ -12,5 +12,11 @@ inline constexpr http::Permission kWriteExchange{"exchange:write"};
 inline constexpr http::Permission kReadStudents{"exchange:students"};
 // One's own student record (GET /api/v1/me/student): students; anyone else's is never reached.
 inline constexpr http::Permission kReadOwnStudentRecord{"exchange:own-record"};
+// One's own application in a call (/api/v1/calls/{id}/my-application): students, by account.
+inline constexpr http::Permission kApply{"exchange:apply"};
+// The applications of a call: the international office, and coordinators within their scope
+// (exchange/application_scope.h); to check and score them, the same people.
+inline constexpr http::Permission kReadApplications{"exchange:applications"};
+inline constexpr http::Permission kScoreApplications{"exchange:score"};
 
 }  // namespace weltcampus::exchange
