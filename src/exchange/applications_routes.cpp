@@ -150,7 +150,7 @@ void RegisterStudentRoutes(http::Router& router,
         .Fails({409, 422});
   }
   router
-      .Add("PUT", kMine + "/documents/{kind}", kApply,
+      .Add("POST", kMine + "/documents/{kind}", kApply,
            "Upload my motivation letter or language certificate: a PDF as the body (told by its "
            "bytes), replacing the one before",
            [service](const http::Request& request) {
