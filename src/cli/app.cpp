@@ -10,6 +10,7 @@
 #include "auth/roles.h"
 #include "auth/routes.h"
 #include "cli/access.h"
+#include "exchange/calls.h"
 #include "exchange/applications.h"
 #include "exchange/applications_routes.h"
 #include "exchange/students.h"
@@ -62,6 +63,7 @@ nlohmann::json AllEnumerations() {
   nlohmann::json all = partners::Enumerations();
   all["enumerations"].update(organisation::Enumerations()["enumerations"]);
   all["enumerations"].update(exchange::StudentEnumerations()["enumerations"]);
+  all["enumerations"].update(exchange::CallEnumerations()["enumerations"]);
   all["enumerations"].update(exchange::ApplicationEnumerations()["enumerations"]);
   const nlohmann::json roles = auth::Enumerations();
   all["enumerations"].update(roles["enumerations"]);
@@ -108,6 +110,7 @@ void RegisterAllRoutes(http::Router& router, store::Database& database, http::Me
   organisation::RegisterRoutes(router, database);
   partners::RegisterRoutes(router, database, IsHomeInstitution);
   exchange::RegisterStudentRoutes(router, database);
+  exchange::RegisterCallRoutes(router, database);
   exchange::RegisterApplicationRoutes(router, database);
   jobs::RegisterRoutes(router, database);
   RegisterAllImporters();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exchange/calls_demo.h"
 #include "exchange/students_demo.h"
 #include "partners/demo_builder.h"
 #include "store/sql.h"
@@ -10,6 +11,7 @@ namespace weltcampus::demo {
 // What the demo holds: the partners module's counts and the exchange's students.
 struct Summary : partners::DemoSummary {
   exchange::DemoStudents students;
+  exchange::DemoCalls calls;
 };
 
 // The home settings (TU Dresden, its School of Medicine), the organisation's part (units, ISCED),

@@ -145,6 +145,9 @@ void CheckCall(store::Connection& c, const Call& call) {
   if (!organisation::repository::FindOrgUnit(c, call.org_unit_id)) {
     throw ValidationError("org_unit_id", "No organisational unit with this id");
   }
+  if (call.id != 0) {
+    CheckCallAgainstOffers(c, call);
+  }
 }
 
 nlohmann::json CallEnumerations() {

@@ -120,6 +120,50 @@ std::optional<Offer> FindOffer(store::Connection& c, int64_t id);
 // summing to 100, the unit exists, funded months only for funding calls; on an update, the
 // nomination date against the offers' partners' nomination deadlines.
 void CheckCall(store::Connection& c, const Call& call);
+// The part of the call rules that concerns its offers (offers.cpp): a call with offers keeps its
+// kind and year, and its nomination date is not after a partner's deadline for an offer's term.
+void CheckCallAgainstOffers(store::Connection& c, const Call& call);
+
+// The date by which a partner wants our nominations for a term of an academic year: the last
+// day of its "MM-DD" deadline (winter: full-year and winter stays; summer: summer stays) before
+// the term begins; nothing without a deadline.
+std::optional<std::string> NominationDeadlineOn(int academic_year, OfferTerm term,
+                                                const std::optional<std::string>& winter,
+                                                const std::optional<std::string>& summer);
+
+// The offer rules, run before every create and update of an offer: `DeriveOffer` reads the quota
+// (an outgoing student quota of an agreement active in the call's year, of the call's unit or a
+// unit below it, or of none), copies its agreement, partnership and partner name and fills the
+// eligibility the client left out from the quota's; `CheckOffer` keeps the offers of the quota in
+// the call's year within its places and months, the eligibility within the quota's, the months
+// per place within the term, and the call's nomination date within the partner's deadline.
+void DeriveOffer(store::Connection& c, Offer& offer);
+void CheckOffer(store::Connection& c, const Offer& offer);
+
+// A quota a call's offers may be carved from, with what is carved of it in the call's year.
+struct UsableQuota {
+  int64_t quota_id = 0;
+  int64_t agreement_id = 0;
+  int64_t partnership_id = 0;
+  std::string partner_name;
+  std::string category;  // the quota's category, by its API name
+  std::optional<std::string> isced_code;
+  std::vector<int> eqf_levels;
+  std::optional<std::string> language;  // the quota's first language requirement
+  std::optional<std::string> cefr_level;
+  int64_t places_per_year = 0;
+  std::optional<double> months_per_place;
+  int64_t carved = 0;          // places (without the partner's extra ones) in this year's offers
+  int64_t carved_in_call = 0;  // of them, in this call's offers
+  int64_t withheld = 0;        // places not carved into offers
+  double months_used = 0;
+  std::optional<double> months_available;  // places × months per place, where the quota has months
+  std::optional<std::string> nomination_deadline_winter;
+  std::optional<std::string> nomination_deadline_summer;
+};
+std::vector<UsableQuota> UsableQuotas(store::Connection& c, const Call& call);
+NamedSchema UsableQuotaSchema();
+void WriteJson(const UsableQuota& quota, JsonWriter& out);
 
 // The enumerations of calls and offers, for GET /api/v1/enumerations.
 nlohmann::json CallEnumerations();
