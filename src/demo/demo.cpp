@@ -20,6 +20,7 @@ Summary Build(store::Connection& connection, const partners::DemoReferenceData& 
                                                 settings.seed, "student@weltcampus.example");
   summary.calls = exchange::BuildCallDemo(connection, organisation, settings.profile, settings.seed,
                                           settings.today);
+  summary.applications = exchange::BuildApplicationDemo(connection, settings.seed);
   return summary;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exchange/applications_demo.h"
 #include "exchange/calls_demo.h"
 #include "exchange/students_demo.h"
 #include "partners/demo_builder.h"
@@ -12,6 +13,7 @@ namespace weltcampus::demo {
 struct Summary : partners::DemoSummary {
   exchange::DemoStudents students;
   exchange::DemoCalls calls;
+  exchange::DemoApplications applications;
 };
 
 // The home settings (TU Dresden, its School of Medicine), the organisation's part (units, ISCED),
