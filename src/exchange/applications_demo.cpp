@@ -61,17 +61,8 @@ DemoApplications BuildApplicationDemo(store::Connection& c, unsigned seed) {
     const auto facts = StudentFactsOf(c, student);
     std::vector<int64_t> open;
     for (const auto& offer : offers) {
-      OfferRequirements requirements;
       const auto stay = StayPeriodOf(call.academic_year, offer.term);
-      requirements.eqf_levels = offer.eqf_levels;
-      requirements.isced_code = offer.isced_code;
-      requirements.language = offer.language;
-      requirements.cefr_level = offer.cefr_level;
-      requirements.requires_first_state_exam = offer.requires_first_state_exam;
-      requirements.months = offer.months_per_place;
-      requirements.starts_on = stay.starts_on;
-      requirements.ends_on = stay.ends_on;
-      if (IneligibilityReasons(facts, requirements).empty()) {
+      if (IneligibilityReasons(facts, RequirementsOf(offer, stay)).empty()) {
         open.push_back(offer.id);
       }
     }
@@ -101,15 +92,8 @@ DemoApplications BuildApplicationDemo(store::Connection& c, unsigned seed) {
     if (application.status == ApplicationStatus::kIncomplete) {
       application.completeness_note = "No language certificate";
     }
-    Applicant applicant;
-    applicant.grade_average = student.grade_average;
-    for (const auto& certificate : facts.certificates) {
-      applicant.certificates.emplace_back(certificate.language, certificate.level);
-    }
-    applicant.committee_points = application.committee_points;
-    applicant.earlier_stay_abroad = !facts.stays.empty();
-    applicant.study_semester = student.study_semester;
-    application.score = CommonScore(weights, applicant).total;
+    application.score =
+        CommonScore(weights, ApplicantOf(student, facts, application.committee_points)).total;
     const int64_t id = applications::Insert(c, application);
     applications::ReplacePreferences(c, id, open);
     if (sent) {

@@ -53,6 +53,8 @@ void CheckPeriod(const Call& call, Date today) {
   }
 }
 
+}  // namespace
+
 OfferRequirements RequirementsOf(const Offer& offer, const StayPeriod& stay) {
   OfferRequirements requirements;
   requirements.eqf_levels = offer.eqf_levels;
@@ -78,8 +80,8 @@ std::vector<OfferEligibility> Eligibilities(store::Connection& c, const Call& ca
   return offers;
 }
 
-double CommonScoreOf(const Call& call, const Student& student, const StudentFacts& facts,
-                     std::optional<int64_t> committee_points) {
+Applicant ApplicantOf(const Student& student, const StudentFacts& facts,
+                      std::optional<int64_t> committee_points) {
   Applicant applicant;
   applicant.grade_average = student.grade_average;
   for (const auto& certificate : facts.certificates) {
@@ -88,7 +90,14 @@ double CommonScoreOf(const Call& call, const Student& student, const StudentFact
   applicant.committee_points = committee_points;
   applicant.earlier_stay_abroad = !facts.stays.empty();
   applicant.study_semester = student.study_semester;
-  return CommonScore(WeightsOf(call), applicant).total;
+  return applicant;
+}
+
+namespace {
+
+double CommonScoreOf(const Call& call, const Student& student, const StudentFacts& facts,
+                     std::optional<int64_t> committee_points) {
+  return CommonScore(WeightsOf(call), ApplicantOf(student, facts, committee_points)).total;
 }
 
 MyApplication Assemble(store::Connection& c, const Call& call, const Student& student, Date today) {
@@ -212,115 +221,122 @@ MyApplication ApplicationsService::Mine(int64_t user_id, int64_t call_id, Date t
   });
 }
 
+namespace {
+
+// The frame of every change of a student's own application: the student by account, the call,
+// its application period, one transaction, and the screen's answer afterwards.
+template <typename Change>
+MyApplication ChangeOwn(store::Database& database, const audit::Actor& actor, int64_t call_id,
+                        Date today, Change change) {
+  return database.Write([&](store::Connection& c) {
+    const auto student = StudentOfUser(c, actor.user_id);
+    const auto call = CallFound(c, call_id);
+    CheckPeriod(call, today);
+    change(c, call, student);
+    return Assemble(c, call, student, today);
+  });
+}
+
+}  // namespace
+
 MyApplication ApplicationsService::SavePreferences(const audit::Actor& actor, int64_t call_id,
                                                    Date today,
                                                    const std::vector<int64_t>& offer_ids,
                                                    std::optional<int64_t> expected_version) {
-  return database_.Write([&](store::Connection& c) {
-    const auto student = StudentOfUser(c, actor.user_id);
-    const auto call = CallFound(c, call_id);
-    CheckPeriod(call, today);
-    const auto facts = StudentFactsOf(c, student);
-    CheckPreferences(call, Eligibilities(c, call, facts), offer_ids);
-    if (!applications::FindOfStudent(c, call.id, student.id)) {
-      Application fresh;
-      fresh.call_id = call.id;
-      fresh.student_id = student.id;
-      fresh.score = CommonScoreOf(call, student, facts, std::nullopt);
-      const int64_t id = applications::Insert(c, fresh);
-      applications::ReplacePreferences(c, id, offer_ids);
-      audit::RecordChange(c, actor, "application", id, nullptr,
-                          ToJson(store::Found(applications::Find(c, id), "Application")));
-      return Assemble(c, call, student, today);
-    }
-    const auto before = MineForChange(c, call, student, expected_version);
-    applications::ReplacePreferences(c, before.id, offer_ids);
-    auto after = before;
-    after.status = AfterStudentChange(before.status);
-    after.score = CommonScoreOf(call, student, facts, before.committee_points);
-    Written(c, actor, before, after);
-    return Assemble(c, call, student, today);
-  });
+  return ChangeOwn(database_, actor, call_id, today,
+                   [&](store::Connection& c, const Call& call, const Student& student) {
+                     const auto facts = StudentFactsOf(c, student);
+                     CheckPreferences(call, Eligibilities(c, call, facts), offer_ids);
+                     if (!applications::FindOfStudent(c, call.id, student.id)) {
+                       Application fresh;
+                       fresh.call_id = call.id;
+                       fresh.student_id = student.id;
+                       fresh.score = CommonScoreOf(call, student, facts, std::nullopt);
+                       const int64_t id = applications::Insert(c, fresh);
+                       applications::ReplacePreferences(c, id, offer_ids);
+                       audit::RecordChange(
+                           c, actor, "application", id, nullptr,
+                           ToJson(store::Found(applications::Find(c, id), "Application")));
+                       return;
+                     }
+                     const auto before = MineForChange(c, call, student, expected_version);
+                     applications::ReplacePreferences(c, before.id, offer_ids);
+                     auto after = before;
+                     after.status = AfterStudentChange(before.status);
+                     after.score = CommonScoreOf(call, student, facts, before.committee_points);
+                     Written(c, actor, before, after);
+                   });
 }
 
 MyApplication ApplicationsService::Submit(const audit::Actor& actor, int64_t call_id, Date today,
                                           int64_t expected_version) {
-  return database_.Write([&](store::Connection& c) {
-    const auto student = StudentOfUser(c, actor.user_id);
-    const auto call = CallFound(c, call_id);
-    CheckPeriod(call, today);
-    const auto before = MineForChange(c, call, student, expected_version);
-    if (before.status == ApplicationStatus::kSubmitted ||
-        before.status == ApplicationStatus::kChecked) {
-      throw ApiError(ErrorCode::kConflict, "This application is already submitted", "status");
-    }
-    if (before.preferences.empty()) {
-      throw ValidationError("preferences", "Rank at least one offer before submitting");
-    }
-    auto after = before;
-    after.status = ApplicationStatus::kSubmitted;
-    after.submitted_at = NowUtcTimestamp();
-    after.completeness_note.reset();
-    Written(c, actor, before, after);
-    return Assemble(c, call, student, today);
-  });
+  return ChangeOwn(
+      database_, actor, call_id, today,
+      [&](store::Connection& c, const Call& call, const Student& student) {
+        const auto before = MineForChange(c, call, student, expected_version);
+        if (before.status == ApplicationStatus::kSubmitted ||
+            before.status == ApplicationStatus::kChecked) {
+          throw ApiError(ErrorCode::kConflict, "This application is already submitted", "status");
+        }
+        if (before.preferences.empty()) {
+          throw ValidationError("preferences", "Rank at least one offer before submitting");
+        }
+        auto after = before;
+        after.status = ApplicationStatus::kSubmitted;
+        after.submitted_at = NowUtcTimestamp();
+        after.completeness_note.reset();
+        Written(c, actor, before, after);
+      });
 }
 
 MyApplication ApplicationsService::Withdraw(const audit::Actor& actor, int64_t call_id, Date today,
                                             int64_t expected_version) {
-  return database_.Write([&](store::Connection& c) {
-    const auto student = StudentOfUser(c, actor.user_id);
-    const auto call = CallFound(c, call_id);
-    CheckPeriod(call, today);
-    const auto before = MineForChange(c, call, student, expected_version);
-    if (before.status == ApplicationStatus::kWithdrawn) {
-      throw ApiError(ErrorCode::kConflict, "This application is already withdrawn", "status");
-    }
-    auto after = before;
-    after.status = ApplicationStatus::kWithdrawn;
-    Written(c, actor, before, after);
-    return Assemble(c, call, student, today);
-  });
+  return ChangeOwn(database_, actor, call_id, today,
+                   [&](store::Connection& c, const Call& call, const Student& student) {
+                     const auto before = MineForChange(c, call, student, expected_version);
+                     if (before.status == ApplicationStatus::kWithdrawn) {
+                       throw ApiError(ErrorCode::kConflict, "This application is already withdrawn",
+                                      "status");
+                     }
+                     auto after = before;
+                     after.status = ApplicationStatus::kWithdrawn;
+                     Written(c, actor, before, after);
+                   });
 }
 
 MyApplication ApplicationsService::PutDocument(const audit::Actor& actor, int64_t call_id,
                                                Date today, ApplicationDocumentKind kind,
                                                std::string file_name, const std::string& bytes) {
-  return database_.Write([&](store::Connection& c) {
-    const auto student = StudentOfUser(c, actor.user_id);
-    const auto call = CallFound(c, call_id);
-    CheckPeriod(call, today);
-    const auto before = MineOrNew(c, actor, call, student, StudentFactsOf(c, student));
-    ApplicationDocument facts;
-    facts.kind = kind;
-    facts.file_name = std::move(file_name);
-    facts.media_type = "application/pdf";
-    facts.size_bytes = static_cast<int64_t>(bytes.size());
-    facts.sha256 = Sha256Hex(bytes);
-    facts.uploaded_at = NowUtcTimestamp();
-    applications::PutDocument(c, before.id, facts, bytes);
-    auto after = before;
-    after.status = AfterStudentChange(before.status);
-    Written(c, actor, before, after);
-    return Assemble(c, call, student, today);
-  });
+  return ChangeOwn(database_, actor, call_id, today,
+                   [&](store::Connection& c, const Call& call, const Student& student) {
+                     const auto before =
+                         MineOrNew(c, actor, call, student, StudentFactsOf(c, student));
+                     ApplicationDocument facts;
+                     facts.kind = kind;
+                     facts.file_name = std::move(file_name);
+                     facts.media_type = "application/pdf";
+                     facts.size_bytes = static_cast<int64_t>(bytes.size());
+                     facts.sha256 = Sha256Hex(bytes);
+                     facts.uploaded_at = NowUtcTimestamp();
+                     applications::PutDocument(c, before.id, facts, bytes);
+                     auto after = before;
+                     after.status = AfterStudentChange(before.status);
+                     Written(c, actor, before, after);
+                   });
 }
 
 MyApplication ApplicationsService::RemoveDocument(const audit::Actor& actor, int64_t call_id,
                                                   Date today, ApplicationDocumentKind kind) {
-  return database_.Write([&](store::Connection& c) {
-    const auto student = StudentOfUser(c, actor.user_id);
-    const auto call = CallFound(c, call_id);
-    CheckPeriod(call, today);
-    auto before = applications::FindOfStudent(c, call.id, student.id);
-    if (!before || !applications::RemoveDocument(c, before->id, kind)) {
-      throw NotFoundError("Document");
-    }
-    auto after = *before;
-    after.status = AfterStudentChange(before->status);
-    Written(c, actor, *before, after);
-    return Assemble(c, call, student, today);
-  });
+  return ChangeOwn(database_, actor, call_id, today,
+                   [&](store::Connection& c, const Call& call, const Student& student) {
+                     auto before = applications::FindOfStudent(c, call.id, student.id);
+                     if (!before || !applications::RemoveDocument(c, before->id, kind)) {
+                       throw NotFoundError("Document");
+                     }
+                     auto after = *before;
+                     after.status = AfterStudentChange(before->status);
+                     Written(c, actor, *before, after);
+                   });
 }
 
 std::pair<std::string, std::string> ApplicationsService::MyDocument(int64_t user_id,

@@ -13,6 +13,7 @@
 #include "exchange/applications.h"
 #include "exchange/calls.h"
 #include "exchange/eligibility.h"
+#include "exchange/scoring.h"
 #include "store/database.h"
 
 // The rules of applications (issue 10, item 4). A student's own application is found by their
@@ -42,8 +43,12 @@ struct MyApplication {
 nlohmann::json ToJson(const MyApplication& mine);
 NamedSchema MyApplicationSchema();
 
-// The facts eligibility and the score need, from the student's record.
+// The facts eligibility and the score need, from the student's record; an offer's requirements
+// for its stay; the student as the score sees them.
 StudentFacts StudentFactsOf(store::Connection& c, const Student& student);
+OfferRequirements RequirementsOf(const Offer& offer, const StayPeriod& stay);
+Applicant ApplicantOf(const Student& student, const StudentFacts& facts,
+                      std::optional<int64_t> committee_points);
 
 class ApplicationsService {
  public:
