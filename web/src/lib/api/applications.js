@@ -5,6 +5,7 @@ import { get, request } from './core.js';
 const mine = (callId) => `/calls/${callId}/my-application`;
 
 export default {
+  applicationCalls: (signal) => get('/calls', { limit: 100 }, signal),
   myApplication: (callId, signal) => request('GET', mine(callId), { signal }),
   savePreferences: (callId, preferences, version) =>
     request('PUT', mine(callId), { body: { preferences }, version }),

@@ -2,15 +2,17 @@
 import MyApplication from './MyApplication.svelte';
 import ApplicationList from './ApplicationList.svelte';
 import ApplicationReview from './ApplicationReview.svelte';
+import MyCalls from './MyCalls.svelte';
 
 const APPLY = 'exchange:apply';
 const READ = 'exchange:applications';
 
 export const routes = [
+  { path: '/my-applications', component: MyCalls, permission: APPLY },
   { path: '/calls/:id/apply', component: MyApplication, permission: APPLY },
   { path: '/calls/:id/applications', component: ApplicationList, permission: READ },
   { path: '/applications/:id', component: ApplicationReview, permission: READ },
 ];
 
-// Reached from a call (the calls' screens link to a call's applications and to applying).
-export const nav = [];
+// The office reaches a call's applications from the call (the calls' screens link to them).
+export const nav = [{ area: 'exchange', href: '/my-applications', label: 'nav.myApplications', permission: APPLY }];

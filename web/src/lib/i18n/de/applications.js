@@ -20,6 +20,12 @@ export default {
     enrolment: 'Immatrikulation',
   },
   applications: {
+    calls: {
+      title: 'Ausschreibungen für Austauschplätze',
+      lead: 'Die Ausschreibungen, in denen Sie sich bewerben können. In der Bewerbungsfrist ordnen Sie die Angebote, laden Ihre Dokumente hoch und reichen ein.',
+      empty: 'Noch keine Ausschreibung.',
+      open: 'jetzt offen',
+    },
     term: { full_year: 'ganzes Jahr', winter: 'Wintersemester', summer: 'Sommersemester' },
     mine: {
       title: 'Meine Bewerbung',

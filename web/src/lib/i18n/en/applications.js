@@ -20,6 +20,12 @@ export default {
     enrolment: 'Enrolment',
   },
   applications: {
+    calls: {
+      title: 'Calls for exchange places',
+      lead: 'The calls you may apply in. Within a call’s application period you rank its offers, upload your documents and submit.',
+      empty: 'There is no call yet.',
+      open: 'open now',
+    },
     term: { full_year: 'full year', winter: 'winter semester', summer: 'summer semester' },
     mine: {
       title: 'My application',
