@@ -39,8 +39,9 @@ before(async () => {
       tie_rules: ['first_stay_first'],
     }),
   });
-  assert.equal(created.status, 201, await created.text());
-  callId = (await created.json()).id;
+  const createdText = await created.text();
+  assert.equal(created.status, 201, createdText);
+  callId = JSON.parse(createdText).id;
   const quotas = await (await app.api(`/calls/${callId}/quotas`)).json();
   let carved = 0;
   for (const quota of quotas.items) {
