@@ -66,9 +66,6 @@ DemoApplications BuildApplicationDemo(store::Connection& c, unsigned seed) {
         open.push_back(offer.id);
       }
     }
-    if (open.empty()) {
-      continue;
-    }
     for (size_t i = open.size(); i > 1; --i) {  // Fisher-Yates with the demo's dice
       std::swap(open[i - 1], open[static_cast<size_t>(dice.Below(static_cast<int>(i)))]);
     }
@@ -80,7 +77,9 @@ DemoApplications BuildApplicationDemo(store::Connection& c, unsigned seed) {
     application.call_id = call.id;
     application.student_id = student.id;
     // The demo student keeps a draft to go on with.
-    application.status = student.user_id ? ApplicationStatus::kDraft : DrawStatus(dice);
+    // Someone with no offer open to them has only looked (a draft without preferences).
+    application.status =
+        student.user_id || open.empty() ? ApplicationStatus::kDraft : DrawStatus(dice);
     const bool sent = application.status != ApplicationStatus::kDraft;
     if (sent) {
       application.submitted_at =

@@ -13,12 +13,12 @@ struct DemoApplications {
 };
 
 // The applications part of the demo (src/demo builds the whole): in the demo's call for places
-// (exchange/calls_demo.h), an application of nearly every demo student (about 150 in `school`,
-// proportionally more in `university` and `scale`) ranking offers they are eligible for, in every
-// state (draft, submitted, checked with committee points, incomplete with the reason, withdrawn),
-// with a motivation letter where submitted and the call's common score; the demo student's
-// account (Stefan) has a draft. The same for the same seed. In the caller's transaction, after the
-// calls' part.
+// (exchange/calls_demo.h), an application of every demo student (150 in `school`, proportionally
+// more in `university` and `scale`) ranking offers they are eligible for (a draft without
+// preferences where none is), in every state (draft, submitted, checked with committee points,
+// incomplete with the reason, withdrawn), with a motivation letter where submitted and the call's
+// common score; the demo student's account (Stefan) has a draft. The same for the same seed. In the
+// caller's transaction, after the calls' part.
 DemoApplications BuildApplicationDemo(store::Connection& connection, unsigned seed);
 
 }  // namespace weltcampus::exchange
