@@ -20,6 +20,9 @@ const auth::AccessTable& Access() {
   // The exchange's programmes are read by the staff who work with exchanges; the student records
   // (personal data) only by the international office, and each student reads their own
   // (coordinators' scoped access comes with the applications, issue 10).
+  // Calls and their offers are public facts for everyone who works with exchanges and for students.
+  // Applications: each student their own; the international office all of a call's, coordinators
+  // those of their unit or field (exchange/application_scope.h), both check and score them.
   static const auth::AccessTable table({
       {Role::kAdmin,
        {organisation::kReadReference, organisation::kReadOrganisation,
@@ -27,21 +30,25 @@ const auth::AccessTable& Access() {
         partners::kReadPartnerInternals, partners::kReadIndicators, system::kManageSettings,
         auth::kManageUsers, audit::kReadAudit, system::kOperations, imports::kImportData,
         jobs::kSeeAllJobs, exchange::kReadExchange, exchange::kWriteExchange,
-        exchange::kReadStudents}},
+        exchange::kReadStudents, exchange::kReadCalls, exchange::kReadApplications,
+        exchange::kScoreApplications}},
       {Role::kInternationalOffice,
        {organisation::kReadReference, organisation::kReadOrganisation,
         organisation::kWriteOrganisation, partners::kReadPartners, partners::kWritePartners,
         partners::kReadPartnerInternals, partners::kReadIndicators, imports::kImportData,
-        exchange::kReadExchange, exchange::kWriteExchange, exchange::kReadStudents}},
+        exchange::kReadExchange, exchange::kWriteExchange, exchange::kReadStudents,
+        exchange::kReadCalls, exchange::kReadApplications, exchange::kScoreApplications}},
       {Role::kManagement,
        {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners,
-        partners::kReadPartnerInternals, partners::kReadIndicators, exchange::kReadExchange}},
+        partners::kReadPartnerInternals, partners::kReadIndicators, exchange::kReadExchange,
+        exchange::kReadCalls}},
       {Role::kResearchOffice,
        {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners,
         partners::kReadPartnerInternals, partners::kReadIndicators}},
       {Role::kCoordinator,
        {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners,
-        partners::kReadPartnerInternals, partners::kReadIndicators, exchange::kReadExchange}},
+        partners::kReadPartnerInternals, partners::kReadIndicators, exchange::kReadExchange,
+        exchange::kReadCalls, exchange::kReadApplications, exchange::kScoreApplications}},
       {Role::kResearcher,
        {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners}},
       {Role::kWelcomeOfficer,
@@ -49,7 +56,7 @@ const auth::AccessTable& Access() {
         partners::kReadPartnerInternals}},
       {Role::kStudent,
        {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners,
-        exchange::kReadOwnStudentRecord}},
+        exchange::kReadOwnStudentRecord, exchange::kReadCalls, exchange::kApply}},
       {Role::kIncomingGuest, {organisation::kReadReference}},
   });
   return table;

@@ -10,6 +10,9 @@
 #include "auth/roles.h"
 #include "auth/routes.h"
 #include "cli/access.h"
+#include "exchange/applications.h"
+#include "exchange/applications_routes.h"
+#include "exchange/calls.h"
 #include "exchange/students.h"
 #include "exchange/students_import.h"
 #include "imports/routes.h"
@@ -60,6 +63,8 @@ nlohmann::json AllEnumerations() {
   nlohmann::json all = partners::Enumerations();
   all["enumerations"].update(organisation::Enumerations()["enumerations"]);
   all["enumerations"].update(exchange::StudentEnumerations()["enumerations"]);
+  all["enumerations"].update(exchange::CallEnumerations()["enumerations"]);
+  all["enumerations"].update(exchange::ApplicationEnumerations()["enumerations"]);
   const nlohmann::json roles = auth::Enumerations();
   all["enumerations"].update(roles["enumerations"]);
   all["scoped_roles"] = roles["scoped_roles"];
@@ -108,6 +113,8 @@ void RegisterAllRoutes(http::Router& router, store::Database& database, http::Me
   organisation::RegisterRoutes(router, database);
   partners::RegisterRoutes(router, database, IsHomeInstitution);
   exchange::RegisterStudentRoutes(router, database);
+  exchange::RegisterCallRoutes(router, database);
+  exchange::RegisterApplicationRoutes(router, database);
   jobs::RegisterRoutes(router, database);
   RegisterAllImporters();
   imports::RegisterRoutes(router, database, [&job_runner] { job_runner.Wake(); });

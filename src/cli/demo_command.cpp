@@ -43,10 +43,11 @@ int Demo(const DemoOptions& options) {
   fmt::print(
       "demo ({} profile, seed {}): {} organisational units, {} institutions, {} partnerships, "
       "{} agreements with {} quotas, {} joint structures, {} ISCED fields, {} programmes, "
-      "{} students ({:.2f} s)\n",
+      "{} students, {} calls with {} offers, {} applications ({:.2f} s)\n",
       options.profile, options.seed, summary.org_units, summary.institutions, summary.partnerships,
       summary.agreements, summary.quotas, summary.joint_structures, summary.isced_fields,
-      summary.students.programmes, summary.students.students, seconds);
+      summary.students.programmes, summary.students.students, summary.calls.calls,
+      summary.calls.offers, summary.applications.applications, seconds);
   std::fflush(stdout);
   PrintDemoAccounts();
   return 0;

@@ -8,6 +8,7 @@
 #include "auth/service.h"
 #include "cli/app.h"
 #include "cli/commands.h"
+#include "exchange/applications.h"
 #include "partners/agreement_documents.h"
 
 namespace weltcampus::cli {
@@ -54,7 +55,8 @@ int Serve(const ServeOptions& options) {
   server_options.workers = options.workers;
   server_options.body_limit = options.body_limit;
   server_options.upload_limit = options.upload_limit;
-  server_options.upload_paths = {"/api/v1/imports/", std::string(partners::kDocumentUploadPath)};
+  server_options.upload_paths = {"/api/v1/imports/", std::string(partners::kDocumentUploadPath),
+                                 std::string(exchange::kApplicationUploadPath)};
   server_options.read_timeout = std::chrono::seconds(options.read_timeout_seconds);
   server_options.trusted_proxies = options.trusted_proxies;
   http::Server server(server_options, router, static_files, metrics);

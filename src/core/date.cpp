@@ -99,4 +99,18 @@ std::optional<std::chrono::system_clock::time_point> ParseUtcTimestamp(std::stri
          std::chrono::minutes(parts[1]) + std::chrono::seconds(parts[2]);
 }
 
+bool IsMonthDay(std::string_view text) {
+  if (text.size() != 5 || text[2] != '-') {
+    return false;
+  }
+  for (const size_t i : {0, 1, 3, 4}) {
+    if (text[i] < '0' || text[i] > '9') {
+      return false;
+    }
+  }
+  const int month = (text[0] - '0') * 10 + (text[1] - '0');
+  const int day = (text[3] - '0') * 10 + (text[4] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(2028, month);
+}
+
 }  // namespace weltcampus

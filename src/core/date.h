@@ -21,6 +21,8 @@ struct Date {
 };
 
 bool IsLeapYear(int year);
+// A day of the year as "MM-DD" (a recurring deadline: "04-15"); 02-29 is one.
+bool IsMonthDay(std::string_view text);
 int DaysInMonth(int year, int month);
 
 // "2026-11-28T17:00:00Z", the form every stored timestamp takes; such strings sort by time.

@@ -106,6 +106,21 @@ class RecordSchema {
     return Add(std::move(field));
   }
 
+  // A whole number that a missing or null input leaves at `default_value`.
+  RecordSchema& Int(std::string key, int64_t T::*member, int64_t min, int64_t max,
+                    int64_t default_value) {
+    Field field = Scalar(std::move(key), "integer", false, Range(min, max));
+    field.has_default = true;
+    field.input_extra = {{"default", default_value}};
+    field.read = [member, min, max, default_value](const Field& self, const JsonInput& in,
+                                                   T& record) {
+      record.*member = in.OptionalInt(self.key, min, max).value_or(default_value);
+    };
+    field.write = Plain(member);
+    StoreIn(field, member);
+    return Add(std::move(field));
+  }
+
   RecordSchema& Int(std::string key, std::optional<int64_t> T::*member, int64_t min, int64_t max) {
     Field field = Scalar(std::move(key), "integer", true, Range(min, max));
     field.read = [member, min, max](const Field& self, const JsonInput& in, T& record) {
@@ -120,6 +135,21 @@ class RecordSchema {
     Field field = Scalar(std::move(key), "number", true, {{"minimum", min}, {"maximum", max}});
     field.read = [member, min, max](const Field& self, const JsonInput& in, T& record) {
       record.*member = in.OptionalNumber(self.key, min, max);
+    };
+    field.write = Plain(member);
+    StoreIn(field, member);
+    return Add(std::move(field));
+  }
+
+  // A number the client must give.
+  RecordSchema& Number(std::string key, double T::*member, double min, double max) {
+    Field field = Scalar(std::move(key), "number", false, {{"minimum", min}, {"maximum", max}});
+    field.read = [member, min, max](const Field& self, const JsonInput& in, T& record) {
+      const auto value = in.OptionalNumber(self.key, min, max);
+      if (!value) {
+        throw ValidationError(in.FieldName(self.key), "Required");
+      }
+      record.*member = *value;
     };
     field.write = Plain(member);
     StoreIn(field, member);
@@ -274,6 +304,78 @@ class RecordSchema {
       }
     };
     field.write = Plain(member);
+    field.list_to_column = [member](const T& record) {
+      std::string text;
+      for (const auto value : record.*member) {
+        text += (text.empty() ? "" : ",") + std::to_string(value);
+      }
+      return StoredValue(text);
+    };
+    field.list_from_column = [member](const StoredRow& row, std::string_view column, T& record) {
+      auto& out = record.*member;
+      out.clear();
+      const std::string text = row.OptionalText(column).value_or("");
+      size_t start = 0;
+      while (start < text.size()) {
+        const size_t end = std::min(text.find(',', start), text.size());
+        out.push_back(static_cast<I>(std::stoll(text.substr(start, end - start))));
+        start = end + 1;
+      }
+    };
+    return Add(std::move(field));
+  }
+
+  // A list of values of an enumeration, by their names; duplicates are dropped, the order kept;
+  // missing or null reads as empty. Kept in its row as the names separated by commas.
+  template <typename E, std::size_t N>
+  RecordSchema& EnumList(std::string key, std::vector<E> T::*member, const EnumTable<E, N>& table,
+                         size_t max_items) {
+    Field field =
+        Scalar(std::move(key), "array", false,
+               {{"maxItems", max_items}, {"items", {{"type", "string"}, {"enum", table.Json()}}}});
+    field.has_default = true;
+    field.optional_input = true;
+    field.read = [member, table, max_items](const Field& self, const JsonInput& in, T& record) {
+      const auto& items = in.OptionalArray(self.key, max_items);
+      auto& out = record.*member;
+      out.clear();
+      for (size_t i = 0; i < items.size(); ++i) {
+        const auto value =
+            items[i].is_string() ? table.Parse(items[i].template get<std::string>()) : std::nullopt;
+        if (!value) {
+          throw ValidationError(in.FieldName(self.key, i), "Not one of the allowed values");
+        }
+        if (std::find(out.begin(), out.end(), *value) == out.end()) {
+          out.push_back(*value);
+        }
+      }
+    };
+    field.write = [member, table](const T& record, JsonWriter& out) {
+      out.BeginArray();
+      for (const auto value : record.*member) {
+        out.String(table.Name(value));
+      }
+      out.EndArray();
+    };
+    field.column = ColumnUse::kEditable;
+    field.to_column = [member, table](const T& record) {
+      std::string text;
+      for (const auto value : record.*member) {
+        text += (text.empty() ? "" : ",") + std::string(table.Name(value));
+      }
+      return StoredValue(text);
+    };
+    field.from_column = [member, table](const StoredRow& row, std::string_view column, T& record) {
+      auto& out = record.*member;
+      out.clear();
+      const std::string text = row.OptionalText(column).value_or("");
+      size_t start = 0;
+      while (start < text.size()) {
+        const size_t end = std::min(text.find(',', start), text.size());
+        out.push_back(table.FromStored(text.substr(start, end - start)));
+        start = end + 1;
+      }
+    };
     return Add(std::move(field));
   }
 
@@ -354,6 +456,24 @@ class RecordSchema {
   // Kept in a column of another name than its key.
   RecordSchema& Column(std::string column) {
     Last().column_name = std::move(column);
+    return *this;
+  }
+  // A list of whole numbers (IntList) kept in a column of its row, as the numbers separated by
+  // commas (a plain record's list; records with child rows keep theirs as rows).
+  RecordSchema& StoredAsText() {
+    Field& field = Last();
+    if (!field.list_to_column) {
+      throw std::logic_error("StoredAsText on a field that is no IntList in " + name_);
+    }
+    field.column = ColumnUse::kEditable;
+    field.to_column = field.list_to_column;
+    field.from_column = field.list_from_column;
+    return *this;
+  }
+  // Written, never read, but kept in the row with every write: a value the module derives from
+  // other records (a name copied for lists), set before the write (kit::RecordType::derive).
+  RecordSchema& Derived() {
+    Last().read_only = true;
     return *this;
   }
   // Not a column of the record's row (a value the module computes or joins in).
@@ -550,6 +670,9 @@ class RecordSchema {
     std::string column_name;  // empty: the key
     std::function<StoredValue(const T&)> to_column;
     std::function<void(const StoredRow&, std::string_view, T&)> from_column;
+    // An IntList's column, used when StoredAsText() keeps it in the row.
+    std::function<StoredValue(const T&)> list_to_column;
+    std::function<void(const StoredRow&, std::string_view, T&)> list_from_column;
 
     const std::string& ColumnName() const { return column_name.empty() ? key : column_name; }
 

@@ -46,6 +46,9 @@ inline void Load(const StoredRow& row, std::string_view column, int& out) {
 inline void Load(const StoredRow& row, std::string_view column, bool& out) {
   out = row.OptionalInt(column).value_or(0) != 0;
 }
+inline void Load(const StoredRow& row, std::string_view column, double& out) {
+  out = row.OptionalReal(column).value_or(0.0);
+}
 inline void Load(const StoredRow& row, std::string_view column, std::string& out) {
   out = row.OptionalText(column).value_or("");
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "exchange/applications_demo.h"
+#include "exchange/calls_demo.h"
 #include "exchange/students_demo.h"
 #include "partners/demo_builder.h"
 #include "store/sql.h"
@@ -10,6 +12,8 @@ namespace weltcampus::demo {
 // What the demo holds: the partners module's counts and the exchange's students.
 struct Summary : partners::DemoSummary {
   exchange::DemoStudents students;
+  exchange::DemoCalls calls;
+  exchange::DemoApplications applications;
 };
 
 // The home settings (TU Dresden, its School of Medicine), the organisation's part (units, ISCED),

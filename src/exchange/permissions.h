@@ -10,7 +10,16 @@ inline constexpr http::Permission kReadExchange{"exchange:read"};
 inline constexpr http::Permission kWriteExchange{"exchange:write"};
 // The student records (personal data): the international office only.
 inline constexpr http::Permission kReadStudents{"exchange:students"};
+// Calls and their offers (issue 10): public facts for the staff who work with exchanges and for
+// students; changed with exchange:write.
+inline constexpr http::Permission kReadCalls{"exchange:calls"};
 // One's own student record (GET /api/v1/me/student): students; anyone else's is never reached.
 inline constexpr http::Permission kReadOwnStudentRecord{"exchange:own-record"};
+// One's own application in a call (/api/v1/calls/{id}/my-application): students, by account.
+inline constexpr http::Permission kApply{"exchange:apply"};
+// The applications of a call: the international office, and coordinators within their scope
+// (exchange/application_scope.h); to check and score them, the same people.
+inline constexpr http::Permission kReadApplications{"exchange:applications"};
+inline constexpr http::Permission kScoreApplications{"exchange:score"};
 
 }  // namespace weltcampus::exchange

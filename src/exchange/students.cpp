@@ -19,7 +19,7 @@ namespace weltcampus::exchange {
 
 namespace {
 
-constexpr std::array<http::ExportField, 11> kStudentExport = {{
+constexpr std::array<http::ExportField, 12> kStudentExport = {{
     {"/id", "ID", "ID", interop::CellKind::kInteger},
     {"/matriculation_number", "Matriculation number", "Matrikelnummer"},
     {"/family_name", "Family name", "Nachname"},
@@ -31,6 +31,7 @@ constexpr std::array<http::ExportField, 11> kStudentExport = {{
     {"/first_state_exam_passed", "First state examination passed",
      "Erster Abschnitt der Ärztlichen/Zahnärztlichen Prüfung bestanden",
      interop::CellKind::kBoolean},
+    {"/enrolled_until", "Enrolled until", "Eingeschrieben bis", interop::CellKind::kDate},
     {"/user_id", "Account ID", "Konto-ID", interop::CellKind::kInteger},
     {"/updated_at", "Changed", "Geändert"},
 }};
@@ -147,6 +148,7 @@ const RecordSchema<Student>& StudentSchema() {
           .Number("grade_average", &Student::grade_average, 1.0, 4.0)
           .Schema({{"description", "German scale, 1.0 (best) to 4.0, one decimal"}})
           .Bool("first_state_exam_passed", &Student::first_state_exam_passed, false)
+          .Date("enrolled_until", &Student::enrolled_until)
           .Int("user_id", &Student::user_id, 1, INT64_MAX)
           .Timestamps(&Student::created_at, &Student::updated_at);
   return schema;

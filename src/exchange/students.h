@@ -51,6 +51,9 @@ struct Student {
   std::optional<double> grade_average;
   // Medicine and dentistry: the first section of the state examination (Physikum) passed.
   bool first_state_exam_passed = false;
+  // The last day of enrolment, when the student has announced the end of their studies (ISO
+  // date); none: enrolled. A stay that ends later is not open to them (exchange/eligibility.h).
+  std::optional<std::string> enrolled_until;
   // The account (with the student role) that reads this record as its own.
   std::optional<int64_t> user_id;
   int64_t version = 1;

@@ -57,6 +57,9 @@ struct RecordType {
   // Checked before every create and update, with the record as it would be written (id 0 when
   // new).
   Rule<T> check = nullptr;
+  // Run before `check` on every create and update: sets the fields the module derives from other
+  // records (RecordSchema::Derived: a name copied for lists); throws ApiError to refuse.
+  std::function<void(store::Connection& c, T& record)> derive = nullptr;
   // Checked before a removal, beyond the references other modules declared, which are refused
   // with 409 naming the records that use it (store::DeclareReference).
   Rule<T> check_removal = nullptr;
@@ -144,7 +147,10 @@ class Records {
   auto Finder() const {
     return [this](store::Connection& c, int64_t id) { return type_.table.Find(c, id); };
   }
-  void Check(store::Connection& c, const T& record) const {
+  void Check(store::Connection& c, T& record) const {
+    if (type_.derive) {
+      type_.derive(c, record);
+    }
     if (type_.check) {
       type_.check(c, record);
     }

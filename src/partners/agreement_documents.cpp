@@ -11,7 +11,7 @@
 #include "core/error.h"
 #include "core/paging.h"
 #include "core/text.h"
-#include "http/media_type.h"
+#include "http/pdf_upload.h"
 #include "http/responses.h"
 #include "kit/records.h"
 #include "partners/export_columns.h"
@@ -25,7 +25,7 @@ namespace {
 
 constexpr std::string_view kPdfMediaType = "application/pdf";
 constexpr std::size_t kMaxFileNameInput = 1000;
-constexpr std::size_t kMaxFileName = 200;
+constexpr std::size_t kMaxFileName = http::kMaxPdfFileName;
 const std::string kFilesPath = "/api/v1/agreement-document-files";
 
 const RecordSchema<AgreementDocument>& DocumentSchema() {
@@ -49,14 +49,6 @@ const RecordSchema<AgreementDocument>& DocumentSchema() {
           .ReadOnly()
           .Timestamps(&D::created_at, &D::updated_at);
   return schema;
-}
-
-// Only the client's claim; the bytes decide (IsPdf).
-void CheckPdfContentType(const http::Request& request) {
-  const std::string type = http::MediaTypeOf(request);
-  if (type != kPdfMediaType && type != "application/octet-stream") {
-    throw ValidationError("file", "Send the file as application/pdf");
-  }
 }
 
 AgreementDocumentFile FileFromRow(const store::Row& row) {
@@ -203,45 +195,6 @@ nlohmann::json ToJson(const AgreementDocument& document) {
   return DocumentSchema().Write(document);
 }
 
-bool IsPdf(std::string_view bytes) {
-  if (!bytes.starts_with("%PDF-")) {
-    return false;
-  }
-  const auto tail = bytes.substr(bytes.size() > 1024 ? bytes.size() - 1024 : 0);
-  return tail.find("%%EOF") != std::string_view::npos;
-}
-
-std::string DocumentFileName(std::string_view given) {
-  if (const auto slash = given.find_last_of("/\\"); slash != std::string_view::npos) {
-    given.remove_prefix(slash + 1);
-  }
-  std::string name;
-  for (const char c : given) {
-    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f && c != '"') {
-      name += c;
-    }
-  }
-  while (!name.empty() && name.back() == ' ') {
-    name.pop_back();
-  }
-  name.erase(0, name.find_first_not_of(' ') == std::string::npos ? name.size()
-                                                                 : name.find_first_not_of(' '));
-  if (name.empty() || name == "." || name == "..") {
-    name = "document";
-  }
-  const bool pdf = name.size() >= 4 && AsciiLower(name.substr(name.size() - 4)) == ".pdf";
-  const std::size_t room = kMaxFileName - (pdf ? 0 : 4);
-  if (name.size() > room) {
-    // Cut at a character's start, never inside a UTF-8 sequence.
-    std::size_t cut = room;
-    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) {
-      --cut;
-    }
-    name = pdf ? name.substr(0, cut - 4) + name.substr(name.size() - 4) : name.substr(0, cut);
-  }
-  return pdf ? name : name + ".pdf";
-}
-
 void RegisterAgreementDocumentRoutes(http::Router& router, store::Database& database) {
   store::DeclareReference({"agreements", "agreement_documents", "agreement_id", "document"});
   kit::RegisterRecordRoutes<AgreementDocument>(
@@ -269,20 +222,8 @@ void RegisterAgreementDocumentRoutes(http::Router& router, store::Database& data
       .Add("POST", "/api/v1/agreement-documents/{id}/files", kWritePartners,
            "Upload the next version of a document: a PDF file as the body (told by its bytes)",
            [&database](const http::Request& request) {
-             CheckPdfContentType(request);
-             if (request.body.size() > kMaxDocumentBytes) {
-               throw ApiError(ErrorCode::kPayloadTooLarge,
-                              "A document file may have at most " +
-                                  std::to_string(kMaxDocumentBytes / (1024 * 1024)) + " MiB",
-                              "file");
-             }
-             if (request.body.empty()) {
-               throw ValidationError("file", "The file is empty");
-             }
-             if (!IsPdf(request.body)) {
-               throw ValidationError("file", "This file is not a PDF");
-             }
-             const auto name = DocumentFileName(
+             http::CheckPdfUpload(request, kMaxDocumentBytes);
+             const auto name = http::PdfFileName(
                  QueryText(request.query, "file_name", kMaxFileNameInput).value_or(""));
              const auto file = AddFile(database, auth::ActorOf(request), request.PathId("id"), name,
                                        request.body);

@@ -19,9 +19,9 @@ namespace weltcampus::partners {
 // added under /api/v1/agreements/{id}/documents, each at /api/v1/agreement-documents/{id}. Its
 // files are PDF versions, uploaded one at a time with POST /api/v1/agreement-documents/{id}/files
 // (the file as the body), listed newest first under the same path and downloaded from
-// /api/v1/agreement-document-files/{id}. A PDF is told by its bytes, never by its name or the
-// type the client claims; a file is at most kMaxDocumentBytes, a document has at most
-// kMaxDocumentVersions versions. The document keeps its newest version's facts (server-set).
+// /api/v1/agreement-document-files/{id}. A PDF is told by its bytes (http/pdf_upload.h), never
+// by its name or the type the client claims; a file is at most kMaxDocumentBytes, a document has at
+// most kMaxDocumentVersions versions. The document keeps its newest version's facts (server-set).
 inline constexpr std::size_t kMaxDocumentBytes = 10 * 1024 * 1024;
 inline constexpr int64_t kMaxDocumentVersions = 50;
 // The path of an upload, for the server's larger body limit (http::ServerOptions::upload_paths).
@@ -31,13 +31,6 @@ const store::RecordTable<AgreementDocument>& AgreementDocumentTable();
 const RecordSchema<AgreementDocumentFile>& AgreementDocumentFileSchema();
 void WriteJson(const AgreementDocument& document, JsonWriter& out);
 nlohmann::json ToJson(const AgreementDocument& document);
-
-// Whether the bytes are a PDF file: its header first and an end-of-file marker in its last
-// kilobyte (ISO 32000-1, 7.5.2 and 7.5.5).
-bool IsPdf(std::string_view bytes);
-// The name a file is kept and offered under: its last path part, without control characters,
-// at most 200 bytes, ending in ".pdf".
-std::string DocumentFileName(std::string_view given);
 
 void RegisterAgreementDocumentRoutes(http::Router& router, store::Database& database);
 

@@ -162,6 +162,10 @@ struct Partnership {
   std::optional<std::string> objectives;
   std::optional<std::string> objectives_de;  // the objectives in German, where they are given
   std::optional<std::string> notes;
+  // The partner's deadlines for receiving our nominations, "MM-DD": for the winter semester (and
+  // full-year stays) and for the summer semester. A call's nomination date is checked against them.
+  std::optional<std::string> nomination_deadline_winter;
+  std::optional<std::string> nomination_deadline_summer;
   int64_t version = 1;
   std::string created_at;
   std::string updated_at;

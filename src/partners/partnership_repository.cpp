@@ -18,7 +18,7 @@ namespace {
 // PostgreSQL after its sort. The count of active agreements is kept with the partnership.
 constexpr const char* kPartnershipSelect =
     "SELECT p.id, p.institution_id, p.tier, p.since, p.responsible_person, p.objectives, "
-    "p.objectives_de, p.notes, "
+    "p.objectives_de, p.notes, p.nomination_deadline_winter, p.nomination_deadline_summer, "
     "p.version, p.created_at, p.updated_at, i.name AS i_name, i.name_local AS i_name_local, "
     "i.country AS i_country, i.city AS i_city, i.erasmus_code AS i_erasmus_code, i.hei_id AS "
     "i_hei_id, i.latitude AS i_latitude, i.longitude AS i_longitude, "
@@ -38,6 +38,8 @@ Partnership PartnershipFromRow(const store::Row& row) {
   partnership.objectives = row.OptionalText("objectives");
   partnership.objectives_de = row.OptionalText("objectives_de");
   partnership.notes = row.OptionalText("notes");
+  partnership.nomination_deadline_winter = row.OptionalText("nomination_deadline_winter");
+  partnership.nomination_deadline_summer = row.OptionalText("nomination_deadline_summer");
   partnership.version = row.Int("version");
   partnership.created_at = row.Text("created_at");
   partnership.updated_at = row.Text("updated_at");
@@ -64,7 +66,9 @@ store::Params PartnershipFieldParams(const Partnership& partnership) {
       .Set("responsible_person", partnership.responsible_person)
       .Set("objectives", partnership.objectives)
       .Set("objectives_de", partnership.objectives_de)
-      .Set("notes", partnership.notes);
+      .Set("notes", partnership.notes)
+      .Set("nomination_deadline_winter", partnership.nomination_deadline_winter)
+      .Set("nomination_deadline_summer", partnership.nomination_deadline_summer);
   return params;
 }
 
@@ -254,13 +258,15 @@ void InsertPartnership(Connection& c, Partnership& partnership, KeptCounts count
   partnership.id = c.Insert(
       "INSERT INTO partnerships (institution_id, partner_name, partner_country, partner_name_key, "
       "partner_country_key_en, partner_country_key_de, tier, since, responsible_person, "
-      "objectives, objectives_de, notes, version, created_at, updated_at) VALUES "
+      "objectives, objectives_de, notes, nomination_deadline_winter, nomination_deadline_summer, "
+      "version, created_at, updated_at) VALUES "
       "(:institution_id, COALESCE((SELECT name FROM institutions WHERE id = :institution_id), ''), "
       "COALESCE((SELECT country FROM institutions WHERE id = :institution_id), ''), "
       "COALESCE((SELECT name_key FROM institutions WHERE id = :institution_id), ''), "
       "COALESCE((SELECT country_key_en FROM institutions WHERE id = :institution_id), ''), "
       "COALESCE((SELECT country_key_de FROM institutions WHERE id = :institution_id), ''), "
-      ":tier, :since, :responsible_person, :objectives, :objectives_de, :notes, 1, :at, :at)",
+      ":tier, :since, :responsible_person, :objectives, :objectives_de, :notes, "
+      ":nomination_deadline_winter, :nomination_deadline_summer, 1, :at, :at)",
       PartnershipFieldParams(partnership).Set("at", NowUtcTimestamp()));
   partnership.version = 1;
   if (counts == KeptCounts::kNow) {
@@ -273,7 +279,8 @@ void UpdatePartnership(Connection& c, Partnership& partnership, int64_t expected
       c, "partnerships", "Partnership", partnership.id, expected_version,
       "institution_id = :institution_id, tier = :tier, since = :since, responsible_person = "
       ":responsible_person, objectives = :objectives, objectives_de = :objectives_de, "
-      "notes = :notes",
+      "notes = :notes, nomination_deadline_winter = :nomination_deadline_winter, "
+      "nomination_deadline_summer = :nomination_deadline_summer",
       PartnershipFieldParams(partnership));
   CopyPartnerName(c, partnership.institution_id);
   CountMapChange(c);

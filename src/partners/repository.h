@@ -129,6 +129,29 @@ void RecountAfterBulkInsert(Connection& c);
 void UpdateAgreement(Connection& c, Agreement& agreement, int64_t expected_version);
 void DeleteAgreement(Connection& c, int64_t id, int64_t expected_version);
 
+// A quota with what an exchange offer carved from it needs (issue 10: exchange's offers): its
+// agreement's status, years and unit, the partnership, the partner's name and nomination deadlines.
+struct QuotaInContext {
+  Quota quota;
+  int64_t agreement_id = 0;
+  AgreementStatus status = AgreementStatus::kDraft;
+  int first_academic_year = 0;
+  int last_academic_year = 0;
+  std::optional<int64_t> org_unit_id;
+  int64_t partnership_id = 0;
+  std::string partner_name;
+  std::optional<std::string> nomination_deadline_winter;
+  std::optional<std::string> nomination_deadline_summer;
+};
+std::optional<QuotaInContext> FindQuotaInContext(Connection& c, int64_t quota_id);
+// The outgoing quotas of the categories given (student studies, traineeships, clinical stays) of
+// the agreements active in an academic year, by partner name and quota position.
+std::vector<QuotaInContext> OutgoingQuotasInYear(Connection& c, int academic_year,
+                                                 const std::vector<QuotaCategory>& categories);
+// A partnership's deadlines for receiving nominations ("MM-DD"): winter, summer.
+std::pair<std::optional<std::string>, std::optional<std::string>> NominationDeadlines(
+    Connection& c, int64_t partnership_id);
+
 // Joint structures
 
 // Home-page figures

@@ -114,6 +114,17 @@ const RecordSchema<Partnership>& PartnershipSchema() {
           .Text("objectives", &Partnership::objectives, kTextLength)
           .Text("objectives_de", &Partnership::objectives_de, kTextLength)
           .Text("notes", &Partnership::notes, kTextLength)
+          .Text("nomination_deadline_winter", &Partnership::nomination_deadline_winter, 5)
+          .Check(IsMonthDay, "Must be a day of the year as MM-DD, such as 04-15")
+          .Schema({{"pattern", "^[0-9]{2}-[0-9]{2}$"},
+                   {"description",
+                    "The partner's deadline for nominations for the winter "
+                    "semester and full-year stays"}})
+          .Text("nomination_deadline_summer", &Partnership::nomination_deadline_summer, 5)
+          .Check(IsMonthDay, "Must be a day of the year as MM-DD, such as 10-15")
+          .Schema(
+              {{"pattern", "^[0-9]{2}-[0-9]{2}$"},
+               {"description", "The partner's deadline for nominations for the summer semester"}})
           .Int("active_agreements", &Partnership::active_agreements, 0, INT64_MAX)
           .ReadOnly()
           .Int("places_per_year", &Partnership::places_per_year, 0, INT64_MAX)

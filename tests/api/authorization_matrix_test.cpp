@@ -74,6 +74,16 @@ Access ReadExchange() {
 Access WriteExchange() { return Only({"admin", "international_office"}); }
 Access StudentRecords() { return Only({"admin", "international_office"}); }
 Access OwnStudentRecord() { return Only({"student"}); }
+// Calls and their offers are public facts: the staff who work with exchanges and students read
+// them; the international office keeps them.
+Access ReadCalls() {
+  return Only({"admin", "international_office", "coordinator", "management", "student"});
+}
+// Applications: a student their own (by account); the office and coordinators (within their
+// scope, which the applications' own tests check) read, check and score a call's.
+Access Apply() { return Only({"student"}); }
+Access ReadApplications() { return Only({"admin", "international_office", "coordinator"}); }
+Access ScoreApplications() { return ReadApplications(); }
 // Importing reference lists: the people who keep the register.
 Access Imports() { return Only({"admin", "international_office"}); }
 Access Metrics() {
@@ -189,6 +199,30 @@ const std::vector<Row>& ExpectationTable() {
       {"PUT", "/api/v1/student-stays-abroad/{id}", WriteExchange()},
       {"DELETE", "/api/v1/student-stays-abroad/{id}", WriteExchange()},
       {"GET", "/api/v1/me/student", OwnStudentRecord()},
+      // Calls for exchange places and their offers
+      {"GET", "/api/v1/calls", ReadCalls()},
+      {"GET", "/api/v1/calls/{id}", ReadCalls()},
+      {"POST", "/api/v1/calls", WriteExchange()},
+      {"PUT", "/api/v1/calls/{id}", WriteExchange()},
+      {"DELETE", "/api/v1/calls/{id}", WriteExchange()},
+      {"GET", "/api/v1/calls/{id}/offers", ReadCalls()},
+      {"POST", "/api/v1/calls/{id}/offers", WriteExchange()},
+      {"GET", "/api/v1/calls/{id}/quotas", ReadCalls()},
+      {"GET", "/api/v1/offers/{id}", ReadCalls()},
+      {"PUT", "/api/v1/offers/{id}", WriteExchange()},
+      {"DELETE", "/api/v1/offers/{id}", WriteExchange()},
+      {"GET", "/api/v1/calls/{id}/my-application", Apply()},
+      {"PUT", "/api/v1/calls/{id}/my-application", Apply()},
+      {"POST", "/api/v1/calls/{id}/my-application/submit", Apply()},
+      {"POST", "/api/v1/calls/{id}/my-application/withdraw", Apply()},
+      {"POST", "/api/v1/calls/{id}/my-application/documents/{kind}", Apply()},
+      {"GET", "/api/v1/calls/{id}/my-application/documents/{kind}", Apply()},
+      {"DELETE", "/api/v1/calls/{id}/my-application/documents/{kind}", Apply()},
+      {"GET", "/api/v1/calls/{id}/applications", ReadApplications()},
+      {"GET", "/api/v1/applications/{id}", ReadApplications()},
+      {"GET", "/api/v1/applications/{id}/documents/{kind}", ReadApplications()},
+      {"PUT", "/api/v1/applications/{id}/score", ScoreApplications()},
+      {"PUT", "/api/v1/applications/{id}/completeness", ScoreApplications()},
       // Imports of reference lists (as jobs)
       {"POST", "/api/v1/imports/{kind}", Imports()},
       {"GET", "/api/v1/imports/{kind}/columns", Imports()},

@@ -2,6 +2,7 @@
 // ETag → version, If-Match, the CSRF token, ApiError. Screens import `api` from here.
 import { coreApi } from './api/core.js';
 import accounts from './api/accounts.js';
+import applications from './api/applications.js';
 import audit from './api/audit.js';
 import imports from './api/imports.js';
 import organisation from './api/organisation.js';
@@ -10,4 +11,4 @@ import students from './api/students.js';
 
 export * from './api/core.js';
 
-export const api = { ...coreApi, ...accounts, ...audit, ...organisation, ...partners, ...students, ...imports };
+export const api = { ...coreApi, ...accounts, ...audit, ...organisation, ...partners, ...students, ...applications, ...imports };

@@ -16,6 +16,9 @@ export default {
     eqf_level: [5, 6, 7, 8],
     cefr_level: ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'],
     study_cycle: ['first', 'second', 'third', 'single'],
+    application_status: ['draft', 'submitted', 'checked', 'incomplete', 'withdrawn'],
+    application_document_kind: ['motivation_letter', 'language_certificate'],
+    ineligibility_reason: ['level', 'field', 'language', 'state_exam', 'erasmus_months', 'enrolment'],
     world_region: ['europe', 'asia', 'africa', 'northern_america', 'latin_america_caribbean', 'oceania', 'antarctica'],
   },
   agreement_status_transitions: {

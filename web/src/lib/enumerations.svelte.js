@@ -21,6 +21,9 @@ export const LABELS = {
   world_region: 'region',
   cefr_level: 'cefr',
   study_cycle: 'studyCycle',
+  application_status: 'applicationStatus',
+  application_document_kind: 'applicationDocument',
+  ineligibility_reason: 'ineligibility',
 };
 
 export const enumerations = $state({

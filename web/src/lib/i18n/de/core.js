@@ -23,6 +23,7 @@ export default {
     students: 'Studierende',
     programmes: 'Studiengänge',
     myStudentRecord: 'Meine Studierendendaten',
+    myApplications: 'Meine Bewerbungen',
     teaching: 'Lehre',
     research: 'Forschung',
     campus: 'Campus',

@@ -22,6 +22,8 @@ export default {
     confirmDelete: 'Den Studiengang „{name}“ löschen? Ein Studiengang mit Studierenden bleibt erhalten.',
   },
   students: {
+    enrolledUntil: 'Eingeschrieben bis',
+    enrolledUntilHint: 'Nur wenn das Studienende feststeht: Ein Aufenthalt, der später endet, steht nicht offen.',
     title: 'Studierende',
     lead: 'Die Studierenden, die sich um Austauschplätze bewerben können, mit dem, was die Auswahl braucht: ohne Staatsangehörigkeit und Geburtsdatum.',
     filters: 'Studierende suchen',

@@ -23,6 +23,7 @@ export default {
     students: 'Students',
     programmes: 'Programmes',
     myStudentRecord: 'My student record',
+    myApplications: 'My applications',
     teaching: 'Teaching',
     research: 'Research',
     campus: 'Campus',

@@ -22,6 +22,8 @@ export default {
     confirmDelete: 'Delete the programme “{name}”? A programme with students is kept.',
   },
   students: {
+    enrolledUntil: 'Enrolled until',
+    enrolledUntilHint: 'Only when the end of the studies is known: a stay that ends later is not open to the student.',
     title: 'Students',
     lead: 'The students who may apply for exchange places, with what the selection needs: no nationality or date of birth.',
     filters: 'Search students',

@@ -1,0 +1,338 @@
+#include "exchange/applications.h"
+
+#include <map>
+
+#include "core/base64.h"
+#include "core/date.h"
+#include "core/digest.h"
+#include "core/error.h"
+#include "store/versioned.h"
+
+namespace weltcampus::exchange {
+
+namespace {
+
+constexpr std::string_view kFrom = " FROM applications a JOIN students s ON s.id = a.student_id";
+constexpr std::string_view kColumns =
+    "SELECT a.id, a.call_id, a.student_id, a.status, a.submitted_at, a.committee_points, "
+    "a.office_note, a.completeness_note, a.score, a.version, a.created_at, a.updated_at, "
+    "s.matriculation_number, s.family_name, s.given_name, s.programme_id";
+
+Application FromRow(const store::Row& row) {
+  Application a;
+  a.id = row.Int("id");
+  a.call_id = row.Int("call_id");
+  a.student_id = row.Int("student_id");
+  a.status = kApplicationStatusTable.FromStored(row.Text("status"));
+  a.submitted_at = row.OptionalText("submitted_at");
+  a.committee_points = row.OptionalInt("committee_points");
+  a.office_note = row.OptionalText("office_note");
+  a.completeness_note = row.OptionalText("completeness_note");
+  a.score = row.OptionalReal("score").value_or(0);
+  a.version = row.Int("version");
+  a.created_at = row.Text("created_at");
+  a.updated_at = row.Text("updated_at");
+  a.matriculation_number = row.Text("matriculation_number");
+  a.family_name = row.Text("family_name");
+  a.given_name = row.Text("given_name");
+  a.programme_id = row.Int("programme_id");
+  return a;
+}
+
+// The preferences and documents' facts of these applications, two statements.
+void LoadChildren(store::Connection& c, std::vector<Application>& list) {
+  if (list.empty()) {
+    return;
+  }
+  std::map<int64_t, Application*> by_id;
+  std::vector<int64_t> ids;
+  for (auto& application : list) {
+    by_id[application.id] = &application;
+    ids.push_back(application.id);
+  }
+  store::Params params;
+  const std::string in = store::InList(ids, params);
+  for (const auto& row :
+       c.Query("SELECT p.application_id, p.position, p.offer_id, o.partner_name, o.term "
+               "FROM application_preferences p JOIN call_offers o ON o.id = p.offer_id "
+               "WHERE p.application_id IN (" +
+                   in + ") ORDER BY p.application_id, p.position",
+               params)) {
+    by_id[row.Int("application_id")]->preferences.push_back(
+        {row.Int("position"), row.Int("offer_id"), row.Text("partner_name"),
+         kOfferTermTable.FromStored(row.Text("term"))});
+  }
+  for (const auto& row :
+       c.Query("SELECT id, application_id, kind, file_name, media_type, size_bytes, sha256, "
+               "uploaded_at FROM application_documents WHERE application_id IN (" +
+                   in + ") ORDER BY application_id, kind",
+               params)) {
+    by_id[row.Int("application_id")]->documents.push_back(
+        {row.Int("id"), kApplicationDocumentKindTable.FromStored(row.Text("kind")),
+         row.Text("file_name"), row.Text("media_type"), row.Int("size_bytes"), row.Text("sha256"),
+         row.Text("uploaded_at")});
+  }
+}
+
+std::optional<Application> FindWhere(store::Connection& c, const std::string& where,
+                                     const store::Params& params) {
+  auto row = c.QueryOne(std::string(kColumns) + std::string(kFrom) + " WHERE " + where, params);
+  if (!row) {
+    return std::nullopt;
+  }
+  std::vector<Application> one{FromRow(*row)};
+  LoadChildren(c, one);
+  return std::move(one.front());
+}
+
+nlohmann::json Nullable(const std::optional<std::string>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json();
+}
+
+}  // namespace
+
+nlohmann::json ToJson(const ApplicationDocument& document) {
+  return {{"id", document.id},
+          {"kind", kApplicationDocumentKindTable.Name(document.kind)},
+          {"file_name", document.file_name},
+          {"media_type", document.media_type},
+          {"size_bytes", document.size_bytes},
+          {"sha256", document.sha256},
+          {"uploaded_at", document.uploaded_at}};
+}
+
+nlohmann::json ToJson(const Application& a) {
+  nlohmann::json preferences = nlohmann::json::array();
+  for (const auto& preference : a.preferences) {
+    preferences.push_back({{"rank", preference.rank},
+                           {"offer_id", preference.offer_id},
+                           {"partner_name", preference.partner_name},
+                           {"term", kOfferTermTable.Name(preference.term)}});
+  }
+  nlohmann::json documents = nlohmann::json::array();
+  for (const auto& document : a.documents) {
+    documents.push_back(ToJson(document));
+  }
+  return {{"id", a.id},
+          {"call_id", a.call_id},
+          {"student_id", a.student_id},
+          {"matriculation_number", a.matriculation_number},
+          {"family_name", a.family_name},
+          {"given_name", a.given_name},
+          {"programme_id", a.programme_id},
+          {"status", kApplicationStatusTable.Name(a.status)},
+          {"submitted_at", Nullable(a.submitted_at)},
+          {"committee_points",
+           a.committee_points ? nlohmann::json(*a.committee_points) : nlohmann::json()},
+          {"office_note", Nullable(a.office_note)},
+          {"completeness_note", Nullable(a.completeness_note)},
+          {"score", a.score},
+          {"preferences", preferences},
+          {"documents", documents},
+          {"version", a.version},
+          {"created_at", a.created_at},
+          {"updated_at", a.updated_at}};
+}
+
+NamedSchema ApplicationSchema() {
+  const nlohmann::json text = {{"type", "string"}};
+  const nlohmann::json nullable_text = {{"type", {"string", "null"}}};
+  const nlohmann::json integer = {{"type", "integer"}};
+  const nlohmann::json document = {
+      {"type", "object"},
+      {"additionalProperties", false},
+      {"required",
+       {"id", "kind", "file_name", "media_type", "size_bytes", "sha256", "uploaded_at"}},
+      {"properties",
+       {{"id", integer},
+        {"kind", {{"type", "string"}, {"enum", kApplicationDocumentKindTable.Json()}}},
+        {"file_name", text},
+        {"media_type", text},
+        {"size_bytes", integer},
+        {"sha256", text},
+        {"uploaded_at", text}}}};
+  const nlohmann::json preference = {
+      {"type", "object"},
+      {"additionalProperties", false},
+      {"required", {"rank", "offer_id", "partner_name", "term"}},
+      {"properties",
+       {{"rank", integer},
+        {"offer_id", integer},
+        {"partner_name", text},
+        {"term", {{"type", "string"}, {"enum", kOfferTermTable.Json()}}}}}};
+  return {"Application",
+          {{"type", "object"},
+           {"additionalProperties", false},
+           {"required",
+            {"id", "call_id", "student_id", "matriculation_number", "family_name", "given_name",
+             "programme_id", "status", "submitted_at", "committee_points", "office_note",
+             "completeness_note", "score", "preferences", "documents", "version", "created_at",
+             "updated_at"}},
+           {"properties",
+            {{"id", integer},
+             {"call_id", integer},
+             {"student_id", integer},
+             {"matriculation_number", text},
+             {"family_name", text},
+             {"given_name", text},
+             {"programme_id", integer},
+             {"status", {{"type", "string"}, {"enum", kApplicationStatusTable.Json()}}},
+             {"submitted_at", nullable_text},
+             {"committee_points", {{"type", {"integer", "null"}}}},
+             {"office_note", nullable_text},
+             {"completeness_note", nullable_text},
+             {"score", {{"type", "number"}}},
+             {"preferences", {{"type", "array"}, {"items", preference}}},
+             {"documents", {{"type", "array"}, {"items", document}}},
+             {"version", integer},
+             {"created_at", text},
+             {"updated_at", text}}}}};
+}
+
+nlohmann::json ApplicationEnumerations() {
+  nlohmann::json values = nlohmann::json::object();
+  values[std::string(kApplicationStatusTable.api_name())] = kApplicationStatusTable.Json();
+  values[std::string(kApplicationDocumentKindTable.api_name())] =
+      kApplicationDocumentKindTable.Json();
+  values[std::string(kReasonCodeTable.api_name())] = kReasonCodeTable.Json();
+  return {{"enumerations", values}};
+}
+
+namespace applications {
+
+std::optional<Application> Find(store::Connection& c, int64_t id) {
+  return FindWhere(c, "a.id = :id", store::Params().Set("id", id));
+}
+
+std::optional<Application> FindOfStudent(store::Connection& c, int64_t call_id,
+                                         int64_t student_id) {
+  return FindWhere(c, "a.call_id = :call AND a.student_id = :student",
+                   store::Params().Set("call", call_id).Set("student", student_id));
+}
+
+const store::SortTable& Sorts() {
+  static const store::SortTable sorts("a.id", {{"name", "s.family_name_key $, s.given_name_key $"},
+                                               {"score", "a.score DESC $"},
+                                               {"submitted", "a.submitted_at $"}});
+  return sorts;
+}
+
+store::Page<Application> List(store::Connection& c, const ListFilter& filter,
+                              const PageRequest& page) {
+  store::Filter where;
+  where.Add("a.call_id = :call", "call", std::optional<int64_t>(filter.call_id));
+  if (filter.programmes) {
+    if (filter.programmes->empty()) {
+      where.Add("1 = 0");
+    } else {
+      store::Params ids;
+      const std::string in = store::InList(*filter.programmes, ids, "scope");
+      where.Add("s.programme_id IN (" + in + ")");
+      where.params().Append(ids);
+    }
+  }
+  where.Add("a.status = :status", "status",
+            filter.status ? std::optional<std::string>(kApplicationStatusTable.Name(*filter.status))
+                          : std::nullopt);
+  where.Add("a.id IN (SELECT application_id FROM application_preferences WHERE offer_id = :offer)",
+            "offer", filter.offer_id);
+  const store::ListSql sql{std::string(kColumns) + std::string(kFrom), std::string(kFrom)};
+  auto result = store::ListPage(c, sql, where, Sorts(), page, FromRow);
+  LoadChildren(c, result.items);
+  return result;
+}
+
+int64_t Insert(store::Connection& c, const Application& a) {
+  const std::string now = NowUtcTimestamp();
+  return c.Insert(
+      "INSERT INTO applications (call_id, student_id, status, submitted_at, committee_points, "
+      "office_note, completeness_note, score, version, created_at, updated_at) VALUES (:call, "
+      ":student, :status, :submitted, :points, :note, :completeness, :score, 1, :now, :now)",
+      store::Params()
+          .Set("call", a.call_id)
+          .Set("student", a.student_id)
+          .Set("status", kApplicationStatusTable.Name(a.status))
+          .Set("submitted", a.submitted_at)
+          .Set("points", a.committee_points)
+          .Set("note", a.office_note)
+          .Set("completeness", a.completeness_note)
+          .Set("score", a.score)
+          .Set("now", now));
+}
+
+void Update(store::Connection& c, const Application& a) {
+  store::VersionedUpdate(c, "applications", "Application", a.id, a.version,
+                         "status = :status, submitted_at = :submitted, committee_points = :points, "
+                         "office_note = :note, completeness_note = :completeness, score = :score",
+                         store::Params()
+                             .Set("status", kApplicationStatusTable.Name(a.status))
+                             .Set("submitted", a.submitted_at)
+                             .Set("points", a.committee_points)
+                             .Set("note", a.office_note)
+                             .Set("completeness", a.completeness_note)
+                             .Set("score", a.score));
+}
+
+void ReplacePreferences(store::Connection& c, int64_t application_id,
+                        const std::vector<int64_t>& offer_ids) {
+  c.Exec("DELETE FROM application_preferences WHERE application_id = :id",
+         store::Params().Set("id", application_id));
+  std::vector<store::Params> rows;
+  for (size_t i = 0; i < offer_ids.size(); ++i) {
+    rows.push_back(store::Params()
+                       .Set("application_id", application_id)
+                       .Set("position", static_cast<int64_t>(i + 1))
+                       .Set("offer_id", offer_ids[i]));
+  }
+  if (!rows.empty()) {
+    c.InsertRows("application_preferences", rows);
+  }
+}
+
+void PutDocument(store::Connection& c, int64_t application_id, const ApplicationDocument& facts,
+                 const std::string& bytes) {
+  RemoveDocument(c, application_id, facts.kind);
+  c.Insert(
+      "INSERT INTO application_documents (application_id, kind, file_name, media_type, "
+      "size_bytes, sha256, content, uploaded_at) VALUES (:application, :kind, :name, :type, "
+      ":size, :sha, :content, :at)",
+      store::Params()
+          .Set("application", application_id)
+          .Set("kind", kApplicationDocumentKindTable.Name(facts.kind))
+          .Set("name", facts.file_name)
+          .Set("type", facts.media_type)
+          .Set("size", facts.size_bytes)
+          .Set("sha", facts.sha256)
+          .Set("content", ToBase64(bytes))
+          .Set("at", facts.uploaded_at));
+}
+
+bool RemoveDocument(store::Connection& c, int64_t application_id, ApplicationDocumentKind kind) {
+  return c.Exec("DELETE FROM application_documents WHERE application_id = :id AND kind = :kind",
+                store::Params()
+                    .Set("id", application_id)
+                    .Set("kind", kApplicationDocumentKindTable.Name(kind))) > 0;
+}
+
+std::optional<std::pair<std::string, std::string>> DocumentBytes(store::Connection& c,
+                                                                 int64_t application_id,
+                                                                 ApplicationDocumentKind kind) {
+  auto row = c.QueryOne(
+      "SELECT file_name, sha256, content FROM application_documents WHERE application_id = :id "
+      "AND kind = :kind",
+      store::Params()
+          .Set("id", application_id)
+          .Set("kind", kApplicationDocumentKindTable.Name(kind)));
+  if (!row) {
+    return std::nullopt;
+  }
+  auto bytes = FromBase64(row->Text("content"));
+  if (Sha256Hex(bytes) != row->Text("sha256")) {
+    throw ApiError(ErrorCode::kInternal, "The stored file is damaged");
+  }
+  return std::make_pair(row->Text("file_name"), std::move(bytes));
+}
+
+}  // namespace applications
+
+}  // namespace weltcampus::exchange

@@ -1,0 +1,450 @@
+#include "exchange/applications_service.h"
+
+#include <algorithm>
+#include <set>
+
+#include "audit/record_changes.h"
+#include "core/digest.h"
+#include "core/error.h"
+#include "exchange/programmes.h"
+#include "exchange/scoring.h"
+#include "store/versioned.h"
+
+namespace weltcampus::exchange {
+
+namespace {
+
+template <typename T>
+std::vector<T> OfStudent(store::Connection& c, const store::RecordTable<T>& table,
+                         int64_t student_id) {
+  store::Filter where;
+  where.Equal("student_id", std::optional<int64_t>(student_id));
+  return table.All(c, where, "id");
+}
+
+Student StudentOfUser(store::Connection& c, const std::optional<int64_t>& user_id) {
+  auto student = user_id ? FindStudentOfUser(c, *user_id) : std::nullopt;
+  if (!student) {
+    throw NotFoundError("Student record");
+  }
+  return std::move(*student);
+}
+
+Call CallFound(store::Connection& c, int64_t call_id) {
+  return store::Found(FindCall(c, call_id), "Call");
+}
+
+bool IsOpen(const Call& call, Date today) {
+  const std::string day = today.ToString();
+  return call.applications_open <= day && day <= call.applications_close;
+}
+
+// Every change of a student's application only inside the application period.
+void CheckPeriod(const Call& call, Date today) {
+  const std::string day = today.ToString();
+  if (day < call.applications_open) {
+    throw ValidationError("applications_open",
+                          "The application period of this call opens on " + call.applications_open);
+  }
+  if (day > call.applications_close) {
+    throw ValidationError("applications_close", "The application deadline of this call was " +
+                                                    call.applications_close +
+                                                    "; applications can no longer be changed");
+  }
+}
+
+}  // namespace
+
+OfferRequirements RequirementsOf(const Offer& offer, const StayPeriod& stay) {
+  OfferRequirements requirements;
+  requirements.eqf_levels = offer.eqf_levels;
+  requirements.isced_code = offer.isced_code;
+  requirements.language = offer.language;
+  requirements.cefr_level = offer.cefr_level;
+  requirements.requires_first_state_exam = offer.requires_first_state_exam;
+  requirements.months = offer.months_per_place;
+  requirements.starts_on = stay.starts_on;
+  requirements.ends_on = stay.ends_on;
+  return requirements;
+}
+
+std::vector<OfferEligibility> Eligibilities(store::Connection& c, const Call& call,
+                                            const StudentFacts& facts) {
+  std::vector<OfferEligibility> offers;
+  for (auto& offer : OffersOfCall(c, call.id)) {
+    OfferEligibility entry{std::move(offer), {}, {}};
+    entry.stay = StayPeriodOf(call.academic_year, entry.offer.term);
+    entry.reasons = IneligibilityReasons(facts, RequirementsOf(entry.offer, entry.stay));
+    offers.push_back(std::move(entry));
+  }
+  return offers;
+}
+
+Applicant ApplicantOf(const Student& student, const StudentFacts& facts,
+                      std::optional<int64_t> committee_points) {
+  Applicant applicant;
+  applicant.grade_average = student.grade_average;
+  for (const auto& certificate : facts.certificates) {
+    applicant.certificates.emplace_back(certificate.language, certificate.level);
+  }
+  applicant.committee_points = committee_points;
+  applicant.earlier_stay_abroad = !facts.stays.empty();
+  applicant.study_semester = student.study_semester;
+  return applicant;
+}
+
+namespace {
+
+double CommonScoreOf(const Call& call, const Student& student, const StudentFacts& facts,
+                     std::optional<int64_t> committee_points) {
+  return CommonScore(WeightsOf(call), ApplicantOf(student, facts, committee_points)).total;
+}
+
+MyApplication Assemble(store::Connection& c, const Call& call, const Student& student, Date today) {
+  MyApplication mine;
+  mine.call = call;
+  mine.open = IsOpen(call, today);
+  mine.application = applications::FindOfStudent(c, call.id, student.id);
+  mine.offers = Eligibilities(c, call, StudentFactsOf(c, student));
+  return mine;
+}
+
+// The student's application as it is now (404 without one) at the version the client read.
+Application MineForChange(store::Connection& c, const Call& call, const Student& student,
+                          std::optional<int64_t> expected_version) {
+  auto current = applications::FindOfStudent(c, call.id, student.id);
+  if (!current) {
+    throw NotFoundError("Application");
+  }
+  if (!expected_version) {
+    throw ApiError(ErrorCode::kPreconditionRequired,
+                   "Send If-Match with the version of the application you read");
+  }
+  return audit::LoadForChangeNamed(c, "application", current->id, std::move(current),
+                                   *expected_version, "Application");
+}
+
+// The student's application, made (as a draft without preferences) when there is none yet.
+Application MineOrNew(store::Connection& c, const audit::Actor& actor, const Call& call,
+                      const Student& student, const StudentFacts& facts) {
+  if (auto current = applications::FindOfStudent(c, call.id, student.id)) {
+    return std::move(*current);
+  }
+  Application fresh;
+  fresh.call_id = call.id;
+  fresh.student_id = student.id;
+  fresh.score = CommonScoreOf(call, student, facts, std::nullopt);
+  const int64_t id = applications::Insert(c, fresh);
+  auto created = store::Found(applications::Find(c, id), "Application");
+  audit::RecordChange(c, actor, "application", id, nullptr, ToJson(created));
+  return created;
+}
+
+// A student's change brings a withdrawn application back as a draft, and one the office has
+// checked back to submitted (the check is of what was there before).
+ApplicationStatus AfterStudentChange(ApplicationStatus status) {
+  switch (status) {
+    case ApplicationStatus::kWithdrawn:
+      return ApplicationStatus::kDraft;
+    case ApplicationStatus::kChecked:
+    case ApplicationStatus::kIncomplete:
+      return ApplicationStatus::kSubmitted;
+    default:
+      return status;
+  }
+}
+
+// Writes the application's columns at `before`'s version and records the change.
+Application Written(store::Connection& c, const audit::Actor& actor, const Application& before,
+                    Application after) {
+  after.version = before.version;
+  applications::Update(c, after);
+  auto read = store::Found(applications::Find(c, before.id), "Application");
+  audit::RecordChange(c, actor, "application", before.id, ToJson(before), ToJson(read));
+  return read;
+}
+
+void CheckPreferences(const Call& call, const std::vector<OfferEligibility>& offers,
+                      const std::vector<int64_t>& offer_ids) {
+  if (static_cast<int64_t>(offer_ids.size()) > call.max_preferences) {
+    throw ValidationError("preferences",
+                          "This call takes at most " + std::to_string(call.max_preferences) +
+                              " preferences, not " + std::to_string(offer_ids.size()));
+  }
+  std::set<int64_t> seen;
+  for (size_t i = 0; i < offer_ids.size(); ++i) {
+    const std::string field = "preferences[" + std::to_string(i) + "]";
+    const int64_t id = offer_ids[i];
+    if (!seen.insert(id).second) {
+      throw ValidationError(field, "Offer " + std::to_string(id) + " is ranked twice");
+    }
+    const auto offer = std::find_if(offers.begin(), offers.end(),
+                                    [id](const OfferEligibility& o) { return o.offer.id == id; });
+    if (offer == offers.end()) {
+      throw ValidationError(field, "Offer " + std::to_string(id) + " is not an offer of this call");
+    }
+    if (!offer->reasons.empty()) {
+      std::string why;
+      for (const auto& reason : offer->reasons) {
+        why += (why.empty() ? "" : " ") + reason.message_en;
+      }
+      throw ValidationError(field, "You are not eligible for offer " + std::to_string(id) + " (" +
+                                       offer->offer.partner_name + "): " + why);
+    }
+  }
+}
+
+}  // namespace
+
+StudentFacts StudentFactsOf(store::Connection& c, const Student& student) {
+  const auto programme = store::Found(ProgrammeTable().Find(c, student.programme_id), "Programme");
+  StudentFacts facts;
+  facts.eqf_level = programme.eqf_level;
+  facts.isced_code = programme.isced_code;
+  facts.single_cycle = programme.single_cycle;
+  facts.study_semester = student.study_semester;
+  facts.first_state_exam_passed = student.first_state_exam_passed;
+  facts.enrolled_until = student.enrolled_until;
+  for (const auto& certificate : OfStudent(c, LanguageCertificateTable(), student.id)) {
+    facts.certificates.push_back({certificate.language, certificate.cefr_level});
+  }
+  for (const auto& stay : OfStudent(c, StayAbroadTable(), student.id)) {
+    facts.stays.push_back({stay.months, stay.study_cycle, stay.erasmus_funded});
+  }
+  return facts;
+}
+
+MyApplication ApplicationsService::Mine(int64_t user_id, int64_t call_id, Date today) {
+  return database_.Read([&](store::Connection& c) {
+    const auto student = StudentOfUser(c, user_id);
+    return Assemble(c, CallFound(c, call_id), student, today);
+  });
+}
+
+namespace {
+
+// The frame of every change of a student's own application: the student by account, the call,
+// its application period, one transaction, and the screen's answer afterwards.
+template <typename Change>
+MyApplication ChangeOwn(store::Database& database, const audit::Actor& actor, int64_t call_id,
+                        Date today, Change change) {
+  return database.Write([&](store::Connection& c) {
+    const auto student = StudentOfUser(c, actor.user_id);
+    const auto call = CallFound(c, call_id);
+    CheckPeriod(call, today);
+    change(c, call, student);
+    return Assemble(c, call, student, today);
+  });
+}
+
+}  // namespace
+
+MyApplication ApplicationsService::SavePreferences(const audit::Actor& actor, int64_t call_id,
+                                                   Date today,
+                                                   const std::vector<int64_t>& offer_ids,
+                                                   std::optional<int64_t> expected_version) {
+  return ChangeOwn(database_, actor, call_id, today,
+                   [&](store::Connection& c, const Call& call, const Student& student) {
+                     const auto facts = StudentFactsOf(c, student);
+                     CheckPreferences(call, Eligibilities(c, call, facts), offer_ids);
+                     if (!applications::FindOfStudent(c, call.id, student.id)) {
+                       Application fresh;
+                       fresh.call_id = call.id;
+                       fresh.student_id = student.id;
+                       fresh.score = CommonScoreOf(call, student, facts, std::nullopt);
+                       const int64_t id = applications::Insert(c, fresh);
+                       applications::ReplacePreferences(c, id, offer_ids);
+                       audit::RecordChange(
+                           c, actor, "application", id, nullptr,
+                           ToJson(store::Found(applications::Find(c, id), "Application")));
+                       return;
+                     }
+                     const auto before = MineForChange(c, call, student, expected_version);
+                     applications::ReplacePreferences(c, before.id, offer_ids);
+                     auto after = before;
+                     after.status = AfterStudentChange(before.status);
+                     after.score = CommonScoreOf(call, student, facts, before.committee_points);
+                     Written(c, actor, before, after);
+                   });
+}
+
+MyApplication ApplicationsService::Submit(const audit::Actor& actor, int64_t call_id, Date today,
+                                          int64_t expected_version) {
+  return ChangeOwn(
+      database_, actor, call_id, today,
+      [&](store::Connection& c, const Call& call, const Student& student) {
+        const auto before = MineForChange(c, call, student, expected_version);
+        if (before.status == ApplicationStatus::kSubmitted ||
+            before.status == ApplicationStatus::kChecked) {
+          throw ApiError(ErrorCode::kConflict, "This application is already submitted", "status");
+        }
+        if (before.preferences.empty()) {
+          throw ValidationError("preferences", "Rank at least one offer before submitting");
+        }
+        auto after = before;
+        after.status = ApplicationStatus::kSubmitted;
+        after.submitted_at = NowUtcTimestamp();
+        after.completeness_note.reset();
+        Written(c, actor, before, after);
+      });
+}
+
+MyApplication ApplicationsService::Withdraw(const audit::Actor& actor, int64_t call_id, Date today,
+                                            int64_t expected_version) {
+  return ChangeOwn(database_, actor, call_id, today,
+                   [&](store::Connection& c, const Call& call, const Student& student) {
+                     const auto before = MineForChange(c, call, student, expected_version);
+                     if (before.status == ApplicationStatus::kWithdrawn) {
+                       throw ApiError(ErrorCode::kConflict, "This application is already withdrawn",
+                                      "status");
+                     }
+                     auto after = before;
+                     after.status = ApplicationStatus::kWithdrawn;
+                     Written(c, actor, before, after);
+                   });
+}
+
+MyApplication ApplicationsService::PutDocument(const audit::Actor& actor, int64_t call_id,
+                                               Date today, ApplicationDocumentKind kind,
+                                               std::string file_name, const std::string& bytes) {
+  return ChangeOwn(database_, actor, call_id, today,
+                   [&](store::Connection& c, const Call& call, const Student& student) {
+                     const auto before =
+                         MineOrNew(c, actor, call, student, StudentFactsOf(c, student));
+                     ApplicationDocument facts;
+                     facts.kind = kind;
+                     facts.file_name = std::move(file_name);
+                     facts.media_type = "application/pdf";
+                     facts.size_bytes = static_cast<int64_t>(bytes.size());
+                     facts.sha256 = Sha256Hex(bytes);
+                     facts.uploaded_at = NowUtcTimestamp();
+                     applications::PutDocument(c, before.id, facts, bytes);
+                     auto after = before;
+                     after.status = AfterStudentChange(before.status);
+                     Written(c, actor, before, after);
+                   });
+}
+
+MyApplication ApplicationsService::RemoveDocument(const audit::Actor& actor, int64_t call_id,
+                                                  Date today, ApplicationDocumentKind kind) {
+  return ChangeOwn(database_, actor, call_id, today,
+                   [&](store::Connection& c, const Call& call, const Student& student) {
+                     auto before = applications::FindOfStudent(c, call.id, student.id);
+                     if (!before || !applications::RemoveDocument(c, before->id, kind)) {
+                       throw NotFoundError("Document");
+                     }
+                     auto after = *before;
+                     after.status = AfterStudentChange(before->status);
+                     Written(c, actor, *before, after);
+                   });
+}
+
+std::pair<std::string, std::string> ApplicationsService::MyDocument(int64_t user_id,
+                                                                    int64_t call_id,
+                                                                    ApplicationDocumentKind kind) {
+  return database_.Read([&](store::Connection& c) {
+    const auto student = StudentOfUser(c, user_id);
+    const auto application = applications::FindOfStudent(c, call_id, student.id);
+    auto document =
+        application ? applications::DocumentBytes(c, application->id, kind) : std::nullopt;
+    return store::Found(std::move(document), "Document");
+  });
+}
+
+namespace {
+
+// An application the person may see (404 for another scope's, as for a missing one).
+Application Visible(store::Connection& c, const auth::Principal& person, int64_t id) {
+  auto application = applications::Find(c, id);
+  if (!application || !InScope(ScopeOf(c, person), application->programme_id)) {
+    throw NotFoundError("Application");
+  }
+  return std::move(*application);
+}
+
+Application VisibleForChange(store::Connection& c, const auth::Principal& person, int64_t id,
+                             int64_t expected_version) {
+  auto application = Visible(c, person, id);
+  return audit::LoadForChangeNamed(c, "application", id,
+                                   std::optional<Application>(std::move(application)),
+                                   expected_version, "Application");
+}
+
+void CheckOfficeMayChange(const Application& application) {
+  if (application.status == ApplicationStatus::kDraft ||
+      application.status == ApplicationStatus::kWithdrawn) {
+    throw ApiError(ErrorCode::kConflict,
+                   "This application is " +
+                       std::string(kApplicationStatusTable.Name(application.status)) +
+                       "; only submitted applications are checked and scored",
+                   "status");
+  }
+}
+
+}  // namespace
+
+store::Page<Application> ApplicationsService::List(const auth::Principal& person,
+                                                   applications::ListFilter filter,
+                                                   const PageRequest& page) {
+  return database_.Read([&](store::Connection& c) {
+    CallFound(c, filter.call_id);
+    filter.programmes = ScopeOf(c, person);
+    return applications::List(c, filter, page);
+  });
+}
+
+Application ApplicationsService::Get(const auth::Principal& person, int64_t id) {
+  return database_.Read([&](store::Connection& c) { return Visible(c, person, id); });
+}
+
+Application ApplicationsService::Score(const audit::Actor& actor, const auth::Principal& person,
+                                       int64_t id, int64_t expected_version,
+                                       std::optional<int64_t> committee_points,
+                                       std::optional<std::string> office_note) {
+  return database_.Write([&](store::Connection& c) {
+    const auto before = VisibleForChange(c, person, id, expected_version);
+    CheckOfficeMayChange(before);
+    const auto call = CallFound(c, before.call_id);
+    if (committee_points &&
+        (*committee_points < 0 || *committee_points > call.committee_points_max)) {
+      throw ValidationError("committee_points", "Committee points run from 0 to " +
+                                                    std::to_string(call.committee_points_max) +
+                                                    " in this call, not " +
+                                                    std::to_string(*committee_points));
+    }
+    const auto student = store::Found(StudentTable().Find(c, before.student_id), "Student");
+    auto after = before;
+    after.committee_points = committee_points;
+    after.office_note = std::move(office_note);
+    after.score = CommonScoreOf(call, student, StudentFactsOf(c, student), committee_points);
+    return Written(c, actor, before, after);
+  });
+}
+
+Application ApplicationsService::CheckCompleteness(const audit::Actor& actor,
+                                                   const auth::Principal& person, int64_t id,
+                                                   int64_t expected_version, bool complete,
+                                                   std::optional<std::string> reason) {
+  return database_.Write([&](store::Connection& c) {
+    const auto before = VisibleForChange(c, person, id, expected_version);
+    CheckOfficeMayChange(before);
+    if (!complete && (!reason || reason->empty())) {
+      throw ValidationError("reason", "Say what is missing");
+    }
+    auto after = before;
+    after.status = complete ? ApplicationStatus::kChecked : ApplicationStatus::kIncomplete;
+    after.completeness_note = complete ? std::nullopt : std::move(reason);
+    return Written(c, actor, before, after);
+  });
+}
+
+std::pair<std::string, std::string> ApplicationsService::Document(const auth::Principal& person,
+                                                                  int64_t id,
+                                                                  ApplicationDocumentKind kind) {
+  return database_.Read([&](store::Connection& c) {
+    const auto application = Visible(c, person, id);
+    return store::Found(applications::DocumentBytes(c, application.id, kind), "Document");
+  });
+}
+
+}  // namespace weltcampus::exchange
