@@ -7,5 +7,6 @@ import * as users from './routes/users/module.js';
 import * as audit from './routes/audit/module.js';
 import * as imports from './routes/imports/module.js';
 import * as students from './routes/students/module.js';
+import * as calls from './routes/calls/module.js';
 
-export const modules = [partners, agreements, students, account, users, audit, imports];
+export const modules = [partners, agreements, students, calls, account, users, audit, imports];

@@ -16,6 +16,9 @@ export default {
     eqf_level: [5, 6, 7, 8],
     cefr_level: ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'],
     study_cycle: ['first', 'second', 'third', 'single'],
+    call_kind: ['places', 'funding'],
+    offer_term: ['full_year', 'winter', 'summer'],
+    tie_rule: ['first_stay_first', 'higher_semester_first'],
     world_region: ['europe', 'asia', 'africa', 'northern_america', 'latin_america_caribbean', 'oceania', 'antarctica'],
   },
   agreement_status_transitions: {

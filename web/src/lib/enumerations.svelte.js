@@ -21,6 +21,9 @@ export const LABELS = {
   world_region: 'region',
   cefr_level: 'cefr',
   study_cycle: 'studyCycle',
+  call_kind: 'callKind',
+  offer_term: 'offerTerm',
+  tie_rule: 'tieRule',
 };
 
 export const enumerations = $state({

@@ -8,5 +8,6 @@ import audit from './de/audit.js';
 import imports from './de/imports.js';
 import documents from './de/documents.js';
 import students from './de/students.js';
+import calls from './de/calls.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls);

@@ -8,5 +8,6 @@ import audit from './en/audit.js';
 import imports from './en/imports.js';
 import documents from './en/documents.js';
 import students from './en/students.js';
+import calls from './en/calls.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls);

@@ -23,6 +23,7 @@ export default {
     students: 'Studierende',
     programmes: 'Studiengänge',
     myStudentRecord: 'Meine Studierendendaten',
+    calls: 'Ausschreibungen für Austauschplätze',
     teaching: 'Lehre',
     research: 'Forschung',
     campus: 'Campus',

@@ -23,6 +23,7 @@ export default {
     students: 'Students',
     programmes: 'Programmes',
     myStudentRecord: 'My student record',
+    calls: 'Calls for exchange places',
     teaching: 'Teaching',
     research: 'Research',
     campus: 'Campus',
