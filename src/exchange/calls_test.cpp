@@ -52,19 +52,20 @@ TEST(NominationDeadline, TheLastSuchDayBeforeTheTermBegins) {
 }
 
 TEST(CallSchema, TieRulesAndDefaults) {
-  const auto call = CallSchema().Read({{"academic_year", "2027/2028"},
-                                       {"org_unit_id", 1},
-                                       {"title", "Erasmus+ 2027/2028"},
-                                       {"applications_open", "2027-01-04"},
-                                       {"applications_close", "2027-02-28"},
-                                       {"selection_by", "2027-03-15"},
-                                       {"publication_on", "2027-03-20"},
-                                       {"accept_by", "2027-03-31"},
-                                       {"nomination_by", "2027-04-05"},
-                                       {"weight_grade", 60},
-                                       {"weight_language", 20},
-                                       {"weight_committee", 20},
-                                       {"tie_rules", {"first_stay_first", "first_stay_first"}}});
+  nlohmann::json body = {{"academic_year", "2027/2028"},
+                         {"org_unit_id", 1},
+                         {"title", "Erasmus+ 2027/2028"},
+                         {"applications_open", "2027-01-04"},
+                         {"applications_close", "2027-02-28"},
+                         {"selection_by", "2027-03-15"},
+                         {"publication_on", "2027-03-20"},
+                         {"accept_by", "2027-03-31"},
+                         {"nomination_by", "2027-04-05"},
+                         {"weight_grade", 60},
+                         {"weight_language", 20},
+                         {"weight_committee", 20},
+                         {"tie_rules", {"first_stay_first", "first_stay_first"}}};
+  const auto call = CallSchema().Read(body);
   EXPECT_EQ(call.academic_year, 2027);
   EXPECT_EQ(call.kind, CallKind::kPlaces);
   EXPECT_EQ(call.max_preferences, 5);
@@ -72,7 +73,8 @@ TEST(CallSchema, TieRulesAndDefaults) {
   EXPECT_EQ(call.committee_points_max, 10);
   ASSERT_EQ(call.tie_rules.size(), 1u);
   EXPECT_EQ(ToJson(call)["tie_rules"], nlohmann::json({"first_stay_first"}));
-  EXPECT_EQ(Refused([] { CallSchema().Read({{"tie_rules", {"oldest_first"}}}); }), "tie_rules[0]");
+  body["tie_rules"] = {"oldest_first"};
+  EXPECT_EQ(Refused([&] { CallSchema().Read(body); }), "tie_rules[0]");
 }
 
 class CallsTest : public ::testing::TestWithParam<Backend> {

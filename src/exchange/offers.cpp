@@ -161,6 +161,19 @@ void CheckEligibilityNarrows(const Offer& offer, const partners::Quota& quota) {
   }
 }
 
+// "<partner> wants nominations for the <term> by <date>" when the partner's deadline for the term
+// falls before the call's nomination date; nothing otherwise.
+std::optional<std::string> DeadlineConflict(const Call& call, OfferTerm term,
+                                            const std::string& partner,
+                                            const std::optional<std::string>& winter,
+                                            const std::optional<std::string>& summer) {
+  const auto deadline = NominationDeadlineOn(call.academic_year, term, winter, summer);
+  if (!deadline || *deadline >= call.nomination_by) {
+    return std::nullopt;
+  }
+  return partner + " wants nominations for the " + TermName(term) + " by " + *deadline;
+}
+
 void CheckMonths(const Offer& offer, QuotaCategory category) {
   const double most = offer.term == OfferTerm::kFullYear ? 12 : 6;
   if (offer.months_per_place > most) {
@@ -264,12 +277,11 @@ void CheckOffer(store::Connection& c, const Offer& offer) {
                                 " would take " + FormatMonths(months));
     }
   }
-  const auto deadline = NominationDeadlineOn(
-      call.academic_year, offer.term, q.nomination_deadline_winter, q.nomination_deadline_summer);
-  if (deadline && *deadline < call.nomination_by) {
-    throw ValidationError("term", q.partner_name + " wants nominations for the " +
-                                      TermName(offer.term) + " by " + *deadline +
-                                      ", before this call's nomination date " + call.nomination_by);
+  if (const auto conflict =
+          DeadlineConflict(call, offer.term, q.partner_name, q.nomination_deadline_winter,
+                           q.nomination_deadline_summer)) {
+    throw ValidationError("term",
+                          *conflict + ", before this call's nomination date " + call.nomination_by);
   }
 }
 
@@ -291,11 +303,10 @@ void CheckCallAgainstOffers(store::Connection& c, const Call& call) {
   for (const auto& offer : offers) {
     const auto [winter, summer] =
         partners::repository::NominationDeadlines(c, offer.partnership_id);
-    const auto deadline = NominationDeadlineOn(call.academic_year, offer.term, winter, summer);
-    if (deadline && *deadline < call.nomination_by) {
-      throw ValidationError("nomination_by", offer.partner_name + " wants nominations for the " +
-                                                 TermName(offer.term) + " by " + *deadline +
-                                                 " (offer " + std::to_string(offer.id) + ")");
+    if (const auto conflict =
+            DeadlineConflict(call, offer.term, offer.partner_name, winter, summer)) {
+      throw ValidationError("nomination_by",
+                            *conflict + " (offer " + std::to_string(offer.id) + ")");
     }
   }
 }

@@ -63,11 +63,17 @@ void CreateQuotas(std::string_view status, int first, int last, QuotaFixture* ou
     ASSERT_NO_FATAL_FAILURE(UpdateOk("/api/v1/partnerships/" + std::to_string(IdOf(partnership)),
                                      partnership, &out->partner.partnership));
   }
+  // A new agreement starts as signed at most; it is then made active.
   ASSERT_NO_FATAL_FAILURE(
       CreateOk("/api/v1/agreements",
                NewAgreementBody(IdOf(out->partner.partnership), IdOf(out->partner.institution),
-                                status, first, last),
+                                status == "active" ? "signed" : status, first, last),
                &out->agreement));
+  if (status == "active") {
+    Json active = out->agreement;
+    active["status"] = "active";
+    ASSERT_NO_FATAL_FAILURE(UpdateOk(AgreementPath(active), active, &out->agreement));
+  }
   for (const auto& quota : out->agreement["quotas"]) {
     (Str(quota, "direction") == "outgoing" ? out->outgoing : out->incoming) = IdOf(quota);
   }

@@ -11,6 +11,7 @@ let app;
 let kcl;
 let agreementId;
 let studentId;
+let callId;
 before(async () => {
   // the administrator sees every screen, the administration's included
   app = await startApp({ signIn: 'admin' });
@@ -19,6 +20,7 @@ before(async () => {
   const agreements = await (await app.api(`/agreements?partnership_id=${kcl.id}`)).json();
   agreementId = agreements.items[0]?.id;
   studentId = (await (await app.api('/students?q=4711001')).json()).items[0]?.id;
+  callId = (await (await app.api('/calls?kind=places')).json()).items[0]?.id;
 });
 after(async () => {
   await app?.close();
@@ -62,6 +64,9 @@ const screens = () => [
   ['/programmes', 'programmes'],
   ['/programmes/new', 'programme-new'],
   ['/jobs', 'jobs'],
+  ['/calls', 'calls'],
+  ['/calls/new', 'call-new'],
+  ...(callId ? [[`/calls/${callId}`, 'call']] : []),
   // the dean's home: the partnerships over the years (charts)
   ['/', 'dean-home', 'management'],
   ['/users', 'no-permission', 'student'],

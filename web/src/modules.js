@@ -7,6 +7,7 @@ import * as users from './routes/users/module.js';
 import * as audit from './routes/audit/module.js';
 import * as imports from './routes/imports/module.js';
 import * as students from './routes/students/module.js';
+import * as calls from './routes/calls/module.js';
 import * as applications from './routes/applications/module.js';
 
-export const modules = [partners, agreements, students, applications, account, users, audit, imports];
+export const modules = [partners, agreements, students, calls, applications, account, users, audit, imports];

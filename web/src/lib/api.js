@@ -8,7 +8,8 @@ import imports from './api/imports.js';
 import organisation from './api/organisation.js';
 import partners from './api/partners.js';
 import students from './api/students.js';
+import calls from './api/calls.js';
 
 export * from './api/core.js';
 
-export const api = { ...coreApi, ...accounts, ...audit, ...organisation, ...partners, ...students, ...applications, ...imports };
+export const api = { ...coreApi, ...accounts, ...audit, ...organisation, ...partners, ...students, ...calls, ...applications, ...imports };

@@ -19,6 +19,9 @@ export default {
     application_status: ['draft', 'submitted', 'checked', 'incomplete', 'withdrawn'],
     application_document_kind: ['motivation_letter', 'language_certificate'],
     ineligibility_reason: ['level', 'field', 'language', 'state_exam', 'erasmus_months', 'enrolment'],
+    call_kind: ['places', 'funding'],
+    offer_term: ['full_year', 'winter', 'summer'],
+    tie_rule: ['first_stay_first', 'higher_semester_first'],
     world_region: ['europe', 'asia', 'africa', 'northern_america', 'latin_america_caribbean', 'oceania', 'antarctica'],
   },
   agreement_status_transitions: {

@@ -24,6 +24,9 @@ export const LABELS = {
   application_status: 'applicationStatus',
   application_document_kind: 'applicationDocument',
   ineligibility_reason: 'ineligibility',
+  call_kind: 'callKind',
+  offer_term: 'offerTerm',
+  tie_rule: 'tieRule',
 };
 
 export const enumerations = $state({

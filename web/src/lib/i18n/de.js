@@ -9,5 +9,6 @@ import imports from './de/imports.js';
 import documents from './de/documents.js';
 import students from './de/students.js';
 import applications from './de/applications.js';
+import calls from './de/calls.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students, applications);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications);

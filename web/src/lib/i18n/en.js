@@ -9,5 +9,6 @@ import imports from './en/imports.js';
 import documents from './en/documents.js';
 import students from './en/students.js';
 import applications from './en/applications.js';
+import calls from './en/calls.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students, applications);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications);

@@ -36,6 +36,8 @@ export default {
     student: 'Studierende',
     student_language_certificate: 'Sprachzertifikat von Studierenden',
     student_stay_abroad: 'Früherer Auslandsaufenthalt von Studierenden',
+    call: 'Ausschreibung für Austauschplätze',
+    call_offer: 'Angebot einer Ausschreibung',
     partnership: 'Partnerschaft',
     agreement: 'Vereinbarung',
     institution: 'Einrichtung',

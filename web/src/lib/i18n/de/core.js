@@ -24,6 +24,7 @@ export default {
     programmes: 'Studiengänge',
     myStudentRecord: 'Meine Studierendendaten',
     myApplications: 'Meine Bewerbungen',
+    calls: 'Ausschreibungen für Austauschplätze',
     teaching: 'Lehre',
     research: 'Forschung',
     campus: 'Campus',

@@ -36,6 +36,8 @@ export default {
     student: 'Student',
     student_language_certificate: 'Language certificate of a student',
     student_stay_abroad: 'Earlier stay abroad of a student',
+    call: 'Call for exchange places',
+    call_offer: 'Offer of a call',
     partnership: 'Partnership',
     agreement: 'Agreement',
     institution: 'Institution',

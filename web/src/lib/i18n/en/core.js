@@ -24,6 +24,7 @@ export default {
     programmes: 'Programmes',
     myStudentRecord: 'My student record',
     myApplications: 'My applications',
+    calls: 'Calls for exchange places',
     teaching: 'Teaching',
     research: 'Research',
     campus: 'Campus',

@@ -1,0 +1,94 @@
+// Calls and offers (issue 10, item 2): the office opens a call with its timeline and criteria, carves an offer
+// from a quota the call's overview lists, sees it among the call's offers (also in German); a student reads
+// the calls and their offers and changes nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, screenshot, settled } from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+const nextYear = () => {
+  const now = new Date();
+  return (now.getUTCMonth() >= 9 ? now.getUTCFullYear() : now.getUTCFullYear() - 1) + 1;
+};
+
+test('the office opens a call and carves an offer from a quota', async () => {
+  const page = await app.signedInPage('international_office');
+  await page.goto('/calls');
+  await page.getByRole('heading', { level: 1, name: 'Calls for exchange places' }).waitFor();
+  await settled(page);
+  await page.getByRole('link', { name: 'New call' }).click();
+  await page.getByRole('heading', { level: 1, name: 'New call' }).waitFor();
+  await settled(page);
+  const title = `E2E remaining places ${Date.now() % 100000}`;
+  await page.locator('#f-title').fill(title);
+  await page.locator('#f-org_unit_id').selectOption({ label: 'School of Medicine Carl Gustav Carus' });
+  const y = nextYear();
+  const dates = {
+    applications_open: `${y}-01-11`,
+    applications_close: `${y}-02-26`,
+    selection_by: `${y}-03-12`,
+    publication_on: `${y}-03-15`,
+    // out of order first: refused beside its field
+    accept_by: `${y}-03-01`,
+    nomination_by: `${y}-04-02`,
+  };
+  for (const [field, value] of Object.entries(dates)) await page.locator(`#f-${field}`).fill(value);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('#f-accept_by-error').waitFor();
+  await page.locator('#f-accept_by').fill(`${y}-03-25`);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/\/calls\/\d+$/);
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Quotas to offer from' }).waitFor();
+  await settled(page);
+  assert.match(await page.locator('main').textContent(), /No offers yet/);
+  await screenshot(page, 'call-page');
+
+  // the first quota with places withheld
+  const offer = page.locator('#usable-quotas a', { hasText: 'Offer places' }).first();
+  const partner = (await offer.getAttribute('aria-label')).replace(/^Offer places of /, '');
+  await offer.click();
+  await page.getByRole('heading', { level: 1, name: 'New offer' }).waitFor();
+  await settled(page);
+  await page.locator('#f-places').fill('1');
+  await page.locator('#f-term').selectOption('summer');
+  await screenshot(page, 'offer-form');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/\/calls\/\d+$/);
+  await page.locator('#offers').getByText(partner, { exact: true }).waitFor();
+  assert.match(await page.locator('#offers').textContent(), /Summer semester/);
+
+  // the same page in German
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Zeitplan' }).waitFor();
+  await page.locator('#offers').getByText('Sommersemester').waitFor();
+  await screenshot(page, 'call-page-de');
+  await page.getByRole('button', { name: 'English' }).click();
+  // the one 422 is the timeline refused above
+  assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
+  await page.close();
+});
+
+test('a student reads the calls and their offers and changes nothing', async () => {
+  const page = await app.signedInPage('student');
+  await page.goto('/calls');
+  await page.getByRole('heading', { level: 1, name: 'Calls for exchange places' }).waitFor();
+  await settled(page);
+  assert.equal(await page.getByRole('link', { name: 'New call' }).count(), 0);
+  await page.getByRole('link', { name: /^Erasmus\+ and exchange places/ }).first().click();
+  await page.getByRole('heading', { level: 2, name: 'Offers' }).waitFor();
+  await settled(page);
+  assert.ok((await page.locator('#offers tbody tr').count()) > 0);
+  assert.equal(await page.getByRole('link', { name: 'Edit call' }).count(), 0);
+  assert.equal(await page.locator('#usable-quotas').count(), 0);
+  await screenshot(page, 'call-page-student');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
