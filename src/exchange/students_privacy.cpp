@@ -33,6 +33,10 @@ void EraseStudentOfUser(store::Connection& c, const audit::Actor& actor, int64_t
   }
   const int64_t certificates = DeleteAllOfStudent(c, LanguageCertificateTable(), student->id);
   const int64_t stays = DeleteAllOfStudent(c, StayAbroadTable(), student->id);
+  const int64_t documents = c.Exec(
+      "DELETE FROM application_documents WHERE application_id IN "
+      "(SELECT id FROM applications WHERE student_id = :student)",
+      store::Params().Set("student", student->id));
   const bool kept = !store::FindReferrers(c, StudentTable().table(), student->id).empty();
   if (kept) {
     const std::string marker = "erased-" + std::to_string(student->id);
@@ -53,7 +57,8 @@ void EraseStudentOfUser(store::Connection& c, const audit::Actor& actor, int64_t
   entry.subject_user_id = user_id;
   entry.after = {{"student", kept ? "pseudonymised" : "deleted"},
                  {"language_certificates_deleted", certificates},
-                 {"stays_abroad_deleted", stays}};
+                 {"stays_abroad_deleted", stays},
+                 {"application_documents_deleted", documents}};
   audit::RecordAudit(c, actor, std::move(entry));
 }
 
