@@ -50,6 +50,9 @@ test('the office opens a call and carves an offer from a quota', async () => {
   await settled(page);
   assert.match(await page.locator('main').textContent(), /No offers yet/);
   await screenshot(page, 'call-page');
+  // the office reaches the call's applications from the call; applying is the students'
+  assert.equal(await page.getByRole('link', { name: 'Applications', exact: true }).getAttribute('href'), page.url().replace(/^https?:\/\/[^/]+/, '') + '/applications');
+  assert.equal(await page.getByRole('link', { name: 'My application' }).count(), 0);
 
   // the first quota with places withheld
   const offer = page.locator('#usable-quotas a', { hasText: 'Offer places' }).first();
@@ -89,6 +92,10 @@ test('a student reads the calls and their offers and changes nothing', async () 
   assert.equal(await page.getByRole('link', { name: 'Edit call' }).count(), 0);
   assert.equal(await page.locator('#usable-quotas').count(), 0);
   await screenshot(page, 'call-page-student');
+  // the student goes from the call to their own application, and sees no one else's
+  assert.equal(await page.getByRole('link', { name: 'Applications', exact: true }).count(), 0);
+  await page.getByRole('link', { name: 'My application' }).click();
+  await page.waitForURL(/\/calls\/\d+\/apply$/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
