@@ -52,7 +52,7 @@ test('the office opens a call and carves an offer from a quota', async () => {
   await screenshot(page, 'call-page');
   // the office reaches the call's applications from the call; applying is the students'
   assert.equal(await page.getByRole('link', { name: 'Applications', exact: true }).getAttribute('href'), page.url().replace(/^https?:\/\/[^/]+/, '') + '/applications');
-  assert.equal(await page.getByRole('link', { name: 'My application' }).count(), 0);
+  assert.equal(await page.getByRole('link', { name: 'My application', exact: true }).count(), 0);
 
   // the first quota with places withheld
   const offer = page.locator('#usable-quotas a', { hasText: 'Offer places' }).first();
@@ -94,7 +94,7 @@ test('a student reads the calls and their offers and changes nothing', async () 
   await screenshot(page, 'call-page-student');
   // the student goes from the call to their own application, and sees no one else's
   assert.equal(await page.getByRole('link', { name: 'Applications', exact: true }).count(), 0);
-  await page.getByRole('link', { name: 'My application' }).click();
+  await page.getByRole('link', { name: 'My application', exact: true }).click();
   await page.waitForURL(/\/calls\/\d+\/apply$/);
   assert.deepEqual(page.errors, []);
   await page.close();

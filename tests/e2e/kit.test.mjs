@@ -223,7 +223,7 @@ test('a 412 conflict notice appears beside the save button, in view, takes the f
 async function changeBehindTheForm(id, changes) {
   const read = await app.api(`/partnerships/${id}`);
   const current = await read.json();
-  const body = { institution_id: current.institution_id, tier: current.tier, since: current.since, responsible_person: current.responsible_person, objectives: current.objectives, notes: current.notes, ...changes };
+  const body = { institution_id: current.institution_id, tier: current.tier, since: current.since, responsible_person: current.responsible_person, objectives: current.objectives, notes: current.notes, nomination_deadline_winter: current.nomination_deadline_winter, nomination_deadline_summer: current.nomination_deadline_summer, ...changes };
   const put = await app.api(`/partnerships/${id}`, {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json', 'If-Match': read.headers.get('ETag') },
