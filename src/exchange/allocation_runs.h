@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/enum_table.h"
@@ -145,6 +146,18 @@ std::vector<RunResult> AllResults(store::Connection& c, int64_t run_id);
 std::optional<RunResult> PublishedResultOf(store::Connection& c, int64_t application_id);
 void SetResponse(store::Connection& c, int64_t result_id, PlaceResponse response,
                  const std::string& at);
+
+// Every result of the call's published runs, for the next round.
+struct PublishedPlace {
+  int64_t round = 1;
+  std::optional<std::string> accept_by;
+  int64_t application_id = 0;
+  std::optional<int64_t> offer_id;
+  std::optional<PlaceResponse> response;  // as stored
+};
+std::vector<PublishedPlace> PublishedOfCall(store::Connection& c, int64_t call_id);
+// How many of the call's applications have this status.
+int64_t CountApplications(store::Connection& c, int64_t call_id, std::string_view status);
 
 }  // namespace runs
 

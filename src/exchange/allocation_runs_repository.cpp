@@ -241,4 +241,32 @@ void SetResponse(store::Connection& c, int64_t result_id, PlaceResponse response
              .Set("id", result_id));
 }
 
+std::vector<PublishedPlace> PublishedOfCall(store::Connection& c, int64_t call_id) {
+  std::vector<PublishedPlace> list;
+  for (const auto& row : c.Query(
+           "SELECT ru.round, ru.accept_by, r.application_id, r.offer_id, r.response "
+           "FROM allocation_results r JOIN allocation_runs ru ON ru.id = r.run_id "
+           "WHERE ru.call_id = :call AND ru.status = :published ORDER BY ru.id, r.application_id",
+           store::Params()
+               .Set("call", call_id)
+               .Set("published", kRunStatusTable.Name(RunStatus::kPublished)))) {
+    PublishedPlace place;
+    place.round = row.Int("round");
+    place.accept_by = row.OptionalText("accept_by");
+    place.application_id = row.Int("application_id");
+    place.offer_id = row.OptionalInt("offer_id");
+    if (const auto response = row.OptionalText("response")) {
+      place.response = kPlaceResponseTable.FromStored(*response);
+    }
+    list.push_back(place);
+  }
+  return list;
+}
+
+int64_t CountApplications(store::Connection& c, int64_t call_id, std::string_view status) {
+  return c.Count(
+      "SELECT COUNT(*) AS n FROM applications WHERE call_id = :call AND status = :status",
+      store::Params().Set("call", call_id).Set("status", status));
+}
+
 }  // namespace weltcampus::exchange::runs
