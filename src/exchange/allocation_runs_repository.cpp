@@ -3,6 +3,7 @@
 #include "auth/repository.h"
 #include "core/error.h"
 #include "exchange/allocation_runs.h"
+#include "exchange/application_scope.h"
 #include "store/versioned.h"
 
 // The SQL of allocation runs and their results (exchange's own tables).
@@ -193,16 +194,7 @@ store::Page<RunResult> Results(store::Connection& c, const ResultFilter& filter,
     where.Add(*filter.placed ? "r.offer_id IS NOT NULL" : "r.offer_id IS NULL");
   }
   where.Add("r.offer_id = :offer", "offer", filter.offer_id);
-  if (filter.programmes) {
-    if (filter.programmes->empty()) {
-      where.Add("1 = 0");
-    } else {
-      store::Params ids;
-      const std::string in = store::InList(*filter.programmes, ids, "scope");
-      where.Add("s.programme_id IN (" + in + ")");
-      where.params().Append(ids);
-    }
-  }
+  RestrictToScope(where, filter.programmes, "s.programme_id");
   const store::ListSql sql{std::string(kResultColumns) + std::string(kResultFrom),
                            std::string(kResultFrom)};
   return store::ListPage(c, sql, where, ResultSorts(), page, ResultFromRow);

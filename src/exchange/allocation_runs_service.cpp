@@ -131,18 +131,6 @@ uint64_t SeedOf(store::Connection& c, const Call& call) {
   return seed;
 }
 
-std::string ReasonApiName(PreferenceExplanation::Reason reason) {
-  switch (reason) {
-    case PreferenceExplanation::Reason::kNotEligible:
-      return "not_eligible";
-    case PreferenceExplanation::Reason::kOfferFull:
-      return "offer_full";
-    case PreferenceExplanation::Reason::kPartnerFull:
-      return "partner_full";
-  }
-  return "not_eligible";
-}
-
 std::vector<RunResult> ResultsOf(const CallInput& built, const CallInstance& solved,
                                  const Allocation& allocation,
                                  const std::vector<Explanation>& explanations,
@@ -170,7 +158,7 @@ std::vector<RunResult> ResultsOf(const CallInput& built, const CallInstance& sol
            {"offer_id", offer.id},
            {"partner_name", offer.partner_name},
            {"term", kOfferTermTable.Name(offer.term)},
-           {"reason", ReasonApiName(higher.reason)},
+           {"reason", ReasonName(higher.reason)},
            {"cutoff", eligible && higher.cutoff ? nlohmann::json(Hundredths(*higher.cutoff))
                                                 : nlohmann::json()},
            {"own", Hundredths(higher.own)},
