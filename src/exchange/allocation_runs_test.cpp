@@ -10,9 +10,9 @@
 #include "exchange/allocation_runs_service.h"
 #include "exchange/applications.h"
 #include "exchange/applications_service.h"
+#include "exchange_quota.h"
 #include "organisation/model.h"
 #include "organisation/org_units.h"
-#include "partners/service.h"
 #include "store/temporary_database.h"
 
 namespace weltcampus::exchange {
@@ -94,34 +94,11 @@ class AllocationRunsTest : public ::testing::TestWithParam<Backend> {
   }
 
   int64_t Quota() {
-    partners::PartnersService partners(db_->database());
-    const auto actor = audit::Actor::System();
-    partners::Institution institution;
-    institution.name = "Université de Lyon";
-    institution.country = "FR";
-    institution = partners.CreateInstitution(actor, institution);
-    partners::Partnership partnership;
-    partnership.institution_id = institution.id;
-    partnership = partners.CreatePartnership(actor, Date{2026, 12, 3}, partnership);
-    partners::Agreement agreement;
-    agreement.partnership_id = partnership.id;
-    agreement.title = "Economics";
-    agreement.type = partners::AgreementType::kErasmusIia;
-    agreement.status = partners::AgreementStatus::kSigned;
-    agreement.first_academic_year = 2026;
-    agreement.last_academic_year = 2028;
-    agreement.ends_on = "2029-09-30";
-    agreement.partner_institution_ids = {institution.id};
-    partners::Quota quota;
-    quota.direction = partners::Direction::kOutgoing;
-    quota.category = partners::QuotaCategory::kStudentStudies;
-    quota.places_per_year = 4;
-    quota.months_per_place = 5;
-    agreement.quotas.push_back(quota);
-    agreement = partners.CreateAgreement(actor, agreement);
-    agreement_id_ = agreement.id;
-    partnership_id_ = partnership.id;
-    return agreement.quotas.at(0).id;
+    const auto quota =
+        test_support::AddOutgoingQuota(db_->database(), "Université de Lyon", "FR", "Economics");
+    agreement_id_ = quota.agreement_id;
+    partnership_id_ = quota.partnership_id;
+    return quota.quota_id;
   }
 
   int64_t AddOffer(Connection& c, int64_t quota, const char* partner) {
