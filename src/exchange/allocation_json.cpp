@@ -123,6 +123,8 @@ void WriteWhatIfResult(JsonWriter& out, const AllocationInput& input, const What
   out.EndArray();
 }
 
+}  // namespace
+
 std::string_view ReasonName(PreferenceExplanation::Reason reason) {
   switch (reason) {
     case PreferenceExplanation::Reason::kNotEligible:
@@ -134,8 +136,6 @@ std::string_view ReasonName(PreferenceExplanation::Reason reason) {
   }
   return "unknown";
 }
-
-}  // namespace
 
 AllocationInput ReadAllocationInput(const AllocJson& document) {
   const AllocJson& root =

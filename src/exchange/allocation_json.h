@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "exchange/allocation.h"
@@ -34,6 +35,9 @@ struct AllocationJsonParts {
   const AllocationWhatIf* what_if = nullptr;
   const std::vector<OneMorePlace>* one_more_place = nullptr;
 };
+
+// A reason's name in the JSON: not_eligible, offer_full, partner_full.
+std::string_view ReasonName(PreferenceExplanation::Reason reason);
 
 // The result as JSON text, applicants and offers in the input's order.
 std::string AllocationResultJson(const AllocationInput& input, const Allocation& allocation,

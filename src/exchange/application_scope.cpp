@@ -5,6 +5,7 @@
 #include "auth/roles.h"
 #include "exchange/programmes.h"
 #include "organisation/repository.h"
+#include "store/list_query.h"
 
 namespace weltcampus::exchange {
 
@@ -42,6 +43,20 @@ ProgrammeScope ScopeOf(store::Connection& c, const auth::Principal& person) {
 
 bool InScope(const ProgrammeScope& scope, int64_t programme_id) {
   return !scope || std::find(scope->begin(), scope->end(), programme_id) != scope->end();
+}
+
+void RestrictToScope(store::Filter& where, const ProgrammeScope& scope, const std::string& column) {
+  if (!scope) {
+    return;
+  }
+  if (scope->empty()) {
+    where.Add("1 = 0");
+    return;
+  }
+  store::Params ids;
+  const std::string in = store::InList(*scope, ids, "scope");
+  where.Add(column + " IN (" + in + ")");
+  where.params().Append(ids);
 }
 
 }  // namespace weltcampus::exchange

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "auth/context.h"
+#include "store/filter.h"
 #include "store/sql.h"
 
 // Whose applications a member of staff sees (issue 10, item 4): the international office and the
@@ -19,5 +20,7 @@ namespace weltcampus::exchange {
 using ProgrammeScope = std::optional<std::vector<int64_t>>;
 ProgrammeScope ScopeOf(store::Connection& c, const auth::Principal& person);
 bool InScope(const ProgrammeScope& scope, int64_t programme_id);
+// Narrows a list's filter to the scope: `column` holds the student's programme id.
+void RestrictToScope(store::Filter& where, const ProgrammeScope& scope, const std::string& column);
 
 }  // namespace weltcampus::exchange

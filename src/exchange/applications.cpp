@@ -6,6 +6,7 @@
 #include "core/date.h"
 #include "core/digest.h"
 #include "core/error.h"
+#include "exchange/application_scope.h"
 #include "store/versioned.h"
 
 namespace weltcampus::exchange {
@@ -221,16 +222,7 @@ store::Page<Application> List(store::Connection& c, const ListFilter& filter,
                               const PageRequest& page) {
   store::Filter where;
   where.Add("a.call_id = :call", "call", std::optional<int64_t>(filter.call_id));
-  if (filter.programmes) {
-    if (filter.programmes->empty()) {
-      where.Add("1 = 0");
-    } else {
-      store::Params ids;
-      const std::string in = store::InList(*filter.programmes, ids, "scope");
-      where.Add("s.programme_id IN (" + in + ")");
-      where.params().Append(ids);
-    }
-  }
+  RestrictToScope(where, filter.programmes, "s.programme_id");
   where.Add("a.status = :status", "status",
             filter.status ? std::optional<std::string>(kApplicationStatusTable.Name(*filter.status))
                           : std::nullopt);

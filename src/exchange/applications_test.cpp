@@ -7,9 +7,9 @@
 #include "auth/model.h"
 #include "auth/repository.h"
 #include "exchange/applications_service.h"
+#include "exchange_quota.h"
 #include "organisation/model.h"
 #include "organisation/org_units.h"
-#include "partners/service.h"
 #include "store/temporary_database.h"
 
 namespace weltcampus::exchange {
@@ -98,36 +98,12 @@ class ApplicationsTest : public ::testing::TestWithParam<Backend> {
     });
   }
 
-  // An outgoing student quota of a signed agreement, for the offers to be carved from.
   int64_t Quota() {
-    partners::PartnersService partners(db_->database());
-    const auto actor = audit::Actor::System();
-    partners::Institution institution;
-    institution.name = "King's College London";
-    institution.country = "GB";
-    institution = partners.CreateInstitution(actor, institution);
-    partners::Partnership partnership;
-    partnership.institution_id = institution.id;
-    partnership = partners.CreatePartnership(actor, Date{2026, 12, 3}, partnership);
-    partners::Agreement agreement;
-    agreement.partnership_id = partnership.id;
-    agreement.title = "Medicine";
-    agreement.type = partners::AgreementType::kErasmusIia;
-    agreement.status = partners::AgreementStatus::kSigned;
-    agreement.first_academic_year = 2026;
-    agreement.last_academic_year = 2028;
-    agreement.ends_on = "2029-09-30";
-    agreement.partner_institution_ids = {institution.id};
-    partners::Quota quota;
-    quota.direction = partners::Direction::kOutgoing;
-    quota.category = partners::QuotaCategory::kStudentStudies;
-    quota.places_per_year = 4;
-    quota.months_per_place = 5;
-    agreement.quotas.push_back(quota);
-    agreement = partners.CreateAgreement(actor, agreement);
-    agreement_id_ = agreement.id;
-    partnership_id_ = partnership.id;
-    return agreement.quotas.at(0).id;
+    const auto quota =
+        test_support::AddOutgoingQuota(db_->database(), "King's College London", "GB", "Medicine");
+    agreement_id_ = quota.agreement_id;
+    partnership_id_ = quota.partnership_id;
+    return quota.quota_id;
   }
 
   int64_t AddOffer(Connection& c, int64_t quota, const char* language, CefrLevel level,
