@@ -67,6 +67,7 @@ const screens = () => [
   ['/calls', 'calls'],
   ['/calls/new', 'call-new'],
   ...(callId ? [[`/calls/${callId}`, 'call']] : []),
+  ...(callId ? [[`/calls/${callId}/allocation`, 'allocation']] : []),
   // the dean's home: the partnerships over the years (charts)
   ['/', 'dean-home', 'management'],
   ['/users', 'no-permission', 'student'],

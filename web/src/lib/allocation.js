@@ -88,28 +88,6 @@ export function placedOf(run) {
   return t('allocation.placedOf', { placed: formatNumber(run?.placed ?? 0), applicants: formatNumber(run?.applicants ?? 0) });
 }
 
-/**
- * The results list speaks page/page_size (1-based) where the list kit speaks cursor/limit. The kit's query
- * (cursor = the page number as text, from next_cursor) → the API's query.
- */
-export function resultsQuery(query) {
-  const { cursor, limit, sort, ...rest } = query ?? {};
-  const page = Number(cursor) > 0 ? Number(cursor) : 1;
-  const out = { ...rest, page, page_size: limit ?? 50 };
-  for (const key of Object.keys(out)) if (out[key] === null || out[key] === undefined || out[key] === '') delete out[key];
-  return out;
-}
-
-/** The API's page → the kit's page: next_cursor names the next page while there is one. */
-export function resultsPage(answer) {
-  if (!answer) return { items: [], total: 0, next_cursor: null };
-  if ('next_cursor' in answer) return answer;
-  const page = Number(answer.page) || 1;
-  const size = Number(answer.page_size) || (answer.items ?? []).length || 1;
-  const more = page * size < (answer.total ?? 0);
-  return { ...answer, next_cursor: more ? String(page + 1) : null };
-}
-
 /** The actions a person may take on a run now. */
 export function runActions(run, { canSignOff, canAllocate }) {
   return {

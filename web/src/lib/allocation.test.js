@@ -10,8 +10,6 @@ import {
   placementSentence,
   mayRespond,
   placedOf,
-  resultsQuery,
-  resultsPage,
   runActions,
   startError,
   RUN_STATUSES,
@@ -116,15 +114,6 @@ describe('allocation', () => {
 
   it('counts the placed of the applicants', () => {
     expect(placedOf({ placed: 96, applicants: 1400 })).toBe('96 of 1,400');
-  });
-
-  it('turns the kit’s cursor paging into pages and back', () => {
-    expect(resultsQuery({ placed: 'true', cursor: null, limit: 50 })).toEqual({ placed: 'true', page: 1, page_size: 50 });
-    expect(resultsQuery({ placed: '', cursor: '3', limit: 20, sort: 'name' })).toEqual({ page: 3, page_size: 20 });
-    expect(resultsPage({ items: [1, 2], total: 5, page: 1, page_size: 2 }).next_cursor).toBe('2');
-    expect(resultsPage({ items: [5], total: 5, page: 3, page_size: 2 }).next_cursor).toBeNull();
-    expect(resultsPage({ items: [], next_cursor: 'x', total: 9 }).next_cursor).toBe('x');
-    expect(resultsPage(null)).toEqual({ items: [], total: 0, next_cursor: null });
   });
 
   it('offers sign-off and publish only in their step and with the permission', () => {

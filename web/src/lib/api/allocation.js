@@ -13,6 +13,6 @@ export default {
   publishRun: (id, version) => request('POST', `${run(id)}/publish`, { version }),
   repeatRun: (id) => request('POST', `${run(id)}/repeat`),
   allocationInputUrl: (id) => `/api/v1${run(id)}/input`,
-  acceptPlace: (callId, version) => request('POST', `/calls/${callId}/my-application/accept`, { version }),
-  declinePlace: (callId, version) => request('POST', `/calls/${callId}/my-application/decline`, { version }),
+  acceptPlace: (callId) => request('POST', `/calls/${callId}/my-application/accept`),
+  declinePlace: (callId) => request('POST', `/calls/${callId}/my-application/decline`),
 };
