@@ -112,11 +112,11 @@ before(async () => {
   await ok(saved);
   version = etag(saved);
   await ok(await student(`/calls/${call.id}/my-application/submit`, { method: 'POST', headers: { 'If-Match': version } }));
-  // after the deadline the office narrows the first preference (a certificate nobody has, or the first state
-  // examination): the student is no longer eligible for it
+  // after the deadline the office narrows the first preference (a certificate he does not have, or a doctoral
+  // level): the student is no longer eligible for it
   for (const narrow of [
     (o) => (o.language ? { cefr_level: 'C2' } : { language: 'is', cefr_level: 'C2' }),
-    () => ({ requires_first_state_exam: true }),
+    () => ({ eqf_levels: [8] }),
   ]) {
     await changeOffer(first, narrow);
     if (!(await eligibleIds()).includes(first)) break;
@@ -200,8 +200,12 @@ test('the office cannot run while applications are unchecked, then runs from the
   const placedRows = page.locator('#results tbody tr[data-application]');
   assert.ok((await placedRows.count()) >= 1);
   for (const text of await placedRows.allTextContents()) assert.match(text, /preference \d/);
+  // the student's row, a page at a time
   const stefan = page.locator('#results tbody tr[data-application]', { hasText: 'Student, Stefan' });
-  await stefan.waitFor();
+  for (let i = 0; i < 20 && (await stefan.count()) === 0; i += 1) {
+    await page.getByRole('button', { name: 'Next' }).click();
+    await settled(page);
+  }
   assert.match(await stefan.textContent(), /preference 2/);
   const why = stefan.getByRole('button', { name: 'Show why for Student, Stefan' });
   await why.focus();
