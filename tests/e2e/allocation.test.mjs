@@ -7,7 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { startApp, screenshot, settled } from './harness.mjs';
+import { join } from 'node:path';
+import { startApp, screenshot, settled, SCREENSHOTS } from './harness.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const iso = (date) => date.toISOString().slice(0, 10);
@@ -22,7 +23,8 @@ let first; // the student's first preference, made one they are not eligible for
 let second; // the student's second preference, with places enough for everyone
 let runId;
 
-const CALL_FIELDS = ['academic_year', 'org_unit_id', 'kind', 'title', 'title_de', 'max_preferences', 'objection_days', 'weight_grade',
+const CALL_FIELDS = ['academic_year', 'org_unit_id', 'kind', 'title', 'title_de', 'applications_open', 'applications_close', 'selection_by',
+  'publication_on', 'accept_by', 'nomination_by', 'max_preferences', 'objection_days', 'weight_grade',
   'weight_language', 'weight_committee', 'committee_points_max', 'tie_rules', 'funded_months'];
 const OFFER_FIELDS = ['quota_id', 'term', 'places', 'extra_places', 'months_per_place', 'eqf_levels', 'isced_code', 'language', 'cefr_level',
   'requires_first_state_exam'];
@@ -72,10 +74,13 @@ async function axe(page, label) {
 async function inBothLanguages(page, label, check) {
   await axe(page, label);
   await page.getByRole('button', { name: 'Deutsch' }).click();
-  await check();
-  await settled(page);
-  await axe(page, `${label} (de)`);
-  await page.getByRole('button', { name: 'English' }).click();
+  try {
+    await check();
+    await settled(page);
+    await axe(page, `${label} (de)`);
+  } finally {
+    await page.getByRole('button', { name: 'English' }).click();
+  }
 }
 
 before(async () => {
@@ -207,10 +212,12 @@ test('the office cannot run while applications are unchecked, then runs from the
     await settled(page);
   }
   assert.match(await stefan.textContent(), /preference 2/);
-  const why = stefan.getByRole('button', { name: 'Show why for Student, Stefan' });
+  const why = stefan.locator('button[aria-controls]');
+  assert.equal(await why.getAttribute('aria-label'), 'Show why for Student, Stefan');
   await why.focus();
   await page.keyboard.press('Enter');
   assert.equal(await why.getAttribute('aria-expanded'), 'true');
+  assert.equal(await why.getAttribute('aria-label'), 'Hide why for Student, Stefan');
   const explanation = page.locator(`#${await why.getAttribute('aria-controls')}`);
   assert.match(await explanation.textContent(), /: the applicant was not eligible for it\./);
   // the unplaced: every preference explained
@@ -235,6 +242,8 @@ test('the dean signs the run off, the office publishes it', async () => {
   assert.ok(runId, 'no run');
   const dean = await app.signedInPage('management');
   await dean.goto(`/allocation-runs/${runId}`);
+  // the dean reads German: this test reads English
+  await dean.getByRole('button', { name: 'English' }).click();
   await dean.getByRole('heading', { level: 1, name: 'Allocation run' }).waitFor();
   await settled(dean);
   assert.equal(await dean.getByRole('link', { name: 'Download the input (JSON)' }).count(), 0);
@@ -284,6 +293,7 @@ test('the student reads why and accepts the place with the keyboard', async () =
   assert.equal(await page.getByRole('button', { name: 'Accept the place' }).count(), 0);
   assert.equal((await mine()).result.response, 'accepted');
   await screenshot(page, 'my-result');
+  await page.getByTestId('my-result').screenshot({ path: join(SCREENSHOTS, 'my-result-section.png') });
   // a second answer is refused by the server
   const again = await student(`/calls/${call.id}/my-application/decline`, { method: 'POST' });
   assert.equal(again.status, 422);

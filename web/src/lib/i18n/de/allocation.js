@@ -58,7 +58,7 @@ export default {
       rank: 'Präferenz {rank}',
       noPlace: 'kein Platz',
       response: 'Antwort',
-      why: 'Warum',
+      why: 'Begründung',
       showWhy: 'Begründung für {name} zeigen',
       hideWhy: 'Begründung für {name} verbergen',
       firstChoice: 'Erste Präferenz erhalten: nichts war höher gereiht.',
