@@ -5,12 +5,9 @@
 // The run's page and the student's result pass axe-core in English and German.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startApp, screenshot, settled, SCREENSHOTS } from './harness.mjs';
+import { startApp, screenshot, settled, SCREENSHOTS, axeViolations } from './harness.mjs';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const iso = (date) => date.toISOString().slice(0, 10);
 const daysFromNow = (days) => iso(new Date(Date.now() + days * 86400000));
 const json = { 'Content-Type': 'application/json' };
@@ -62,12 +59,7 @@ const mine = async () => ok(await student(`/calls/${call.id}/my-application`));
 const eligibleIds = async () => (await mine()).offers.filter((o) => o.eligible).map((o) => o.offer.id);
 
 async function axe(page, label) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
+  const result = await axeViolations(page);
   assert.deepEqual(result, [], `${label}: ${JSON.stringify(result)}`);
 }
 
