@@ -10,6 +10,8 @@
 #include "auth/roles.h"
 #include "auth/routes.h"
 #include "cli/access.h"
+#include "exchange/allocation_runs_routes.h"
+#include "exchange/allocation_runs_service.h"
 #include "exchange/applications.h"
 #include "exchange/applications_routes.h"
 #include "exchange/calls.h"
@@ -65,6 +67,7 @@ nlohmann::json AllEnumerations() {
   all["enumerations"].update(exchange::StudentEnumerations()["enumerations"]);
   all["enumerations"].update(exchange::CallEnumerations()["enumerations"]);
   all["enumerations"].update(exchange::ApplicationEnumerations()["enumerations"]);
+  all["enumerations"].update(exchange::AllocationRunEnumerations()["enumerations"]);
   const nlohmann::json roles = auth::Enumerations();
   all["enumerations"].update(roles["enumerations"]);
   all["scoped_roles"] = roles["scoped_roles"];
@@ -115,6 +118,7 @@ void RegisterAllRoutes(http::Router& router, store::Database& database, http::Me
   exchange::RegisterStudentRoutes(router, database);
   exchange::RegisterCallRoutes(router, database);
   exchange::RegisterApplicationRoutes(router, database);
+  exchange::RegisterAllocationRunRoutes(router, database);
   jobs::RegisterRoutes(router, database);
   RegisterAllImporters();
   imports::RegisterRoutes(router, database, [&job_runner] { job_runner.Wake(); });

@@ -120,15 +120,15 @@ std::filesystem::path AllocationBinary() {
   return std::filesystem::read_symlink("/proc/self/exe").parent_path() / "weltcampus";
 }
 
-struct AllocationRun {
+struct CommandRun {
   int status = -1;
   std::string output;
 };
 
-AllocationRun RunAllocationCommand(const std::string& arguments) {
+CommandRun RunAllocationCommand(const std::string& arguments) {
   const std::string command =
       AllocationBinary().string() + " allocation solve " + arguments + " 2>&1";
-  AllocationRun run;
+  CommandRun run;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) {
     return run;

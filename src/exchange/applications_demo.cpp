@@ -7,21 +7,14 @@
 #include "core/digest.h"
 #include "exchange/applications.h"
 #include "exchange/applications_service.h"
+#include "exchange/demo_dice.h"
 #include "exchange/scoring.h"
 
 namespace weltcampus::exchange {
 
 namespace {
 
-// Draws by modulo, as the other demo parts do: the same seed gives the same applications.
-class Dice {
- public:
-  explicit Dice(unsigned seed) : engine_(seed) {}
-  int Below(int n) { return static_cast<int>(engine_() % static_cast<unsigned>(n)); }
-
- private:
-  std::mt19937 engine_;
-};
+using demo::Dice;
 
 std::string LetterPdf(const Student& student) {
   return "%PDF-1.4\n1 0 obj\n<< /Title (Motivation letter of " + student.given_name + " " +

@@ -275,7 +275,8 @@ nlohmann::json ToJson(const MyApplication& mine) {
   return {{"call", ToJson(mine.call)},
           {"open", mine.open},
           {"application", mine.application ? ToJson(*mine.application) : nlohmann::json()},
-          {"offers", offers}};
+          {"offers", offers},
+          {"result", mine.result ? ToJson(*mine.result) : nlohmann::json()}};
 }
 
 NamedSchema MyApplicationSchema() {
@@ -296,12 +297,13 @@ NamedSchema MyApplicationSchema() {
   return {"MyApplication",
           {{"type", "object"},
            {"additionalProperties", false},
-           {"required", {"call", "open", "application", "offers"}},
+           {"required", {"call", "open", "application", "offers", "result"}},
            {"properties",
             {{"call", CallSchema().OutputSchema()},
              {"open", {{"type", "boolean"}}},
              {"application", {{"anyOf", {ApplicationSchema().schema, {{"type", "null"}}}}}},
-             {"offers", {{"type", "array"}, {"items", offer}}}}}}};
+             {"offers", {{"type", "array"}, {"items", offer}}},
+             {"result", MyResultSchema()}}}}};
 }
 
 void RegisterApplicationRoutes(http::Router& router, store::Database& database) {

@@ -106,6 +106,9 @@ MyApplication Assemble(store::Connection& c, const Call& call, const Student& st
   mine.open = IsOpen(call, today);
   mine.application = applications::FindOfStudent(c, call.id, student.id);
   mine.offers = Eligibilities(c, call, StudentFactsOf(c, student));
+  if (mine.application) {
+    mine.result = MyResultOf(c, mine.application->id, today);
+  }
   return mine;
 }
 

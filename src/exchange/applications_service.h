@@ -9,6 +9,7 @@
 #include "audit/audit.h"
 #include "auth/context.h"
 #include "core/date.h"
+#include "exchange/allocation_runs_service.h"
 #include "exchange/application_scope.h"
 #include "exchange/applications.h"
 #include "exchange/calls.h"
@@ -39,6 +40,8 @@ struct MyApplication {
   bool open = false;
   std::optional<Application> application;
   std::vector<OfferEligibility> offers;
+  // The newest published allocation result of the application (allocation_runs_service.h).
+  std::optional<MyResult> result;
 };
 nlohmann::json ToJson(const MyApplication& mine);
 NamedSchema MyApplicationSchema();

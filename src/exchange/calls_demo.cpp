@@ -6,21 +6,14 @@
 
 #include "core/academic_year.h"
 #include "exchange/calls.h"
+#include "exchange/demo_dice.h"
 #include "partners/repository.h"
 
 namespace weltcampus::exchange {
 
 namespace {
 
-// Draws by modulo, as the other demo parts do: the same seed gives the same calls everywhere.
-class Dice {
- public:
-  explicit Dice(unsigned seed) : engine_(seed) {}
-  int Below(int n) { return static_cast<int>(engine_() % static_cast<unsigned>(n)); }
-
- private:
-  std::mt19937 engine_;
-};
+using demo::Dice;
 
 // Partners' deadlines for our nominations (after the call's nomination date in early April).
 constexpr std::array<const char*, 3> kWinterDeadlines = {"04-30", "05-15", "06-01"};

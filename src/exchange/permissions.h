@@ -21,5 +21,12 @@ inline constexpr http::Permission kApply{"exchange:apply"};
 // (exchange/application_scope.h); to check and score them, the same people.
 inline constexpr http::Permission kReadApplications{"exchange:applications"};
 inline constexpr http::Permission kScoreApplications{"exchange:score"};
+// Allocation runs (issue 10, item 5): the international office starts them, reads their input
+// and publishes them; the committee (coordinators, management) signs a run off, never the office
+// that ran it; the runs and their results are read by both (a coordinator's results within their
+// scope).
+inline constexpr http::Permission kAllocate{"exchange:allocate"};
+inline constexpr http::Permission kSignOff{"exchange:sign-off"};
+inline constexpr http::Permission kReadRuns{"exchange:runs"};
 
 }  // namespace weltcampus::exchange

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "auth/repository.h"
+#include "exchange/demo_dice.h"
 #include "exchange/programmes.h"
 #include "exchange/students.h"
 
@@ -62,17 +63,7 @@ constexpr std::array<const char*, 6> kLanguages = {"fr", "es", "it", "sv", "pl",
 constexpr std::array<const char*, 10> kStayCountries = {"FR", "ES", "IT", "SE", "PL",
                                                         "CZ", "GB", "US", "AT", "NO"};
 
-// Draws by modulo, as the partners' demo does: the same seed gives the same students everywhere.
-class Dice {
- public:
-  explicit Dice(unsigned seed) : engine_(seed) {}
-  int Below(int n) { return static_cast<int>(engine_() % static_cast<uint32_t>(n)); }
-  int Between(int low, int high) { return low + Below(high - low + 1); }
-  bool Percent(int percent) { return Below(100) < percent; }
-
- private:
-  std::mt19937 engine_;
-};
+using demo::Dice;
 
 const ProgrammeSeed& DrawProgramme(Dice& dice) {
   int draw = dice.Below(100);

@@ -84,6 +84,11 @@ Access ReadCalls() {
 Access Apply() { return Only({"student"}); }
 Access ReadApplications() { return Only({"admin", "international_office", "coordinator"}); }
 Access ScoreApplications() { return ReadApplications(); }
+// Allocation runs: the international office runs and publishes them and reads their input; the
+// committee (coordinators, management) signs them off; all of them read runs and results.
+Access Allocate() { return Only({"admin", "international_office"}); }
+Access SignOff() { return Only({"admin", "coordinator", "management"}); }
+Access ReadRuns() { return Only({"admin", "international_office", "coordinator", "management"}); }
 // Importing reference lists: the people who keep the register.
 Access Imports() { return Only({"admin", "international_office"}); }
 Access Metrics() {
@@ -223,6 +228,16 @@ const std::vector<Row>& ExpectationTable() {
       {"GET", "/api/v1/applications/{id}/documents/{kind}", ReadApplications()},
       {"PUT", "/api/v1/applications/{id}/score", ScoreApplications()},
       {"PUT", "/api/v1/applications/{id}/completeness", ScoreApplications()},
+      {"POST", "/api/v1/calls/{id}/allocation-runs", Allocate()},
+      {"GET", "/api/v1/calls/{id}/allocation-runs", ReadRuns()},
+      {"GET", "/api/v1/allocation-runs/{id}", ReadRuns()},
+      {"GET", "/api/v1/allocation-runs/{id}/results", ReadRuns()},
+      {"GET", "/api/v1/allocation-runs/{id}/input", Allocate()},
+      {"POST", "/api/v1/allocation-runs/{id}/repeat", ReadRuns()},
+      {"POST", "/api/v1/allocation-runs/{id}/sign-off", SignOff()},
+      {"POST", "/api/v1/allocation-runs/{id}/publish", Allocate()},
+      {"POST", "/api/v1/calls/{id}/my-application/accept", Apply()},
+      {"POST", "/api/v1/calls/{id}/my-application/decline", Apply()},
       // Imports of reference lists (as jobs)
       {"POST", "/api/v1/imports/{kind}", Imports()},
       {"GET", "/api/v1/imports/{kind}/columns", Imports()},

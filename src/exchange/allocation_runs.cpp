@@ -1,0 +1,188 @@
+#include "exchange/allocation_runs.h"
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "exchange/allocation_json.h"
+#include "exchange/applications.h"
+#include "exchange/applications_service.h"
+#include "exchange/eligibility.h"
+#include "exchange/scoring.h"
+#include "exchange/students.h"
+#include "store/versioned.h"
+
+namespace weltcampus::exchange {
+
+namespace {
+
+std::string OfferKey(int64_t id) { return "o" + std::to_string(id); }
+std::string ApplicantKey(int64_t id) { return "a" + std::to_string(id); }
+
+int64_t IdOfKey(const std::string& key) {
+  try {
+    size_t used = 0;
+    const int64_t id = std::stoll(key.substr(1), &used);
+    if (used + 1 == key.size() && id > 0) {
+      return id;
+    }
+  } catch (const std::exception&) {
+  }
+  throw ApiError(ErrorCode::kInternal, "A stored allocation input names \"" + key + "\"");
+}
+
+// The checked applications of the call (id, student, committee points), in id order.
+struct Checked {
+  int64_t id = 0;
+  int64_t student_id = 0;
+  std::optional<int64_t> committee_points;
+  std::vector<int64_t> preferences;
+};
+
+std::vector<Checked> CheckedApplications(store::Connection& c, int64_t call_id,
+                                         const std::optional<std::set<int64_t>>& only) {
+  const auto params =
+      store::Params()
+          .Set("call", call_id)
+          .Set("checked", kApplicationStatusTable.Name(ApplicationStatus::kChecked));
+  std::vector<Checked> list;
+  std::map<int64_t, size_t> index;
+  for (const auto& row : c.Query("SELECT id, student_id, committee_points FROM applications "
+                                 "WHERE call_id = :call AND status = :checked ORDER BY id",
+                                 params)) {
+    const int64_t id = row.Int("id");
+    if (only && !only->contains(id)) {
+      continue;
+    }
+    index[id] = list.size();
+    list.push_back({id, row.Int("student_id"), row.OptionalInt("committee_points"), {}});
+  }
+  for (const auto& row :
+       c.Query("SELECT p.application_id, p.offer_id FROM application_preferences p "
+               "JOIN applications a ON a.id = p.application_id "
+               "WHERE a.call_id = :call AND a.status = :checked ORDER BY p.application_id, "
+               "p.position",
+               params)) {
+    const auto it = index.find(row.Int("application_id"));
+    if (it != index.end()) {
+      list[it->second].preferences.push_back(row.Int("offer_id"));
+    }
+  }
+  return list;
+}
+
+}  // namespace
+
+CallInput BuildCallInput(store::Connection& c, const Call& call, const RoundBasis& basis,
+                         uint64_t seed) {
+  const auto weights = WeightsOf(call);
+  CallInput out;
+  out.input.seed = seed;
+  auto offers = OffersOfCall(c, call.id);
+  std::sort(offers.begin(), offers.end(),
+            [](const Offer& a, const Offer& b) { return a.id < b.id; });
+  std::vector<OfferRequirements> requirements;
+  for (const auto& offer : offers) {
+    const auto taken = basis.taken.find(offer.id);
+    const int64_t capacity =
+        offer.places + offer.extra_places - (taken == basis.taken.end() ? 0 : taken->second);
+    OfferInput entry;
+    entry.id = OfferKey(offer.id);
+    entry.capacity = std::max<int64_t>(0, capacity);
+    entry.priority.emplace();
+    out.input.offers.push_back(std::move(entry));
+    out.offer_ids.push_back(offer.id);
+    requirements.push_back(RequirementsOf(offer, StayPeriodOf(call.academic_year, offer.term)));
+  }
+  for (const auto& application : CheckedApplications(c, call.id, basis.applications)) {
+    const auto student = store::Found(StudentTable().Find(c, application.student_id), "Student");
+    const auto facts = StudentFactsOf(c, student);
+    const auto applicant = ApplicantOf(student, facts, application.committee_points);
+    const double common = CommonScore(weights, applicant).total;
+    const std::string key = ApplicantKey(application.id);
+    for (size_t i = 0; i < offers.size(); ++i) {
+      if (IneligibilityReasons(facts, requirements[i]).empty()) {
+        const double total =
+            OfferScore(weights, applicant, offers[i].language, offers[i].cefr_level).total;
+        out.input.offers[i].priority->emplace_back(key, AllocationValue(weights, applicant, total));
+      }
+    }
+    ApplicantInput entry;
+    entry.id = key;
+    entry.score = AllocationValue(weights, applicant, common);
+    for (const int64_t offer_id : application.preferences) {
+      entry.prefs.push_back(OfferKey(offer_id));
+    }
+    out.input.applicants.push_back(std::move(entry));
+    out.application_ids.push_back(application.id);
+    out.scores.push_back(common);
+  }
+  return out;
+}
+
+std::string AllocationInputJson(const AllocationInput& input) {
+  nlohmann::json offers = nlohmann::json::array();
+  for (const auto& offer : input.offers) {
+    nlohmann::json entry = {{"id", offer.id}, {"capacity", offer.capacity}};
+    if (offer.priority) {
+      nlohmann::json priority = nlohmann::json::object();
+      for (const auto& [id, value] : *offer.priority) {
+        priority[id] = value;
+      }
+      entry["priority"] = std::move(priority);
+    }
+    offers.push_back(std::move(entry));
+  }
+  nlohmann::json applicants = nlohmann::json::array();
+  for (const auto& applicant : input.applicants) {
+    applicants.push_back(
+        {{"id", applicant.id}, {"score", applicant.score}, {"prefs", applicant.prefs}});
+  }
+  nlohmann::json partners = nlohmann::json::array();
+  for (const auto& partner : input.partners) {
+    partners.push_back(
+        {{"id", partner.id}, {"capacity", partner.capacity}, {"offers", partner.offers}});
+  }
+  return nlohmann::json{{"offers", std::move(offers)},
+                        {"applicants", std::move(applicants)},
+                        {"partners", std::move(partners)},
+                        {"seed", input.seed}}
+      .dump();
+}
+
+CallInstance CallInstanceOf(const AllocationInput& input) {
+  CallInstance out;
+  out.instance = IndexAllocationInput(input);
+  for (const auto& offer : input.offers) {
+    out.offer_ids.push_back(IdOfKey(offer.id));
+  }
+  for (const auto& applicant : input.applicants) {
+    out.application_ids.push_back(IdOfKey(applicant.id));
+  }
+  return out;
+}
+
+CallInstance RunInstance(store::Connection& c, int64_t run_id) {
+  const std::string text = runs::Input(c, run_id);
+  try {
+    return CallInstanceOf(ReadAllocationInput(nlohmann::json::parse(text)));
+  } catch (const nlohmann::json::exception&) {
+    throw ApiError(ErrorCode::kInternal, "The stored input of this run is damaged");
+  }
+}
+
+std::optional<int64_t> LatestRunId(store::Connection& c, int64_t call_id) {
+  const auto row = c.QueryOne(
+      "SELECT id FROM allocation_runs WHERE call_id = :call AND status <> :superseded "
+      "ORDER BY id DESC LIMIT 1",
+      store::Params()
+          .Set("call", call_id)
+          .Set("superseded", kRunStatusTable.Name(RunStatus::kSuperseded)));
+  if (!row) {
+    return std::nullopt;
+  }
+  return row->Int("id");
+}
+
+}  // namespace weltcampus::exchange
