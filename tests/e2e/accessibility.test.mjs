@@ -1,12 +1,8 @@
 // Every screen checked by axe-core against WCAG 2.1 A and AA (labels, contrast, landmarks, names).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { startApp, screenshot, settled, login } from './harness.mjs';
+import { startApp, screenshot, settled, login, axeViolations } from './harness.mjs';
 
-// Evaluated through the DevTools protocol: the server's Content-Security-Policy rightly forbids inline scripts.
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let app;
 let kcl;
 let agreementId;
@@ -27,12 +23,7 @@ after(async () => {
 });
 
 async function audit(page, label) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
+  const result = await axeViolations(page);
   assert.deepEqual(result, [], `${label}: ${JSON.stringify(result, null, 1)}`);
 }
 
@@ -67,6 +58,7 @@ const screens = () => [
   ['/calls', 'calls'],
   ['/calls/new', 'call-new'],
   ...(callId ? [[`/calls/${callId}`, 'call']] : []),
+  ...(callId ? [[`/calls/${callId}/allocation`, 'allocation']] : []),
   // the dean's home: the partnerships over the years (charts)
   ['/', 'dean-home', 'management'],
   ['/users', 'no-permission', 'student'],

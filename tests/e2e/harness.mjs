@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 const run = promisify(execFile);
@@ -263,4 +264,18 @@ export async function screenshot(page, name) {
 export async function settled(page) {
   await page.waitForTimeout(50);
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .loading'), null, { timeout: 15000 });
+}
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/**
+ * axe-core's WCAG 2.1 A and AA violations on the page as it is: [{id, impact, nodes (the first three)}].
+ * Evaluated through the DevTools protocol: the server's Content-Security-Policy rightly forbids inline scripts.
+ */
+export async function axeViolations(page) {
+  await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
 }

@@ -22,6 +22,8 @@ export default {
     call_kind: ['places', 'funding'],
     offer_term: ['full_year', 'winter', 'summer'],
     tie_rule: ['first_stay_first', 'higher_semester_first'],
+    allocation_run_status: ['computed', 'signed_off', 'published', 'superseded'],
+    place_response: ['accepted', 'declined', 'lapsed'],
     world_region: ['europe', 'asia', 'africa', 'northern_america', 'latin_america_caribbean', 'oceania', 'antarctica'],
   },
   agreement_status_transitions: {

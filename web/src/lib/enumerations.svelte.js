@@ -27,6 +27,8 @@ export const LABELS = {
   call_kind: 'callKind',
   offer_term: 'offerTerm',
   tie_rule: 'tieRule',
+  allocation_run_status: 'runStatus',
+  place_response: 'allocation.response',
 };
 
 export const enumerations = $state({

@@ -10,5 +10,6 @@ import documents from './de/documents.js';
 import students from './de/students.js';
 import applications from './de/applications.js';
 import calls from './de/calls.js';
+import allocation from './de/allocation.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation);

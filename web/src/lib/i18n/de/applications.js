@@ -44,7 +44,7 @@ export default {
       uploaded: 'Dokument hochgeladen.',
       documentRemoved: 'Dokument entfernt.',
       preferences: 'Meine Präferenzen (höchstens {max})',
-      advice: 'Ordnen Sie die Angebote so, wie Sie sie wirklich möchten, und nutzen Sie alle {max} Präferenzen: Ein Platz, den Sie nicht nennen, kann Ihnen nicht zugeteilt werden, und ein Angebot niedriger einzuordnen hilft nie, es zu bekommen.',
+      advice: 'Nutzen Sie alle {max} Präferenzen: Ein Angebot, das Sie nicht nennen, kann Ihnen nicht zugeteilt werden. Die Vergabe ist stabil, und wenn Sie alle Präferenzen nutzen, ist es am sichersten, die Angebote in der Reihenfolge zu nennen, in der Sie sie wirklich möchten.',
       keyboard: 'Umordnen mit den Pfeilschaltflächen, durch Ziehen oder mit Alt+Pfeil hoch und Alt+Pfeil runter auf einer ausgewählten Präferenz.',
       noPreferences: 'Noch keine Präferenzen: Fügen Sie Angebote aus der Liste unten hinzu.',
       rankOf: 'Präferenz {rank}: {offer}',

@@ -44,7 +44,7 @@ export default {
       uploaded: 'Document uploaded.',
       documentRemoved: 'Document removed.',
       preferences: 'My preferences (at most {max})',
-      advice: 'Rank the offers in the order you truly want them and use all {max} preferences: a place you did not list cannot be given to you, and ranking an offer lower never helps you to get it.',
+      advice: 'Use all {max} preferences: an offer you did not list cannot be given to you. The allocation is stable, and when you use all your preferences, listing the offers in the order you truly want them is the safest choice.',
       keyboard: 'Reorder with the arrow buttons, by dragging, or with Alt+Up and Alt+Down on a focused preference.',
       noPreferences: 'No preferences yet: add offers from the list below.',
       rankOf: 'Preference {rank}: {offer}',

@@ -1,0 +1,294 @@
+// Allocation (issue 10, items 5 and 10) on the demo data: the student submits, the office checks the call's
+// applications (a run is refused, and says why, while some are unchecked), starts a run from the keyboard, reads
+// the results and their explanations and repeats the run identically; the dean signs it off; the office
+// publishes; the student reads why the first preference was not given and accepts the place from the keyboard.
+// The run's page and the student's result pass axe-core in English and German.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startApp, screenshot, settled, SCREENSHOTS, axeViolations } from './harness.mjs';
+
+const iso = (date) => date.toISOString().slice(0, 10);
+const daysFromNow = (days) => iso(new Date(Date.now() + days * 86400000));
+const json = { 'Content-Type': 'application/json' };
+const etag = (res) => res.headers.get('ETag');
+
+let app;
+let student;
+let call;
+let first; // the student's first preference, made one they are not eligible for
+let second; // the student's second preference, with places enough for everyone
+let runId;
+
+const CALL_FIELDS = ['academic_year', 'org_unit_id', 'kind', 'title', 'title_de', 'applications_open', 'applications_close', 'selection_by',
+  'publication_on', 'accept_by', 'nomination_by', 'max_preferences', 'objection_days', 'weight_grade',
+  'weight_language', 'weight_committee', 'committee_points_max', 'tie_rules', 'funded_months'];
+const OFFER_FIELDS = ['quota_id', 'term', 'places', 'extra_places', 'months_per_place', 'eqf_levels', 'isced_code', 'language', 'cefr_level',
+  'requires_first_state_exam'];
+const pick = (record, fields) => Object.fromEntries(fields.filter((f) => f in record).map((f) => [f, record[f]]));
+
+async function ok(res, status = 200) {
+  const text = await res.text();
+  assert.equal(res.status, status, text);
+  return text ? JSON.parse(text) : null;
+}
+
+async function moveCall(dates) {
+  const res = await app.api(`/calls/${call.id}`);
+  const current = await ok(res);
+  call = await ok(
+    await app.api(`/calls/${call.id}`, {
+      method: 'PUT',
+      headers: { ...json, 'If-Match': etag(res) },
+      body: JSON.stringify({ ...pick(current, CALL_FIELDS), ...dates }),
+    }),
+  );
+}
+
+async function changeOffer(id, changes) {
+  const res = await app.api(`/offers/${id}`);
+  const offer = await ok(res);
+  return app.api(`/offers/${id}`, {
+    method: 'PUT',
+    headers: { ...json, 'If-Match': etag(res) },
+    body: JSON.stringify({ ...pick(offer, OFFER_FIELDS), ...changes(offer) }),
+  });
+}
+
+const mine = async () => ok(await student(`/calls/${call.id}/my-application`));
+const eligibleIds = async () => (await mine()).offers.filter((o) => o.eligible).map((o) => o.offer.id);
+
+async function axe(page, label) {
+  const result = await axeViolations(page);
+  assert.deepEqual(result, [], `${label}: ${JSON.stringify(result)}`);
+}
+
+async function inBothLanguages(page, label, check) {
+  await axe(page, label);
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  try {
+    await check();
+    await settled(page);
+    await axe(page, `${label} (de)`);
+  } finally {
+    await page.getByRole('button', { name: 'English' }).click();
+  }
+}
+
+before(async () => {
+  app = await startApp();
+  student = await app.apiAs('student');
+  // the demo's call for places (the student has a draft in it), its application period running today
+  const calls = await ok(await app.api('/calls?kind=places&limit=100'));
+  // the newest call for places: the one the demo's applications are in
+  call = calls.items.filter((c) => c.kind === 'places').sort((a, b) => b.id - a.id)[0];
+  assert.ok(call, 'the demo has a call for places');
+  await moveCall({
+    applications_open: daysFromNow(-30),
+    applications_close: daysFromNow(1),
+    selection_by: daysFromNow(2),
+    publication_on: daysFromNow(3),
+    accept_by: daysFromNow(5),
+    nomination_by: daysFromNow(10),
+  });
+  const open = await eligibleIds();
+  assert.ok(open.length >= 2, `the student has ${open.length} offers open`);
+  // the second preference: places enough for every applicant (the partner's agreed places do not count on the quota)
+  second = open[open.length - 1];
+  await ok(await changeOffer(second, (o) => ({ places: o.places + 200, extra_places: o.extra_places + 200 })));
+  first = open[0];
+  const res = await student(`/calls/${call.id}/my-application`);
+  const draft = await ok(res);
+  let version = etag(res);
+  assert.equal(draft.application?.status, 'draft', 'the demo student has a draft in the call');
+  const saved = await student(`/calls/${call.id}/my-application`, {
+    method: 'PUT',
+    headers: { ...json, 'If-Match': version },
+    body: JSON.stringify({ preferences: [first, second] }),
+  });
+  await ok(saved);
+  version = etag(saved);
+  await ok(await student(`/calls/${call.id}/my-application/submit`, { method: 'POST', headers: { 'If-Match': version } }));
+  // after the deadline the office narrows the first preference (a certificate he does not have, or a doctoral
+  // level): the student is no longer eligible for it
+  for (const narrow of [
+    (o) => (o.language ? { cefr_level: 'C2' } : { language: 'is', cefr_level: 'C2' }),
+    () => ({ eqf_levels: [8] }),
+  ]) {
+    await changeOffer(first, narrow);
+    if (!(await eligibleIds()).includes(first)) break;
+  }
+  assert.ok(!(await eligibleIds()).includes(first), 'the first preference could not be narrowed');
+  await moveCall({ applications_close: daysFromNow(-1), selection_by: daysFromNow(0), publication_on: daysFromNow(0) });
+});
+after(async () => {
+  await app?.close();
+});
+
+async function checkAll() {
+  let cursor;
+  let checked = 0;
+  do {
+    const page = await ok(await app.api(`/calls/${call.id}/applications?status=submitted&limit=200${cursor ? `&cursor=${cursor}` : ''}`));
+    for (const a of page.items) {
+      const res = await app.api(`/applications/${a.id}`);
+      await res.text();
+      await ok(
+        await app.api(`/applications/${a.id}/completeness`, {
+          method: 'PUT',
+          headers: { ...json, 'If-Match': etag(res) },
+          body: JSON.stringify({ complete: true }),
+        }),
+      );
+      checked += 1;
+    }
+    cursor = page.next_cursor;
+  } while (cursor);
+  return checked;
+}
+
+test('the office cannot run while applications are unchecked, then runs from the keyboard and reads the results', async () => {
+  const page = await app.signedInPage('international_office');
+  await page.goto(`/calls/${call.id}`);
+  await page.locator('main h1').waitFor();
+  await settled(page);
+  await page.getByRole('link', { name: 'Allocation', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Allocation' }).waitFor();
+  await settled(page);
+  assert.match(await page.locator('main').textContent(), /No run yet/);
+
+  // refused while applications are still submitted, not checked: the screen says so, with the server's count
+  await page.getByRole('button', { name: 'Start a run' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('dialog[open]').getByRole('button', { name: 'Start a run' }).focus();
+  await page.keyboard.press('Enter');
+  const refusal = page.getByTestId('start-error');
+  await refusal.waitFor();
+  assert.match(await refusal.textContent(), /Not every application has been checked yet/);
+  assert.equal(await page.getByRole('alert').filter({ has: refusal }).count(), 1);
+  await screenshot(page, 'allocation-refused');
+
+  assert.ok((await checkAll()) >= 1, 'the demo call had no submitted application');
+  await page.getByRole('button', { name: 'Start a run' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('dialog[open]').getByRole('button', { name: 'Start a run' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText(/Run of round 1 computed: \d+ of \d+ applicants placed/).waitFor();
+  const runs = await ok(await app.api(`/calls/${call.id}/allocation-runs`));
+  assert.equal(runs.items.length, 1);
+  runId = runs.items[0].id;
+  const row = page.locator('#runs tbody tr').first();
+  await row.getByText('Computed').waitFor();
+  assert.ok(runs.items[0].created_by);
+  assert.match(await row.textContent(), new RegExp(runs.items[0].created_by));
+  assert.match(await row.textContent(), new RegExp(`${runs.items[0].placed} of ${runs.items[0].applicants}`));
+  assert.match(await row.textContent(), new RegExp(runs.items[0].seed));
+  await screenshot(page, 'allocation-runs');
+
+  await row.getByRole('link', { name: `Results of round 1, run ${runId}` }).click();
+  await page.getByRole('heading', { level: 1, name: 'Allocation run' }).waitFor();
+  await settled(page);
+  // the office runs and publishes; signing off is the committee's
+  assert.equal(await page.getByRole('button', { name: 'Sign off' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Publish to the students' }).count(), 0);
+  // the student's row: the second preference, and why not the first
+  await page.locator('#arf-placed').selectOption('true');
+  await settled(page);
+  const placedRows = page.locator('#results tbody tr[data-application]');
+  assert.ok((await placedRows.count()) >= 1);
+  for (const text of await placedRows.allTextContents()) assert.match(text, /preference \d/);
+  // the student's row, a page at a time
+  const stefan = page.locator('#results tbody tr[data-application]', { hasText: 'Student, Stefan' });
+  for (let i = 0; i < 20 && (await stefan.count()) === 0; i += 1) {
+    await page.getByRole('button', { name: 'Next' }).click();
+    await settled(page);
+  }
+  assert.match(await stefan.textContent(), /preference 2/);
+  const why = stefan.locator('button[aria-controls]');
+  assert.equal(await why.getAttribute('aria-label'), 'Show why for Student, Stefan');
+  await why.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await why.getAttribute('aria-expanded'), 'true');
+  assert.equal(await why.getAttribute('aria-label'), 'Hide why for Student, Stefan');
+  const explanation = page.locator(`#${await why.getAttribute('aria-controls')}`);
+  assert.match(await explanation.textContent(), /: the applicant was not eligible for it\./);
+  // the unplaced: every preference explained
+  await page.locator('#arf-placed').selectOption('false');
+  await settled(page);
+  const unplaced = page.locator('#results tbody tr[data-application]');
+  if ((await unplaced.count()) > 0) assert.match(await unplaced.first().textContent(), /no place/);
+
+  await page.getByRole('button', { name: 'Repeat the run' }).click();
+  assert.match(await page.getByTestId('repeat-result').textContent(), /the results are identical/);
+  const input = page.getByRole('link', { name: 'Download the input (JSON)' });
+  const solve = await ok(await app.api((await input.getAttribute('href')).replace(/^\/api\/v1/, '')));
+  assert.ok(solve.offers.some((o) => o.id === `o${second}`));
+  assert.ok(solve.applicants.length >= 1 && solve.applicants.every((a) => /^a\d+$/.test(a.id)));
+  await screenshot(page, 'allocation-run');
+  await inBothLanguages(page, 'allocation run', () => page.getByRole('heading', { level: 1, name: 'Vergabelauf' }).waitFor());
+  assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
+  await page.close();
+});
+
+test('the dean signs the run off, the office publishes it', async () => {
+  assert.ok(runId, 'no run');
+  const dean = await app.signedInPage('management');
+  await dean.goto(`/allocation-runs/${runId}`);
+  // the dean reads German: this test reads English
+  await dean.getByRole('button', { name: 'English' }).click();
+  await dean.getByRole('heading', { level: 1, name: 'Allocation run' }).waitFor();
+  await settled(dean);
+  assert.equal(await dean.getByRole('link', { name: 'Download the input (JSON)' }).count(), 0);
+  await dean.getByRole('button', { name: 'Sign off' }).click();
+  await dean.locator('dialog[open]').getByRole('button', { name: 'Sign off' }).click();
+  await dean.getByText('Run signed off.').waitFor();
+  assert.match(await dean.getByTestId('run-status').textContent(), /Signed off/);
+  assert.equal(await dean.getByRole('button', { name: 'Publish to the students' }).count(), 0);
+  assert.deepEqual(dean.errors, []);
+  await dean.close();
+
+  const office = await app.signedInPage('international_office');
+  await office.goto(`/allocation-runs/${runId}`);
+  await office.getByRole('heading', { level: 1, name: 'Allocation run' }).waitFor();
+  await settled(office);
+  await office.getByRole('button', { name: 'Publish to the students' }).click();
+  await office.locator('dialog[open]').getByRole('button', { name: 'Publish to the students' }).click();
+  await office.getByText('Run published: the students see their results.').waitFor();
+  assert.match(await office.getByTestId('run-status').textContent(), /Published/);
+  assert.deepEqual(office.errors, []);
+  await office.close();
+});
+
+test('the student reads why and accepts the place with the keyboard', async () => {
+  const page = await app.signedInPage('student');
+  await page.goto(`/calls/${call.id}/apply`);
+  await page.getByRole('heading', { level: 2, name: 'My result' }).waitFor();
+  await settled(page);
+  const result = (await mine()).result;
+  const offerOf = (id) => result.explanation.find((e) => e.offer_id === id);
+  assert.equal(result.preference_rank, 2);
+  assert.equal(result.offer.id, second);
+  assert.match(await page.getByTestId('placement').textContent(), /^You received a place at .+, your preference 2\.$/);
+  const reasons = await page.getByTestId('result-reasons').locator('li').allTextContents();
+  assert.equal(reasons.length, 1);
+  assert.equal(reasons[0], `${offerOf(first).partner_name}, ${{ full_year: 'full year', winter: 'winter semester', summer: 'summer semester' }[offerOf(first).term]}: you were not eligible for it.`);
+  await inBothLanguages(page, 'my result', () => page.getByRole('heading', { level: 2, name: 'Mein Ergebnis' }).waitFor());
+
+  await page.getByRole('button', { name: 'Accept the place' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.locator('dialog[open]');
+  assert.match(await dialog.textContent(), /cannot be changed afterwards/);
+  await dialog.getByRole('button', { name: 'Accept the place' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('result-response').waitFor();
+  assert.match(await page.getByTestId('result-response').textContent(), /^You accepted the place at /);
+  assert.equal(await page.getByRole('button', { name: 'Accept the place' }).count(), 0);
+  assert.equal((await mine()).result.response, 'accepted');
+  await screenshot(page, 'my-result');
+  await page.getByTestId('my-result').screenshot({ path: join(SCREENSHOTS, 'my-result-section.png') });
+  // a second answer is refused by the server
+  const again = await student(`/calls/${call.id}/my-application/decline`, { method: 'POST' });
+  assert.equal(again.status, 422);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
