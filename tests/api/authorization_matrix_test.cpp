@@ -223,6 +223,13 @@ const std::vector<Row>& ExpectationTable() {
       {"GET", "/api/v1/applications/{id}/documents/{kind}", ReadApplications()},
       {"PUT", "/api/v1/applications/{id}/score", ScoreApplications()},
       {"PUT", "/api/v1/applications/{id}/completeness", ScoreApplications()},
+      // The demand for places (counts only, nobody named): the staff who work with exchanges;
+      // what-ifs on a stored run name students: those who run the allocation.
+      {"GET", "/api/v1/calls/{id}/demand", ReadExchange()},
+      {"GET", "/api/v1/exchange/demand", ReadExchange()},
+      {"POST", "/api/v1/allocation-runs/{id}/what-if", Only({"admin", "international_office"})},
+      {"GET", "/api/v1/allocation-runs/{id}/one-more-place",
+       Only({"admin", "international_office"})},
       // Imports of reference lists (as jobs)
       {"POST", "/api/v1/imports/{kind}", Imports()},
       {"GET", "/api/v1/imports/{kind}/columns", Imports()},

@@ -9,5 +9,6 @@ import * as imports from './routes/imports/module.js';
 import * as students from './routes/students/module.js';
 import * as calls from './routes/calls/module.js';
 import * as applications from './routes/applications/module.js';
+import * as demand from './routes/demand/module.js';
 
-export const modules = [partners, agreements, students, calls, applications, account, users, audit, imports];
+export const modules = [partners, agreements, students, calls, applications, demand, account, users, audit, imports];

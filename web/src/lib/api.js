@@ -9,7 +9,8 @@ import organisation from './api/organisation.js';
 import partners from './api/partners.js';
 import students from './api/students.js';
 import calls from './api/calls.js';
+import demand from './api/demand.js';
 
 export * from './api/core.js';
 
-export const api = { ...coreApi, ...accounts, ...audit, ...organisation, ...partners, ...students, ...calls, ...applications, ...imports };
+export const api = { ...coreApi, ...accounts, ...audit, ...organisation, ...partners, ...students, ...calls, ...applications, ...demand, ...imports };

@@ -10,5 +10,6 @@ import documents from './de/documents.js';
 import students from './de/students.js';
 import applications from './de/applications.js';
 import calls from './de/calls.js';
+import demand from './de/demand.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, demand);

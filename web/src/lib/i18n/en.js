@@ -10,5 +10,6 @@ import documents from './en/documents.js';
 import students from './en/students.js';
 import applications from './en/applications.js';
 import calls from './en/calls.js';
+import demand from './en/demand.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, demand);
