@@ -38,7 +38,8 @@ test("a call's demand: the table and the chart", async () => {
   const page = await app.signedInPage('international_office');
   await page.goto(`/calls/${call.id}`);
   await settled(page);
-  await page.getByRole('link', { name: 'Demand for places', exact: true }).first().click();
+  // the call page's link (the navigation's item of the same name leads to the demand over the years)
+  await page.locator('main').getByRole('link', { name: 'Demand for places', exact: true }).click();
   await page.waitForURL(new RegExp(`/calls/${call.id}/demand$`));
   await page.getByRole('heading', { level: 1, name: 'Demand for places' }).waitFor();
   await settled(page);
