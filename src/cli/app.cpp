@@ -15,8 +15,10 @@
 #include "exchange/applications.h"
 #include "exchange/applications_routes.h"
 #include "exchange/calls.h"
+#include "exchange/demand.h"
 #include "exchange/students.h"
 #include "exchange/students_import.h"
+#include "exchange/what_if.h"
 #include "imports/routes.h"
 #include "jobs/routes.h"
 #include "organisation/import/importers.h"
@@ -119,6 +121,8 @@ void RegisterAllRoutes(http::Router& router, store::Database& database, http::Me
   exchange::RegisterCallRoutes(router, database);
   exchange::RegisterApplicationRoutes(router, database);
   exchange::RegisterAllocationRunRoutes(router, database);
+  exchange::RegisterDemandRoutes(router, database);
+  exchange::RegisterWhatIfRoutes(router, database);
   jobs::RegisterRoutes(router, database);
   RegisterAllImporters();
   imports::RegisterRoutes(router, database, [&job_runner] { job_runner.Wake(); });

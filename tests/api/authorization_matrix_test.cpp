@@ -238,6 +238,13 @@ const std::vector<Row>& ExpectationTable() {
       {"POST", "/api/v1/allocation-runs/{id}/publish", Allocate()},
       {"POST", "/api/v1/calls/{id}/my-application/accept", Apply()},
       {"POST", "/api/v1/calls/{id}/my-application/decline", Apply()},
+      // The demand for places (counts only, nobody named): the staff who work with exchanges;
+      // what-ifs on a stored run name students: those who run the allocation.
+      {"GET", "/api/v1/calls/{id}/demand", ReadExchange()},
+      {"GET", "/api/v1/exchange/demand", ReadExchange()},
+      {"POST", "/api/v1/allocation-runs/{id}/what-if", Only({"admin", "international_office"})},
+      {"GET", "/api/v1/allocation-runs/{id}/one-more-place",
+       Only({"admin", "international_office"})},
       // Imports of reference lists (as jobs)
       {"POST", "/api/v1/imports/{kind}", Imports()},
       {"GET", "/api/v1/imports/{kind}/columns", Imports()},

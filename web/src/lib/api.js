@@ -10,7 +10,8 @@ import partners from './api/partners.js';
 import students from './api/students.js';
 import calls from './api/calls.js';
 import allocation from './api/allocation.js';
+import demand from './api/demand.js';
 
 export * from './api/core.js';
 
-export const api = { ...coreApi, ...accounts, ...audit, ...organisation, ...partners, ...students, ...calls, ...applications, ...allocation, ...imports };
+export const api = { ...coreApi, ...accounts, ...audit, ...organisation, ...partners, ...students, ...calls, ...applications, ...allocation, ...demand, ...imports };

@@ -11,5 +11,6 @@ import students from './de/students.js';
 import applications from './de/applications.js';
 import calls from './de/calls.js';
 import allocation from './de/allocation.js';
+import demand from './de/demand.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand);

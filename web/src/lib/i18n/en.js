@@ -11,5 +11,6 @@ import students from './en/students.js';
 import applications from './en/applications.js';
 import calls from './en/calls.js';
 import allocation from './en/allocation.js';
+import demand from './en/demand.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand);
