@@ -280,37 +280,4 @@ int64_t DeleteExpiredSessions(Connection& c, const std::string& now) {
                 store::Params().Set("now", now));
 }
 
-std::optional<Throttle> FindThrottle(Connection& c, const std::string& key) {
-  auto row = c.QueryOne("SELECT failures, last_failure_at, blocked_until FROM login_throttle WHERE key = :key",
-                        store::Params().Set("key", key));
-  if (!row) {
-    return std::nullopt;
-  }
-  return Throttle{row->Int("failures"), row->Text("last_failure_at"), row->Text("blocked_until")};
-}
-
-void SaveThrottle(Connection& c, const std::string& key, const Throttle& t) {
-  const auto params = store::Params()
-                          .Set("key", key)
-                          .Set("failures", t.failures)
-                          .Set("last", t.last_failure_at)
-                          .Set("blocked", t.blocked_until);
-  if (c.Exec("UPDATE login_throttle SET failures = :failures, last_failure_at = :last, blocked_until = "
-             ":blocked WHERE key = :key",
-             params) == 0) {
-    c.Exec("INSERT INTO login_throttle (key, failures, last_failure_at, blocked_until) VALUES (:key, "
-           ":failures, :last, :blocked)",
-           params);
-  }
-}
-
-void DeleteThrottle(Connection& c, const std::string& key) {
-  c.Exec("DELETE FROM login_throttle WHERE key = :key", store::Params().Set("key", key));
-}
-
-int64_t DeleteStaleThrottles(Connection& c, const std::string& before) {
-  return c.Exec("DELETE FROM login_throttle WHERE last_failure_at < :before AND blocked_until < :before",
-                store::Params().Set("before", before));
-}
-
 }  // namespace weltcampus::auth::repository

@@ -9,7 +9,7 @@
 #include "store/list_query.h"
 #include "store/sql.h"
 
-// SQL of accounts, sessions and login throttling.
+// SQL of accounts and sessions (login throttling keeps its own: login_throttle.h).
 namespace weltcampus::auth::repository {
 
 using store::Connection;
@@ -49,15 +49,5 @@ std::vector<Session> ListUserSessions(Connection& c, int64_t user_id);
 int64_t DeleteExpiredSessions(Connection& c, const std::string& now);
 // One person's expired sessions (at their next sign-in).
 int64_t DeleteExpiredSessionsOf(Connection& c, int64_t user_id, const std::string& now);
-
-struct Throttle {
-  int64_t failures = 0;
-  std::string last_failure_at;
-  std::string blocked_until;
-};
-std::optional<Throttle> FindThrottle(Connection& c, const std::string& key);
-void SaveThrottle(Connection& c, const std::string& key, const Throttle& throttle);
-void DeleteThrottle(Connection& c, const std::string& key);
-int64_t DeleteStaleThrottles(Connection& c, const std::string& before);
 
 }  // namespace weltcampus::auth::repository

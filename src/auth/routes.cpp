@@ -73,12 +73,12 @@ void RegisterOwnAccountRoutes(http::Router& router, std::shared_ptr<AuthService>
   router
       .Add("PUT", "/api/v1/me", http::kAuthenticated, "Change my name or language",
            [service](const Request& request) {
+             const int64_t expected_version = request.RequiredIfMatch();
              return UserResponse(service->UpdateOwnAccount(ActorOf(request), SignedIn(request),
-                                                           request.JsonBody()));
+                                                           request.JsonBody(), expected_version));
            })
       .Accepts(OwnAccountInputSchema())
-      .Returns(200, UserSchema())
-      .IfMatch(false);
+      .Returns(200, UserSchema());
   router
       .Add("PUT", "/api/v1/me/password", http::kAuthenticated, "Change my password",
            [service](const Request& request) {

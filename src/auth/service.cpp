@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "audit/audit.h"
+#include "auth/login_throttle.h"
 #include "auth/password.h"
 #include "auth/personal_data.h"
 #include "auth/repository.h"
@@ -13,6 +14,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "core/json_input.h"
+#include "store/versioned.h"
 
 namespace weltcampus::auth {
 
@@ -22,10 +24,6 @@ using Clock = std::chrono::system_clock;
 
 namespace {
 
-constexpr int64_t kFreeAccountFailures = 3;
-constexpr int64_t kFreeAddressFailures = 20;
-constexpr int64_t kFirstBlockSeconds = 4;
-constexpr int64_t kMaxBlockSeconds = 15 * 60;
 constexpr std::array<std::string_view, 2> kLanguages = {"en", "de"};
 
 // What the audit log keeps of an account: no e-mail or name, so erasure reaches everywhere.
@@ -59,55 +57,17 @@ void AuditUserAction(Connection& c, const audit::Actor& actor, const std::string
 
 }  // namespace
 
-void AuthService::CheckThrottle(Connection& c, const std::string& key) {
-  auto throttle = repo::FindThrottle(c, key);
-  const auto now = Clock::now();
-  if (throttle && throttle->blocked_until > UtcTimestamp(now)) {
-    // Whole seconds until the block ends, rounded up, for Retry-After.
-    const auto until = ParseUtcTimestamp(throttle->blocked_until).value_or(now);
-    const int64_t seconds =
-        std::clamp<int64_t>(std::chrono::ceil<std::chrono::seconds>(until - now).count(), 1, kMaxBlockSeconds);
-    throw ApiError(ErrorCode::kTooManyRequests, "Too many failed logins; wait a little and try again")
-        .WithDetail("retry_after_seconds", seconds);
-  }
-}
-
-void AuthService::RecordFailure(Connection& c, const std::string& key, int64_t free_failures) {
-  auto throttle = repo::FindThrottle(c, key).value_or(repo::Throttle{});
-  const auto now = Clock::now();
-  // Failures older than a day no longer count.
-  if (!throttle.last_failure_at.empty() && throttle.last_failure_at < UtcTimestamp(now - std::chrono::hours(24))) {
-    throttle.failures = 0;
-  }
-  ++throttle.failures;
-  throttle.last_failure_at = UtcTimestamp(now);
-  int64_t block_seconds = 0;
-  if (throttle.failures > free_failures) {
-    // 4, 8, 16 ... seconds, at most a quarter of an hour. The first delay is long enough that the
-    // next guess comes while it lasts even from a slow client (a one-second delay let a busy test
-    // machine's next attempt through as an ordinary failure).
-    const int64_t exponent = std::min<int64_t>(throttle.failures - free_failures - 1, 20);
-    block_seconds = std::min<int64_t>(kFirstBlockSeconds << exponent, kMaxBlockSeconds);
-  }
-  throttle.blocked_until = UtcTimestamp(now + std::chrono::seconds(block_seconds));
-  repo::SaveThrottle(c, key, throttle);
-}
-
 LoginResult AuthService::Login(const Authenticator& authenticator, const Credentials& credentials,
                                const audit::Actor& actor) {
   const std::string& client_address = actor.client_address;
-  const std::string account_key = authenticator.AccountKey(credentials);
-  const std::string address_key = "address:" + client_address;
-  database_.Read([&](Connection& c) {
-    CheckThrottle(c, account_key);
-    CheckThrottle(c, address_key);
-  });
+  const LoginAttempt attempt{authenticator.AccountKey(credentials), client_address};
+  // Counted before the password is checked (login_throttle.h): 429 while blocked.
+  const AttemptTicket ticket =
+      database_.Write([&](Connection& c) { return BeginLoginAttempt(c, attempt); });
   // The slow password check runs outside the write transaction so logins do not queue behind it.
   const auto user_id = database_.Read([&](Connection& c) { return authenticator.Authenticate(c, credentials); });
   auto result = database_.Write([&](Connection& c) {
     if (!user_id) {
-      RecordFailure(c, account_key, kFreeAccountFailures);
-      RecordFailure(c, address_key, kFreeAddressFailures);
       audit::AuditEntry entry;
       entry.action = "login_failed";
       entry.entity_type = "login";
@@ -115,7 +75,7 @@ LoginResult AuthService::Login(const Authenticator& authenticator, const Credent
       audit::RecordAudit(c, actor, std::move(entry));
       return std::optional<LoginResult>();
     }
-    repo::DeleteThrottle(c, account_key);
+    LoginSucceeded(c, attempt, ticket);
     const auto user = repo::FindUser(c, *user_id);
     const auto now = Clock::now();
     Session session;
@@ -267,22 +227,20 @@ User AuthService::GetOwnAccount(const Principal& principal) {
 }
 
 User AuthService::UpdateOwnAccount(const audit::Actor& actor, const Principal& principal,
-                                   const nlohmann::json& input) {
+                                   const nlohmann::json& input, int64_t expected_version) {
   const JsonInput in(input);
   const auto language = in.OptionalEnum("preferred_language", kLanguages);
   const auto name = in.OptionalString("display_name", 200);
   return database_.Write([&](Connection& c) {
-    auto user = repo::FindUser(c, principal.user_id);
-    if (!user) {
-      throw NotFoundError("Account");
-    }
-    const auto before = AuditView(*user);
-    if (language) user->preferred_language = *language;
-    if (name) user->display_name = *name;
-    repo::UpdateUser(c, *user, user->version);
-    AuditUserAction(c, actor, "update", user->id, before, AuditView(*user));
-    ForgetUser(user->id);
-    return *user;
+    auto user =
+        store::LoadForChange(repo::FindUser(c, principal.user_id), expected_version, "Account");
+    const auto before = AuditView(user);
+    if (language) user.preferred_language = *language;
+    if (name) user.display_name = *name;
+    repo::UpdateUser(c, user, expected_version);
+    AuditUserAction(c, actor, "update", user.id, before, AuditView(user));
+    ForgetUser(user.id);
+    return *repo::FindUser(c, user.id);
   });
 }
 
@@ -432,7 +390,7 @@ RetentionReport AuthService::RunRetention(std::chrono::hours inactive_accounts_a
     RetentionReport report;
     const auto now = Clock::now();
     report.expired_sessions = repo::DeleteExpiredSessions(c, UtcTimestamp(now));
-    report.stale_throttles = repo::DeleteStaleThrottles(c, UtcTimestamp(now - std::chrono::hours(24)));
+    report.stale_throttles = DeleteStaleThrottles(c);
     for (int64_t id : repo::UsersInactiveSince(c, UtcTimestamp(now - inactive_accounts_after))) {
       auto user = repo::FindUser(c, id);
       user->email = "erased-" + std::to_string(id) + "@erased.invalid";

@@ -51,8 +51,9 @@ class AuthService {
   void ChangePassword(const audit::Actor& actor, const Principal& principal,
                       const std::string& current, const std::string& next);
   User GetOwnAccount(const Principal& principal);
+  // At the version read (If-Match): 412 when the account changed meanwhile.
   User UpdateOwnAccount(const audit::Actor& actor, const Principal& principal,
-                        const nlohmann::json& input);
+                        const nlohmann::json& input, int64_t expected_version);
   nlohmann::json ExportPersonalData(const audit::Actor& actor, int64_t user_id);
 
   store::Page<User> ListUsers(const UserFilter& filter, const PageRequest& page);
@@ -67,8 +68,6 @@ class AuthService {
   RetentionReport RunRetention(std::chrono::hours inactive_accounts_after);
 
  private:
-  void CheckThrottle(store::Connection& c, const std::string& key);
-  void RecordFailure(store::Connection& c, const std::string& key, int64_t free_failures);
   void ForgetSession(const std::string& token_hash);
   void ForgetUser(int64_t user_id);
   Principal ToPrincipal(const User& user, const Session& session) const;

@@ -20,6 +20,8 @@ int HttpStatus(ErrorCode code) {
       return 412;
     case ErrorCode::kPayloadTooLarge:
       return 413;
+    case ErrorCode::kHeadersTooLarge:
+      return 431;
     case ErrorCode::kValidationFailed:
       return 422;
     case ErrorCode::kPreconditionRequired:
@@ -52,6 +54,8 @@ std::string_view CodeName(ErrorCode code) {
       return "precondition_failed";
     case ErrorCode::kPayloadTooLarge:
       return "payload_too_large";
+    case ErrorCode::kHeadersTooLarge:
+      return "headers_too_large";
     case ErrorCode::kValidationFailed:
       return "validation_failed";
     case ErrorCode::kPreconditionRequired:

@@ -17,6 +17,7 @@ enum class ErrorCode {
   kConflict,
   kPreconditionFailed,
   kPayloadTooLarge,
+  kHeadersTooLarge,
   kValidationFailed,
   kPreconditionRequired,
   kTooManyRequests,

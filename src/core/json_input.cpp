@@ -1,6 +1,9 @@
 #include "core/json_input.h"
 
+#include <algorithm>
 #include <cmath>
+#include <set>
+#include <vector>
 
 #include "core/error.h"
 
@@ -35,10 +38,76 @@ std::string JoinAllowed(std::span<const std::string_view> allowed) {
 
 }  // namespace
 
+namespace {
+
+// A C0 control character other than tab, line feed and carriage return (NUL, BEL, ESC ...):
+// never part of a name or a text people write, and harmful where the text is shown or logged.
+bool HasControlCharacter(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r';
+  });
+}
+
+// The first string (value or key) with a control character, by its path ("quotas[0].name").
+std::optional<std::string> FieldWithControlCharacter(const nlohmann::json& value,
+                                                     const std::string& path) {
+  if (value.is_string()) {
+    return HasControlCharacter(value.get_ref<const std::string&>())
+               ? std::optional<std::string>(path)
+               : std::nullopt;
+  }
+  if (value.is_array()) {
+    for (size_t i = 0; i < value.size(); ++i) {
+      if (auto found = FieldWithControlCharacter(value[i], path + "[" + std::to_string(i) + "]")) {
+        return found;
+      }
+    }
+  } else if (value.is_object()) {
+    for (const auto& [key, item] : value.items()) {
+      const std::string field = path.empty() ? key : path + "." + key;
+      if (HasControlCharacter(key)) {
+        return path.empty() ? std::string("body") : path;  // not the key itself
+      }
+      if (auto found = FieldWithControlCharacter(item, field)) {
+        return found;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 nlohmann::json ParseJsonBody(std::string_view body) {
-  auto parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  // A key given twice in one object is refused: readers disagree on which one counts (the last
+  // one here, the first one elsewhere), so what was checked need not be what is stored.
+  std::vector<std::set<std::string>> keys_of_open_objects;
+  std::optional<std::string> duplicate;
+  const nlohmann::json::parser_callback_t watch = [&](int, nlohmann::json::parse_event_t event,
+                                                      nlohmann::json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    if (event == Event::object_start) {
+      keys_of_open_objects.emplace_back();
+    } else if (event == Event::object_end && !keys_of_open_objects.empty()) {
+      keys_of_open_objects.pop_back();
+    } else if (event == Event::key && !keys_of_open_objects.empty() && !duplicate &&
+               !keys_of_open_objects.back().insert(parsed.get<std::string>()).second) {
+      duplicate = parsed.get<std::string>();
+    }
+    return true;
+  };
+  auto parsed = nlohmann::json::parse(body, watch, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) {
     throw ApiError(ErrorCode::kBadRequest, "The request body is not valid JSON");
+  }
+  if (duplicate) {
+    throw ApiError(ErrorCode::kBadRequest, "The request body names \"" + duplicate->substr(0, 100) +
+                                               "\" twice in one object");
+  }
+  if (auto field = FieldWithControlCharacter(parsed, "")) {
+    throw ValidationError(*field,
+                          "Must not contain control characters (only tabs and line breaks)");
   }
   return parsed;
 }

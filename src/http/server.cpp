@@ -199,9 +199,8 @@ Response LimitResponse(const boost::system::error_code& error) {
     return ErrorResponse(ApiError(ErrorCode::kPayloadTooLarge, "The request body is too large"));
   }
   if (error == bhttp::error::header_limit) {
-    Response response = ErrorResponse(ApiError(ErrorCode::kBadRequest, "The request headers are too large"));
-    response.status = 431;
-    return response;
+    return ErrorResponse(
+        ApiError(ErrorCode::kHeadersTooLarge, "The request headers are too large"));
   }
   return ErrorResponse(ApiError(ErrorCode::kBadRequest, "Malformed HTTP request"));
 }
@@ -329,9 +328,26 @@ asio::awaitable<void> Serve(ServerState& state, tcp::socket socket) {
         state.stopping) {
       break;
     }
-    if (error) {
-      // Answer what the client overstepped, then close: the rest of its bytes are unread.
-      auto message = ToMessage(LimitResponse(error), 11, false, false);
+    // HTTP/1.1 requires a Host header (RFC 9112, 3.2): a request without one is refused like a
+    // malformed one.
+    const bool without_host = !error && parser.get().version() >= 11 &&
+                              parser.get().find(bhttp::field::host) == parser.get().end();
+    if (error || without_host) {
+      // Answer what the client overstepped, then close: the rest of its bytes are unread. Logged
+      // and counted like every answer; the method and path only as far as they were read.
+      Response refusal =
+          without_host
+              ? ErrorResponse(ApiError(ErrorCode::kBadRequest, "The request has no Host header"))
+              : LimitResponse(error);
+      const bool header_read = parser.is_header_done();
+      const std::string method = header_read ? std::string(parser.get().method_string()) : "";
+      const std::string path = header_read ? std::string(parser.get().target()) : "";
+      const int status = refusal.status;
+      state.metrics.Record(method, "refused", status, 0);
+      spdlog::info("- {} {} {} refused: {}", LogSafe(method.empty() ? "-" : method, 16),
+                   LogSafe(path.empty() ? "-" : path.substr(0, path.find('?')), 512), status,
+                   LogSafe(refusal.body, 200));
+      auto message = ToMessage(std::move(refusal), 11, false, false);
       stream.expires_after(std::chrono::seconds(5));
       co_await bhttp::async_write(stream, message, asio::redirect_error(asio::use_awaitable, error));
       break;

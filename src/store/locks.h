@@ -11,6 +11,7 @@ enum class LockKey : int64_t {
   kMigrations = 4711,
   kAuditChain = 4712,
   kJobs = 4713,
+  kLoginThrottle = 4714,
 };
 
 // On PostgreSQL, waits until no other transaction holds the lock and holds it until this

@@ -8,6 +8,7 @@
 
 #include "audit/audit.h"
 #include "auth/context.h"
+#include "store/versioned.h"
 #include "system/openapi.h"
 #include "system/permissions.h"
 #include "system/settings.h"
@@ -89,7 +90,7 @@ void RegisterRoutes(http::Router& router, store::Database& database, http::Metri
            [&database](const Request&) {
              auto settings =
                  database.Read([](store::Connection& c) { return LoadHomeSettings(c); });
-             return Response::Json(200, ToJson(settings));
+             return Response::Json(200, ToJson(settings)).WithVersion(settings.version);
            })
       .Returns(200, HomeSettingsSchema());
 
@@ -97,10 +98,15 @@ void RegisterRoutes(http::Router& router, store::Database& database, http::Metri
       .Add("PUT", "/api/v1/settings/home", kManageSettings,
            "Change the home institution and school",
            [&database](const Request& request) {
+             const int64_t expected_version = request.RequiredIfMatch();
              const auto input = request.JsonBody();
              auto settings = database.Write([&](store::Connection& c) {
                const auto current = LoadHomeSettings(c);
+               if (current.version != expected_version) {
+                 throw store::StaleVersionError("Home settings", current.version);
+               }
                auto merged = MergeHomeSettings(current, input);
+               merged.version = current.version + 1;
                SaveHomeSettings(c, merged);
                audit::AuditEntry entry;
                entry.action = "update";
@@ -111,11 +117,11 @@ void RegisterRoutes(http::Router& router, store::Database& database, http::Metri
                audit::RecordAudit(c, auth::ActorOf(request), std::move(entry));
                return merged;
              });
-             return Response::Json(200, ToJson(settings));
+             return Response::Json(200, ToJson(settings)).WithVersion(settings.version);
            })
       .Accepts(HomeSettingsInputSchema())
       .Returns(200, HomeSettingsSchema())
-      .IfMatch(false);
+      .IfMatch(true);
 
   // Every enumeration of the API in one answer, so the web application keeps no copies.
   const auto enumerations_text = std::make_shared<const std::string>(enumerations.dump());

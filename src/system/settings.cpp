@@ -1,6 +1,8 @@
 #include "system/settings.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <utility>
 
 #include "core/codes.h"
@@ -23,6 +25,7 @@ HomeSettings LoadHomeSettings(store::Connection& connection) {
     if (key == "home.country") settings.country = value;
     if (key == "home.institution_name_de") settings.institution_name_de = value;
     if (key == "home.school_name_de") settings.school_name_de = value;
+    if (key == "home.version") settings.version = std::max<int64_t>(1, std::atoll(value.c_str()));
   }
   return settings;
 }
@@ -35,6 +38,7 @@ void SaveHomeSettings(store::Connection& connection, const HomeSettings& setting
   store::SetSetting(connection, "home.country", settings.country);
   store::SetSetting(connection, "home.institution_name_de", settings.institution_name_de);
   store::SetSetting(connection, "home.school_name_de", settings.school_name_de);
+  store::SetSetting(connection, "home.version", std::to_string(settings.version));
 }
 
 HomeSettings MergeHomeSettings(const HomeSettings& current, const nlohmann::json& input) {
@@ -69,7 +73,8 @@ nlohmann::json ToJson(const HomeSettings& settings) {
           {"hei_id", settings.hei_id},
           {"country", settings.country},
           {"institution_name_de", settings.institution_name_de},
-          {"school_name_de", settings.school_name_de}};
+          {"school_name_de", settings.school_name_de},
+          {"version", settings.version}};
 }
 
 namespace {
@@ -93,6 +98,8 @@ NamedSchema HomeSettingsSchema() {
     properties[key] = {{"type", "string"}, {"maxLength", max_length}};
     required.push_back(key);
   }
+  properties["version"] = {{"type", "integer"}, {"minimum", 1}};
+  required.push_back("version");
   return {"HomeSettings",
           {{"type", "object"}, {"required", required}, {"additionalProperties", false}, {"properties", properties}}};
 }

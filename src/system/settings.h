@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -20,9 +21,12 @@ struct HomeSettings {
   // The names in German, shown on German screens; empty: the names above are shown.
   std::string institution_name_de;
   std::string school_name_de;
+  // Counts the changes, for If-Match like a record's version (kept as the setting home.version).
+  int64_t version = 1;
 };
 
 HomeSettings LoadHomeSettings(store::Connection& connection);
+// Writes the settings with the version they carry (the caller counts it up).
 void SaveHomeSettings(store::Connection& connection, const HomeSettings& settings);
 // Validates a JSON object of home settings (all fields optional, merged onto current ones).
 HomeSettings MergeHomeSettings(const HomeSettings& current, const nlohmann::json& input);

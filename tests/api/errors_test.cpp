@@ -70,6 +70,110 @@ TEST(Errors, JsonThatIsNotAnObjectIsRejected) {
   EXPECT_EQ(before, after);
 }
 
+TEST(Errors, ControlCharactersAreRefusedNamingTheFieldAndWriteNothing) {
+  // NUL, BEL and ESC in a name (issue 13, defect 7); JSON escapes, so the body is well-formed.
+  for (const char* name : {"a\\u0000b", "bell\\u0007", "\\u001b[31mred"}) {
+    SCOPED_TRACE(name);
+    long long before = 0;
+    ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &before));
+    const std::string body = std::string(R"({"country": "DE", "name": ")") + name + "\"}";
+    EXPECT_TRUE(
+        IsError(Api().PostRaw("/api/v1/institutions", body), 422, "validation_failed", "name"));
+    long long after = 0;
+    ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &after));
+    EXPECT_EQ(before, after);
+  }
+  // The home settings, which the public reads without signing in.
+  Json home;
+  ASSERT_NO_FATAL_FAILURE(GetOk("/api/v1/settings/home", &home));
+  const Response changed =
+      Api().PutRaw("/api/v1/settings/home", R"({"school_name": "School\u0007 of Medicine"})",
+                   {{"If-Match", Quoted(VersionOf(home))}});
+  EXPECT_TRUE(IsError(changed, 422, "validation_failed", "school_name")) << changed;
+  Json reread;
+  ASSERT_NO_FATAL_FAILURE(GetOk("/api/v1/settings/home", &reread));
+  EXPECT_EQ(reread, home);
+}
+
+TEST(Errors, TabsAndLineBreaksAreKeptInText) {
+  Json created;
+  ASSERT_NO_FATAL_FAILURE(CreateOk("/api/v1/institutions", NewInstitutionBody(), &created));
+  Json partnership;
+  ASSERT_NO_FATAL_FAILURE(CreateOk("/api/v1/partnerships",
+                                   Json{{"institution_id", IdOf(created)},
+                                        {"tier", "standard"},
+                                        {"notes", "first line\n\tsecond line"}},
+                                   &partnership));
+  EXPECT_EQ(partnership["notes"], "first line\n\tsecond line");
+}
+
+TEST(Errors, AKeyGivenTwiceIsABadRequestAndWritesNothing) {
+  long long before = 0;
+  ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &before));
+  EXPECT_TRUE(IsError(
+      Api().PostRaw("/api/v1/institutions", R"({"country": "DE", "name": "One", "name": "Two"})"),
+      400, "bad_request"));
+  long long after = 0;
+  ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &after));
+  EXPECT_EQ(before, after);
+}
+
+TEST(Errors, HomeSettingsAndOwnAccountAreChangedOnlyAtTheVersionRead) {
+  // Issue 13, defect 5: both were documented with If-Match and took a missing or stale one.
+  const Response home = Api().Get("/api/v1/settings/home");
+  ASSERT_TRUE(IsJson(home, 200));
+  const long long version = VersionOf(home.json);
+  EXPECT_EQ(home.Header("ETag"), Quoted(version));
+  const Json same_name = {{"school_name", home.json["school_name"]}};
+  EXPECT_TRUE(IsError(Api().Put("/api/v1/settings/home", same_name, std::nullopt), 428,
+                      "precondition_required"));
+  EXPECT_TRUE(IsError(Api().Put("/api/v1/settings/home", same_name, version + 7), 412,
+                      "precondition_failed"));
+  const Response saved = Api().Put("/api/v1/settings/home", same_name, version);
+  ASSERT_TRUE(IsJson(saved, 200)) << saved;
+  EXPECT_EQ(VersionOf(saved.json), version + 1);
+  EXPECT_TRUE(
+      IsError(Api().Put("/api/v1/settings/home", same_name, version), 412, "precondition_failed"))
+      << "the version read before someone else's change is stale";
+
+  const Response me = Api().Get("/api/v1/me");
+  ASSERT_TRUE(IsJson(me, 200));
+  const Json same_language = {{"preferred_language", me.json["preferred_language"]}};
+  EXPECT_TRUE(
+      IsError(Api().Put("/api/v1/me", same_language, std::nullopt), 428, "precondition_required"));
+  EXPECT_TRUE(IsError(Api().Put("/api/v1/me", same_language, VersionOf(me.json) + 7), 412,
+                      "precondition_failed"));
+  const Response mine = Api().Put("/api/v1/me", same_language, VersionOf(me.json));
+  ASSERT_TRUE(IsJson(mine, 200)) << mine;
+  EXPECT_EQ(VersionOf(mine.json), VersionOf(me.json) + 1);
+}
+
+// How many answers /metrics counts for requests the server refused before routing them.
+long long RefusedCount(int status) {
+  ApiClient anonymous;
+  const Response metrics = anonymous.Get("/metrics");
+  const std::string needle = "route=\"refused\",status=\"" + std::to_string(status) + "\"} ";
+  const auto at = metrics.body.find(needle);
+  return at == std::string::npos ? 0 : std::stoll(metrics.body.substr(at + needle.size()));
+}
+
+TEST(Errors, HeadersOverTheLimitAre431WithTheirOwnCodeAndCounted) {
+  const long long before = RefusedCount(431);
+  const Response response = RawHttp("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " +
+                                    std::string(64 * 1024, 'x') + "\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(IsError(response, 431, "headers_too_large")) << response;
+  EXPECT_GE(RefusedCount(431), before + 1) << "a refused request is counted in /metrics";
+}
+
+TEST(Errors, AnHttp11RequestWithoutHostIs400AndCounted) {
+  const long long before = RefusedCount(400);
+  const Response response = RawHttp("GET /api/v1/health HTTP/1.1\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(IsError(response, 400, "bad_request")) << response;
+  EXPECT_GE(RefusedCount(400), before + 1);
+  // HTTP/1.0 had no Host header: still answered.
+  EXPECT_EQ(RawHttp("GET /api/v1/health HTTP/1.0\r\n\r\n").status, 200);
+}
+
 std::string OversizedInstitution(std::size_t size) {
   std::string body = R"({"country": "DE", "name": ")";
   body.append(size, 'x');

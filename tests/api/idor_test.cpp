@@ -154,11 +154,13 @@ TEST_F(IdorTest, OwnRecordRoutesOnlyEverReachTheCaller) {
     ASSERT_TRUE(IsJson(data, 200));
     EXPECT_EQ(data.body.find(victim.email), std::string::npos) << data;
   }
-  const Response put = client.Put(
-      "/api/v1/me",
-      Json{{"id", victim.id}, {"email", victim.email}, {"display_name", "Changed by someone else"},
-           {"preferred_language", "de"}, {"roles", Json::array({"admin"})}},
-      std::nullopt);
+  const Response put = client.Put("/api/v1/me",
+                                  Json{{"id", victim.id},
+                                       {"email", victim.email},
+                                       {"display_name", "Changed by someone else"},
+                                       {"preferred_language", "de"},
+                                       {"roles", Json::array({"admin"})}},
+                                  VersionOf(client.Get("/api/v1/me").json));
   ASSERT_TRUE(put.status == 200 || put.status == 422) << put;
   ApiClient victim_client(victim.session);
   const Response victim_me = victim_client.Get("/api/v1/me");

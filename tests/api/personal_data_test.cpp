@@ -37,9 +37,12 @@ TEST_F(PersonalDataTest, MyDataHasMyAccountAndTheAuditEntriesAboutAndByMeOnly) {
   // Both leave traces: a change of their own account, and a partner record.
   ApiClient mine(me.session);
   ApiClient theirs(other.session);
-  ASSERT_TRUE(IsJson(mine.Put("/api/v1/me", Json{{"display_name", Unique("Me")}}, std::nullopt), 200));
-  ASSERT_TRUE(
-      IsJson(theirs.Put("/api/v1/me", Json{{"display_name", Unique("Other")}}, std::nullopt), 200));
+  ASSERT_TRUE(IsJson(mine.Put("/api/v1/me", Json{{"display_name", Unique("Me")}},
+                              VersionOf(mine.Get("/api/v1/me").json)),
+                     200));
+  ASSERT_TRUE(IsJson(theirs.Put("/api/v1/me", Json{{"display_name", Unique("Other")}},
+                                VersionOf(theirs.Get("/api/v1/me").json)),
+                     200));
   ASSERT_TRUE(IsJson(mine.Post("/api/v1/institutions", NewInstitutionBody()), 201));
   ASSERT_TRUE(IsJson(theirs.Post("/api/v1/institutions", NewInstitutionBody()), 201));
 
@@ -88,7 +91,7 @@ TEST_F(PersonalDataTest, ErasurePseudonymisesTheAccountAndKeepsTheCounts) {
   ASSERT_NO_FATAL_FAILURE(CreateAccount({role}, &person));
   ApiClient client(person.session);
   ASSERT_TRUE(IsJson(client.Put("/api/v1/me", Json{{"display_name", Unique("To Be Erased")}},
-                                std::nullopt),
+                                VersionOf(client.Get("/api/v1/me").json)),
                      200));
   long long before = 0;
   ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/users?role=" + role, &before));

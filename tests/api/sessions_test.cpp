@@ -140,8 +140,8 @@ void ExpireAndExpect401(const std::string& column) {
   ASSERT_TRUE(IsJson(session, 200));
   EXPECT_TRUE(session.json["user"].is_null()) << session;
   // The expired session cannot be revived by writing either.
-  EXPECT_TRUE(IsError(client.Put("/api/v1/me", Json{{"display_name", "Revived"}}, std::nullopt),
-                      401, "unauthorized"))
+  EXPECT_TRUE(
+      IsError(client.Put("/api/v1/me", Json{{"display_name", "Revived"}}, 1), 401, "unauthorized"))
       << column;
 }
 

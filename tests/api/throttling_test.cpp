@@ -1,4 +1,5 @@
-// Login throttling (issue 4): growing delays per account and per client address. Every failing
+// Login throttling (issue 4; issue 13, defects 2 and 3): growing delays per account and address,
+// per address, and per account from addresses it never signed in from. Every failing
 // sign-in here comes from a loopback address of its own (127.0.x.y), so the budget of 127.0.0.1,
 // from which all other tests sign in, is never touched.
 #include <gtest/gtest.h>
@@ -6,6 +7,7 @@
 #include <chrono>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "accounts.h"
 #include "api_client.h"
@@ -45,7 +47,7 @@ long long RetryAfter(const Response& answer) {
              : std::stoll(text);
 }
 
-TEST_F(ThrottlingTest, RepeatedWrongPasswordsBlockTheAccountForAWhile) {
+TEST_F(ThrottlingTest, RepeatedWrongPasswordsBlockTheAccountFromThatAddressForAWhile) {
   Account account;
   ASSERT_NO_FATAL_FAILURE(CreateAccount({"student"}, &account));
   const std::string address = FreshLoopbackAddress();
@@ -70,7 +72,8 @@ TEST_F(ThrottlingTest, RepeatedWrongPasswordsBlockTheAccountForAWhile) {
   const Response elsewhere = LoginFrom(FreshLoopbackAddress(), account.email, account.password);
   EXPECT_TRUE(IsThrottled(blocked)) << "wrong password while blocked";
   EXPECT_TRUE(IsThrottled(correct)) << "the right password is refused while blocked too";
-  EXPECT_TRUE(IsThrottled(elsewhere)) << "the block is per account, whatever the address";
+  EXPECT_TRUE(IsJson(elsewhere, 200))
+      << "a stranger's wrong passwords from one address do not keep the owner out elsewhere";
   EXPECT_EQ(correct.body.find("weltcampus_session"), std::string::npos);
   EXPECT_TRUE(correct.Header("Set-Cookie").empty() ||
               correct.Header("Set-Cookie").find("Max-Age=0") != std::string::npos)
@@ -130,6 +133,59 @@ TEST_F(ThrottlingTest, ManyFailuresFromOneAddressBlockThatAddressOnly) {
   EXPECT_TRUE(IsThrottled(blocked));
   EXPECT_TRUE(IsThrottled(correct)) << "a right password from the blocked address waits too";
   EXPECT_TRUE(IsJson(other_address, 200)) << "other addresses are not affected";
+}
+
+TEST_F(ThrottlingTest, ConcurrentWrongPasswordsGetNoMoreChecksThanSequentialOnes) {
+  Account account;
+  ASSERT_NO_FATAL_FAILURE(CreateAccount({"student"}, &account));
+  const std::string address = FreshLoopbackAddress();
+  constexpr int kGuesses = 12;
+  std::vector<Response> answers(kGuesses);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kGuesses; ++i) {
+    threads.emplace_back([&, i] {
+      answers[i] = LoginFrom(address, account.email, "Wrong-" + std::to_string(i) + "-guess");
+    });
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  int checked = 0;
+  for (const auto& answer : answers) {
+    if (answer.status == 401) {
+      ++checked;
+    } else {
+      EXPECT_TRUE(IsThrottled(answer)) << answer;
+    }
+  }
+  // Three free failures and the fourth that starts the first delay, as one after the other; each
+  // attempt is counted before its password is checked.
+  EXPECT_GE(checked, 3);
+  EXPECT_LE(checked, 4) << "concurrent guesses got more password checks than sequential ones";
+}
+
+TEST_F(ThrottlingTest, GuessingFromManyAddressesNeverKeepsTheOwnerOut) {
+  Account account;
+  ASSERT_NO_FATAL_FAILURE(CreateAccount({"student"}, &account));
+  const std::string home = FreshLoopbackAddress();
+  ASSERT_TRUE(IsJson(LoginFrom(home, account.email, account.password), 200));
+  // A stranger guesses from a new address each time: each address's own budget stays unspent,
+  // the account's daily budget (10 failures from addresses it never signed in from) is spent.
+  for (int guess = 1; guess <= 11; ++guess) {
+    ASSERT_TRUE(
+        IsError(LoginFrom(FreshLoopbackAddress(), account.email, "Wrong-" + UniqueLetters(8)), 401,
+                "unauthorized"))
+        << "guess " << guess;
+  }
+  const Response stranger = LoginFrom(FreshLoopbackAddress(), account.email, "Wrong-x1234567");
+  EXPECT_TRUE(IsThrottled(stranger)) << "the account's daily budget is spent for new addresses";
+  EXPECT_GE(RetryAfter(stranger), 30) << "the account's delays start at a minute";
+  const Response new_place = LoginFrom(FreshLoopbackAddress(), account.email, account.password);
+  EXPECT_TRUE(IsThrottled(new_place)) << "even the right password from a new address waits";
+  const Response owner = LoginFrom(home, account.email, account.password);
+  EXPECT_TRUE(IsJson(owner, 200)) << "the owner, from where they signed in before, gets in";
+  const Response typo = LoginFrom(home, account.email, "Wrong-" + UniqueLetters(8));
+  EXPECT_TRUE(IsError(typo, 401, "unauthorized")) << "the owner's typo is an ordinary failure";
 }
 
 }  // namespace

@@ -9,7 +9,7 @@ export default {
   },
   me: {
     get: (signal) => request('GET', '/me', { signal }),
-    update: (body) => request('PUT', '/me', { body }),
+    update: (body, version) => request('PUT', '/me', { body, version }),
     changePassword: (current_password, new_password) => request('PUT', '/me/password', { body: { current_password, new_password } }),
     data: (signal) => get('/me/data', undefined, signal),
   },

@@ -111,6 +111,7 @@ export default {
     precondition_failed: 'Jemand anderes hat diesen Datensatz geändert.',
     precondition_required: 'Der Datensatz wurde vor dem Speichern nicht gelesen. Bitte neu laden.',
     payload_too_large: 'Das sind zu viele Daten für eine Anfrage.',
+    headers_too_large: 'Die Kopfzeilen der Anfrage sind zu groß.',
     unauthorized: 'Bitte melden Sie sich an.',
     forbidden: 'Dazu sind Sie nicht berechtigt.',
     too_many_requests: 'Zu viele Anfragen. Bitte einen Moment warten.',

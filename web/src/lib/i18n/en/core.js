@@ -111,6 +111,7 @@ export default {
     precondition_failed: 'Someone else has changed this record.',
     precondition_required: 'The record was not read before saving. Please reload.',
     payload_too_large: 'That is too much data for one request.',
+    headers_too_large: 'The request headers are too large.',
     unauthorized: 'Please sign in.',
     forbidden: 'You are not allowed to do this.',
     too_many_requests: 'Too many requests. Please wait a moment.',
