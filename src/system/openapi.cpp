@@ -93,6 +93,8 @@ std::string StatusDescription(int status) {
     case 409: return "Conflicts with other records (conflict)";
     case 412: return "Stale If-Match: the record changed meanwhile (precondition_failed)";
     case 413: return "Request body too large (payload_too_large)";
+    case 431:
+      return "Request headers too large (headers_too_large)";
     case 422: return "A field or query parameter is invalid (validation_failed, naming it)";
     case 428: return "If-Match missing (precondition_required)";
     case 429: return "Too many attempts (too_many_requests, with Retry-After)";
@@ -110,7 +112,10 @@ nlohmann::json JsonContent(const std::string& schema) {
 
 // The error statuses a route can answer, from its shape and what it declares.
 std::set<int> ErrorStatuses(const http::Route& route, bool if_match) {
-  std::set<int> statuses = {500};
+  // The HTTP parser refuses a malformed request (400, e.g. HTTP/1.1 without Host), headers over
+  // their limit (431) and a body over its limit (413) before any route is chosen: every operation
+  // can answer them.
+  std::set<int> statuses = {400, 413, 431, 500};
   const bool writes = route.method != "GET";
   if (route.permission != http::kPublic) {
     statuses.insert({401, 403});
