@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "audit/audit.h"
 #include "audit/routes.h"
 #include "auth/repository.h"
 #include "auth/roles.h"
@@ -54,13 +55,16 @@ void WriteAllCollationKeys(store::Connection& c) {
 }  // namespace
 
 std::vector<std::string> MigrateDatabase(store::Database& database) {
-  return store::Migrate(
+  auto applied = store::Migrate(
       database, {{"0009_search_refold", partners::repository::RefoldSearchTexts},
                  {"0013_agreement_children_text", partners::repository::KeepAllChildrenTexts},
                  // Apostrophes are no longer part of the search text.
                  {"0014_search_refold_apostrophes", partners::repository::RefoldSearchTexts},
                  // Names and countries sort by collation keys (0019_collation_keys.sql).
                  {"0019_collation_keys_fill", WriteAllCollationKeys}});
+  // A log written before the audit chain was keyed is keyed once (audit/chain.h).
+  database.Write([](store::Connection& c) { audit::UpgradeChain(c); });
+  return applied;
 }
 
 nlohmann::json AllEnumerations() {
