@@ -17,6 +17,8 @@
 #include "exchange/applications_routes.h"
 #include "exchange/calls.h"
 #include "exchange/demand.h"
+#include "exchange/objections.h"
+#include "exchange/objections_routes.h"
 #include "exchange/students.h"
 #include "exchange/students_import.h"
 #include "exchange/what_if.h"
@@ -74,6 +76,7 @@ nlohmann::json AllEnumerations() {
   all["enumerations"].update(exchange::CallEnumerations()["enumerations"]);
   all["enumerations"].update(exchange::ApplicationEnumerations()["enumerations"]);
   all["enumerations"].update(exchange::AllocationRunEnumerations()["enumerations"]);
+  all["enumerations"].update(exchange::ObjectionEnumerations()["enumerations"]);
   const nlohmann::json roles = auth::Enumerations();
   all["enumerations"].update(roles["enumerations"]);
   all["scoped_roles"] = roles["scoped_roles"];
@@ -86,7 +89,11 @@ void RegisterAllImporters() {
   exchange::RegisterStudentImporter();
 }
 
-void RegisterPersonalDataParts() { exchange::RegisterStudentPersonalData(); }
+// Objections before the student record: its erasure unlinks the student from the account.
+void RegisterPersonalDataParts() {
+  exchange::RegisterObjectionPersonalData();
+  exchange::RegisterStudentPersonalData();
+}
 
 namespace {
 
@@ -125,6 +132,7 @@ void RegisterAllRoutes(http::Router& router, store::Database& database, http::Me
   exchange::RegisterCallRoutes(router, database);
   exchange::RegisterApplicationRoutes(router, database);
   exchange::RegisterAllocationRunRoutes(router, database);
+  exchange::RegisterObjectionRoutes(router, database);
   exchange::RegisterDemandRoutes(router, database);
   exchange::RegisterWhatIfRoutes(router, database);
   jobs::RegisterRoutes(router, database);
