@@ -38,18 +38,14 @@ AuditEntry FromRow(const store::Row& row) {
   return e;
 }
 
-std::optional<std::string> OptionalNumber(const std::optional<int64_t>& value) {
-  return value ? std::optional<std::string>(std::to_string(*value)) : std::nullopt;
-}
-
 StoredEntry ToStored(const AuditEntry& e) {
   return {e.at,
-          OptionalNumber(e.actor_user_id),
+          NumberText(e.actor_user_id),
           e.actor,
           e.action,
           e.entity_type,
           e.entity_id,
-          OptionalNumber(e.subject_user_id),
+          NumberText(e.subject_user_id),
           e.before.is_null() ? std::nullopt : std::optional<std::string>(e.before.dump()),
           e.after.is_null() ? std::nullopt : std::optional<std::string>(e.after.dump()),
           e.client_address,

@@ -176,6 +176,10 @@ std::string LoadOrCreateKeyFile(const std::filesystem::path& path) {
   }
 }
 
+std::optional<std::string> NumberText(const std::optional<int64_t>& value) {
+  return value ? std::optional<std::string>(std::to_string(*value)) : std::nullopt;
+}
+
 std::string ChainHash(const StoredEntry& entry) {
   Sodium();
   const std::string& key = Chain().key;

@@ -57,6 +57,8 @@ struct StoredEntry {
   std::string request_id;
   std::string previous_hash;
 };
+// A stored integer as the text the hash covers (null stays null).
+std::optional<std::string> NumberText(const std::optional<int64_t>& value);
 // HMAC-SHA256 under the configured key, as 64 hexadecimal digits.
 std::string ChainHash(const StoredEntry& entry);
 // The hash before the chain was keyed (SHA-256 over the fields with the JSON texts re-serialised):

@@ -22,15 +22,11 @@ struct StoredRow {
   std::string hash;
 };
 
-std::optional<std::string> OptionalNumberText(const std::optional<int64_t>& value) {
-  return value ? std::optional<std::string>(std::to_string(*value)) : std::nullopt;
-}
-
 StoredRow StoredRowFrom(const store::Row& row) {
   return {row.Int("id"),
-          {row.Text("at"), OptionalNumberText(row.OptionalInt("actor_user_id")), row.Text("actor"),
+          {row.Text("at"), NumberText(row.OptionalInt("actor_user_id")), row.Text("actor"),
            row.Text("action"), row.OptionalText("entity_type"), row.OptionalText("entity_id"),
-           OptionalNumberText(row.OptionalInt("subject_user_id")), row.OptionalText("before_json"),
+           NumberText(row.OptionalInt("subject_user_id")), row.OptionalText("before_json"),
            row.OptionalText("after_json"), row.Text("client_address"), row.Text("request_id"),
            row.Text("previous_hash")},
           row.Text("hash")};
