@@ -13,6 +13,7 @@
 #include "exchange/allocation_runs_routes.h"
 #include "exchange/allocation_runs_service.h"
 #include "exchange/applications.h"
+#include "exchange/applications_privacy.h"
 #include "exchange/applications_routes.h"
 #include "exchange/calls.h"
 #include "exchange/demand.h"
@@ -82,7 +83,20 @@ void RegisterAllImporters() {
   exchange::RegisterStudentImporter();
 }
 
-void RegisterPersonalDataParts() { exchange::RegisterStudentPersonalData(); }
+// The applications' part first: it finds the student by the account, which the student record's
+// part unlinks.
+void RegisterPersonalDataParts() {
+  exchange::RegisterApplicationPersonalData();
+  exchange::RegisterStudentPersonalData();
+}
+
+RetentionReports RunRetentionSchedule(store::Database& database, int inactive_days, Date today) {
+  RetentionReports reports;
+  reports.accounts =
+      auth::AuthService(database).RunRetention(std::chrono::hours(24 * inactive_days));
+  reports.applications = exchange::RunApplicationRetention(database, audit::Actor::System(), today);
+  return reports;
+}
 
 namespace {
 
@@ -123,6 +137,7 @@ void RegisterAllRoutes(http::Router& router, store::Database& database, http::Me
   exchange::RegisterAllocationRunRoutes(router, database);
   exchange::RegisterDemandRoutes(router, database);
   exchange::RegisterWhatIfRoutes(router, database);
+  exchange::RegisterApplicationRetentionRoutes(router, database);
   jobs::RegisterRoutes(router, database);
   RegisterAllImporters();
   imports::RegisterRoutes(router, database, [&job_runner] { job_runner.Wake(); });

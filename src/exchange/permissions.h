@@ -28,5 +28,8 @@ inline constexpr http::Permission kScoreApplications{"exchange:score"};
 inline constexpr http::Permission kAllocate{"exchange:allocate"};
 inline constexpr http::Permission kSignOff{"exchange:sign-off"};
 inline constexpr http::Permission kReadRuns{"exchange:runs"};
+// The retention schedule of applications (application_retention.h): the international office sets
+// it and may run it now.
+inline constexpr http::Permission kRetention{"exchange:retention"};
 
 }  // namespace weltcampus::exchange
