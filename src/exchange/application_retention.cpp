@@ -25,7 +25,7 @@ constexpr const char* kDueCallsSql =
 
 // A published place of the call that can still be answered: the call waits.
 constexpr const char* kOpenPlacesSql =
-    "SELECT COUNT(*) FROM allocation_runs WHERE call_id = :call AND status = 'published' AND "
+    "SELECT COUNT(*) AS n FROM allocation_runs WHERE call_id = :call AND status = 'published' AND "
     "accept_by >= :today";
 
 // The call's applications without an accepted place of a published run.
@@ -84,8 +84,10 @@ PurgedCall Purge(store::Connection& c, int64_t call_id) {
   PurgedCall purged;
   purged.call_id = call_id;
   const auto params = store::Params().Set("call", call_id);
-  purged.applications = c.Count("SELECT COUNT(*) FROM applications WHERE call_id = :call", params);
-  purged.deleted = c.Count(std::string("SELECT COUNT(*) FROM (") + kUnplacedOfCall + ") x", params);
+  purged.applications =
+      c.Count("SELECT COUNT(*) AS n FROM applications WHERE call_id = :call", params);
+  purged.deleted =
+      c.Count(std::string("SELECT COUNT(*) AS n FROM (") + kUnplacedOfCall + ") x", params);
   purged.kept = purged.applications - purged.deleted;
   KeepCounts(c, purged);
   for (const char* table :

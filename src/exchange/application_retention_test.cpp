@@ -92,25 +92,28 @@ TEST_P(ApplicationRetentionTest, DeletesTheApplicationsWithoutAnAcceptedPlaceAnd
   EXPECT_EQ(report.deleted, 2);
 
   // The accepted one stays whole; the others go with their preferences, documents and results.
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM applications WHERE call_id = :id", old_call_), 1);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM applications WHERE id = :id", applications_[6]), 1);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM application_preferences WHERE application_id = :id",
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM applications WHERE call_id = :id", old_call_), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM applications WHERE id = :id", applications_[6]), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM application_preferences WHERE application_id = :id",
                   applications_[6]),
             1);
-  EXPECT_EQ(
-      Count("SELECT COUNT(*) FROM allocation_results WHERE application_id = :id", applications_[6]),
-      1);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM allocation_results WHERE application_id = :id",
+                  applications_[6]),
+            1);
   for (const int64_t gone : {applications_[7], applications_[8]}) {
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM applications WHERE id = :id", gone), 0);
+    EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM applications WHERE id = :id", gone), 0);
     EXPECT_EQ(
-        Count("SELECT COUNT(*) FROM application_preferences WHERE application_id = :id", gone), 0);
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM allocation_results WHERE application_id = :id", gone), 0);
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM application_documents WHERE application_id = :id", gone),
-              0);
+        Count("SELECT COUNT(*) AS n FROM application_preferences WHERE application_id = :id", gone),
+        0);
+    EXPECT_EQ(
+        Count("SELECT COUNT(*) AS n FROM allocation_results WHERE application_id = :id", gone), 0);
+    EXPECT_EQ(
+        Count("SELECT COUNT(*) AS n FROM application_documents WHERE application_id = :id", gone),
+        0);
   }
   // The 2027 call and the law school's are untouched.
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM applications WHERE call_id = :id", call_), 6);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM applications WHERE call_id = :id", other_call_), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM applications WHERE call_id = :id", call_), 6);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM applications WHERE call_id = :id", other_call_), 1);
 
   // The demand reads the kept counts: the call's and the years' figures are as before.
   EXPECT_EQ(CallDemandJson(old_call_), old_demand);
@@ -129,7 +132,7 @@ TEST_P(ApplicationRetentionTest, DeletesTheApplicationsWithoutAnAcceptedPlaceAnd
   EXPECT_EQ(after["calls"][0]["call_id"], old_call_);
   EXPECT_EQ(audit[0].Text("after_json").find("Student"), std::string::npos);
   EXPECT_TRUE(Run(Date{2027, 3, 22}).calls.empty());
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM applications WHERE call_id = :id", old_call_), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM applications WHERE call_id = :id", old_call_), 1);
   EXPECT_EQ(CallDemandJson(old_call_), old_demand);
 }
 
@@ -140,9 +143,9 @@ TEST_P(ApplicationRetentionTest, WaitsForTheOfficesDelayAfterTheLaterCallsResult
                 .months_after_later_results,
             2);
   EXPECT_TRUE(Run(Date{2027, 5, 19}).calls.empty());
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM applications WHERE call_id = :id", old_call_), 3);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM applications WHERE call_id = :id", old_call_), 3);
   EXPECT_EQ(Run(Date{2027, 5, 20}).calls.size(), 1u);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM applications WHERE call_id = :id", old_call_), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM applications WHERE call_id = :id", old_call_), 1);
 }
 
 TEST_P(ApplicationRetentionTest, WaitsWhileAPublishedPlaceCanStillBeAnswered) {
@@ -151,7 +154,7 @@ TEST_P(ApplicationRetentionTest, WaitsWhileAPublishedPlaceCanStillBeAnswered) {
            store::Params().Set("call", old_call_));
   });
   EXPECT_TRUE(Run(Date{2027, 6, 30}).calls.empty());
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM applications WHERE call_id = :id", old_call_), 3);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM applications WHERE call_id = :id", old_call_), 3);
   EXPECT_EQ(Run(Date{2027, 7, 1}).calls.size(), 1u);
 }
 
@@ -161,7 +164,7 @@ TEST_P(ApplicationRetentionTest, NothingIsDueWithoutALaterCallsPublishedResults)
            store::Params().Set("call", call_));
   });
   EXPECT_TRUE(Run(Date{2030, 1, 1}).calls.empty());
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM applications WHERE call_id = :id", old_call_), 3);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM applications WHERE call_id = :id", old_call_), 3);
   EXPECT_EQ(RetentionSchedule{}.months_after_later_results, 0);  // the default: at once
 }
 

@@ -66,7 +66,7 @@ void EraseApplicationNotes(store::Connection& c, const audit::Actor& actor, int6
       "WHERE student_id = :student AND (office_note IS NOT NULL OR completeness_note IS NOT NULL)",
       store::Params().Set("student", student->id));
   const int64_t applications =
-      c.Count("SELECT COUNT(*) FROM applications WHERE student_id = :student",
+      c.Count("SELECT COUNT(*) AS n FROM applications WHERE student_id = :student",
               store::Params().Set("student", student->id));
   audit::AuditEntry entry;
   entry.action = "erase";

@@ -215,23 +215,19 @@ TEST_F(ApplicationRetentionApi, TheScheduleIsTheOfficesWithIfMatchAndBounds) {
   const Response read = office.Get(kRetention);
   ASSERT_TRUE(IsJson(read, 200)) << read;
   const long long version = read.json["version"].get<long long>();
-  EXPECT_TRUE(IsError(office.Put(kRetention, Json{{"months_after_later_results", 6}},
-                                 {{"If-Match", Quoted(version + 1)}}),
+  EXPECT_TRUE(IsError(office.Put(kRetention, Json{{"months_after_later_results", 6}}, version + 1),
                       412, "precondition_failed"));
-  EXPECT_TRUE(IsError(office.Put(kRetention, Json{{"months_after_later_results", 121}},
-                                 {{"If-Match", Quoted(version)}}),
+  EXPECT_TRUE(IsError(office.Put(kRetention, Json{{"months_after_later_results", 121}}, version),
                       422, "validation_failed", "months_after_later_results"));
-  EXPECT_TRUE(IsError(office.Put(kRetention, Json{{"months_after_later_results", -1}},
-                                 {{"If-Match", Quoted(version)}}),
+  EXPECT_TRUE(IsError(office.Put(kRetention, Json{{"months_after_later_results", -1}}, version),
                       422, "validation_failed", "months_after_later_results"));
-  const Response set = office.Put(kRetention, Json{{"months_after_later_results", 6}},
-                                  {{"If-Match", Quoted(version)}});
+  const Response set = office.Put(kRetention, Json{{"months_after_later_results", 6}}, version);
   ASSERT_TRUE(IsJson(set, 200)) << set;
   EXPECT_EQ(set.json["months_after_later_results"], 6);
   EXPECT_EQ(set.json["version"], version + 1);
   // Back to the default, for the other tests.
-  const Response reset = office.Put(kRetention, Json{{"months_after_later_results", 0}},
-                                    {{"If-Match", Quoted(version + 1)}});
+  const Response reset =
+      office.Put(kRetention, Json{{"months_after_later_results", 0}}, version + 1);
   ASSERT_TRUE(IsJson(reset, 200)) << reset;
   Session student;
   ASSERT_NO_FATAL_FAILURE(DemoSession("student", &student));
