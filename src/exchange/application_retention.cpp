@@ -91,7 +91,8 @@ PurgedCall Purge(store::Connection& c, int64_t call_id) {
   purged.kept = purged.applications - purged.deleted;
   KeepCounts(c, purged);
   for (const char* table :
-       {"allocation_results", "application_preferences", "application_documents"}) {
+       {"allocation_objections", "allocation_results", "application_preferences",
+        "application_documents"}) {
     c.Exec(
         std::string("DELETE FROM ") + table + " WHERE application_id IN (" + kUnplacedOfCall + ")",
         params);

@@ -276,7 +276,8 @@ nlohmann::json ToJson(const MyApplication& mine) {
           {"open", mine.open},
           {"application", mine.application ? ToJson(*mine.application) : nlohmann::json()},
           {"offers", offers},
-          {"result", mine.result ? ToJson(*mine.result) : nlohmann::json()}};
+          {"result", mine.result ? ToJson(*mine.result) : nlohmann::json()},
+          {"objections", mine.objections ? ToJson(*mine.objections) : nlohmann::json()}};
 }
 
 NamedSchema MyApplicationSchema() {
@@ -297,13 +298,14 @@ NamedSchema MyApplicationSchema() {
   return {"MyApplication",
           {{"type", "object"},
            {"additionalProperties", false},
-           {"required", {"call", "open", "application", "offers", "result"}},
+           {"required", {"call", "open", "application", "offers", "result", "objections"}},
            {"properties",
             {{"call", CallSchema().OutputSchema()},
              {"open", {{"type", "boolean"}}},
              {"application", {{"anyOf", {ApplicationSchema().schema, {{"type", "null"}}}}}},
              {"offers", {{"type", "array"}, {"items", offer}}},
-             {"result", MyResultSchema()}}}}};
+             {"result", MyResultSchema()},
+             {"objections", MyObjectionsSchema()}}}}};
 }
 
 void RegisterApplicationRoutes(http::Router& router, store::Database& database) {

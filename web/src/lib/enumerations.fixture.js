@@ -24,6 +24,8 @@ export default {
     tie_rule: ['first_stay_first', 'higher_semester_first'],
     allocation_run_status: ['computed', 'signed_off', 'published', 'superseded'],
     place_response: ['accepted', 'declined', 'lapsed'],
+    objection_status: ['open', 'answered'],
+    objection_decision: ['upheld', 'rejected'],
     world_region: ['europe', 'asia', 'africa', 'northern_america', 'latin_america_caribbean', 'oceania', 'antarctica'],
   },
   agreement_status_transitions: {
