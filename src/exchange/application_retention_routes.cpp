@@ -51,9 +51,10 @@ NamedSchema ReportSchema() {
 }  // namespace
 
 void RegisterApplicationRetentionRoutes(http::Router& router, store::Database& database) {
-  store::DeclareReference({"calls", "retained_calls", "call_id", "retained demand counts"});
   store::DeclareReference(
-      {"call_offers", "retained_offer_counts", "offer_id", "retained demand counts"});
+      {"calls", "retained_calls", "call_id", "retained demand counts of call", "call_id"});
+  store::DeclareReference({"call_offers", "retained_offer_counts", "offer_id",
+                           "retained demand counts of offer", "offer_id"});
   const std::string path = "/api/v1/exchange/application-retention";
   router
       .Add("GET", path, kRetention,
