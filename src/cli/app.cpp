@@ -14,6 +14,7 @@
 #include "exchange/allocation_runs_routes.h"
 #include "exchange/allocation_runs_service.h"
 #include "exchange/applications.h"
+#include "exchange/applications_privacy.h"
 #include "exchange/applications_routes.h"
 #include "exchange/calls.h"
 #include "exchange/demand.h"
@@ -89,10 +90,20 @@ void RegisterAllImporters() {
   exchange::RegisterStudentImporter();
 }
 
-// Objections before the student record: its erasure unlinks the student from the account.
+// Objections and applications before the student record: they find the student by the account,
+// which the student record's part unlinks.
 void RegisterPersonalDataParts() {
   exchange::RegisterObjectionPersonalData();
+  exchange::RegisterApplicationPersonalData();
   exchange::RegisterStudentPersonalData();
+}
+
+RetentionReports RunRetentionSchedule(store::Database& database, int inactive_days, Date today) {
+  RetentionReports reports;
+  reports.accounts =
+      auth::AuthService(database).RunRetention(std::chrono::hours(24 * inactive_days));
+  reports.applications = exchange::RunApplicationRetention(database, audit::Actor::System(), today);
+  return reports;
 }
 
 namespace {
@@ -135,6 +146,7 @@ void RegisterAllRoutes(http::Router& router, store::Database& database, http::Me
   exchange::RegisterObjectionRoutes(router, database);
   exchange::RegisterDemandRoutes(router, database);
   exchange::RegisterWhatIfRoutes(router, database);
+  exchange::RegisterApplicationRetentionRoutes(router, database);
   jobs::RegisterRoutes(router, database);
   RegisterAllImporters();
   imports::RegisterRoutes(router, database, [&job_runner] { job_runner.Wake(); });

@@ -4,6 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "auth/service.h"
+#include "core/date.h"
+#include "exchange/application_retention.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "jobs/runner.h"
@@ -23,6 +26,15 @@ void RegisterAllImporters();
 // What the modules keep about a person with an account, for the data export and the erasure
 // (auth/personal_data.h): before the routes and before a retention run.
 void RegisterPersonalDataParts();
+
+// The retention schedule (`weltcampus retention run`, and daily in `serve`): the accounts' (auth:
+// sessions, login counters, old disabled accounts) and the applications' (exchange:
+// application_retention.h), each one transaction with its audit entry.
+struct RetentionReports {
+  auth::RetentionReport accounts;
+  exchange::ApplicationRetentionReport applications;
+};
+RetentionReports RunRetentionSchedule(store::Database& database, int inactive_days, Date today);
 
 // Registers every module's routes: the one place that knows all modules.
 // `jobs` runs what the routes queue (imports).

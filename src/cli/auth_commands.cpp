@@ -108,11 +108,15 @@ int RunRetention(const std::string& db, int inactive_days) {
   auto database = store::Database::Open(db, 1);
   MigrateDatabase(*database);
   RegisterPersonalDataParts();
-  auth::AuthService service(*database);
-  const auto report = service.RunRetention(std::chrono::hours(24 * inactive_days));
+  const auto reports = RunRetentionSchedule(*database, inactive_days, Date::TodayUtc());
+  const auto& report = reports.accounts;
   fmt::print("retention: {} expired sessions removed, {} stale login counters removed, {} disabled "
              "accounts inactive for {} days pseudonymised\n",
              report.expired_sessions, report.stale_throttles, report.pseudonymised_accounts, inactive_days);
+  fmt::print(
+      "retention: {} applications without an accepted place deleted in {} call(s), {} with "
+      "an accepted place kept\n",
+      reports.applications.deleted, reports.applications.calls.size(), reports.applications.kept);
   return 0;
 }
 

@@ -35,8 +35,9 @@ int Demo(const DemoOptions& options) {
   settings.profile = options.profile;
   settings.seed = options.seed;
   settings.today = Date::TodayUtc();
-  const auto summary =
+  auto summary =
       database->Write([&](store::Connection& c) { return demo::Build(c, data, settings); });
+  exchange::RunAllocationHistory(*database, summary.history, settings.seed, settings.today);
   database->RefreshPlannerStatistics();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -48,6 +49,11 @@ int Demo(const DemoOptions& options) {
       summary.agreements, summary.quotas, summary.joint_structures, summary.isced_fields,
       summary.students.programmes, summary.students.students, summary.calls.calls,
       summary.calls.offers, summary.applications.applications, seconds);
+  fmt::print(
+      "allocation history: call {} with {} applications, {} published runs, {} places "
+      "offered\n",
+      summary.history.call_id, summary.history.applications, summary.history.runs,
+      summary.history.placed);
   std::fflush(stdout);
   PrintDemoAccounts();
   return 0;

@@ -84,7 +84,7 @@ int Serve(const ServeOptions& options) {
     do {
       lock.unlock();
       try {
-        auth::AuthService(*database).RunRetention(std::chrono::hours(24 * options.retention_inactive_days));
+        RunRetentionSchedule(*database, options.retention_inactive_days, Date::TodayUtc());
       } catch (const std::exception& error) {
         spdlog::error("retention run failed: {}", error.what());
       }

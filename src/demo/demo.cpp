@@ -18,6 +18,9 @@ Summary Build(store::Connection& connection, const partners::DemoReferenceData& 
   auth::CreateDemoAccounts(connection);
   summary.students = exchange::BuildStudentDemo(connection, organisation, settings.profile,
                                                 settings.seed, "student@weltcampus.example");
+  // This year's call before next year's, which stays the newest.
+  summary.history =
+      exchange::BuildAllocationHistoryCall(connection, organisation, settings.seed, settings.today);
   summary.calls = exchange::BuildCallDemo(connection, organisation, settings.profile, settings.seed,
                                           settings.today);
   summary.applications = exchange::BuildApplicationDemo(connection, settings.seed);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exchange/allocation_history_demo.h"
 #include "exchange/applications_demo.h"
 #include "exchange/calls_demo.h"
 #include "exchange/students_demo.h"
@@ -14,6 +15,7 @@ struct Summary : partners::DemoSummary {
   exchange::DemoStudents students;
   exchange::DemoCalls calls;
   exchange::DemoApplications applications;
+  exchange::DemoAllocationHistory history;  // its runs: exchange::RunAllocationHistory afterwards
 };
 
 // The home settings (TU Dresden, its School of Medicine), the organisation's part (units, ISCED),

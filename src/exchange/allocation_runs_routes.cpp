@@ -4,6 +4,7 @@
 
 #include "auth/context.h"
 #include "core/json_input.h"
+#include "exchange/allocation_results_export.h"
 #include "exchange/allocation_runs_service.h"
 #include "exchange/applications_service.h"
 #include "exchange/permissions.h"
@@ -87,7 +88,7 @@ void RegisterRunRoutes(http::Router& router,
   router
       .Add("GET", kRun + "/results", kReadRuns,
            "The run's results (a coordinator's: of students within their scope), by score or name; "
-           "?placed=true|false, ?offer_id=",
+           "?placed=true|false, ?offer_id=; ?format=csv or xlsx exports them",
            [service](const http::Request& request) {
              runs::ResultFilter filter;
              filter.run_id = request.PathId("id");
@@ -95,8 +96,11 @@ void RegisterRunRoutes(http::Router& router,
              filter.offer_id = QueryInt(request.query, "offer_id", 1, INT64_MAX);
              const auto page =
                  runs::ResultSorts().PageFrom(request.query, http::RequestLanguage(request));
-             return http::PageResponse(
-                 service->Results(auth::SignedIn(request), filter, page, Date::TodayUtc()), page);
+             return http::ListOrExport(
+                 request, page, "allocation-results", kRunResultExport,
+                 [service, filter, person = auth::SignedIn(request)](const PageRequest& p) {
+                   return service->Results(person, filter, p, Date::TodayUtc());
+                 });
            })
       .ReturnsPage(AllocationResultSchema())
       .Paged(runs::ResultSorts().ApiValues())

@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/json_schema.h"
 #include "exchange/allocation_runs.h"
+#include "exchange/application_retention.h"
 #include "organisation/repository.h"
 
 namespace weltcampus::exchange {
@@ -42,6 +43,10 @@ constexpr const char* kDemandLatestRunOfCall =
     "(SELECT MAX(x.id) FROM allocation_runs x WHERE x.call_id = c.id AND x.status <> "
     "'superseded')";
 
+// The counts kept of a purged call's offers (application_retention.h): read instead of its
+// applications, which are gone.
+constexpr const char* kDemandRetained = "LEFT JOIN retained_offer_counts k ON k.offer_id = o.id";
+
 // Per partnership and year of the unit's places calls: places and preferences, per offer first.
 const std::string kDemandYearsSql =
     std::string(
@@ -49,14 +54,17 @@ const std::string kDemandYearsSql =
         "SUM(d.places) AS places, SUM(d.first_preference) AS first_preference, "
         "SUM(d.any_preference) AS any_preference FROM (SELECT c.academic_year, o.partnership_id, "
         "o.partner_name, o.places + o.extra_places AS places, "
+        "CASE WHEN k.offer_id IS NOT NULL THEN k.first_preference ELSE "
         "(SELECT COUNT(*) FROM application_preferences p JOIN applications a ON a.id = "
         "p.application_id WHERE p.offer_id = o.id AND p.position = 1 AND ") +
     kDemandCounted +
-    ") AS first_preference, (SELECT COUNT(*) FROM application_preferences p JOIN applications a "
+    ") END AS first_preference, CASE WHEN k.offer_id IS NOT NULL THEN k.any_preference ELSE "
+    "(SELECT COUNT(*) FROM application_preferences p JOIN applications a "
     "ON a.id = p.application_id WHERE p.offer_id = o.id AND " +
     kDemandCounted +
-    ") AS any_preference FROM calls c JOIN call_offers o ON o.call_id = c.id "
-    "WHERE c.org_unit_id = :unit AND c.kind = 'places' AND c.academic_year BETWEEN :from AND :to"
+    ") END AS any_preference FROM calls c JOIN call_offers o ON o.call_id = c.id " +
+    kDemandRetained +
+    " WHERE c.org_unit_id = :unit AND c.kind = 'places' AND c.academic_year BETWEEN :from AND :to"
     ") d GROUP BY d.academic_year, d.partnership_id";
 
 // The same grouping over the offers of calls with a run: placed and left empty in the latest.
@@ -65,10 +73,12 @@ const std::string kDemandYearsPlacedSql =
         "SELECT d.academic_year, d.partnership_id, SUM(d.placed) AS placed, "
         "SUM(CASE WHEN d.places > d.placed THEN d.places - d.placed ELSE 0 END) AS left_empty "
         "FROM (SELECT c.academic_year, o.partnership_id, o.places + o.extra_places AS places, "
+        "CASE WHEN k.offer_id IS NOT NULL THEN k.placed ELSE "
         "(SELECT COUNT(*) FROM allocation_results r WHERE r.run_id = ") +
     kDemandLatestRunOfCall +
-    " AND r.offer_id = o.id) AS placed FROM calls c JOIN call_offers o ON o.call_id = c.id "
-    "WHERE c.org_unit_id = :unit AND c.kind = 'places' AND c.academic_year BETWEEN :from AND :to "
+    " AND r.offer_id = o.id) END AS placed FROM calls c JOIN call_offers o ON o.call_id = c.id " +
+    kDemandRetained +
+    " WHERE c.org_unit_id = :unit AND c.kind = 'places' AND c.academic_year BETWEEN :from AND :to "
     "AND " +
     kDemandLatestRunOfCall + " IS NOT NULL) d GROUP BY d.academic_year, d.partnership_id";
 
@@ -84,6 +94,27 @@ std::optional<int64_t> AddKnown(std::optional<int64_t> sum, const std::optional<
     return sum;
   }
   return sum.value_or(0) + *value;
+}
+
+// A purged call's figures are the kept ones (its run's results of deleted applications are gone).
+void UseRetained(CallDemand& demand, const RetainedCall& retained) {
+  demand.run_id = retained.run_id;
+  std::map<int64_t, const RetainedOffer*> kept;
+  for (const auto& [id, offer] : retained.offers) {
+    kept[id] = &offer;
+  }
+  for (auto& offer : demand.offers) {
+    const auto found = kept.find(offer.offer_id);
+    if (found == kept.end()) {  // an offer added after the purge: nobody applied for it
+      offer.first_preference = 0;
+      offer.any_preference = 0;
+      continue;
+    }
+    offer.first_preference = found->second->first_preference;
+    offer.any_preference = found->second->any_preference;
+    offer.placed = found->second->placed;
+    offer.left_empty = found->second->left_empty;
+  }
 }
 
 }  // namespace
@@ -108,6 +139,10 @@ CallDemand LoadCallDemand(store::Connection& c, int64_t call_id) {
                              row.Int("any_preference"), std::nullopt, std::nullopt});
   }
   demand.run_id = LatestRunId(c, call_id);
+  if (auto retained = RetainedCountsOf(c, call_id)) {
+    UseRetained(demand, *retained);
+    return demand;
+  }
   if (demand.run_id) {
     std::map<int64_t, int64_t> placed;
     for (const auto& row :

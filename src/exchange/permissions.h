@@ -28,6 +28,9 @@ inline constexpr http::Permission kScoreApplications{"exchange:score"};
 inline constexpr http::Permission kAllocate{"exchange:allocate"};
 inline constexpr http::Permission kSignOff{"exchange:sign-off"};
 inline constexpr http::Permission kReadRuns{"exchange:runs"};
+// The retention schedule of applications (application_retention.h): the international office sets
+// it and may run it now.
+inline constexpr http::Permission kRetention{"exchange:retention"};
 // Objections to a published result (issue 10, item 4; exchange/objections.h). No permission of
 // their own, so that the access table stays as it is:
 // - the student objects to their own result with kApply, by account (never by an id);

@@ -46,9 +46,10 @@ std::vector<std::string> FindReferrers(Connection& connection, std::string_view 
   std::vector<std::string> referrers;
   for (const auto& reference : ReferencesTo(target_table)) {
     // Table and column names come from DeclareReference, literals of the declaring module.
-    for (const auto& row : connection.Query("SELECT id FROM " + reference.table + " WHERE " +
-                                                reference.column + " = :id ORDER BY id LIMIT 10",
-                                            Params().Set("id", id))) {
+    const std::string sql = "SELECT " + reference.key + " AS id FROM " + reference.table +
+                            " WHERE " + reference.column + " = :id ORDER BY " + reference.key +
+                            " LIMIT 10";
+    for (const auto& row : connection.Query(sql, Params().Set("id", id))) {
       referrers.push_back(reference.what + " " + std::to_string(row.Int("id")));
     }
   }

@@ -18,6 +18,7 @@ struct Reference {
   std::string table;         // "offers"
   std::string column;        // "quota_id"
   std::string what;          // "offer", for the message
+  std::string key = "id";    // the pointing table's key, named in the message
 };
 
 void DeclareReference(Reference reference);

@@ -250,6 +250,11 @@ const std::vector<Row>& ExpectationTable() {
       {"POST", "/api/v1/allocation-runs/{id}/what-if", Only({"admin", "international_office"})},
       {"GET", "/api/v1/allocation-runs/{id}/one-more-place",
        Only({"admin", "international_office"})},
+      // The retention schedule of applications: the international office sets and runs it.
+      {"GET", "/api/v1/exchange/application-retention", Only({"admin", "international_office"})},
+      {"PUT", "/api/v1/exchange/application-retention", Only({"admin", "international_office"})},
+      {"POST", "/api/v1/exchange/application-retention/run",
+       Only({"admin", "international_office"})},
       // Imports of reference lists (as jobs)
       {"POST", "/api/v1/imports/{kind}", Imports()},
       {"GET", "/api/v1/imports/{kind}/columns", Imports()},

@@ -335,7 +335,7 @@ TEST(Students, TheRecordIsInTheAccountsDataExportAndErasedWithTheAccount) {
   EXPECT_EQ(after.body.find(Str(body, "email")), std::string::npos) << after;
 
   std::vector<Json> entries;
-  ASSERT_NO_FATAL_FAILURE(AllAuditEntries("?entity_type=student", &entries));
+  ASSERT_NO_FATAL_FAILURE(AllAuditEntries("entity_type=student", &entries));
   bool erased = false;
   for (const Json& entry : entries) {
     if (Str(entry, "action") == "erase" &&

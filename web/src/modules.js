@@ -11,5 +11,6 @@ import * as calls from './routes/calls/module.js';
 import * as applications from './routes/applications/module.js';
 import * as allocation from './routes/allocation/module.js';
 import * as demand from './routes/demand/module.js';
+import * as retention from './routes/retention/module.js';
 
-export const modules = [partners, agreements, students, calls, applications, allocation, demand, account, users, audit, imports];
+export const modules = [partners, agreements, students, calls, applications, allocation, demand, retention, account, users, audit, imports];

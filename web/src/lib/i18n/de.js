@@ -12,6 +12,7 @@ import applications from './de/applications.js';
 import calls from './de/calls.js';
 import allocation from './de/allocation.js';
 import demand from './de/demand.js';
+import retention from './de/retention.js';
 import objections from './de/objections.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand, objections);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand, retention, objections);

@@ -12,6 +12,7 @@ import applications from './en/applications.js';
 import calls from './en/calls.js';
 import allocation from './en/allocation.js';
 import demand from './en/demand.js';
+import retention from './en/retention.js';
 import objections from './en/objections.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand, objections);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand, retention, objections);
