@@ -87,6 +87,7 @@ nlohmann::json ToJson(const AllocationRun& run) {
           {"offers", run.offers},
           {"places", run.places},
           {"created_by", run.created_by_name},
+          {"created_by_user_id", run.created_by ? nlohmann::json(*run.created_by) : nullptr},
           {"created_at", run.created_at},
           {"signed_off_by", TextOrNull(run.signed_off_by_name)},
           {"signed_off_at", TextOrNull(run.signed_off_at)},
@@ -96,23 +97,28 @@ nlohmann::json ToJson(const AllocationRun& run) {
 }
 
 NamedSchema AllocationRunSchema() {
-  return {"AllocationRun",
-          Object({{"id", kInteger},
-                  {"call_id", kInteger},
-                  {"round", kInteger},
-                  {"status", {{"type", "string"}, {"enum", kRunStatusTable.Json()}}},
-                  {"seed", {{"type", "string"}, {"pattern", "^[0-9]+$"}}},
-                  {"applicants", kInteger},
-                  {"placed", kInteger},
-                  {"offers", kInteger},
-                  {"places", kInteger},
-                  {"created_by", kText},
-                  {"created_at", kText},
-                  {"signed_off_by", kNullableText},
-                  {"signed_off_at", kNullableText},
-                  {"published_at", kNullableText},
-                  {"accept_by", kNullableText},
-                  {"version", kInteger}})};
+  return {
+      "AllocationRun",
+      Object({{"id", kInteger},
+              {"call_id", kInteger},
+              {"round", kInteger},
+              {"status", {{"type", "string"}, {"enum", kRunStatusTable.Json()}}},
+              {"seed", {{"type", "string"}, {"pattern", "^[0-9]+$"}}},
+              {"applicants", kInteger},
+              {"placed", kInteger},
+              {"offers", kInteger},
+              {"places", kInteger},
+              {"created_by", kText},
+              {"created_by_user_id",
+               {{"type", {"integer", "null"}},
+                {"description",
+                 "The account that started the run (null: the system); it cannot sign it off"}}},
+              {"created_at", kText},
+              {"signed_off_by", kNullableText},
+              {"signed_off_at", kNullableText},
+              {"published_at", kNullableText},
+              {"accept_by", kNullableText},
+              {"version", kInteger}})};
 }
 
 nlohmann::json ToJson(const RunResult& result) {

@@ -137,7 +137,11 @@ const RecordSchema<Student>& StudentSchema() {
           .Key(&Student::id, &Student::version)
           .Text("matriculation_number", &Student::matriculation_number, kMatriculationMaxDigits)
           .Check(IsMatriculationNumber, "Must be a matriculation number of 5 to 10 digits")
-          .Schema({{"pattern", "^[0-9]{5,10}$"}})
+          // A student erased while an application points at the record keeps it pseudonymised as
+          // "erased-<id>"; the Check above refuses that on input.
+          .Schema({{"pattern", "^([0-9]{5,10}|erased-[0-9]+)$"},
+                   {"description",
+                    "5 to 10 digits; \"erased-<id>\" for a record pseudonymised on erasure"}})
           .Text("family_name", &Student::family_name, 200)
           .Text("given_name", &Student::given_name, 200)
           .Text("email", &Student::email, 254)

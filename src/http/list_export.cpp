@@ -135,4 +135,18 @@ Response ExportResponse(const Request& request, interop::ExportFormat format, st
       .WithAttachment(filename);
 }
 
+Response RowsExport(const Request& request, interop::ExportFormat format, std::string_view name,
+                    std::span<const ExportField> fields, nlohmann::json rows) {
+  PageRequest all;
+  all.limit = static_cast<int64_t>(rows.size()) + 1;
+  return ExportResponse(request, format, name, fields, all,
+                        [rows = std::move(rows)](const PageRequest& page) {
+                          ExportPage chunk;
+                          if (page.offset == 0) {
+                            chunk.items = rows;
+                          }
+                          return chunk;
+                        });
+}
+
 }  // namespace weltcampus::http

@@ -69,6 +69,11 @@ Response ListOrExport(const Request& request, const PageRequest& page, std::stri
   return PageResponse(read_page(page), page);
 }
 
+// Rows already in memory (a JSON array of objects, e.g. a report flattened to one row per partner
+// and year) as a CSV or XLSX file.
+Response RowsExport(const Request& request, interop::ExportFormat format, std::string_view name,
+                    std::span<const ExportField> fields, nlohmann::json rows);
+
 // A short list that is never paged: all of it as JSON, or with ?format= as a file.
 template <typename T>
 Response AllOrExport(const Request& request, std::string_view name, std::span<const ExportField> fields,
@@ -78,16 +83,7 @@ Response AllOrExport(const Request& request, std::string_view name, std::span<co
     for (const auto& record : records) {
       items.push_back(ToJson(record));
     }
-    PageRequest all;
-    all.limit = static_cast<int64_t>(items.size()) + 1;
-    return ExportResponse(request, *format, name, fields, all,
-                          [items = std::move(items)](const PageRequest& page) {
-                            ExportPage chunk;
-                            if (page.offset == 0) {
-                              chunk.items = items;
-                            }
-                            return chunk;
-                          });
+    return RowsExport(request, *format, name, fields, std::move(items));
   }
   return AllResponse(records);
 }

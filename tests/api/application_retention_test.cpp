@@ -281,6 +281,12 @@ TEST_F(ApplicationRetentionApi, ApplicationsAreInTheDataExportAndLoseTheirNotesO
   EXPECT_EQ(Count("SELECT COUNT(*) FROM applications WHERE id = " + application +
                   " AND office_note IS NULL AND completeness_note IS NULL"),
             "1");
+  // The record stays for the counts, pseudonymised; the office still reads it (and the list).
+  Json kept;
+  ASSERT_NO_FATAL_FAILURE(GetOk("/api/v1/students/" + student, &kept));
+  EXPECT_EQ(Str(kept, "matriculation_number"), "erased-" + student) << kept;
+  EXPECT_TRUE(kept["user_id"].is_null()) << kept;
+  EXPECT_TRUE(IsJson(Api().Get(Query("/api/v1/students", {{"q", "erased-" + student}})), 200));
   const Response erased = Api().Get(account + "/data");
   ASSERT_TRUE(IsJson(erased, 200)) << erased;
   EXPECT_TRUE(erased.json["records"]["applications"].is_null()) << erased;

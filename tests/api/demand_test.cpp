@@ -222,6 +222,63 @@ TEST_F(DemandApi, OverTheYearsPerPartnerOfTheUnitsCalls) {
   EXPECT_TRUE(before.json["partners"].empty());
 }
 
+// The lines of a CSV file, without its byte order mark.
+std::vector<std::string> CsvLines(std::string body) {
+  if (body.rfind("\xEF\xBB\xBF", 0) == 0) {
+    body.erase(0, 3);
+  }
+  std::vector<std::string> lines;
+  std::istringstream in(body);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') {
+      line.pop_back();
+    }
+    if (!line.empty()) {
+      lines.push_back(line);
+    }
+  }
+  return lines;
+}
+
+TEST_F(DemandApi, BothReportsExportAsCsvAndExcel) {
+  ASSERT_NO_FATAL_FAILURE(StoreRun());
+  Json demand;
+  ASSERT_NO_FATAL_FAILURE(GetOk(Demand(), &demand));
+  const Response csv = Api().Get(Demand() + "?format=csv");
+  ASSERT_EQ(csv.status, 200) << csv;
+  EXPECT_EQ(csv.Header("content-type").rfind("text/csv", 0), 0u) << csv.Header("content-type");
+  EXPECT_NE(csv.Header("content-disposition").find("call-demand-"), std::string::npos);
+  const auto lines = CsvLines(csv.body);
+  ASSERT_EQ(lines.size(), demand["offers"].size() + 1) << csv.body;
+  EXPECT_EQ(lines[0].rfind("Offer ID,Partner,Term,Places,First preferences,Any preference", 0), 0u)
+      << lines[0];
+  const Json& first = demand["offers"][0];
+  EXPECT_EQ(lines[1].rfind(std::to_string(first["offer_id"].get<long long>()) + ",", 0), 0u)
+      << lines[1];
+  EXPECT_NE(lines[1].find("," + std::to_string(first["places"].get<long long>()) + "," +
+                          std::to_string(first["first_preference"].get<long long>()) + "," +
+                          std::to_string(first["any_preference"].get<long long>()) + ","),
+            std::string::npos)
+      << lines[1];
+
+  // Over the years: a row per partner and year, the columns named in German.
+  const Response years =
+      Api().Get(Years("&from_year=2189/2190&to_year=2190/2191&format=csv&lang=de"));
+  ASSERT_EQ(years.status, 200) << years;
+  const auto rows = CsvLines(years.body);
+  ASSERT_EQ(rows.size(), 2u) << years.body;
+  EXPECT_EQ(rows[0].rfind("Partnerschafts-ID,Partner,Studienjahr,Plätze,Erstwünsche", 0), 0u)
+      << rows[0];
+  EXPECT_EQ(rows[1].rfind(partnership_ + ",", 0), 0u) << rows[1];
+  EXPECT_NE(rows[1].find(",2190/2191,2,4,5,"), std::string::npos) << rows[1];
+
+  const Response xlsx = Api().Get(Demand() + "?format=xlsx");
+  ASSERT_EQ(xlsx.status, 200) << xlsx.status;
+  EXPECT_NE(xlsx.Header("content-type").find("spreadsheetml"), std::string::npos);
+  EXPECT_EQ(xlsx.body.rfind("PK", 0), 0u);
+  EXPECT_TRUE(IsError(Api().Get(Demand() + "?format=pdf"), 422, "validation_failed", "format"));
+}
+
 TEST_F(DemandApi, BadRangesAndUnitsAreRefusedNamingTheField) {
   EXPECT_TRUE(
       IsError(Api().Get("/api/v1/exchange/demand"), 422, "validation_failed", "org_unit_id"));

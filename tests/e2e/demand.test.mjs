@@ -61,9 +61,15 @@ test("a call's demand: the table and the chart", async () => {
   assert.ok((await chart.locator('svg path').count()) >= demand.offers.length);
   await screenshot(page, 'call-demand');
   await audit(page, 'call demand (en)');
-  // CSV of the table
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-  assert.match(download.suggestedFilename(), /^demand-call-\d+\.csv$/);
+  // the table as CSV and Excel from the server: a header and a line per offer
+  const csv = page.getByRole('link', { name: 'Export CSV' });
+  assert.equal(await csv.getAttribute('href'), `/api/v1/calls/${call.id}/demand?format=csv&lang=en`);
+  assert.equal(await page.getByRole('link', { name: 'Export Excel' }).getAttribute('href'), `/api/v1/calls/${call.id}/demand?format=xlsx&lang=en`);
+  const file = await page.evaluate(async (href) => (await fetch(href)).text(), await csv.getAttribute('href'));
+  const lines = file.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.match(lines[0], /^Offer ID,Partner,Term,Places,First preferences,Any preference/);
+  assert.equal(lines.length, demand.offers.length + 1);
+  assert.match(lines[1], new RegExp(`^${first.offer_id},`));
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -84,6 +90,17 @@ test('in German, and the demand over the years of the unit', async () => {
   assert.ok((await page.locator('#demand-years tbody tr').count()) > 0);
   await page.getByRole('img', { name: /Diagramm der Plätze/ }).locator('svg').waitFor();
   await screenshot(page, 'demand-over-years');
+  // a row per partner and year as CSV, the columns named in German
+  const csv = page.getByRole('link', { name: 'CSV exportieren' });
+  const href = await csv.getAttribute('href');
+  assert.match(href, /^\/api\/v1\/exchange\/demand\?org_unit_id=\d+&from_year=\d{4}%2F\d{4}&to_year=\d{4}%2F\d{4}&format=csv&lang=de$/);
+  const years = await (await app.api(href.replace(/^\/api\/v1/, '').replace(/&format=csv&lang=de$/, ''))).json();
+  const yearRows = years.partners.reduce((n, p) => n + p.years.length, 0);
+  const file = await page.evaluate(async (h) => (await fetch(h)).text(), href);
+  const lines = file.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.match(lines[0], /^Partnerschafts-ID,Partner,Studienjahr,Plätze,Erstwünsche/);
+  assert.ok(yearRows > 0);
+  assert.equal(lines.length, yearRows + 1);
   await audit(page, 'demand over the years (de)');
   await page.getByRole('button', { name: 'English' }).click();
   assert.deepEqual(page.errors, []);

@@ -89,9 +89,10 @@ export function placedOf(run) {
 }
 
 /** The actions a person may take on a run now. */
-export function runActions(run, { canSignOff, canAllocate }) {
+export function runActions(run, { canSignOff, canAllocate, userId }) {
   return {
-    signOff: !!canSignOff && run?.status === 'computed',
+    // four eyes: whoever started the run cannot sign it off (the server answers 403 four_eyes)
+    signOff: !!canSignOff && run?.status === 'computed' && (userId == null || run.created_by_user_id !== userId),
     publish: !!canAllocate && run?.status === 'signed_off',
   };
 }

@@ -121,6 +121,9 @@ describe('allocation', () => {
     expect(runActions({ status: 'computed' }, { canSignOff: false, canAllocate: true })).toEqual({ signOff: false, publish: false });
     expect(runActions({ status: 'signed_off' }, { canSignOff: true, canAllocate: true })).toEqual({ signOff: false, publish: true });
     expect(runActions({ status: 'published' }, { canSignOff: true, canAllocate: true })).toEqual({ signOff: false, publish: false });
+    // four eyes: the starter is not offered the sign-off, another committee member is
+    expect(runActions({ status: 'computed', created_by_user_id: 7 }, { canSignOff: true, canAllocate: true, userId: 7 })).toEqual({ signOff: false, publish: false });
+    expect(runActions({ status: 'computed', created_by_user_id: 7 }, { canSignOff: true, canAllocate: true, userId: 8 })).toEqual({ signOff: true, publish: false });
   });
 });
 

@@ -5,6 +5,5 @@ import { get, request } from './core.js';
 export default {
   objectToResult: (callId, text) => request('POST', `/calls/${callId}/my-application/objection`, { body: { text } }),
   runObjections: (runId, query, signal) => get(`/allocation-runs/${runId}/objections`, query, signal),
-  runObjectionsCsvUrl: (runId) => `/api/v1/allocation-runs/${runId}/objections?format=csv`,
   answerObjection: (id, body, version) => request('PUT', `/objections/${id}/answer`, { body, version }),
 };

@@ -64,21 +64,6 @@ export function partnerTotals(partner) {
   return { places, first, ratio: places > 0 ? Math.round((100 * first) / places) / 100 : null };
 }
 
-function csvCell(value) {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** The demand table as CSV (comma separated, a header row of the screen's column names), totals last. */
-export function demandCsv(demand, { headers, termLabel, totalLabel }) {
-  const keys = ['places', 'first_preference', 'any_preference', 'oversubscription', 'placed', 'left_empty'];
-  const lines = [[headers.partner, headers.term, ...keys.map((k) => headers[k])]];
-  for (const o of demand.offers) lines.push([o.partner_name, termLabel(o.term), ...keys.map((k) => o[k])]);
-  lines.push([totalLabel, '', ...keys.map((k) => demand.totals[k])]);
-  return lines.map((line) => line.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
 /** A move as people read it: who, from which place to which (offers named through `offerName`, null: none). */
 export function describeMove(move, offerName, nonePlace) {
   const s = move.student;

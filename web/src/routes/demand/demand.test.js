@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callDemandOption, chartHeight, chronicallyShort, demandCsv, describeMove, partnerTotals, whatIfBody, yearsOption } from './demand.js';
+import { callDemandOption, chartHeight, chronicallyShort, describeMove, partnerTotals, whatIfBody, yearsOption } from './demand.js';
 
 const termLabel = (t) => ({ winter: 'Winter', summer: 'Summer' })[t];
 const labels = { places: 'Places', first: 'First', any: 'Any', placed: 'Placed' };
@@ -46,21 +46,6 @@ describe('years', () => {
     const other = { ...partner, partnership_id: 8, oversubscribed_years: 0 };
     expect(chronicallyShort([partner, other], 1)).toEqual([partner]);
     expect(chronicallyShort([partner, other], 2)).toEqual([]);
-  });
-});
-
-describe('demandCsv', () => {
-  it('writes a header, one row per offer with empty cells for null, quoted where needed, and the totals', () => {
-    const demand = { offers, totals: { places: 3, first_preference: 3, any_preference: 5, oversubscription: 1, placed: null, left_empty: null } };
-    const headers = { partner: 'Partner', term: 'Term', places: 'Places', first_preference: 'First', any_preference: 'Any', oversubscription: 'Ratio', placed: 'Placed', left_empty: 'Empty' };
-    const csv = demandCsv(demand, { headers, termLabel, totalLabel: 'Total' });
-    expect(csv.split('\r\n')).toEqual([
-      'Partner,Term,Places,First,Any,Ratio,Placed,Empty',
-      'Lyon,Winter,3,2,3,0.67,,',
-      '"Oslo, ""Nord""",Summer,0,1,2,,,',
-      'Total,,3,3,5,1,,',
-      '',
-    ]);
   });
 });
 

@@ -39,7 +39,6 @@ export default {
       answer: 'Beantworten',
       answerFor: 'Den Widerspruch von {name} beantworten',
       more: 'Weitere anzeigen',
-      export: 'Exportieren (CSV)',
       by: 'von {name}',
     },
     dialog: {

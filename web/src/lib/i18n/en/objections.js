@@ -39,7 +39,6 @@ export default {
       answer: 'Answer',
       answerFor: 'Answer the objection of {name}',
       more: 'Show more',
-      export: 'Export (CSV)',
       by: 'by {name}',
     },
     dialog: {
