@@ -12,5 +12,6 @@ import applications from './de/applications.js';
 import calls from './de/calls.js';
 import allocation from './de/allocation.js';
 import demand from './de/demand.js';
+import funding from './de/funding.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand, funding);

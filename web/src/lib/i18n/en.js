@@ -12,5 +12,6 @@ import applications from './en/applications.js';
 import calls from './en/calls.js';
 import allocation from './en/allocation.js';
 import demand from './en/demand.js';
+import funding from './en/funding.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand, funding);
