@@ -131,18 +131,20 @@ prepare_database() {
   if [ "$backend" = sqlite ]; then
     local cached="$cache/$profile-$key.db"
     if [ ! -s "$cached" ]; then
-      rm -f "$cache/$profile-"*.db "$work/build.db"*
+      rm -f "$cache/$profile-"*.db* "$work/build.db"*
       echo "   building the $profile demo on SQLite"
       /usr/bin/time -f "   demo: %e s wall, %M kB peak memory" \
         "$bin" --db "sqlite:$work/build.db" demo --profile "$profile" --data-dir "$data" >"$log"
       head -1 "$log" | sed 's/^/   /'
       register "sqlite:$work/build.db" "$profile"
+      cp "$work/build.db.audit-key" "$cached.audit-key"  # the audit chain's key goes with it
       cp "$work/build.db" "$cached"
       rm -f "$work/build.db"*
     else
       echo "   $profile demo on SQLite from the cache ($cached)"
     fi
     rm -f "$work/bench.db"*
+    cp "$cached.audit-key" "$work/bench.db.audit-key"
     cp "$cached" "$work/bench.db"
     db="sqlite:$work/bench.db"
   else
@@ -297,7 +299,10 @@ for backend in $backends; do
   if [ "$backend" = sqlite ]; then
     for profile in $profiles; do bench_endpoints "$profile" sqlite; done
   else
-    tests/pg/with-postgres.sh bash "$0" --inner postgresql --results "$results" --build "$build" \
+    # The cached dumps' audit entries were keyed with this key: keep it with them.
+    mkdir -p "$cache"
+    WELTCAMPUS_AUDIT_KEY_FILE="$cache/postgresql.audit-key" \
+      tests/pg/with-postgres.sh bash "$0" --inner postgresql --results "$results" --build "$build" \
       --duration "$duration" --profiles "$profiles" ${only:+--only "$only"}
   fi
 done

@@ -2,8 +2,8 @@
 
 #include <iterator>
 
+#include "audit/chain.h"
 #include "core/date.h"
-#include "core/digest.h"
 #include "store/filter.h"
 #include "store/locks.h"
 #include "store/settings.h"
@@ -11,33 +11,6 @@
 namespace weltcampus::audit {
 
 namespace {
-
-const std::string kGenesis(64, '0');
-constexpr const char* kHeadKey = "audit.head";
-
-std::string JsonText(const nlohmann::json& value) { return value.is_null() ? "" : value.dump(); }
-
-// Every field, in a fixed order, separated by a character that JSON text escapes.
-std::string HashInput(const AuditEntry& e) {
-  std::string text;
-  auto add = [&text](const std::string& part) {
-    text += part;
-    text += '\x1f';
-  };
-  add(e.previous_hash);
-  add(e.at);
-  add(e.actor_user_id ? std::to_string(*e.actor_user_id) : "");
-  add(e.actor);
-  add(e.action);
-  add(e.entity_type.value_or(""));
-  add(e.entity_id.value_or(""));
-  add(e.subject_user_id ? std::to_string(*e.subject_user_id) : "");
-  add(JsonText(e.before));
-  add(JsonText(e.after));
-  add(e.client_address);
-  add(e.request_id);
-  return text;
-}
 
 nlohmann::json ParseStored(const std::optional<std::string>& text) {
   if (!text || text->empty()) {
@@ -63,6 +36,21 @@ AuditEntry FromRow(const store::Row& row) {
   e.previous_hash = row.Text("previous_hash");
   e.hash = row.Text("hash");
   return e;
+}
+
+StoredEntry ToStored(const AuditEntry& e) {
+  return {e.at,
+          NumberText(e.actor_user_id),
+          e.actor,
+          e.action,
+          e.entity_type,
+          e.entity_id,
+          NumberText(e.subject_user_id),
+          e.before.is_null() ? std::nullopt : std::optional<std::string>(e.before.dump()),
+          e.after.is_null() ? std::nullopt : std::optional<std::string>(e.after.dump()),
+          e.client_address,
+          e.request_id,
+          e.previous_hash};
 }
 
 constexpr const char* kColumns =
@@ -91,9 +79,11 @@ void RecordAudit(store::Connection& c, const Actor& actor, AuditEntry e) {
   }
   // One writer at a time extends the chain.
   store::LockForThisTransaction(c, store::LockKey::kAuditChain);
-  e.previous_hash = store::GetSetting(c, kHeadKey).value_or(kGenesis);
+  e.previous_hash = store::GetSetting(c, kHeadSetting).value_or(kGenesisHash);
   e.at = NowUtcTimestamp();
-  e.hash = Sha256Hex(HashInput(e));
+  // Hashed as stored: the JSON texts written are the texts the hash covers.
+  const StoredEntry stored = ToStored(e);
+  e.hash = ChainHash(stored);
   c.Exec(
       "INSERT INTO audit_log (at, actor_user_id, actor, action, entity_type, entity_id, "
       "subject_user_id, before_json, after_json, client_address, request_id, previous_hash, hash) "
@@ -107,14 +97,14 @@ void RecordAudit(store::Connection& c, const Actor& actor, AuditEntry e) {
           .Set("entity_type", e.entity_type)
           .Set("entity_id", e.entity_id)
           .Set("subject_user_id", e.subject_user_id)
-          .Set("before_json", e.before.is_null() ? std::optional<std::string>() : e.before.dump())
-          .Set("after_json", e.after.is_null() ? std::optional<std::string>() : e.after.dump())
+          .Set("before_json", stored.before_json)
+          .Set("after_json", stored.after_json)
           .Set("client_address", e.client_address)
           .Set("request_id", e.request_id)
           .Set("previous_hash", e.previous_hash)
           .Set("hash", e.hash));
   // The head is kept apart so that cutting entries off the end shows too.
-  store::SetSetting(c, kHeadKey, e.hash);
+  store::SetSetting(c, kHeadSetting, e.hash);
 }
 
 void RecordChange(store::Connection& c, const Actor& actor, const std::string& entity_type,
@@ -239,47 +229,6 @@ ApiError WithLastChange(store::Connection& c, ApiError error, const std::string&
         .WithDetail("changed_fields", change->fields);
   }
   return error;
-}
-
-AuditVerification VerifyAudit(store::Connection& c) {
-  AuditVerification result;
-  std::string expected_previous = kGenesis;
-  int64_t last_id = 0;
-  // Read in pages so that a long log does not have to fit in memory at once.
-  for (;;) {
-    auto rows = c.Query(std::string("SELECT ") + kColumns +
-                            " FROM audit_log WHERE id > :after ORDER BY id LIMIT 1000",
-                        store::Params().Set("after", last_id));
-    if (rows.empty()) {
-      break;
-    }
-    for (const auto& row : rows) {
-      const AuditEntry entry = FromRow(row);
-      ++result.entries;
-      last_id = entry.id;
-      if (entry.previous_hash != expected_previous) {
-        result.intact = false;
-        result.first_broken_id = entry.id;
-        result.problem =
-            "entry " + std::to_string(entry.id) +
-            " does not follow the entry before it (one was deleted, inserted or moved)";
-        return result;
-      }
-      if (Sha256Hex(HashInput(entry)) != entry.hash) {
-        result.intact = false;
-        result.first_broken_id = entry.id;
-        result.problem = "entry " + std::to_string(entry.id) + " was changed after it was written";
-        return result;
-      }
-      expected_previous = entry.hash;
-    }
-  }
-  const auto head = store::GetSetting(c, kHeadKey).value_or(kGenesis);
-  if (head != expected_previous) {
-    result.intact = false;
-    result.problem = "the newest entries were removed: the log ends before its recorded head";
-  }
-  return result;
 }
 
 nlohmann::json ToJson(const AuditEntry& e) {

@@ -47,8 +47,9 @@ struct AuditEntry {
   std::optional<std::string> actor_name;  // when listed: the actor's current display name
 };
 
-// Appends an entry inside the caller's transaction, chained to the one before by a SHA-256 hash
-// over its content and the previous hash, so an edited, deleted or reordered entry shows.
+// Appends an entry inside the caller's transaction, chained to the one before by an HMAC-SHA256
+// under a key kept outside the database, over its content as stored and the previous hash
+// (audit/chain.h), so an edited, deleted or reordered entry shows.
 void RecordAudit(store::Connection& connection, const Actor& actor, AuditEntry entry);
 // A change to a record: before and after as JSON (null for create / delete).
 void RecordChange(store::Connection& connection, const Actor& actor, const std::string& entity_type,
@@ -78,10 +79,21 @@ std::vector<AuditEntry> ListAllAudit(store::Connection& connection, const AuditF
 struct AuditVerification {
   bool intact = true;
   int64_t entries = 0;
+  int64_t anchors = 0;  // lines of the anchor file checked
   std::optional<int64_t> first_broken_id;
   std::string problem;
 };
+// Walks the chain under the configured key (audit/chain.h) from the first entry to the head the
+// database keeps, and checks every line of the anchor file against it: an anchored entry must be
+// there with the anchored hash, so cutting entries off the end shows even with the head rewound.
 AuditVerification VerifyAudit(store::Connection& connection);
+// A log written before the chain was keyed is checked under the old hash and, when intact and no
+// anchor says the log was keyed before, keyed once (an "audit_keyed" entry records it); throws
+// std::runtime_error, writing nothing, when that check fails. Run at every start (cli), after the
+// migrations; does nothing once the log is keyed.
+void UpgradeChain(store::Connection& connection);
+// Appends the head (newest entry) to the anchor file and syslog, as configured (chain.h).
+void AnchorHead(store::Connection& connection);
 
 nlohmann::json ToJson(const AuditEntry& entry);
 

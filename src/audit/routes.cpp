@@ -83,6 +83,7 @@ void RegisterRoutes(http::Router& router, store::Database& database) {
              return Response::Json(
                  200, {{"intact", result.intact},
                        {"entries", result.entries},
+                       {"anchors", result.anchors},
                        {"first_broken_id", result.first_broken_id
                                                ? nlohmann::json(*result.first_broken_id)
                                                : nlohmann::json(nullptr)},

@@ -40,6 +40,7 @@ NamedSchema HistoryEntrySchema() {
 NamedSchema AuditVerificationSchema() {
   return {"AuditVerification", Closed({{"intact", Bool()},
                                        {"entries", Count()},
+                                       {"anchors", Count()},
                                        {"first_broken_id", NullableId()},
                                        {"problem", Text()}})};
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "audit/audit.h"
 #include "audit/routes.h"
 #include "auth/repository.h"
 #include "auth/roles.h"
@@ -16,6 +17,8 @@
 #include "exchange/applications_routes.h"
 #include "exchange/calls.h"
 #include "exchange/demand.h"
+#include "exchange/objections.h"
+#include "exchange/objections_routes.h"
 #include "exchange/students.h"
 #include "exchange/students_import.h"
 #include "exchange/what_if.h"
@@ -54,13 +57,16 @@ void WriteAllCollationKeys(store::Connection& c) {
 }  // namespace
 
 std::vector<std::string> MigrateDatabase(store::Database& database) {
-  return store::Migrate(
+  auto applied = store::Migrate(
       database, {{"0009_search_refold", partners::repository::RefoldSearchTexts},
                  {"0013_agreement_children_text", partners::repository::KeepAllChildrenTexts},
                  // Apostrophes are no longer part of the search text.
                  {"0014_search_refold_apostrophes", partners::repository::RefoldSearchTexts},
                  // Names and countries sort by collation keys (0019_collation_keys.sql).
                  {"0019_collation_keys_fill", WriteAllCollationKeys}});
+  // A log written before the audit chain was keyed is keyed once (audit/chain.h).
+  database.Write([](store::Connection& c) { audit::UpgradeChain(c); });
+  return applied;
 }
 
 nlohmann::json AllEnumerations() {
@@ -70,6 +76,7 @@ nlohmann::json AllEnumerations() {
   all["enumerations"].update(exchange::CallEnumerations()["enumerations"]);
   all["enumerations"].update(exchange::ApplicationEnumerations()["enumerations"]);
   all["enumerations"].update(exchange::AllocationRunEnumerations()["enumerations"]);
+  all["enumerations"].update(exchange::ObjectionEnumerations()["enumerations"]);
   const nlohmann::json roles = auth::Enumerations();
   all["enumerations"].update(roles["enumerations"]);
   all["scoped_roles"] = roles["scoped_roles"];
@@ -82,7 +89,11 @@ void RegisterAllImporters() {
   exchange::RegisterStudentImporter();
 }
 
-void RegisterPersonalDataParts() { exchange::RegisterStudentPersonalData(); }
+// Objections before the student record: its erasure unlinks the student from the account.
+void RegisterPersonalDataParts() {
+  exchange::RegisterObjectionPersonalData();
+  exchange::RegisterStudentPersonalData();
+}
 
 namespace {
 
@@ -121,6 +132,7 @@ void RegisterAllRoutes(http::Router& router, store::Database& database, http::Me
   exchange::RegisterCallRoutes(router, database);
   exchange::RegisterApplicationRoutes(router, database);
   exchange::RegisterAllocationRunRoutes(router, database);
+  exchange::RegisterObjectionRoutes(router, database);
   exchange::RegisterDemandRoutes(router, database);
   exchange::RegisterWhatIfRoutes(router, database);
   jobs::RegisterRoutes(router, database);

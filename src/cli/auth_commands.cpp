@@ -74,7 +74,7 @@ int VerifyAudit(const std::string& db) {
   MigrateDatabase(*database);
   const auto result = database->Read([](store::Connection& c) { return audit::VerifyAudit(c); });
   if (result.intact) {
-    fmt::print("audit log intact: {} entries\n", result.entries);
+    fmt::print("audit log intact: {} entries, {} anchors\n", result.entries, result.anchors);
     return 0;
   }
   fmt::print("audit log BROKEN{}: {}\n",

@@ -23,6 +23,17 @@ struct ServeOptions {
 };
 
 int Serve(const ServeOptions& options);
+
+// Where the audit chain's key and anchors are kept (audit/chain.h; README "The audit log").
+struct AuditChainOptions {
+  std::string key_file;     // --audit-key-file; default for SQLite: beside the database
+  std::string anchor_file;  // --audit-anchor-file; default for SQLite: beside the database
+  bool syslog = false;      // --audit-syslog
+};
+// Configures the chain for the database `db`: the key from WELTCAMPUS_AUDIT_KEY, else the key file
+// (created when missing); on PostgreSQL a key must be given. Throws std::runtime_error naming
+// what is missing.
+void ConfigureAuditChain(const std::string& db, const AuditChainOptions& options);
 int Migrate(const std::string& db);
 
 struct DemoOptions {
@@ -40,6 +51,8 @@ int AddUser(const std::string& db, const std::string& email, const std::string& 
 int ListUsers(const std::string& db);
 int PrintDemoAccounts();
 int VerifyAudit(const std::string& db);
+// Appends the audit log's head to the anchor file (and syslog): for a cron job beside the server.
+int AnchorAudit(const std::string& db);
 // Recounts what the database keeps counted; exit 1 on a difference.
 int CheckCounts(const std::string& db);
 // Disabled accounts unused for this many days are pseudonymised.

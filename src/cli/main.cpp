@@ -51,6 +51,19 @@ int main(int argc, char** argv) {
       ->envname("WELTCAMPUS_LOG_LEVEL")
       ->capture_default_str();
 
+  weltcampus::cli::AuditChainOptions audit_chain;
+  app.add_option("--audit-key-file", audit_chain.key_file,
+                 "The audit chain's secret key (created when missing); default for SQLite: the "
+                 "database file + .audit-key; required for PostgreSQL unless WELTCAMPUS_AUDIT_KEY "
+                 "holds the key (64 hexadecimal digits)")
+      ->envname("WELTCAMPUS_AUDIT_KEY_FILE");
+  app.add_option("--audit-anchor-file", audit_chain.anchor_file,
+                 "Append-only file of the audit log's heads (at start, daily, at a stop); default "
+                 "for SQLite: the database file + .audit-anchors")
+      ->envname("WELTCAMPUS_AUDIT_ANCHOR_FILE");
+  app.add_flag("--audit-syslog", audit_chain.syslog, "Also log the audit log's heads to syslog")
+      ->envname("WELTCAMPUS_AUDIT_SYSLOG");
+
   weltcampus::cli::ServeOptions serve;
   serve.listen = "127.0.0.1:8080";
   serve.web = "web/dist";
@@ -130,7 +143,10 @@ int main(int argc, char** argv) {
 
   auto* audit_cmd = app.add_subcommand("audit", "The audit log");
   audit_cmd->require_subcommand(1);
-  auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the hash chain; exit 1 when broken");
+  auto* audit_verify = audit_cmd->add_subcommand(
+      "verify", "Check the hash chain under its key and against its anchors; exit 1 when broken");
+  auto* audit_anchor = audit_cmd->add_subcommand(
+      "anchor", "Append the log's head to the anchor file and syslog (for a cron job)");
 
   auto* check_cmd = app.add_subcommand("check", "Check the database's derived data");
   check_cmd->require_subcommand(1);
@@ -176,6 +192,10 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   SetUpLogging(log_level);
   try {
+    // Every command that writes or checks the database needs the audit chain's key.
+    if (!allocation_solve->parsed() && !user_demo->parsed()) {
+      weltcampus::cli::ConfigureAuditChain(db, audit_chain);
+    }
     if (serve_cmd->parsed()) {
       serve.db = db;
       return weltcampus::cli::Serve(serve);
@@ -201,6 +221,9 @@ int main(int argc, char** argv) {
     }
     if (audit_verify->parsed()) {
       return weltcampus::cli::VerifyAudit(db);
+    }
+    if (audit_anchor->parsed()) {
+      return weltcampus::cli::AnchorAudit(db);
     }
     if (check_counts->parsed()) {
       return weltcampus::cli::CheckCounts(db);

@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "audit/audit.h"
+#include "audit/chain.h"
 #include "auth/service.h"
 #include "cli/app.h"
 #include "cli/commands.h"
@@ -40,6 +42,11 @@ int Serve(const ServeOptions& options) {
     spdlog::info("applied migration {}", name);
   }
   database->RefreshPlannerStatistics();
+  if (!audit::Chain().anchor_file && !audit::Chain().syslog) {
+    spdlog::warn(
+        "no audit anchor file (--audit-anchor-file) or --audit-syslog: entries cut off "
+        "the end of the audit log together with its head would not be found");
+  }
   http::Router router;
   http::Metrics metrics;
   // Long work (imports) runs on a thread of its own; its state is in the database.
@@ -60,7 +67,15 @@ int Serve(const ServeOptions& options) {
   server_options.read_timeout = std::chrono::seconds(options.read_timeout_seconds);
   server_options.trusted_proxies = options.trusted_proxies;
   http::Server server(server_options, router, static_files, metrics);
-  // The retention schedule runs once a day beside the server (and at start).
+  // The retention schedule runs once a day beside the server (and at start), and the audit log's
+  // head is anchored outside the database then and at the stop (audit/chain.h).
+  const auto anchor = [&database] {
+    try {
+      database->Read([](store::Connection& c) { audit::AnchorHead(c); });
+    } catch (const std::exception& error) {
+      spdlog::error("anchoring the audit log's head failed: {}", error.what());
+    }
+  };
   std::mutex mutex;
   std::condition_variable stop_requested;
   bool stopping = false;
@@ -73,6 +88,7 @@ int Serve(const ServeOptions& options) {
       } catch (const std::exception& error) {
         spdlog::error("retention run failed: {}", error.what());
       }
+      anchor();
       lock.lock();
     } while (!stop_requested.wait_for(lock, std::chrono::hours(24), [&] { return stopping; }));
   });
@@ -85,6 +101,7 @@ int Serve(const ServeOptions& options) {
   }
   stop_requested.notify_all();
   retention.join();
+  anchor();
   return 0;
 }
 

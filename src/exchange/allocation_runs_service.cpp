@@ -340,6 +340,12 @@ AllocationRun AllocationRunsService::SignOff(const audit::Actor& actor, int64_t 
                                              int64_t expected_version) {
   return database_.Write([&](store::Connection& c) {
     const auto before = RunForChange(c, id, expected_version, RunStatus::kComputed, "signed off");
+    // Four eyes: an administrator holds both permissions, so the rule is about the person.
+    if (before.created_by && before.created_by == actor.user_id) {
+      throw ApiError(ErrorCode::kForbidden,
+                     "You started this run; another member of the committee signs it off")
+          .WithDetail("reason", "four_eyes");
+    }
     auto after = before;
     after.status = RunStatus::kSignedOff;
     after.signed_off_by = actor.user_id;

@@ -23,7 +23,8 @@
 //   last published round's accept_by, on the places not accepted or still offered and the
 //   applicants of earlier rounds who never had a place;
 // - sign-off (computed → signed_off, the committee) and publication (signed_off → published, the
-//   office) at the version read (412), each one transaction with one audit entry;
+//   office) at the version read (412), each one transaction with one audit entry; the account
+//   that started a run never signs it off (403, reason "four_eyes");
 // - a student accepts or declines an offered place of the newest published run that includes
 //   their application, until the run's accept_by (422 after, and on a second answer); a place
 //   not answered by then is lapsed.

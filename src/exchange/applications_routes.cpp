@@ -302,7 +302,8 @@ nlohmann::json ToJson(const MyApplication& mine) {
           {"application", mine.application ? ToJson(*mine.application) : nlohmann::json()},
           {"offers", offers},
           {"stay_eligibility", stay},
-          {"result", mine.result ? ToJson(*mine.result) : nlohmann::json()}};
+          {"result", mine.result ? ToJson(*mine.result) : nlohmann::json()},
+          {"objections", mine.objections ? ToJson(*mine.objections) : nlohmann::json()}};
 }
 
 NamedSchema MyApplicationSchema() {
@@ -332,14 +333,16 @@ NamedSchema MyApplicationSchema() {
   return {"MyApplication",
           {{"type", "object"},
            {"additionalProperties", false},
-           {"required", {"call", "open", "application", "offers", "stay_eligibility", "result"}},
+           {"required",
+            {"call", "open", "application", "offers", "stay_eligibility", "result", "objections"}},
            {"properties",
             {{"call", CallSchema().OutputSchema()},
              {"open", {{"type", "boolean"}}},
              {"application", {{"anyOf", {ApplicationSchema().schema, {{"type", "null"}}}}}},
              {"offers", {{"type", "array"}, {"items", offer}}},
              {"stay_eligibility", {{"anyOf", {stay, {{"type", "null"}}}}}},
-             {"result", MyResultSchema()}}}}};
+             {"result", MyResultSchema()},
+             {"objections", MyObjectionsSchema()}}}}};
 }
 
 void RegisterApplicationRoutes(http::Router& router, store::Database& database) {

@@ -118,6 +118,9 @@ MyApplication Assemble(store::Connection& c, const Call& call, const Student& st
   if (mine.application) {
     mine.result = MyResultOf(c, mine.application->id, today);
   }
+  if (mine.result) {
+    mine.objections = MyObjectionsOf(c, call, *mine.result, today);
+  }
   return mine;
 }
 

@@ -14,6 +14,7 @@
 #include "exchange/applications.h"
 #include "exchange/calls.h"
 #include "exchange/eligibility.h"
+#include "exchange/objections.h"
 #include "exchange/scoring.h"
 #include "store/database.h"
 
@@ -50,6 +51,8 @@ struct MyApplication {
   std::optional<StayEligibility> stay;
   // The newest published allocation result of the application (allocation_runs_service.h).
   std::optional<MyResult> result;
+  // With a result: the student's objections to it and the last day to object (objections.h).
+  std::optional<MyObjections> objections;
 };
 nlohmann::json ToJson(const MyApplication& mine);
 NamedSchema MyApplicationSchema();

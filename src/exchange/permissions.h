@@ -28,5 +28,16 @@ inline constexpr http::Permission kScoreApplications{"exchange:score"};
 inline constexpr http::Permission kAllocate{"exchange:allocate"};
 inline constexpr http::Permission kSignOff{"exchange:sign-off"};
 inline constexpr http::Permission kReadRuns{"exchange:runs"};
+// Objections to a published result (issue 10, item 4; exchange/objections.h). No permission of
+// their own, so that the access table stays as it is:
+// - the student objects to their own result with kApply, by account (never by an id);
+// - a run's objections are read by whoever reads its results (kReadRuns: the office, the
+//   committee's management, coordinators only for students within their scope, as the results);
+// - the committee answers them (kSignOff: coordinators within their scope, management,
+//   administrators): the people who signed the ranking off decide on objections to it; the office
+//   that ran the allocation reads them, rescores and runs a new round, but does not answer.
+inline constexpr http::Permission kObject = kApply;
+inline constexpr http::Permission kReadObjections = kReadRuns;
+inline constexpr http::Permission kAnswerObjections = kSignOff;
 
 }  // namespace weltcampus::exchange

@@ -238,6 +238,11 @@ const std::vector<Row>& ExpectationTable() {
       {"POST", "/api/v1/allocation-runs/{id}/publish", Allocate()},
       {"POST", "/api/v1/calls/{id}/my-application/accept", Apply()},
       {"POST", "/api/v1/calls/{id}/my-application/decline", Apply()},
+      // Objections: the student to their own result; read as the results are, answered by the
+      // committee that signs rankings off (never by the office that ran the allocation).
+      {"POST", "/api/v1/calls/{id}/my-application/objection", Apply()},
+      {"GET", "/api/v1/allocation-runs/{id}/objections", ReadRuns()},
+      {"PUT", "/api/v1/objections/{id}/answer", SignOff()},
       // The demand for places (counts only, nobody named): the staff who work with exchanges;
       // what-ifs on a stored run name students: those who run the allocation.
       {"GET", "/api/v1/calls/{id}/demand", ReadExchange()},

@@ -1,7 +1,8 @@
 // Allocation (issue 10, items 5 and 10) on the demo data: the student submits, the office checks the call's
 // applications (a run is refused, and says why, while some are unchecked), starts a run from the keyboard, reads
 // the results and their explanations and repeats the run identically; the dean signs it off; the office
-// publishes; the student reads why the first preference was not given and accepts the place from the keyboard.
+// publishes; the student reads why the first preference was not given and accepts the place from the keyboard;
+// the student objects to the result, the dean answers in the run's page, the student reads the answer.
 // The run's page and the student's result pass axe-core in English and German.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -291,4 +292,64 @@ test('the student reads why and accepts the place with the keyboard', async () =
   assert.equal(again.status, 422);
   assert.deepEqual(page.errors, []);
   await page.close();
+});
+
+test('the student objects to the result, the dean answers from the run’s page, the student reads the answer', async () => {
+  assert.ok(runId, 'no run');
+  const words = 'My C1 certificate was not counted for my first preference.';
+  const page = await app.signedInPage('student');
+  await page.goto(`/calls/${call.id}/apply`);
+  await page.getByRole('heading', { level: 2, name: 'My result' }).waitFor();
+  await settled(page);
+  const state = (await mine()).objections;
+  assert.equal(state.can_object, true);
+  assert.deepEqual(state.items, []);
+  const section = page.getByTestId('my-objection');
+  assert.match(await section.textContent(), /You may object to this result until /);
+  await page.getByLabel('What do you object to?').focus();
+  await page.keyboard.type(words);
+  await page.getByRole('button', { name: 'Send the objection' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText('Your objection has been sent.').waitFor();
+  assert.equal(await section.getByTestId('objection-status').textContent(), 'Open');
+  assert.match(await section.textContent(), /Your objection is with the committee/);
+  assert.equal(await page.getByRole('button', { name: 'Send the objection' }).count(), 0);
+  await inBothLanguages(page, 'my objection', () => page.getByRole('heading', { level: 3, name: 'Widerspruch' }).waitFor());
+  await screenshot(page, 'my-objection');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+
+  const dean = await app.signedInPage('management');
+  await dean.goto(`/allocation-runs/${runId}`);
+  await dean.getByRole('button', { name: 'English' }).click();
+  await dean.getByRole('heading', { level: 1, name: 'Allocation run' }).waitFor();
+  await settled(dean);
+  assert.equal(await dean.getByTestId('objections-open').textContent(), '1 open');
+  const row = dean.locator('#objections tbody tr', { hasText: words });
+  assert.match(await row.textContent(), /Student, Stefan/);
+  await row.getByRole('button', { name: 'Answer the objection of Student, Stefan' }).focus();
+  await dean.keyboard.press('Enter');
+  const dialog = dean.locator('dialog[open]');
+  assert.match(await dialog.textContent(), new RegExp(words));
+  await dialog.getByLabel('Decision').selectOption('upheld');
+  await dialog.getByLabel('Reasons').fill('Your certificate counts; the office rescores and runs a new round.');
+  await axe(dean, 'answer dialog');
+  await dialog.getByRole('button', { name: 'Send the answer' }).click();
+  await dean.getByText('Answer recorded.').waitFor();
+  assert.equal(await dean.locator('dialog[open]').count(), 0);
+  assert.equal(await dean.getByTestId('objections-open').count(), 0);
+  assert.match(await row.textContent(), /Upheld/);
+  await inBothLanguages(dean, 'run objections', () => dean.getByRole('heading', { level: 2, name: 'Widersprüche' }).waitFor());
+  await screenshot(dean, 'run-objections');
+  assert.deepEqual(dean.errors, []);
+  await dean.close();
+
+  const again = await app.signedInPage('student');
+  await again.goto(`/calls/${call.id}/apply`);
+  await again.getByTestId('objection-decision').waitFor();
+  assert.equal(await again.getByTestId('objection-decision').textContent(), 'The committee upheld your objection.');
+  assert.equal(await again.getByTestId('objection-answer').textContent(), 'Your certificate counts; the office rescores and runs a new round.');
+  assert.equal((await mine()).objections.items[0].decision, 'upheld');
+  assert.deepEqual(again.errors, []);
+  await again.close();
 });

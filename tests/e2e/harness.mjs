@@ -127,6 +127,8 @@ async function waitFor(what, probe, { timeout = 30000, interval = 100 } = {}) {
  * side never read half a database) and copied for every test file: each file still starts on the
  * untouched demo, without waiting for the sanitized server to build it again.
  */
+const AUDIT_KEY = '.audit-key';
+
 async function copyOfDemo(file) {
   const binary = await stat(BIN);
   const prefix = 'weltcampus-e2e-demo-';
@@ -137,14 +139,18 @@ async function copyOfDemo(file) {
   } catch {
     const building = join(tmpdir(), `${prefix}building-${process.pid}.db`);
     await rm(building, { force: true });
+    await rm(`${building}${AUDIT_KEY}`, { force: true });
     await run(BIN, ['demo', '--db', `sqlite:${building}`], { cwd: ROOT, timeout: 120000, maxBuffer: 16 << 20 });
+    // The audit chain's key (README, "The audit log") travels with the database; the key first.
+    await rename(`${building}${AUDIT_KEY}`, `${cached}${AUDIT_KEY}`);
     await rename(building, cached);
     for (const name of await readdir(tmpdir())) {
-      if (name.startsWith(prefix) && name !== key && !name.includes('building')) {
+      if (name.startsWith(prefix) && !name.startsWith(key) && !name.includes('building')) {
         await rm(join(tmpdir(), name), { force: true });
       }
     }
   }
+  await copyFile(`${cached}${AUDIT_KEY}`, `${file}${AUDIT_KEY}`);
   await copyFile(cached, file);
 }
 

@@ -2,7 +2,8 @@
 # Usage: tests/pg/with-postgres.sh CMD [ARGS...]
 #
 # Starts a throwaway PostgreSQL server on 127.0.0.1 (a free port), runs CMD with
-# WELTCAMPUS_TEST_PG_URL=postgresql://weltcampus@127.0.0.1:PORT/postgres, then stops the server and
+# WELTCAMPUS_TEST_PG_URL=postgresql://weltcampus@127.0.0.1:PORT/postgres (and an audit key file in
+# WELTCAMPUS_AUDIT_KEY_FILE unless one is set), then stops the server and
 # removes its data folder whatever CMD's outcome, and exits with CMD's exit code.
 #
 # The PostgreSQL suite must never be skipped silently: missing binaries or a broken /dev/null are
@@ -200,6 +201,8 @@ if [[ ${started} -ne 1 ]]; then
 fi
 
 export WELTCAMPUS_TEST_PG_URL="postgresql://${kPgUser}@127.0.0.1:${PORT}/postgres"
+# Servers on PostgreSQL need the audit chain's key (README, "The audit log"): one for all of them.
+export WELTCAMPUS_AUDIT_KEY_FILE="${WELTCAMPUS_AUDIT_KEY_FILE:-${WORK_DIR}/audit.key}"
 echo "with-postgres: PostgreSQL ready at ${WELTCAMPUS_TEST_PG_URL}" >&2
 
 # CMD runs in the background so that a signal to this script is handled at once (bash defers traps

@@ -11,7 +11,8 @@ import students from './api/students.js';
 import calls from './api/calls.js';
 import allocation from './api/allocation.js';
 import demand from './api/demand.js';
+import objections from './api/objections.js';
 
 export * from './api/core.js';
 
-export const api = { ...coreApi, ...accounts, ...audit, ...organisation, ...partners, ...students, ...calls, ...applications, ...allocation, ...demand, ...imports };
+export const api = { ...coreApi, ...accounts, ...audit, ...organisation, ...partners, ...students, ...calls, ...applications, ...allocation, ...demand, ...objections, ...imports };

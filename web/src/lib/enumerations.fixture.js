@@ -26,6 +26,8 @@ export default {
     place_response: ['accepted', 'declined', 'lapsed'],
     stay_category: ['clinical_elective', 'final_year_tertial', 'traineeship'],
     funding_status: ['funded', 'partly_funded', 'budget_spent', 'not_eligible'],
+    objection_status: ['open', 'answered'],
+    objection_decision: ['upheld', 'rejected'],
     world_region: ['europe', 'asia', 'africa', 'northern_america', 'latin_america_caribbean', 'oceania', 'antarctica'],
   },
   agreement_status_transitions: {

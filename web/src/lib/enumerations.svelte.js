@@ -31,6 +31,8 @@ export const LABELS = {
   place_response: 'allocation.response',
   stay_category: 'stayCategory',
   funding_status: 'fundingStatus',
+  objection_status: 'objections.status',
+  objection_decision: 'objections.decision',
 };
 
 export const enumerations = $state({

@@ -13,5 +13,6 @@ import calls from './de/calls.js';
 import allocation from './de/allocation.js';
 import demand from './de/demand.js';
 import funding from './de/funding.js';
+import objections from './de/objections.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand, funding);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand, funding, objections);
