@@ -14,6 +14,8 @@ const etag = (res) => res.headers.get('ETag');
 const CALL_FIELDS = ['academic_year', 'org_unit_id', 'kind', 'title', 'title_de', 'applications_open', 'applications_close', 'selection_by',
   'publication_on', 'accept_by', 'nomination_by', 'max_preferences', 'objection_days', 'weight_grade',
   'weight_language', 'weight_committee', 'committee_points_max', 'tie_rules', 'funded_months'];
+// a number of days as the English screens write it ("1,180")
+const daysText = (days) => new Intl.NumberFormat('en-GB').format(days);
 const pick = (record, fields) => Object.fromEntries(fields.filter((f) => f in record).map((f) => [f, record[f]]));
 
 let app;
@@ -139,8 +141,8 @@ test('the office runs the call within its budget, the dean signs off, the office
   await settled(page);
   const granted = runs.items[0].funding.days_granted;
   assert.ok(granted >= 110 && granted <= budget, `${granted} days granted of ${budget}`);
-  assert.match(await page.getByTestId('run-granted').textContent(), new RegExp(`\\(${granted} days\\)`));
-  assert.match(await page.getByTestId('run-left').textContent(), new RegExp(`\\(${budget - granted} days\\)`));
+  assert.match(await page.getByTestId('run-granted').textContent(), new RegExp(`\\(${daysText(granted)} days\\)`));
+  assert.match(await page.getByTestId('run-left').textContent(), new RegExp(`\\(${daysText(budget - granted)} days\\)`));
   // Stefan's row (the demo's applications score below or above him: his rank is not fixed)
   const stefan = page.locator(`#results tbody tr[data-application="${stefansApplication.id}"]`);
   for (let i = 0; i < 5 && (await stefan.count()) === 0; i += 1) {
