@@ -10,11 +10,11 @@
 #include "core/enum_table.h"
 #include "exchange/eligibility.h"
 
-// Funding-only calls (issue 10, item 6; docs/allocation.md "Funding calls"): Erasmus+ traineeship
-// rounds for stays the students organise themselves — clinical electives, final-year tertials and
-// other traineeships at hospitals abroad, no agreement needed. An application to such a call plans
-// one stay instead of ranking offers. Pure: the months rule, the stay's checks and its eligibility
-// for funding, no I/O and no clock.
+// Funding-only calls (issue 10, item 6; docs/allocation.md "Funding-only calls"): Erasmus+
+// traineeship rounds for stays the students organise themselves — clinical electives, final-year
+// tertials and other traineeships at hospitals abroad, no agreement needed. An application to such
+// a call plans one stay instead of ranking offers. Pure: the months rule, the stay's checks and its
+// eligibility for funding, no I/O and no clock.
 namespace weltcampus::exchange {
 
 enum class StayCategory { kClinicalElective, kFinalYearTertial, kTraineeship };

@@ -7,7 +7,7 @@
 
 #include "core/enum_table.h"
 
-// The ranking of a funding call (issue 10, item 6; docs/allocation.md "Funding calls"): a pure
+// The ranking of a funding call (issue 10, item 6; docs/allocation.md "Funding-only calls"): a pure
 // function, no I/O and no clock. The eligible applicants are ranked by the call's common score with
 // the call's tie rules folded below its last decimal (scoring.h, AllocationValue), then by the one
 // seeded lottery of the places allocation (allocation.h, LotteryDraws: applicant i of the input

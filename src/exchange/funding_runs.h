@@ -9,7 +9,7 @@
 #include "exchange/calls.h"
 #include "store/sql.h"
 
-// The runs of a funding call (issue 10, item 6; docs/allocation.md "Funding calls"): the run
+// The runs of a funding call (issue 10, item 6; docs/allocation.md "Funding-only calls"): the run
 // service (allocation_runs_service.cpp) chooses this path by the call's kind and keeps everything
 // else alike — one run at a time, rounds, the call's seed, sign-off, publication, the students'
 // answers by accept_by. A round's budget is the call's funded months × 30 days less the days of

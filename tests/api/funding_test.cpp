@@ -6,6 +6,7 @@
 // round gives the days declined back to those not yet funded.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -276,6 +277,20 @@ TEST_F(FundingApi, ARunGrantsWithinTheBudgetAndARoundGivesDeclinedDaysToTheNext)
   EXPECT_EQ(declined.json["result"]["response"], "declined");
   EXPECT_TRUE(IsError(student.Post(Mine(call) + "/accept", Json::object()), 422,
                       "validation_failed", "response"));
+
+  // An objection to a funding result, as to a place: the office reads it, with no partner.
+  ASSERT_TRUE(read.json["objections"].is_object()) << read;
+  EXPECT_TRUE(read.json["objections"]["can_object"].get<bool>());
+  const Response objected =
+      student.Post(Mine(call) + "/objection", {{"text", "My stay is longer than counted."}});
+  ASSERT_TRUE(IsJson(objected, 200)) << objected;
+  ASSERT_EQ(objected.json["objections"]["items"].size(), 1u) << objected;
+  const Response objections = office.Get(Run(IdOf(published)) + "/objections");
+  ASSERT_TRUE(IsJson(objections, 200)) << objections;
+  ASSERT_EQ(objections.json["items"].size(), 1u) << objections;
+  EXPECT_EQ(objections.json["items"][0]["application_id"].dump(), mine);
+  EXPECT_TRUE(objections.json["items"][0]["partner_name"].is_null()) << objections;
+  EXPECT_TRUE(objections.json["items"][0]["preference_rank"].is_null()) << objections;
 
   // Round 2 after the last day to answer (set back here): the 110 declined days go back to the
   // budget, for those not yet funded: 90 and then 60 days, the whole 150.

@@ -6,39 +6,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, screenshot, settled, axeViolations } from './harness.mjs';
+import { daysFromNow, etag, json, moveCall as moveCallOf, ok } from './calls-api.mjs';
 
-const iso = (date) => date.toISOString().slice(0, 10);
-const daysFromNow = (days) => iso(new Date(Date.now() + days * 86400000));
-const json = { 'Content-Type': 'application/json' };
-const etag = (res) => res.headers.get('ETag');
-const CALL_FIELDS = ['academic_year', 'org_unit_id', 'kind', 'title', 'title_de', 'applications_open', 'applications_close', 'selection_by',
-  'publication_on', 'accept_by', 'nomination_by', 'max_preferences', 'objection_days', 'weight_grade',
-  'weight_language', 'weight_committee', 'committee_points_max', 'tie_rules', 'funded_months'];
 // a number of days as the English screens write it ("1,180")
 const daysText = (days) => new Intl.NumberFormat('en-GB').format(days);
-const pick = (record, fields) => Object.fromEntries(fields.filter((f) => f in record).map((f) => [f, record[f]]));
 
 let app;
 let call;
 let year; // the calendar year the stay falls in: the second of the call's academic year
 let runId;
 
-async function ok(res, status = 200) {
-  const text = await res.text();
-  assert.equal(res.status, status, text);
-  return text ? JSON.parse(text) : null;
-}
-
 async function moveCall(dates) {
-  const res = await app.api(`/calls/${call.id}`);
-  const current = await ok(res);
-  call = await ok(
-    await app.api(`/calls/${call.id}`, {
-      method: 'PUT',
-      headers: { ...json, 'If-Match': etag(res) },
-      body: JSON.stringify({ ...pick(current, CALL_FIELDS), ...dates }),
-    }),
-  );
+  call = await moveCallOf(app, call.id, dates);
 }
 
 async function inBothLanguages(page, label, heading) {
