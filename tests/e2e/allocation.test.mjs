@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startApp, screenshot, settled, SCREENSHOTS, axeViolations } from './harness.mjs';
-import { daysFromNow, etag, json, moveCall as moveCallOf, ok, pick } from './calls-api.mjs';
+import { daysFromNow, etag, json, moveCall as moveCallOf, ok, pick, publishRun } from './calls-api.mjs';
 
 let app;
 let student;
@@ -226,16 +226,7 @@ test('the dean signs the run off, the office publishes it', async () => {
   assert.deepEqual(dean.errors, []);
   await dean.close();
 
-  const office = await app.signedInPage('international_office');
-  await office.goto(`/allocation-runs/${runId}`);
-  await office.getByRole('heading', { level: 1, name: 'Allocation run' }).waitFor();
-  await settled(office);
-  await office.getByRole('button', { name: 'Publish to the students' }).click();
-  await office.locator('dialog[open]').getByRole('button', { name: 'Publish to the students' }).click();
-  await office.getByText('Run published: the students see their results.').waitFor();
-  assert.match(await office.getByTestId('run-status').textContent(), /Published/);
-  assert.deepEqual(office.errors, []);
-  await office.close();
+  await publishRun(app, runId);
 });
 
 test('the student reads why and accepts the place with the keyboard', async () => {

@@ -1,6 +1,7 @@
-// What the allocation's browser tests (allocation, funding) do through the API around their screens: read an
-// answer, and move a call's dates so that its applications, selection and answers fall on the days a step needs.
+// What the allocation's browser tests (allocation, funding) share around their screens: read an API answer, move
+// a call's dates so that its applications, selection and answers fall on the days a step needs, publish a run.
 import assert from 'node:assert/strict';
+import { settled } from './harness.mjs';
 
 const iso = (date) => date.toISOString().slice(0, 10);
 export const daysFromNow = (days) => iso(new Date(Date.now() + days * 86400000));
@@ -30,4 +31,18 @@ export async function moveCall(app, id, dates) {
       body: JSON.stringify({ ...pick(current, CALL_FIELDS), ...dates }),
     }),
   );
+}
+
+/** The office publishes run `runId` from its page (signed off before), without errors on the page. */
+export async function publishRun(app, runId) {
+  const office = await app.signedInPage('international_office');
+  await office.goto(`/allocation-runs/${runId}`);
+  await office.getByRole('heading', { level: 1, name: 'Allocation run' }).waitFor();
+  await settled(office);
+  await office.getByRole('button', { name: 'Publish to the students' }).click();
+  await office.locator('dialog[open]').getByRole('button', { name: 'Publish to the students' }).click();
+  await office.getByText('Run published: the students see their results.').waitFor();
+  assert.match(await office.getByTestId('run-status').textContent(), /Published/);
+  assert.deepEqual(office.errors, []);
+  await office.close();
 }

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, screenshot, settled, axeViolations } from './harness.mjs';
-import { daysFromNow, etag, json, moveCall as moveCallOf, ok } from './calls-api.mjs';
+import { daysFromNow, etag, json, moveCall as moveCallOf, ok, publishRun } from './calls-api.mjs';
 
 // a number of days as the English screens write it ("1,180")
 const daysText = (days) => new Intl.NumberFormat('en-GB').format(days);
@@ -144,14 +144,7 @@ test('the office runs the call within its budget, the dean signs off, the office
   await dean.getByText('Run signed off.').waitFor();
   await dean.close();
 
-  const office = await app.signedInPage('international_office');
-  await office.goto(`/allocation-runs/${runId}`);
-  await office.getByRole('heading', { level: 1, name: 'Allocation run' }).waitFor();
-  await settled(office);
-  await office.getByRole('button', { name: 'Publish to the students' }).click();
-  await office.locator('dialog[open]').getByRole('button', { name: 'Publish to the students' }).click();
-  await office.getByText('Run published: the students see their results.').waitFor();
-  await office.close();
+  await publishRun(app, runId);
 });
 
 test('the student reads the months granted and accepts them', async () => {
