@@ -1,6 +1,7 @@
 #include "demo/demo.h"
 
 #include "auth/demo_accounts.h"
+#include "exchange/funding_demo.h"
 #include "system/settings.h"
 
 namespace weltcampus::demo {
@@ -24,6 +25,9 @@ Summary Build(store::Connection& connection, const partners::DemoReferenceData& 
   summary.calls = exchange::BuildCallDemo(connection, organisation, settings.profile, settings.seed,
                                           settings.today);
   summary.applications = exchange::BuildApplicationDemo(connection, settings.seed);
+  const auto funding = exchange::BuildFundingDemo(connection, settings.seed);
+  summary.applications.applications += funding.applications;
+  summary.applications.submitted += funding.submitted;
   return summary;
 }
 

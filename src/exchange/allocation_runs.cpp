@@ -166,7 +166,13 @@ CallInstance CallInstanceOf(const AllocationInput& input) {
 CallInstance RunInstance(store::Connection& c, int64_t run_id) {
   const std::string text = runs::Input(c, run_id);
   try {
-    return CallInstanceOf(ReadAllocationInput(nlohmann::json::parse(text)));
+    const auto json = nlohmann::json::parse(text);
+    if (json.contains("budget_days")) {
+      throw ValidationError("run",
+                            "This run is of a funding call: it grants months within a budget and "
+                            "has no places or offers");
+    }
+    return CallInstanceOf(ReadAllocationInput(json));
   } catch (const nlohmann::json::exception&) {
     throw ApiError(ErrorCode::kInternal, "The stored input of this run is damaged");
   }

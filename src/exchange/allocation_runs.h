@@ -54,6 +54,10 @@ struct AllocationRun {
   std::optional<std::string> signed_off_at;
   std::optional<std::string> published_at;
   std::optional<std::string> accept_by;  // set on publication
+  // A funding call's run (exchange/funding_runs.h): the round's budget and what it granted, in
+  // days (30/360); none for a call for places.
+  std::optional<int64_t> budget_days;
+  std::optional<int64_t> days_granted;
   int64_t version = 1;
 };
 
@@ -64,7 +68,10 @@ struct RunResult {
   std::optional<int64_t> offer_id;
   std::optional<int64_t> preference_rank;
   double score = 0;
-  std::string explanation;                // JSON text: an array of the preferences above the place
+  // A funding call's result: the days granted (0: not funded); none for a call for places.
+  std::optional<int64_t> days_granted;
+  // JSON text: an array of the preferences above the place; a funding result's ranking facts
+  std::string explanation;
   std::optional<PlaceResponse> response;  // as stored: accepted or declined
   std::optional<std::string> responded_at;
   // Read with it: the student, the programme (a coordinator's scope), the offer's partner, term.
@@ -75,6 +82,11 @@ struct RunResult {
   std::string partner_name;
   std::optional<OfferTerm> term;
 };
+
+// Whether the result offers something to accept: a place, or funded days.
+inline bool Offered(const RunResult& result) {
+  return result.offer_id.has_value() || result.days_granted.value_or(0) > 0;
+}
 
 // ---- The instance ------------------------------------------------------------------------------
 
@@ -95,6 +107,7 @@ std::optional<int64_t> LatestRunId(store::Connection& c, int64_t call_id);
 struct RoundBasis {
   int64_t round = 1;
   std::map<int64_t, int64_t> taken;               // offer id → places taken
+  int64_t taken_days = 0;                         // a funding call: days granted and kept
   std::optional<std::set<int64_t>> applications;  // later rounds: who may take part
 };
 
@@ -153,6 +166,7 @@ struct PublishedPlace {
   std::optional<std::string> accept_by;
   int64_t application_id = 0;
   std::optional<int64_t> offer_id;
+  int64_t days_granted = 0;               // a funding call's
   std::optional<PlaceResponse> response;  // as stored
 };
 std::vector<PublishedPlace> PublishedOfCall(store::Connection& c, int64_t call_id);

@@ -1,4 +1,6 @@
 #include "exchange/allocation_runs_service.h"
+#include "exchange/funding_ranking.h"
+#include "exchange/funding_runs.h"
 
 // Runs, results and a student's result as JSON, with their schemas for the OpenAPI document.
 namespace weltcampus::exchange {
@@ -93,6 +95,7 @@ nlohmann::json ToJson(const AllocationRun& run) {
           {"signed_off_at", TextOrNull(run.signed_off_at)},
           {"published_at", TextOrNull(run.published_at)},
           {"accept_by", TextOrNull(run.accept_by)},
+          {"funding", FundingOfRun(run)},
           {"version", run.version}};
 }
 
@@ -118,6 +121,7 @@ NamedSchema AllocationRunSchema() {
               {"signed_off_at", kNullableText},
               {"published_at", kNullableText},
               {"accept_by", kNullableText},
+              {"funding", FundingOfRunSchema()},
               {"version", kInteger}})};
 }
 
@@ -131,6 +135,7 @@ nlohmann::json ToJson(const RunResult& result) {
           {"offer", PlaceOf(result)},
           {"preference_rank", IntOrNull(result.preference_rank)},
           {"explanation", ExplanationOf(result)},
+          {"funding", FundingOfResult(result)},
           {"response", ResponseOf(result)}};
 }
 
@@ -143,6 +148,7 @@ NamedSchema AllocationResultSchema() {
                                       {"offer", PlaceOfferSchema()},
                                       {"preference_rank", kNullableInteger},
                                       {"explanation", ExplanationSchema()},
+                                      {"funding", FundingOfResultSchema()},
                                       {"response", ResponseSchema()}})};
 }
 
@@ -154,6 +160,7 @@ nlohmann::json ToJson(const MyResult& mine) {
           {"offer", PlaceOf(mine.result)},
           {"preference_rank", IntOrNull(mine.result.preference_rank)},
           {"explanation", ExplanationOf(mine.result)},
+          {"funding", FundingOfResult(mine.result)},
           {"response", ResponseOf(mine.result)},
           {"accept_by", TextOrNull(mine.run.accept_by)},
           {"can_respond", mine.can_respond}};
@@ -167,6 +174,7 @@ nlohmann::json MyResultSchema() {
                                         {"offer", PlaceOfferSchema()},
                                         {"preference_rank", kNullableInteger},
                                         {"explanation", ExplanationSchema()},
+                                        {"funding", FundingOfResultSchema()},
                                         {"response", ResponseSchema()},
                                         {"accept_by", kNullableText},
                                         {"can_respond", {{"type", "boolean"}}}});
@@ -177,6 +185,7 @@ nlohmann::json AllocationRunEnumerations() {
   nlohmann::json values = nlohmann::json::object();
   values[std::string(kRunStatusTable.api_name())] = kRunStatusTable.Json();
   values[std::string(kPlaceResponseTable.api_name())] = kPlaceResponseTable.Json();
+  values[std::string(kFundingStatusTable.api_name())] = kFundingStatusTable.Json();
   return {{"enumerations", values}};
 }
 

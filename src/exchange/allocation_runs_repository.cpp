@@ -13,7 +13,8 @@ namespace {
 
 constexpr std::string_view kRunColumns =
     "SELECT id, call_id, round, status, seed, applicants, placed, offers, places, created_by, "
-    "created_at, signed_off_by, signed_off_at, published_at, accept_by, version "
+    "created_at, signed_off_by, signed_off_at, published_at, accept_by, budget_days, "
+    "days_granted, version "
     "FROM allocation_runs";
 
 std::string NameOf(store::Connection& c, const std::optional<int64_t>& user_id) {
@@ -45,6 +46,8 @@ AllocationRun RunFromRow(store::Connection& c, const store::Row& row) {
   run.signed_off_at = row.OptionalText("signed_off_at");
   run.published_at = row.OptionalText("published_at");
   run.accept_by = row.OptionalText("accept_by");
+  run.budget_days = row.OptionalInt("budget_days");
+  run.days_granted = row.OptionalInt("days_granted");
   run.version = row.Int("version");
   return run;
 }
@@ -54,7 +57,8 @@ constexpr std::string_view kResultFrom =
     "JOIN students s ON s.id = a.student_id LEFT JOIN call_offers o ON o.id = r.offer_id";
 constexpr std::string_view kResultColumns =
     "SELECT r.id, r.run_id, r.application_id, r.offer_id, r.preference_rank, r.score, "
-    "r.explanation, r.response, r.responded_at, s.matriculation_number, s.family_name, "
+    "r.explanation, r.response, r.responded_at, r.days_granted, s.matriculation_number, "
+    "s.family_name, "
     "s.given_name, s.programme_id, o.partner_name, o.term";
 
 RunResult ResultFromRow(const store::Row& row) {
@@ -66,6 +70,7 @@ RunResult ResultFromRow(const store::Row& row) {
   r.preference_rank = row.OptionalInt("preference_rank");
   r.score = row.Real("score");
   r.explanation = row.Text("explanation");
+  r.days_granted = row.OptionalInt("days_granted");
   if (const auto response = row.OptionalText("response")) {
     r.response = kPlaceResponseTable.FromStored(*response);
   }
@@ -115,8 +120,9 @@ void Insert(store::Connection& c, AllocationRun& run, const std::string& input,
             const std::vector<RunResult>& results) {
   run.id = c.Insert(
       "INSERT INTO allocation_runs (call_id, round, status, seed, input, applicants, placed, "
-      "offers, places, created_by, created_at, version) VALUES (:call, :round, :status, :seed, "
-      ":input, :applicants, :placed, :offers, :places, :by, :at, 1)",
+      "offers, places, created_by, created_at, budget_days, days_granted, version) VALUES (:call, "
+      ":round, :status, :seed, :input, :applicants, :placed, :offers, :places, :by, :at, "
+      ":budget_days, :days_granted, 1)",
       store::Params()
           .Set("call", run.call_id)
           .Set("round", run.round)
@@ -128,7 +134,9 @@ void Insert(store::Connection& c, AllocationRun& run, const std::string& input,
           .Set("offers", run.offers)
           .Set("places", run.places)
           .Set("by", run.created_by)
-          .Set("at", run.created_at));
+          .Set("at", run.created_at)
+          .Set("budget_days", run.budget_days)
+          .Set("days_granted", run.days_granted));
   std::vector<store::Params> rows;
   for (const auto& result : results) {
     rows.push_back(store::Params()
@@ -137,6 +145,7 @@ void Insert(store::Connection& c, AllocationRun& run, const std::string& input,
                        .Set("offer_id", result.offer_id)
                        .Set("preference_rank", result.preference_rank)
                        .Set("score", result.score)
+                       .Set("days_granted", result.days_granted)
                        .Set("explanation", result.explanation));
   }
   if (!rows.empty()) {
@@ -191,7 +200,9 @@ store::Page<RunResult> Results(store::Connection& c, const ResultFilter& filter,
   store::Filter where;
   where.Add("r.run_id = :run", "run", std::optional<int64_t>(filter.run_id));
   if (filter.placed) {
-    where.Add(*filter.placed ? "r.offer_id IS NOT NULL" : "r.offer_id IS NULL");
+    // Placed: a place, or funded days (a funding call).
+    where.Add(*filter.placed ? "(r.offer_id IS NOT NULL OR r.days_granted > 0)"
+                             : "(r.offer_id IS NULL AND COALESCE(r.days_granted, 0) = 0)");
   }
   where.Add("r.offer_id = :offer", "offer", filter.offer_id);
   RestrictToScope(where, filter.programmes, "s.programme_id");
@@ -236,7 +247,8 @@ void SetResponse(store::Connection& c, int64_t result_id, PlaceResponse response
 std::vector<PublishedPlace> PublishedOfCall(store::Connection& c, int64_t call_id) {
   std::vector<PublishedPlace> list;
   for (const auto& row : c.Query(
-           "SELECT ru.round, ru.accept_by, r.application_id, r.offer_id, r.response "
+           "SELECT ru.round, ru.accept_by, r.application_id, r.offer_id, r.days_granted, "
+           "r.response "
            "FROM allocation_results r JOIN allocation_runs ru ON ru.id = r.run_id "
            "WHERE ru.call_id = :call AND ru.status = :published ORDER BY ru.id, r.application_id",
            store::Params()
@@ -247,6 +259,7 @@ std::vector<PublishedPlace> PublishedOfCall(store::Connection& c, int64_t call_i
     place.accept_by = row.OptionalText("accept_by");
     place.application_id = row.Int("application_id");
     place.offer_id = row.OptionalInt("offer_id");
+    place.days_granted = row.OptionalInt("days_granted").value_or(0);
     if (const auto response = row.OptionalText("response")) {
       place.response = kPlaceResponseTable.FromStored(*response);
     }

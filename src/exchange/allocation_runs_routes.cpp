@@ -32,15 +32,18 @@ NamedSchema RunsList() {
 // The instance file of `weltcampus allocation solve` (docs/allocation.md).
 NamedSchema InstanceSchema() {
   const nlohmann::json list = {{"type", "array"}, {"items", {{"type", "object"}}}};
-  return {"AllocationInstance",
-          {{"type", "object"},
-           {"additionalProperties", false},
-           {"required", {"offers", "applicants", "partners", "seed"}},
-           {"properties",
-            {{"offers", list},
-             {"applicants", list},
-             {"partners", list},
-             {"seed", {{"type", "integer"}, {"minimum", 0}}}}}}};
+  return {
+      "AllocationInstance",
+      {{"type", "object"},
+       {"additionalProperties", false},
+       {"required", {"offers", "applicants", "partners", "seed"}},
+       {"properties",
+        {{"offers", list},
+         {"applicants", list},
+         {"partners", list},
+         {"seed", {{"type", "integer"}, {"minimum", 0}}},
+         {"budget_days",
+          {{"type", "integer"}, {"description", "A funding call's run: its round's budget"}}}}}}};
 }
 
 NamedSchema RepeatAnswer() {

@@ -13,6 +13,7 @@
 #include "exchange/allocation_json.h"
 #include "exchange/application_scope.h"
 #include "exchange/applications.h"
+#include "exchange/funding_runs.h"
 #include "exchange/students.h"
 #include "store/versioned.h"
 
@@ -52,7 +53,7 @@ std::string AcceptByOf(const Call& call, Date today) {
 
 // Shown: a place not answered by the run's accept_by is lapsed.
 void ShowLapsed(RunResult& result, const std::optional<std::string>& accept_by, Date today) {
-  if (result.offer_id && !result.response && accept_by && today.ToString() > *accept_by) {
+  if (Offered(result) && !result.response && accept_by && today.ToString() > *accept_by) {
     result.response = PlaceResponse::kLapsed;
   }
 }
@@ -101,13 +102,16 @@ RoundBasis BasisOf(store::Connection& c, const Call& call, Date today) {
   std::set<int64_t> seen;
   for (const auto& place : published) {
     seen.insert(place.application_id);
-    if (!place.offer_id) {
+    if (!place.offer_id && place.days_granted <= 0) {
       continue;
     }
     placed.insert(place.application_id);
     const bool still_offered = !place.response && place.accept_by && day <= *place.accept_by;
     if (place.response == PlaceResponse::kAccepted || still_offered) {
-      ++basis.taken[*place.offer_id];
+      if (place.offer_id) {
+        ++basis.taken[*place.offer_id];
+      }
+      basis.taken_days += place.days_granted;
     }
   }
   basis.applications.emplace();
@@ -186,6 +190,20 @@ AllocationRun RunForChange(store::Connection& c, int64_t id, int64_t expected_ve
   return run;
 }
 
+// Stores a computed run of the round, superseding the round's runs that are not published.
+AllocationRun Stored(store::Connection& c, const audit::Actor& actor, AllocationRun run,
+                     const std::string& input, const std::vector<RunResult>& results) {
+  run.created_by = actor.user_id;
+  run.created_at = NowUtcTimestamp();
+  const auto superseded = runs::Supersede(c, run.call_id, run.round);
+  runs::Insert(c, run, input, results);
+  auto created = RunFound(c, run.id);
+  auto after = ToJson(created);
+  after["superseded"] = superseded;
+  audit::RecordChange(c, actor, "allocation_run", run.id, nullptr, after);
+  return created;
+}
+
 AllocationRun Changed(store::Connection& c, const audit::Actor& actor, const AllocationRun& before,
                       const AllocationRun& after) {
   runs::Update(c, after);
@@ -217,6 +235,10 @@ AllocationRun AllocationRunsService::Start(const audit::Actor& actor, int64_t ca
     CheckMayRun(c, call, today);
     const auto basis = BasisOf(c, call, today);
     const uint64_t seed = SeedOf(c, call);
+    if (call.kind == CallKind::kFunding) {
+      auto funded = ComputeFundingRun(c, call, basis, seed);
+      return Stored(c, actor, std::move(funded.run), funded.input, funded.results);
+    }
     const auto built = BuildCallInput(c, call, basis, seed);
     if (built.application_ids.empty()) {
       throw ValidationError("applications",
@@ -250,15 +272,7 @@ AllocationRun AllocationRunsService::Start(const audit::Actor& actor, int64_t ca
     for (const auto& offer : solved.instance.offers) {
       run.places += offer.capacity;
     }
-    run.created_by = actor.user_id;
-    run.created_at = NowUtcTimestamp();
-    const auto superseded = runs::Supersede(c, call.id, basis.round);
-    runs::Insert(c, run, input, results);
-    auto created = RunFound(c, run.id);
-    auto after = ToJson(created);
-    after["superseded"] = superseded;
-    audit::RecordChange(c, actor, "allocation_run", run.id, nullptr, after);
-    return created;
+    return Stored(c, actor, std::move(run), input, results);
   });
 }
 
@@ -296,6 +310,9 @@ std::string AllocationRunsService::Input(int64_t id) {
 
 bool AllocationRunsService::Repeat(int64_t id) {
   return database_.Read([&](store::Connection& c) {
+    if (CallOfRuns(c, RunFound(c, id).call_id).kind == CallKind::kFunding) {
+      return RepeatFundingRun(c, id);
+    }
     const auto instance = RunInstance(c, id);
     const auto allocation = Allocate(instance.instance);
     std::map<int64_t, std::optional<int64_t>> stored;
@@ -358,7 +375,7 @@ std::optional<MyResult> MyResultOf(store::Connection& c, int64_t application_id,
   MyResult mine;
   mine.run = RunFound(c, result->run_id);
   mine.result = std::move(*result);
-  mine.can_respond = mine.result.offer_id && !mine.result.response && mine.run.accept_by &&
+  mine.can_respond = Offered(mine.result) && !mine.result.response && mine.run.accept_by &&
                      today.ToString() <= *mine.run.accept_by;
   ShowLapsed(mine.result, mine.run.accept_by, today);
   return mine;
@@ -378,7 +395,7 @@ void AllocationRunsService::Respond(const audit::Actor& actor, int64_t call_id, 
       throw NotFoundError("Application");
     }
     const auto mine = MyResultOf(c, application->id, today);
-    if (!mine || !mine->result.offer_id) {
+    if (!mine || !Offered(mine->result)) {
       throw ValidationError("offer", "You have not been offered a place in this call");
     }
     if (mine->result.response == PlaceResponse::kLapsed) {
@@ -392,8 +409,12 @@ void AllocationRunsService::Respond(const audit::Actor& actor, int64_t call_id, 
                                 " this place");
     }
     runs::SetResponse(c, mine->result.id, response, NowUtcTimestamp());
-    const nlohmann::json before = {
-        {"run_id", mine->run.id}, {"offer_id", *mine->result.offer_id}, {"response", nullptr}};
+    nlohmann::json before = {{"run_id", mine->run.id}, {"response", nullptr}};
+    if (mine->result.offer_id) {
+      before["offer_id"] = *mine->result.offer_id;
+    } else {
+      before["days_granted"] = mine->result.days_granted.value_or(0);
+    }
     auto after = before;
     after["response"] = kPlaceResponseTable.Name(response);
     audit::RecordChange(c, actor, "application", application->id, before, after);

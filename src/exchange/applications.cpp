@@ -17,7 +17,47 @@ constexpr std::string_view kFrom = " FROM applications a JOIN students s ON s.id
 constexpr std::string_view kColumns =
     "SELECT a.id, a.call_id, a.student_id, a.status, a.submitted_at, a.committee_points, "
     "a.office_note, a.completeness_note, a.score, a.version, a.created_at, a.updated_at, "
-    "s.matriculation_number, s.family_name, s.given_name, s.programme_id";
+    "s.matriculation_number, s.family_name, s.given_name, s.programme_id, a.stay_category, "
+    "a.stay_host, a.stay_city, a.stay_country, a.stay_starts_on, a.stay_ends_on, a.stay_days";
+
+// The planned stay of an application to a funding call, kept in the application's row.
+std::optional<PlannedStay> StayFromRow(const store::Row& row) {
+  const auto category = row.OptionalText("stay_category");
+  if (!category) {
+    return std::nullopt;
+  }
+  PlannedStay stay;
+  stay.category = kStayCategoryTable.FromStored(*category);
+  stay.host = row.OptionalText("stay_host").value_or("");
+  stay.city = row.OptionalText("stay_city").value_or("");
+  stay.country = row.OptionalText("stay_country").value_or("");
+  stay.starts_on = row.OptionalText("stay_starts_on").value_or("");
+  stay.ends_on = row.OptionalText("stay_ends_on").value_or("");
+  stay.days = row.OptionalInt("stay_days").value_or(0);
+  return stay;
+}
+
+// Binds the stay's columns (all null without one).
+store::Params& BindStay(store::Params& params, const std::optional<PlannedStay>& stay) {
+  const auto text = [&](const std::string PlannedStay::*field) {
+    return stay ? std::optional<std::string>((*stay).*field) : std::nullopt;
+  };
+  return params
+      .Set("stay_category",
+           stay ? std::optional<std::string>(std::string(kStayCategoryTable.Name(stay->category)))
+                : std::nullopt)
+      .Set("stay_host", text(&PlannedStay::host))
+      .Set("stay_city", text(&PlannedStay::city))
+      .Set("stay_country", text(&PlannedStay::country))
+      .Set("stay_starts_on", text(&PlannedStay::starts_on))
+      .Set("stay_ends_on", text(&PlannedStay::ends_on))
+      .Set("stay_days", stay ? std::optional<int64_t>(stay->days) : std::nullopt);
+}
+
+constexpr std::string_view kStayColumns =
+    "stay_category = :stay_category, stay_host = :stay_host, stay_city = :stay_city, "
+    "stay_country = :stay_country, stay_starts_on = :stay_starts_on, stay_ends_on = "
+    ":stay_ends_on, stay_days = :stay_days";
 
 Application FromRow(const store::Row& row) {
   Application a;
@@ -37,6 +77,7 @@ Application FromRow(const store::Row& row) {
   a.family_name = row.Text("family_name");
   a.given_name = row.Text("given_name");
   a.programme_id = row.Int("programme_id");
+  a.stay = StayFromRow(row);
   return a;
 }
 
@@ -129,6 +170,7 @@ nlohmann::json ToJson(const Application& a) {
           {"completeness_note", Nullable(a.completeness_note)},
           {"score", a.score},
           {"preferences", preferences},
+          {"stay", a.stay ? ToJson(*a.stay) : nlohmann::json()},
           {"documents", documents},
           {"version", a.version},
           {"created_at", a.created_at},
@@ -167,8 +209,8 @@ NamedSchema ApplicationSchema() {
            {"required",
             {"id", "call_id", "student_id", "matriculation_number", "family_name", "given_name",
              "programme_id", "status", "submitted_at", "committee_points", "office_note",
-             "completeness_note", "score", "preferences", "documents", "version", "created_at",
-             "updated_at"}},
+             "completeness_note", "score", "preferences", "stay", "documents", "version",
+             "created_at", "updated_at"}},
            {"properties",
             {{"id", integer},
              {"call_id", integer},
@@ -184,6 +226,7 @@ NamedSchema ApplicationSchema() {
              {"completeness_note", nullable_text},
              {"score", {{"type", "number"}}},
              {"preferences", {{"type", "array"}, {"items", preference}}},
+             {"stay", {{"anyOf", {PlannedStaySchema(), {{"type", "null"}}}}}},
              {"documents", {{"type", "array"}, {"items", document}}},
              {"version", integer},
              {"created_at", text},
@@ -196,6 +239,7 @@ nlohmann::json ApplicationEnumerations() {
   values[std::string(kApplicationDocumentKindTable.api_name())] =
       kApplicationDocumentKindTable.Json();
   values[std::string(kReasonCodeTable.api_name())] = kReasonCodeTable.Json();
+  values[std::string(kStayCategoryTable.api_name())] = kStayCategoryTable.Json();
   return {{"enumerations", values}};
 }
 
@@ -238,31 +282,38 @@ int64_t Insert(store::Connection& c, const Application& a) {
   const std::string now = NowUtcTimestamp();
   return c.Insert(
       "INSERT INTO applications (call_id, student_id, status, submitted_at, committee_points, "
-      "office_note, completeness_note, score, version, created_at, updated_at) VALUES (:call, "
-      ":student, :status, :submitted, :points, :note, :completeness, :score, 1, :now, :now)",
-      store::Params()
-          .Set("call", a.call_id)
-          .Set("student", a.student_id)
-          .Set("status", kApplicationStatusTable.Name(a.status))
-          .Set("submitted", a.submitted_at)
-          .Set("points", a.committee_points)
-          .Set("note", a.office_note)
-          .Set("completeness", a.completeness_note)
-          .Set("score", a.score)
-          .Set("now", now));
+      "office_note, completeness_note, score, stay_category, stay_host, stay_city, stay_country, "
+      "stay_starts_on, stay_ends_on, stay_days, version, created_at, updated_at) VALUES (:call, "
+      ":student, :status, :submitted, :points, :note, :completeness, :score, :stay_category, "
+      ":stay_host, :stay_city, :stay_country, :stay_starts_on, :stay_ends_on, :stay_days, 1, "
+      ":now, :now)",
+      BindStay(store::Params()
+                   .Set("call", a.call_id)
+                   .Set("student", a.student_id)
+                   .Set("status", kApplicationStatusTable.Name(a.status))
+                   .Set("submitted", a.submitted_at)
+                   .Set("points", a.committee_points)
+                   .Set("note", a.office_note)
+                   .Set("completeness", a.completeness_note)
+                   .Set("score", a.score)
+                   .Set("now", now),
+               a.stay));
 }
 
 void Update(store::Connection& c, const Application& a) {
-  store::VersionedUpdate(c, "applications", "Application", a.id, a.version,
-                         "status = :status, submitted_at = :submitted, committee_points = :points, "
-                         "office_note = :note, completeness_note = :completeness, score = :score",
-                         store::Params()
-                             .Set("status", kApplicationStatusTable.Name(a.status))
-                             .Set("submitted", a.submitted_at)
-                             .Set("points", a.committee_points)
-                             .Set("note", a.office_note)
-                             .Set("completeness", a.completeness_note)
-                             .Set("score", a.score));
+  store::VersionedUpdate(
+      c, "applications", "Application", a.id, a.version,
+      "status = :status, submitted_at = :submitted, committee_points = :points, "
+      "office_note = :note, completeness_note = :completeness, score = :score, " +
+          std::string(kStayColumns),
+      BindStay(store::Params()
+                   .Set("status", kApplicationStatusTable.Name(a.status))
+                   .Set("submitted", a.submitted_at)
+                   .Set("points", a.committee_points)
+                   .Set("note", a.office_note)
+                   .Set("completeness", a.completeness_note)
+                   .Set("score", a.score),
+               a.stay));
 }
 
 void ReplacePreferences(store::Connection& c, int64_t application_id,

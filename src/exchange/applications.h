@@ -10,6 +10,7 @@
 #include "core/record_schema.h"
 #include "exchange/calls.h"
 #include "exchange/eligibility.h"
+#include "exchange/funding.h"
 #include "store/list_query.h"
 #include "store/sql.h"
 
@@ -68,7 +69,8 @@ struct Application {
   std::optional<std::string> office_note;
   std::optional<std::string> completeness_note;  // why it is incomplete
   double score = 0;  // the call's common score at the last write (exchange/scoring.h)
-  std::vector<ApplicationPreference> preferences;
+  std::vector<ApplicationPreference> preferences;  // a call for places
+  std::optional<PlannedStay> stay;                 // a funding call (exchange/funding.h)
   std::vector<ApplicationDocument> documents;
   int64_t version = 1;
   std::string created_at;

@@ -70,16 +70,29 @@ http::Response PdfResponse(std::pair<std::string, std::string> document) {
                        .WithHeader("Content-Security-Policy", "sandbox"));
 }
 
+// A call for places takes preferences, a funding call a planned stay (exchange/funding.h).
 NamedSchema PreferencesInput() {
   return {"ApplicationPreferencesInput",
           {{"type", "object"},
-           {"required", {"preferences"}},
            {"properties",
             {{"preferences",
               {{"type", "array"},
                {"maxItems", 10},
                {"items", {{"type", "integer"}, {"minimum", 1}}},
-               {"description", "Offer ids, most wanted first"}}}}}}};
+               {"description", "Offer ids, most wanted first (a call for places)"}}},
+             {"stay", PlannedStayInputSchema()}}}}};
+}
+
+std::vector<int64_t> OfferIds(const JsonInput& input) {
+  const auto& list = input.OptionalArray("preferences", 10);
+  std::vector<int64_t> offer_ids;
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (!list[i].is_number_integer() || list[i].get<int64_t>() < 1) {
+      throw ValidationError(input.FieldName("preferences", i), "Must be an offer id");
+    }
+    offer_ids.push_back(list[i].get<int64_t>());
+  }
+  return offer_ids;
 }
 
 NamedSchema ScoreInput() {
@@ -112,22 +125,23 @@ void RegisterStudentRoutes(http::Router& router,
       .Returns(200, MyApplicationSchema());
   router
       .Add("PUT", kMine, kApply,
-           "Rank offers (most wanted first); makes the application when there is none (then "
-           "without If-Match)",
+           "Rank offers (most wanted first; a call for places) or describe the stay I plan (a "
+           "funding call); makes the application when there is none (then without If-Match)",
            [service](const http::Request& request) {
              const auto body = request.JsonBody();
              const JsonInput input(body);
-             const auto& list = input.OptionalArray("preferences", 10);
-             std::vector<int64_t> offer_ids;
-             for (size_t i = 0; i < list.size(); ++i) {
-               if (!list[i].is_number_integer() || list[i].get<int64_t>() < 1) {
-                 throw ValidationError(input.FieldName("preferences", i), "Must be an offer id");
+             const auto actor = auth::ActorOf(request);
+             if (input.Has("stay")) {
+               if (input.Has("preferences")) {
+                 throw ValidationError("stay", "Send either preferences or a stay, not both");
                }
-               offer_ids.push_back(list[i].get<int64_t>());
+               return MineResponse(service->SaveStay(actor, request.PathId("id"), Date::TodayUtc(),
+                                                     ReadPlannedStay(body.at("stay")),
+                                                     OptionalIfMatch(request)));
              }
-             return MineResponse(service->SavePreferences(auth::ActorOf(request),
-                                                          request.PathId("id"), Date::TodayUtc(),
-                                                          offer_ids, OptionalIfMatch(request)));
+             return MineResponse(service->SavePreferences(actor, request.PathId("id"),
+                                                          Date::TodayUtc(), OfferIds(input),
+                                                          OptionalIfMatch(request)));
            })
       .Accepts(PreferencesInput())
       .Returns(200, MyApplicationSchema())
@@ -272,10 +286,22 @@ nlohmann::json ToJson(const MyApplication& mine) {
          {"eligible", entry.reasons.empty()},
          {"reasons", reasons}});
   }
+  nlohmann::json stay;
+  if (mine.stay) {
+    nlohmann::json reasons = nlohmann::json::array();
+    for (const auto& reason : mine.stay->reasons) {
+      reasons.push_back(ToJson(reason));
+    }
+    stay = {{"days", mine.stay->days},
+            {"months", MonthsOfDays(mine.stay->days)},
+            {"eligible", mine.stay->reasons.empty()},
+            {"reasons", reasons}};
+  }
   return {{"call", ToJson(mine.call)},
           {"open", mine.open},
           {"application", mine.application ? ToJson(*mine.application) : nlohmann::json()},
           {"offers", offers},
+          {"stay_eligibility", stay},
           {"result", mine.result ? ToJson(*mine.result) : nlohmann::json()},
           {"objections", mine.objections ? ToJson(*mine.objections) : nlohmann::json()}};
 }
@@ -295,15 +321,26 @@ NamedSchema MyApplicationSchema() {
           {"properties", {{"starts_on", date}, {"ends_on", date}}}}},
         {"eligible", {{"type", "boolean"}}},
         {"reasons", {{"type", "array"}, {"items", IneligibilityReasonSchema()}}}}}};
+  const nlohmann::json stay = {
+      {"type", "object"},
+      {"additionalProperties", false},
+      {"required", {"days", "months", "eligible", "reasons"}},
+      {"properties",
+       {{"days", {{"type", "integer"}}},
+        {"months", {{"type", "number"}}},
+        {"eligible", {{"type", "boolean"}}},
+        {"reasons", {{"type", "array"}, {"items", IneligibilityReasonSchema()}}}}}};
   return {"MyApplication",
           {{"type", "object"},
            {"additionalProperties", false},
-           {"required", {"call", "open", "application", "offers", "result", "objections"}},
+           {"required",
+            {"call", "open", "application", "offers", "stay_eligibility", "result", "objections"}},
            {"properties",
             {{"call", CallSchema().OutputSchema()},
              {"open", {{"type", "boolean"}}},
              {"application", {{"anyOf", {ApplicationSchema().schema, {{"type", "null"}}}}}},
              {"offers", {{"type", "array"}, {"items", offer}}},
+             {"stay_eligibility", {{"anyOf", {stay, {{"type", "null"}}}}}},
              {"result", MyResultSchema()},
              {"objections", MyObjectionsSchema()}}}}};
 }

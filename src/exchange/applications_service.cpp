@@ -6,6 +6,7 @@
 #include "audit/record_changes.h"
 #include "core/digest.h"
 #include "core/error.h"
+#include "exchange/funding.h"
 #include "exchange/programmes.h"
 #include "exchange/scoring.h"
 #include "store/versioned.h"
@@ -105,7 +106,15 @@ MyApplication Assemble(store::Connection& c, const Call& call, const Student& st
   mine.call = call;
   mine.open = IsOpen(call, today);
   mine.application = applications::FindOfStudent(c, call.id, student.id);
-  mine.offers = Eligibilities(c, call, StudentFactsOf(c, student));
+  if (call.kind == CallKind::kFunding) {
+    if (mine.application && mine.application->stay) {
+      const auto& stay = *mine.application->stay;
+      mine.stay = StayEligibility{stay.days, FundingIneligibilityReasons(StudentFactsOf(c, student),
+                                                                         stay, call.academic_year)};
+    }
+  } else {
+    mine.offers = Eligibilities(c, call, StudentFactsOf(c, student));
+  }
   if (mine.application) {
     mine.result = MyResultOf(c, mine.application->id, today);
   }
@@ -130,20 +139,32 @@ Application MineForChange(store::Connection& c, const Call& call, const Student&
                                    *expected_version, "Application");
 }
 
+// Makes the student's application (a draft, scored as of now) with these preferences or this stay,
+// and records it.
+Application Created(store::Connection& c, const audit::Actor& actor, const Call& call,
+                    const Student& student, const StudentFacts& facts,
+                    const std::vector<int64_t>& offer_ids, std::optional<PlannedStay> stay) {
+  Application fresh;
+  fresh.call_id = call.id;
+  fresh.student_id = student.id;
+  fresh.score = CommonScoreOf(call, student, facts, std::nullopt);
+  fresh.stay = std::move(stay);
+  const int64_t id = applications::Insert(c, fresh);
+  if (!offer_ids.empty()) {
+    applications::ReplacePreferences(c, id, offer_ids);
+  }
+  auto created = store::Found(applications::Find(c, id), "Application");
+  audit::RecordChange(c, actor, "application", id, nullptr, ToJson(created));
+  return created;
+}
+
 // The student's application, made (as a draft without preferences) when there is none yet.
 Application MineOrNew(store::Connection& c, const audit::Actor& actor, const Call& call,
                       const Student& student, const StudentFacts& facts) {
   if (auto current = applications::FindOfStudent(c, call.id, student.id)) {
     return std::move(*current);
   }
-  Application fresh;
-  fresh.call_id = call.id;
-  fresh.student_id = student.id;
-  fresh.score = CommonScoreOf(call, student, facts, std::nullopt);
-  const int64_t id = applications::Insert(c, fresh);
-  auto created = store::Found(applications::Find(c, id), "Application");
-  audit::RecordChange(c, actor, "application", id, nullptr, ToJson(created));
-  return created;
+  return Created(c, actor, call, student, facts, {}, std::nullopt);
 }
 
 // A student's change brings a withdrawn application back as a draft, and one the office has
@@ -168,6 +189,20 @@ Application Written(store::Connection& c, const audit::Actor& actor, const Appli
   auto read = store::Found(applications::Find(c, before.id), "Application");
   audit::RecordChange(c, actor, "application", before.id, ToJson(before), ToJson(read));
   return read;
+}
+
+// A call for places takes preferences, a funding call a planned stay.
+void CheckShape(const Call& call, bool stay) {
+  if (call.kind == CallKind::kFunding && !stay) {
+    throw ValidationError("stay",
+                          "This call funds a traineeship you organise yourself: describe the stay "
+                          "(\"stay\"); it has no offers to rank");
+  }
+  if (call.kind == CallKind::kPlaces && stay) {
+    throw ValidationError("preferences",
+                          "This call allocates places at partners: rank its offers "
+                          "(\"preferences\"); it takes no stay of your own");
+  }
 }
 
 void CheckPreferences(const Call& call, const std::vector<OfferEligibility>& offers,
@@ -251,18 +286,11 @@ MyApplication ApplicationsService::SavePreferences(const audit::Actor& actor, in
                                                    std::optional<int64_t> expected_version) {
   return ChangeOwn(database_, actor, call_id, today,
                    [&](store::Connection& c, const Call& call, const Student& student) {
+                     CheckShape(call, false);
                      const auto facts = StudentFactsOf(c, student);
                      CheckPreferences(call, Eligibilities(c, call, facts), offer_ids);
                      if (!applications::FindOfStudent(c, call.id, student.id)) {
-                       Application fresh;
-                       fresh.call_id = call.id;
-                       fresh.student_id = student.id;
-                       fresh.score = CommonScoreOf(call, student, facts, std::nullopt);
-                       const int64_t id = applications::Insert(c, fresh);
-                       applications::ReplacePreferences(c, id, offer_ids);
-                       audit::RecordChange(
-                           c, actor, "application", id, nullptr,
-                           ToJson(store::Found(applications::Find(c, id), "Application")));
+                       Created(c, actor, call, student, facts, offer_ids, std::nullopt);
                        return;
                      }
                      const auto before = MineForChange(c, call, student, expected_version);
@@ -274,6 +302,53 @@ MyApplication ApplicationsService::SavePreferences(const audit::Actor& actor, in
                    });
 }
 
+MyApplication ApplicationsService::SaveStay(const audit::Actor& actor, int64_t call_id, Date today,
+                                            PlannedStay stay,
+                                            std::optional<int64_t> expected_version) {
+  return ChangeOwn(database_, actor, call_id, today,
+                   [&](store::Connection& c, const Call& call, const Student& student) {
+                     CheckShape(call, true);
+                     const auto facts = StudentFactsOf(c, student);
+                     if (!applications::FindOfStudent(c, call.id, student.id)) {
+                       Created(c, actor, call, student, facts, {}, std::move(stay));
+                       return;
+                     }
+                     const auto before = MineForChange(c, call, student, expected_version);
+                     auto after = before;
+                     after.stay = std::move(stay);
+                     after.status = AfterStudentChange(before.status);
+                     after.score = CommonScoreOf(call, student, facts, before.committee_points);
+                     Written(c, actor, before, after);
+                   });
+}
+
+namespace {
+
+// What a submission needs: ranked offers, or a stay Erasmus+ can fund (every reason otherwise).
+void CheckComplete(store::Connection& c, const Call& call, const Student& student,
+                   const Application& application) {
+  if (call.kind == CallKind::kPlaces) {
+    if (application.preferences.empty()) {
+      throw ValidationError("preferences", "Rank at least one offer before submitting");
+    }
+    return;
+  }
+  if (!application.stay) {
+    throw ValidationError("stay", "Describe the stay you plan before submitting");
+  }
+  const auto reasons = FundingIneligibilityReasons(StudentFactsOf(c, student), *application.stay,
+                                                   call.academic_year);
+  if (!reasons.empty()) {
+    std::string why;
+    for (const auto& reason : reasons) {
+      why += (why.empty() ? "" : " ") + reason.message_en;
+    }
+    throw ValidationError("stay", "Erasmus+ cannot fund this stay: " + why);
+  }
+}
+
+}  // namespace
+
 MyApplication ApplicationsService::Submit(const audit::Actor& actor, int64_t call_id, Date today,
                                           int64_t expected_version) {
   return ChangeOwn(
@@ -284,9 +359,7 @@ MyApplication ApplicationsService::Submit(const audit::Actor& actor, int64_t cal
             before.status == ApplicationStatus::kChecked) {
           throw ApiError(ErrorCode::kConflict, "This application is already submitted", "status");
         }
-        if (before.preferences.empty()) {
-          throw ValidationError("preferences", "Rank at least one offer before submitting");
-        }
+        CheckComplete(c, call, student, before);
         auto after = before;
         after.status = ApplicationStatus::kSubmitted;
         after.submitted_at = NowUtcTimestamp();

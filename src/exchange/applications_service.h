@@ -34,13 +34,21 @@ struct OfferEligibility {
   std::vector<IneligibilityReason> reasons;  // empty: eligible
 };
 
+// A funding call's planned stay and whether Erasmus+ can fund it (exchange/funding.h).
+struct StayEligibility {
+  int64_t days = 0;
+  std::vector<IneligibilityReason> reasons;  // empty: eligible
+};
+
 // What the student's screen shows: the call, whether it takes applications today, the
-// application (none yet), and every offer with its eligibility explained.
+// application (none yet), and every offer with its eligibility explained (a call for places) or
+// the planned stay's eligibility for funding (a funding call, once a stay is saved).
 struct MyApplication {
   Call call;
   bool open = false;
   std::optional<Application> application;
   std::vector<OfferEligibility> offers;
+  std::optional<StayEligibility> stay;
   // The newest published allocation result of the application (allocation_runs_service.h).
   std::optional<MyResult> result;
   // With a result: the student's objections to it and the last day to object (objections.h).
@@ -66,6 +74,11 @@ class ApplicationsService {
   MyApplication SavePreferences(const audit::Actor& actor, int64_t call_id, Date today,
                                 const std::vector<int64_t>& offer_ids,
                                 std::optional<int64_t> expected_version);
+  // A funding call's application: creates it (expected_version none) or replaces its planned
+  // stay. Saved even when Erasmus+ cannot fund the stay (the answer says why); submitted only when
+  // it can. A call for places takes no stay, a funding call no preferences (422).
+  MyApplication SaveStay(const audit::Actor& actor, int64_t call_id, Date today, PlannedStay stay,
+                         std::optional<int64_t> expected_version);
   MyApplication Submit(const audit::Actor& actor, int64_t call_id, Date today,
                        int64_t expected_version);
   MyApplication Withdraw(const audit::Actor& actor, int64_t call_id, Date today,

@@ -51,14 +51,26 @@ struct OfferRequirements {
   std::string ends_on;
 };
 
-enum class ReasonCode { kLevel, kField, kLanguage, kStateExam, kErasmusMonths, kEnrolment };
-inline constexpr EnumTable<ReasonCode, 6> kReasonCodeTable(
+// The last two are of funding calls' stays (exchange/funding.h).
+enum class ReasonCode {
+  kLevel,
+  kField,
+  kLanguage,
+  kStateExam,
+  kErasmusMonths,
+  kEnrolment,
+  kStayLength,
+  kAcademicYear
+};
+inline constexpr EnumTable<ReasonCode, 8> kReasonCodeTable(
     "ineligibility_reason", {{{ReasonCode::kLevel, "level"},
                               {ReasonCode::kField, "field"},
                               {ReasonCode::kLanguage, "language"},
                               {ReasonCode::kStateExam, "state_exam"},
                               {ReasonCode::kErasmusMonths, "erasmus_months"},
-                              {ReasonCode::kEnrolment, "enrolment"}}});
+                              {ReasonCode::kEnrolment, "enrolment"},
+                              {ReasonCode::kStayLength, "stay_length"},
+                              {ReasonCode::kAcademicYear, "academic_year"}}});
 
 // Why an offer is not open: a stable code, its numbers (e.g. {"months_left": 3,
 // "months_needed": 5}, {"held": "B1", "required": "B2"}) and a sentence in English and German.

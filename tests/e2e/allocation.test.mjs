@@ -8,11 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startApp, screenshot, settled, SCREENSHOTS, axeViolations } from './harness.mjs';
-
-const iso = (date) => date.toISOString().slice(0, 10);
-const daysFromNow = (days) => iso(new Date(Date.now() + days * 86400000));
-const json = { 'Content-Type': 'application/json' };
-const etag = (res) => res.headers.get('ETag');
+import { daysFromNow, etag, json, moveCall as moveCallOf, ok, pick, publishRun } from './calls-api.mjs';
 
 let app;
 let student;
@@ -21,29 +17,11 @@ let first; // the student's first preference, made one they are not eligible for
 let second; // the student's second preference, with places enough for everyone
 let runId;
 
-const CALL_FIELDS = ['academic_year', 'org_unit_id', 'kind', 'title', 'title_de', 'applications_open', 'applications_close', 'selection_by',
-  'publication_on', 'accept_by', 'nomination_by', 'max_preferences', 'objection_days', 'weight_grade',
-  'weight_language', 'weight_committee', 'committee_points_max', 'tie_rules', 'funded_months'];
 const OFFER_FIELDS = ['quota_id', 'term', 'places', 'extra_places', 'months_per_place', 'eqf_levels', 'isced_code', 'language', 'cefr_level',
   'requires_first_state_exam'];
-const pick = (record, fields) => Object.fromEntries(fields.filter((f) => f in record).map((f) => [f, record[f]]));
-
-async function ok(res, status = 200) {
-  const text = await res.text();
-  assert.equal(res.status, status, text);
-  return text ? JSON.parse(text) : null;
-}
 
 async function moveCall(dates) {
-  const res = await app.api(`/calls/${call.id}`);
-  const current = await ok(res);
-  call = await ok(
-    await app.api(`/calls/${call.id}`, {
-      method: 'PUT',
-      headers: { ...json, 'If-Match': etag(res) },
-      body: JSON.stringify({ ...pick(current, CALL_FIELDS), ...dates }),
-    }),
-  );
+  call = await moveCallOf(app, call.id, dates);
 }
 
 async function changeOffer(id, changes) {
@@ -248,16 +226,7 @@ test('the dean signs the run off, the office publishes it', async () => {
   assert.deepEqual(dean.errors, []);
   await dean.close();
 
-  const office = await app.signedInPage('international_office');
-  await office.goto(`/allocation-runs/${runId}`);
-  await office.getByRole('heading', { level: 1, name: 'Allocation run' }).waitFor();
-  await settled(office);
-  await office.getByRole('button', { name: 'Publish to the students' }).click();
-  await office.locator('dialog[open]').getByRole('button', { name: 'Publish to the students' }).click();
-  await office.getByText('Run published: the students see their results.').waitFor();
-  assert.match(await office.getByTestId('run-status').textContent(), /Published/);
-  assert.deepEqual(office.errors, []);
-  await office.close();
+  await publishRun(app, runId);
 });
 
 test('the student reads why and accepts the place with the keyboard', async () => {

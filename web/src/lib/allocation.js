@@ -78,7 +78,9 @@ export function placementSentence(result) {
 
 /** Whether the student may still answer: a place, no answer yet, the server allows it, not after accept_by. */
 export function mayRespond(result, today) {
-  if (!result?.offer || result.response) return false;
+  // a place, or months of a funding call
+  const offered = !!result?.offer || (result?.funding?.days_granted ?? 0) > 0;
+  if (!offered || result.response) return false;
   if (result.can_respond === false) return false;
   return !result.accept_by || today <= result.accept_by;
 }

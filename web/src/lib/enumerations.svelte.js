@@ -29,6 +29,8 @@ export const LABELS = {
   tie_rule: 'tieRule',
   allocation_run_status: 'runStatus',
   place_response: 'allocation.response',
+  stay_category: 'stayCategory',
+  funding_status: 'fundingStatus',
   objection_status: 'objections.status',
   objection_decision: 'objections.decision',
 };

@@ -9,6 +9,8 @@ export default {
   myApplication: (callId, signal) => request('GET', mine(callId), { signal }),
   savePreferences: (callId, preferences, version) =>
     request('PUT', mine(callId), { body: { preferences }, version }),
+  // a funding call's application: the stay the student plans (exchange/funding.h)
+  saveStay: (callId, stay, version) => request('PUT', mine(callId), { body: { stay }, version }),
   submitApplication: (callId, version) => request('POST', `${mine(callId)}/submit`, { version }),
   withdrawApplication: (callId, version) => request('POST', `${mine(callId)}/withdraw`, { version }),
   uploadApplicationDocument: (callId, kind, file) =>

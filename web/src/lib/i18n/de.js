@@ -13,6 +13,7 @@ import calls from './de/calls.js';
 import allocation from './de/allocation.js';
 import demand from './de/demand.js';
 import retention from './de/retention.js';
+import funding from './de/funding.js';
 import objections from './de/objections.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand, retention, objections);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand, retention, funding, objections);

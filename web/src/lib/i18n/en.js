@@ -13,6 +13,7 @@ import calls from './en/calls.js';
 import allocation from './en/allocation.js';
 import demand from './en/demand.js';
 import retention from './en/retention.js';
+import funding from './en/funding.js';
 import objections from './en/objections.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand, retention, objections);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand, retention, funding, objections);

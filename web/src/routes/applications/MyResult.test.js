@@ -67,4 +67,17 @@ describe('the student’s result', () => {
     expect(document.querySelector('h3').textContent).toBe('Warum Ihre Präferenzen nicht vergeben wurden');
     expect(buttons()).toEqual([]);
   });
+
+  it('tells a funding call’s student the months granted, offers the answer, and says why none were', () => {
+    const funding = { rank: 2, status: 'partly_funded', days_asked: 110, months_asked: 3.67, days_granted: 60, months_granted: 2, cutoff: null, lost_on_lottery: false, reasons: [] };
+    show({ result: { ...result, offer: null, preference_rank: null, explanation: [], funding } });
+    expect(document.querySelector('[data-testid="placement"]').textContent).toContain('You are granted 2 of the 3.67 months you asked for');
+    expect(buttons()).toEqual(['Accept the funding', 'Decline the funding']);
+    unmount(component);
+    const reasons = [{ code: 'stay_length', details: {}, message: 'Too short.', message_de: 'Zu kurz.' }];
+    show({ result: { ...result, offer: null, explanation: [], funding: { ...funding, status: 'not_eligible', rank: null, days_granted: 0, months_granted: 0, reasons } } });
+    expect(document.querySelector('[data-testid="placement"]').textContent).toBe('Erasmus+ cannot fund your stay:');
+    expect([...document.querySelectorAll('[data-testid="result-reasons"] li')].map((li) => li.textContent)).toEqual(['Too short.']);
+    expect(buttons()).toEqual([]);
+  });
 });

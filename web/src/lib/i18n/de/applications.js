@@ -18,6 +18,8 @@ export default {
     state_exam: 'Staatsexamen',
     erasmus_months: 'Verbleibende Erasmus-Monate',
     enrolment: 'Immatrikulation',
+    stay_length: 'Dauer des Aufenthalts',
+    academic_year: 'Studienjahr der Ausschreibung',
   },
   applications: {
     calls: {

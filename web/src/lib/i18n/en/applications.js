@@ -18,6 +18,8 @@ export default {
     state_exam: 'State examination',
     erasmus_months: 'Erasmus months left',
     enrolment: 'Enrolment',
+    stay_length: 'Length of the stay',
+    academic_year: 'Academic year of the call',
   },
   applications: {
     calls: {
