@@ -55,15 +55,19 @@ nlohmann::json ExportSchema() {
       {{"call", call}, {"application", ApplicationSchema().schema}, {"result", MyResultSchema()}}));
 }
 
-// The office's notes about the person go; the rest of the application stays (see the header).
+// The office's notes about the person go, and where a planned stay (a funding call's) was: host
+// and city, which with the dates could name the person again; the rest of the application stays
+// for the counts (see the header).
 void EraseApplicationNotes(store::Connection& c, const audit::Actor& actor, int64_t user_id) {
   const auto student = FindStudentOfUser(c, user_id);
   if (!student) {
     return;
   }
   const int64_t cleared = c.Exec(
-      "UPDATE applications SET office_note = NULL, completeness_note = NULL, version = version + 1 "
-      "WHERE student_id = :student AND (office_note IS NOT NULL OR completeness_note IS NOT NULL)",
+      "UPDATE applications SET office_note = NULL, completeness_note = NULL, stay_host = NULL, "
+      "stay_city = NULL, version = version + 1 WHERE student_id = :student AND (office_note IS "
+      "NOT NULL OR completeness_note IS NOT NULL OR stay_host IS NOT NULL OR stay_city IS NOT "
+      "NULL)",
       store::Params().Set("student", student->id));
   const int64_t applications =
       c.Count("SELECT COUNT(*) AS n FROM applications WHERE student_id = :student",
@@ -73,7 +77,7 @@ void EraseApplicationNotes(store::Connection& c, const audit::Actor& actor, int6
   entry.entity_type = "applications";
   entry.entity_id = std::to_string(student->id);
   entry.subject_user_id = user_id;
-  entry.after = {{"applications", applications}, {"office_notes_cleared", cleared}};
+  entry.after = {{"applications", applications}, {"notes_and_stays_cleared", cleared}};
   audit::RecordAudit(c, actor, std::move(entry));
 }
 

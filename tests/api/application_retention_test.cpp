@@ -273,13 +273,19 @@ TEST_F(ApplicationRetentionApi, ApplicationsAreInTheDataExportAndLoseTheirNotesO
   ASSERT_TRUE(IsJson(office_data, 200)) << office_data;
   EXPECT_TRUE(office_data.json["records"]["applications"].is_null());
 
+  // A planned stay's host and city (a funding call's; set here on the same row) go too.
+  ASSERT_NO_FATAL_FAILURE(ExecSql(
+      "UPDATE applications SET stay_host = 'Hopital Edouard Herriot', stay_city = 'Lyon' WHERE "
+      "id = " +
+      application));
   Json user;
   ASSERT_NO_FATAL_FAILURE(GetOk(account, &user));
   ASSERT_TRUE(IsJson(
       Api().Post(account + "/erasure", Json::object(), {{"If-Match", Quoted(VersionOf(user))}}),
       200));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM applications WHERE id = " + application +
-                  " AND office_note IS NULL AND completeness_note IS NULL"),
+                  " AND office_note IS NULL AND completeness_note IS NULL AND stay_host IS NULL "
+                  "AND stay_city IS NULL"),
             "1");
   // The record stays for the counts, pseudonymised; the office still reads it (and the list).
   Json kept;
