@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/academic_year.h"
+#include "core/error.h"
 #include "exchange/calls.h"
 #include "organisation/repository.h"
 #include "partners/repository.h"
@@ -359,6 +360,51 @@ std::vector<UsableQuota> UsableQuotas(store::Connection& c, const Call& call) {
     usable.push_back(std::move(entry));
   }
   return usable;
+}
+
+void CheckOffersFitQuota(store::Connection& c, const partners::Quota& quota) {
+  struct Year {
+    int64_t places = 0;
+    double months = 0;
+    std::vector<int64_t> offers;
+  };
+  std::map<int, Year> years;
+  for (const auto& row : c.Query(
+           "SELECT k.academic_year, o.id, o.places, o.extra_places, o.months_per_place FROM "
+           "call_offers o JOIN calls k ON k.id = o.call_id WHERE o.quota_id = :quota ORDER BY o.id",
+           store::Params().Set("quota", quota.id))) {
+    Year& year = years[static_cast<int>(row.Int("academic_year"))];
+    const int64_t places = row.Int("places") - row.Int("extra_places");
+    year.places += places;
+    year.months += static_cast<double>(places) * row.OptionalReal("months_per_place").value_or(0);
+    year.offers.push_back(row.Int("id"));
+  }
+  for (const auto& [academic_year, year] : years) {
+    const double available = quota.months_per_place ? static_cast<double>(quota.places_per_year) *
+                                                          *quota.months_per_place
+                                                    : year.months;
+    if (year.places <= quota.places_per_year && year.months <= available + 1e-9) {
+      continue;
+    }
+    std::string named;
+    nlohmann::json referrers = nlohmann::json::array();
+    for (const int64_t offer : year.offers) {
+      named += (named.empty() ? "" : ", ") + std::to_string(offer);
+      referrers.push_back("exchange offer " + std::to_string(offer));
+    }
+    const std::string what = year.places > quota.places_per_year
+                                 ? std::to_string(year.places) + " places, more than the " +
+                                       std::to_string(quota.places_per_year) +
+                                       " a year it would have"
+                                 : FormatMonths(year.months) + " months, more than the " +
+                                       FormatMonths(available) + " a year it would have";
+    throw ApiError(ErrorCode::kConflict,
+                   "Quota " + std::to_string(quota.id) + ": the exchange offers of " +
+                       YearName(academic_year) + " (" + named + ") take " + what +
+                       "; reduce or remove those offers first",
+                   "quotas")
+        .WithDetail("referenced_by", std::move(referrers));
+  }
 }
 
 }  // namespace weltcampus::exchange

@@ -6,6 +6,7 @@
 #include "core/collation.h"
 #include "core/date.h"
 #include "core/text.h"
+#include "partners/quota_checks.h"
 #include "partners/repository.h"
 #include "partners/schemas.h"
 #include "store/child_rows.h"
@@ -183,6 +184,7 @@ void WriteChildren(Connection& c, Agreement& agreement) {
                ":months, days_per_place = :days WHERE id = :id",
                QuotaParams(quota, position).Set("id", quota.id));
         WriteQuotaRows(c, quota);
+        RunQuotaChecks(c, quota);
       },
       [&](Quota& quota, int64_t position) {
         quota.id = c.Insert(

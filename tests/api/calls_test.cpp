@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "accounts.h"
 #include "api_client.h"
@@ -197,6 +199,24 @@ TEST(Calls, OffersAreCarvedWithinTheQuotasPlacesAndMonths) {
     EXPECT_NE(quota["quota_id"], quotas.incoming);
   }
   EXPECT_TRUE(found) << usable;
+
+  // Nor can the agreement's edit take the quota below what the year's offers take: 3 places of
+  // 10 months, 3 places and 29 months carved.
+  for (const auto& [field, value] :
+       std::vector<std::pair<std::string, Json>>{{"places_per_year", 2}, {"months_per_place", 9}}) {
+    Json smaller = quotas.agreement;
+    for (auto& quota : smaller["quotas"]) {
+      if (IdOf(quota) == quotas.outgoing) {
+        quota[field] = value;
+      }
+    }
+    const Response refused = Api().Put(AgreementPath(smaller), smaller, VersionOf(smaller));
+    EXPECT_TRUE(IsError(refused, 409, "conflict", "quotas")) << field << ": " << refused;
+    EXPECT_NE(refused.body.find(std::to_string(IdOf(second))), std::string::npos) << refused;
+  }
+  Json unchanged;
+  ASSERT_NO_FATAL_FAILURE(GetOk(AgreementPath(quotas.agreement), &unchanged));
+  EXPECT_EQ(unchanged["version"], quotas.agreement["version"]);
 
   // The quota stays while an offer uses it; the call while it has offers.
   Json agreement = quotas.agreement;

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startApp, screenshot, settled, SCREENSHOTS, axeViolations } from './harness.mjs';
+import { startApp, screenshot, settled, SCREENSHOTS, axeViolations, backToEnglish } from './harness.mjs';
 import { daysFromNow, etag, json, moveCall as moveCallOf, ok, pick, publishRun } from './calls-api.mjs';
 
 let app;
@@ -50,7 +50,7 @@ async function inBothLanguages(page, label, check) {
     await settled(page);
     await axe(page, `${label} (de)`);
   } finally {
-    await page.getByRole('button', { name: 'English' }).click();
+    await backToEnglish(page);
   }
 }
 

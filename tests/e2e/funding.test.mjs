@@ -5,7 +5,7 @@
 // months granted and accepts them. The student's form and the run's page pass axe-core in English and German.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, screenshot, settled, axeViolations } from './harness.mjs';
+import { startApp, screenshot, settled, axeViolations, backToEnglish } from './harness.mjs';
 import { daysFromNow, etag, json, moveCall as moveCallOf, ok, publishRun } from './calls-api.mjs';
 
 // a number of days as the English screens write it ("1,180")
@@ -28,7 +28,7 @@ async function inBothLanguages(page, label, heading) {
     await settled(page);
     assert.deepEqual(await axeViolations(page), [], `${label} (de)`);
   } finally {
-    await page.getByRole('button', { name: 'English' }).click();
+    await backToEnglish(page);
   }
 }
 

@@ -267,6 +267,18 @@ export async function screenshot(page, name) {
  * Waits until the screen has its data: no loading indicator and no list marked busy. (Playwright's
  * 'networkidle' does not help after client-side navigation: it is reached once per page load.)
  */
+/**
+ * Switches the page back to English and waits until the account keeps English as its language: a page closed
+ * while the save is under way would leave the account in German for the next test's sign-in.
+ */
+export async function backToEnglish(page) {
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForFunction(async () => (await (await fetch('/api/v1/me')).json()).preferred_language === 'en', null, {
+    timeout: 15000,
+    polling: 200,
+  });
+}
+
 export async function settled(page) {
   await page.waitForTimeout(50);
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .loading'), null, { timeout: 15000 });
