@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startApp, screenshot, settled, SCREENSHOTS, axeViolations, backToEnglish } from './harness.mjs';
-import { daysFromNow, etag, json, moveCall as moveCallOf, ok, pick, publishRun } from './calls-api.mjs';
+import { daysFromNow, etag, json, markComplete, moveCall as moveCallOf, ok, pick, publishRun } from './calls-api.mjs';
 
 let app;
 let student;
@@ -110,15 +110,7 @@ async function checkAll() {
   do {
     const page = await ok(await app.api(`/calls/${call.id}/applications?status=submitted&limit=200${cursor ? `&cursor=${cursor}` : ''}`));
     for (const a of page.items) {
-      const res = await app.api(`/applications/${a.id}`);
-      await res.text();
-      await ok(
-        await app.api(`/applications/${a.id}/completeness`, {
-          method: 'PUT',
-          headers: { ...json, 'If-Match': etag(res) },
-          body: JSON.stringify({ complete: true }),
-        }),
-      );
+      await markComplete(app, a.id);
       checked += 1;
     }
     cursor = page.next_cursor;

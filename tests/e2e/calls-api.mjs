@@ -21,6 +21,19 @@ export async function ok(res, status = 200) {
 }
 
 /** Changes the dates of call `id` (as the office, through `app.api`); answers the call. */
+/** The office marks application `id` formally complete (checked), at its current version. */
+export async function markComplete(app, id) {
+  const res = await app.api(`/applications/${id}`);
+  await res.text();
+  return ok(
+    await app.api(`/applications/${id}/completeness`, {
+      method: 'PUT',
+      headers: { ...json, 'If-Match': etag(res) },
+      body: JSON.stringify({ complete: true }),
+    }),
+  );
+}
+
 export async function moveCall(app, id, dates) {
   const res = await app.api(`/calls/${id}`);
   const current = await ok(res);

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, screenshot, settled, axeViolations, backToEnglish } from './harness.mjs';
-import { daysFromNow, etag, json, moveCall as moveCallOf, ok, publishRun } from './calls-api.mjs';
+import { daysFromNow, markComplete, moveCall as moveCallOf, ok, publishRun } from './calls-api.mjs';
 
 // a number of days as the English screens write it ("1,180")
 const daysText = (days) => new Intl.NumberFormat('en-GB').format(days);
@@ -91,17 +91,7 @@ test('the office runs the call within its budget, the dean signs off, the office
   const stefansApplication = applications.items.find((a) => a.given_name === 'Stefan' && a.family_name === 'Student');
   assert.ok(stefansApplication, 'the student’s application is not submitted');
   assert.equal(stefansApplication.stay.days, 110);
-  for (const item of applications.items) {
-    const res = await app.api(`/applications/${item.id}`);
-    await res.text();
-    await ok(
-      await app.api(`/applications/${item.id}/completeness`, {
-        method: 'PUT',
-        headers: { ...json, 'If-Match': etag(res) },
-        body: JSON.stringify({ complete: true }),
-      }),
-    );
-  }
+  for (const item of applications.items) await markComplete(app, item.id);
   await moveCall({ applications_close: daysFromNow(-1), selection_by: daysFromNow(0), publication_on: daysFromNow(0) });
 
   const page = await app.signedInPage('international_office');
