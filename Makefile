@@ -20,7 +20,10 @@ run: deps build web
 	@echo
 	$(BUILD)/weltcampus --db "$(DB)" serve --listen "$(LISTEN)" --web web/dist
 
-test: deps test-build web unit-tests api-tests web-tests e2e-tests
+# The suites run in two lanes side by side (scripts/test-lanes.sh; WELTCAMPUS_TEST_SERIAL=1 for one
+# after the other): unit-tests then api-tests, and web-tests then e2e-tests.
+test: deps test-build web
+	@MAKE="$(MAKE)" bash scripts/test-lanes.sh
 	@echo "All test suites passed."
 
 deps:
@@ -46,11 +49,11 @@ test-build:
 web:
 	npm run build
 
-# The API suites are registered with CTest too; here they run once, through run.sh.
-# The store's unit tests run on SQLite and on a throwaway PostgreSQL server.
+# The unit tests run as one process per core (tests/unit/run.sh); `ctest` in the build folder runs
+# them one process per test, as an IDE does. The store's unit tests run on SQLite and on a
+# throwaway PostgreSQL server.
 unit-tests:
-	cd $(TEST_BUILD) && WELTCAMPUS_REQUIRE_POSTGRES=1 $(CURDIR)/tests/pg/with-postgres.sh \
-	  ctest --output-on-failure -j $(JOBS) -E '^weltcampus_api_tests'
+	bash tests/unit/run.sh $(TEST_BUILD)
 
 api-tests:
 	bash tests/api/run.sh $(TEST_BUILD)
