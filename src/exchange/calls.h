@@ -11,6 +11,7 @@
 #include "core/record_schema.h"
 #include "exchange/students.h"
 #include "http/router.h"
+#include "partners/hooks.h"
 #include "partners/model.h"
 #include "store/database.h"
 #include "store/record_table.h"
@@ -140,10 +141,13 @@ std::optional<std::string> NominationDeadlineOn(int academic_year, OfferTerm ter
 // per place within the term, and the call's nomination date within the partner's deadline.
 void DeriveOffer(store::Connection& c, Offer& offer);
 void CheckOffer(store::Connection& c, const Offer& offer);
-// The other way round, when an agreement's edit changes a quota (partners/quota_checks.h): the
+// The other way round, when an agreement's edit changes a quota (partners/hooks.h): the
 // offers already carved from it in each academic year must still fit its places and months a year;
 // 409 naming the year, what its offers take and the offers otherwise.
 void CheckOffersFitQuota(store::Connection& c, const partners::Quota& quota);
+// The partner's name and its collation key that offers keep for their lists, after the partner
+// register changed them (partners::DeclarePartnerNameCopy).
+void CopyPartnerNameToOffers(store::Connection& c, const partners::PartnerName& partner);
 
 // A quota a call's offers may be carved from, with what is carved of it in the call's year.
 struct UsableQuota {

@@ -5,7 +5,7 @@
 #include "exchange/permissions.h"
 #include "http/list_export.h"
 #include "kit/records.h"
-#include "partners/quota_checks.h"
+#include "partners/hooks.h"
 #include "store/references.h"
 
 // The routes of calls, their offers and the overview of a call's usable quotas (issue 10, item 2).
@@ -127,6 +127,7 @@ void RegisterCallRoutes(http::Router& router, store::Database& database) {
   store::DeclareReference({"calls", "call_offers", "call_id", "offer"});
   store::DeclareReference({"quotas", "call_offers", "quota_id", "exchange offer"});
   partners::DeclareQuotaCheck("exchange offers", CheckOffersFitQuota);
+  partners::DeclarePartnerNameCopy("exchange offers", CopyPartnerNameToOffers);
   kit::RegisterRecordRoutes<Call>(
       router, database,
       {.table = CallTable(),

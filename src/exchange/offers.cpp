@@ -407,4 +407,15 @@ void CheckOffersFitQuota(store::Connection& c, const partners::Quota& quota) {
   }
 }
 
+void CopyPartnerNameToOffers(store::Connection& c, const partners::PartnerName& partner) {
+  c.Exec(
+      "UPDATE call_offers SET partner_name = :name, partner_name_key = :name_key WHERE "
+      "partnership_id = :partnership AND (partner_name <> :name OR partner_name_key <> "
+      ":name_key)",
+      store::Params()
+          .Set("name", partner.name)
+          .Set("name_key", partner.name_key)
+          .Set("partnership", partner.partnership_id));
+}
+
 }  // namespace weltcampus::exchange

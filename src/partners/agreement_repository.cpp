@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 
 #include "core/collation.h"
 #include "core/date.h"
 #include "core/text.h"
-#include "partners/quota_checks.h"
+#include "partners/hooks.h"
 #include "partners/repository.h"
 #include "partners/schemas.h"
 #include "store/child_rows.h"
@@ -52,7 +53,7 @@ Agreement AgreementFromRow(const store::Row& row) {
 
 // Loads partners, contacts and quotas (with their levels and languages) for the given agreements
 // with one query each: a page costs the same five statements whatever its size.
-void LoadChildren(Connection& c, std::vector<Agreement>& agreements) {
+void LoadChildren(Connection& c, std::span<Agreement> agreements) {
   if (agreements.empty()) {
     return;
   }
@@ -308,6 +309,23 @@ std::optional<Agreement> FindAgreement(Connection& c, int64_t id) {
   std::vector<Agreement> one{AgreementFromRow(*row)};
   LoadChildren(c, one);
   return std::move(one.front());
+}
+
+std::vector<Agreement> AgreementsWhere(Connection& c, const std::string& condition,
+                                       const store::Params& params) {
+  std::vector<Agreement> found;
+  for (const auto& row : c.Query(std::string(kAgreementColumns) + kAgreementFrom + " WHERE " +
+                                     condition + " ORDER BY a.partner_name_key, a.id",
+                                 params)) {
+    found.push_back(AgreementFromRow(row));
+  }
+  // The children by batches of ids, so that a statement's list of parameters stays short.
+  constexpr size_t kBatch = 500;
+  for (size_t first = 0; first < found.size(); first += kBatch) {
+    LoadChildren(
+        c, std::span<Agreement>(found).subspan(first, std::min(kBatch, found.size() - first)));
+  }
+  return found;
 }
 
 store::Page<Agreement> ListAgreements(Connection& c, const AgreementFilter& filter,

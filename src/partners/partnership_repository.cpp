@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "core/date.h"
+#include "partners/hooks.h"
 #include "partners/repository.h"
 #include "store/list_query.h"
 #include "store/versioned.h"
@@ -245,8 +246,16 @@ void CopyPartnerNames(Connection& c, const std::string& institution_condition,
 }  // namespace
 
 void CopyPartnerName(Connection& c, int64_t institution_id) {
-  CopyPartnerNames(c, "i.id = :institution_id AND ",
-                   store::Params().Set("institution_id", institution_id));
+  const auto params = store::Params().Set("institution_id", institution_id);
+  CopyPartnerNames(c, "i.id = :institution_id AND ", params);
+  // And the copies other modules keep (partners/hooks.h); an institution has one partnership.
+  if (const auto row = c.QueryOne(
+          "SELECT id, partner_name, partner_name_key FROM partnerships WHERE institution_id = "
+          ":institution_id",
+          params)) {
+    RunPartnerNameCopies(
+        c, {row->Int("id"), row->Text("partner_name"), row->Text("partner_name_key")});
+  }
 }
 
 void CopyAllPartnerNames(Connection& c) { CopyPartnerNames(c, "", store::Params()); }

@@ -324,6 +324,45 @@ TEST(Calls, TheCallsNominationDateKeepsThePartnersDeadline) {
   ASSERT_NO_FATAL_FAILURE(UpdateOk(kCalls + "/" + std::to_string(IdOf(call)), moved, &updated));
 }
 
+// An offer keeps its partner's name for its list; renaming the institution renames it there too
+// (partners::DeclarePartnerNameCopy), and the list sorts by the new name.
+TEST(Calls, AnOfferShowsItsPartnersNewNameAfterARename) {
+  long long unit = 0;
+  ASSERT_NO_FATAL_FAILURE(AnyOrgUnit(&unit));
+  QuotaFixture first;
+  QuotaFixture second;
+  ASSERT_NO_FATAL_FAILURE(CreateQuotas("active", CallYear() - 1, CallYear() + 1, &first));
+  ASSERT_NO_FATAL_FAILURE(CreateQuotas("active", CallYear() - 1, CallYear() + 1, &second));
+  Json institution = first.partner.institution;
+  institution["name"] = Unique("Aaaa renamed university");
+  ASSERT_NO_FATAL_FAILURE(UpdateOk("/api/v1/institutions/" + std::to_string(IdOf(institution)),
+                                   institution, &institution));
+  Json call;
+  ASSERT_NO_FATAL_FAILURE(CreateOk(kCalls, CallBody(unit), &call));
+  Json offer;
+  ASSERT_NO_FATAL_FAILURE(
+      CreateOk(OffersOf(call), OfferBody(first.outgoing, "summer", 1, 5), &offer));
+  ASSERT_NO_FATAL_FAILURE(
+      CreateOk(OffersOf(call), OfferBody(second.outgoing, "summer", 1, 5), &offer));
+  const auto names = [&] {
+    const Response list = Api().Get(OffersOf(call) + "?sort=partner");
+    std::vector<std::string> found;
+    EXPECT_TRUE(IsJson(list, 200)) << list;
+    for (const auto& item : list.json["items"]) {
+      found.push_back(Str(item, "partner_name"));
+    }
+    return found;
+  };
+  EXPECT_EQ(names(), (std::vector<std::string>{Str(institution, "name"),
+                                               Str(second.partner.institution, "name")}));
+
+  institution["name"] = Unique("Zzzz renamed university");
+  ASSERT_NO_FATAL_FAILURE(UpdateOk("/api/v1/institutions/" + std::to_string(IdOf(institution)),
+                                   institution, &institution));
+  EXPECT_EQ(names(), (std::vector<std::string>{Str(second.partner.institution, "name"),
+                                               Str(institution, "name")}));
+}
+
 TEST(Calls, StudentsReadCallsAndOffersAndChangeNothing) {
   long long unit = 0;
   ASSERT_NO_FATAL_FAILURE(AnyOrgUnit(&unit));
