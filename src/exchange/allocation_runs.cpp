@@ -15,65 +15,6 @@
 
 namespace weltcampus::exchange {
 
-namespace {
-
-std::string OfferKey(int64_t id) { return "o" + std::to_string(id); }
-std::string ApplicantKey(int64_t id) { return "a" + std::to_string(id); }
-
-int64_t IdOfKey(const std::string& key) {
-  try {
-    size_t used = 0;
-    const int64_t id = std::stoll(key.substr(1), &used);
-    if (used + 1 == key.size() && id > 0) {
-      return id;
-    }
-  } catch (const std::exception&) {
-  }
-  throw ApiError(ErrorCode::kInternal, "A stored allocation input names \"" + key + "\"");
-}
-
-// The checked applications of the call (id, student, committee points), in id order.
-struct Checked {
-  int64_t id = 0;
-  int64_t student_id = 0;
-  std::optional<int64_t> committee_points;
-  std::vector<int64_t> preferences;
-};
-
-std::vector<Checked> CheckedApplications(store::Connection& c, int64_t call_id,
-                                         const std::optional<std::set<int64_t>>& only) {
-  const auto params =
-      store::Params()
-          .Set("call", call_id)
-          .Set("checked", kApplicationStatusTable.Name(ApplicationStatus::kChecked));
-  std::vector<Checked> list;
-  std::map<int64_t, size_t> index;
-  for (const auto& row : c.Query("SELECT id, student_id, committee_points FROM applications "
-                                 "WHERE call_id = :call AND status = :checked ORDER BY id",
-                                 params)) {
-    const int64_t id = row.Int("id");
-    if (only && !only->contains(id)) {
-      continue;
-    }
-    index[id] = list.size();
-    list.push_back({id, row.Int("student_id"), row.OptionalInt("committee_points"), {}});
-  }
-  for (const auto& row :
-       c.Query("SELECT p.application_id, p.offer_id FROM application_preferences p "
-               "JOIN applications a ON a.id = p.application_id "
-               "WHERE a.call_id = :call AND a.status = :checked ORDER BY p.application_id, "
-               "p.position",
-               params)) {
-    const auto it = index.find(row.Int("application_id"));
-    if (it != index.end()) {
-      list[it->second].preferences.push_back(row.Int("offer_id"));
-    }
-  }
-  return list;
-}
-
-}  // namespace
-
 CallInput BuildCallInput(store::Connection& c, const Call& call, const RoundBasis& basis,
                          uint64_t seed) {
   const auto weights = WeightsOf(call);
@@ -88,19 +29,19 @@ CallInput BuildCallInput(store::Connection& c, const Call& call, const RoundBasi
     const int64_t capacity =
         offer.places + offer.extra_places - (taken == basis.taken.end() ? 0 : taken->second);
     OfferInput entry;
-    entry.id = OfferKey(offer.id);
+    entry.id = applications::OfferKey(offer.id);
     entry.capacity = std::max<int64_t>(0, capacity);
     entry.priority.emplace();
     out.input.offers.push_back(std::move(entry));
     out.offer_ids.push_back(offer.id);
     requirements.push_back(RequirementsOf(offer, StayPeriodOf(call.academic_year, offer.term)));
   }
-  for (const auto& application : CheckedApplications(c, call.id, basis.applications)) {
+  for (const auto& application : applications::CheckedOfCall(c, call.id, basis.applications)) {
     const auto student = store::Found(StudentTable().Find(c, application.student_id), "Student");
     const auto facts = StudentFactsOf(c, student);
     const auto applicant = ApplicantOf(student, facts, application.committee_points);
     const double common = CommonScore(weights, applicant).total;
-    const std::string key = ApplicantKey(application.id);
+    const std::string key = applications::ApplicationKey(application.id);
     for (size_t i = 0; i < offers.size(); ++i) {
       if (IneligibilityReasons(facts, requirements[i]).empty()) {
         const double total =
@@ -112,7 +53,7 @@ CallInput BuildCallInput(store::Connection& c, const Call& call, const RoundBasi
     entry.id = key;
     entry.score = AllocationValue(weights, applicant, common);
     for (const int64_t offer_id : application.preferences) {
-      entry.prefs.push_back(OfferKey(offer_id));
+      entry.prefs.push_back(applications::OfferKey(offer_id));
     }
     out.input.applicants.push_back(std::move(entry));
     out.application_ids.push_back(application.id);
@@ -155,10 +96,10 @@ CallInstance CallInstanceOf(const AllocationInput& input) {
   CallInstance out;
   out.instance = IndexAllocationInput(input);
   for (const auto& offer : input.offers) {
-    out.offer_ids.push_back(IdOfKey(offer.id));
+    out.offer_ids.push_back(applications::IdOfKey(offer.id));
   }
   for (const auto& applicant : input.applicants) {
-    out.application_ids.push_back(IdOfKey(applicant.id));
+    out.application_ids.push_back(applications::IdOfKey(applicant.id));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include "exchange/application_scope.h"
 
 #include <algorithm>
+#include <map>
 
 #include "auth/roles.h"
 #include "exchange/programmes.h"
@@ -23,9 +24,15 @@ ProgrammeScope ScopeOf(store::Connection& c, const auth::Principal& person) {
   if (grants.empty()) {
     return programmes;
   }
-  // A school has tens of programmes: each is tried against the grants.
+  // A school has tens of programmes in a few units: each is tried against the grants, with each
+  // unit's ancestors read once.
+  std::map<int64_t, std::vector<int64_t>> ancestors;
   for (const auto& programme : ProgrammeTable().All(c, store::Filter(), "id")) {
-    const auto units = organisation::repository::OrgUnitAncestors(c, programme.org_unit_id);
+    auto [known, inserted] = ancestors.try_emplace(programme.org_unit_id);
+    if (inserted) {
+      known->second = organisation::repository::OrgUnitAncestors(c, programme.org_unit_id);
+    }
+    const auto& units = known->second;
     const bool in = std::any_of(grants.begin(), grants.end(), [&](const auth::RoleGrant& grant) {
       const bool by_unit = grant.org_unit_id &&
                            std::find(units.begin(), units.end(), *grant.org_unit_id) != units.end();

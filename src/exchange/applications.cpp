@@ -376,6 +376,56 @@ std::optional<std::pair<std::string, std::string>> DocumentBytes(store::Connecti
   return std::make_pair(row->Text("file_name"), std::move(bytes));
 }
 
+std::vector<Checked> CheckedOfCall(store::Connection& c, int64_t call_id,
+                                   const std::optional<std::set<int64_t>>& only) {
+  const auto params =
+      store::Params()
+          .Set("call", call_id)
+          .Set("checked", kApplicationStatusTable.Name(ApplicationStatus::kChecked));
+  std::vector<Checked> list;
+  std::map<int64_t, size_t> index;
+  for (const auto& row : c.Query(
+           "SELECT id, student_id, committee_points, stay_category, stay_host, stay_city, "
+           "stay_country, stay_starts_on, stay_ends_on, stay_days FROM applications WHERE call_id "
+           "= :call AND status = :checked ORDER BY id",
+           params)) {
+    const int64_t id = row.Int("id");
+    if (only && !only->contains(id)) {
+      continue;
+    }
+    index[id] = list.size();
+    list.push_back(
+        {id, row.Int("student_id"), row.OptionalInt("committee_points"), {}, StayFromRow(row)});
+  }
+  for (const auto& row :
+       c.Query("SELECT p.application_id, p.offer_id FROM application_preferences p "
+               "JOIN applications a ON a.id = p.application_id "
+               "WHERE a.call_id = :call AND a.status = :checked ORDER BY p.application_id, "
+               "p.position",
+               params)) {
+    const auto it = index.find(row.Int("application_id"));
+    if (it != index.end()) {
+      list[it->second].preferences.push_back(row.Int("offer_id"));
+    }
+  }
+  return list;
+}
+
+std::string ApplicationKey(int64_t id) { return "a" + std::to_string(id); }
+std::string OfferKey(int64_t id) { return "o" + std::to_string(id); }
+
+int64_t IdOfKey(const std::string& key) {
+  try {
+    size_t used = 0;
+    const int64_t id = std::stoll(key.substr(1), &used);
+    if ((key.starts_with("a") || key.starts_with("o")) && used + 1 == key.size() && id > 0) {
+      return id;
+    }
+  } catch (const std::exception&) {
+  }
+  throw ApiError(ErrorCode::kInternal, "A stored run's input names \"" + key + "\"");
+}
+
 }  // namespace applications
 
 }  // namespace weltcampus::exchange

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -119,6 +120,25 @@ bool RemoveDocument(store::Connection& c, int64_t application_id, ApplicationDoc
 std::optional<std::pair<std::string, std::string>> DocumentBytes(store::Connection& c,
                                                                  int64_t application_id,
                                                                  ApplicationDocumentKind kind);
+
+// A checked application of a call as a run takes it: the student, the committee's points, and the
+// offers ranked (a call of places) or the stay planned (a funding call). In id order; only the ids
+// in `only` when given (a later round's applicants).
+struct Checked {
+  int64_t id = 0;
+  int64_t student_id = 0;
+  std::optional<int64_t> committee_points;
+  std::vector<int64_t> preferences;
+  std::optional<PlannedStay> stay;
+};
+std::vector<Checked> CheckedOfCall(store::Connection& c, int64_t call_id,
+                                   const std::optional<std::set<int64_t>>& only);
+
+// How a run's stored input names applications ("a17") and offers ("o5"), and the id a key names
+// (500 when a stored input names something else: it was written by the server alone).
+std::string ApplicationKey(int64_t id);
+std::string OfferKey(int64_t id);
+int64_t IdOfKey(const std::string& key);
 
 }  // namespace applications
 

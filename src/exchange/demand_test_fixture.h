@@ -11,9 +11,9 @@
 #include "exchange/calls.h"
 #include "exchange/programmes.h"
 #include "exchange/students.h"
+#include "exchange_quota.h"
 #include "organisation/model.h"
 #include "organisation/org_units.h"
-#include "partners/service.h"
 #include "store/temporary_database.h"
 
 namespace weltcampus::exchange::demand_testing {
@@ -81,33 +81,10 @@ class DemandFixture : public ::testing::TestWithParam<Backend> {
   }
 
   int64_t Quota() {
-    partners::PartnersService partners(db_->database());
-    const auto actor = audit::Actor::System();
-    partners::Institution institution;
-    institution.name = "Université de Lyon";
-    institution.country = "FR";
-    institution = partners.CreateInstitution(actor, institution);
-    partners::Partnership partnership;
-    partnership.institution_id = institution.id;
-    partnership = partners.CreatePartnership(actor, Date{2026, 12, 3}, partnership);
-    partners::Agreement agreement;
-    agreement.partnership_id = partnership.id;
-    agreement.title = "Medicine";
-    agreement.type = partners::AgreementType::kErasmusIia;
-    agreement.status = partners::AgreementStatus::kSigned;
-    agreement.first_academic_year = 2025;
-    agreement.last_academic_year = 2028;
-    agreement.ends_on = "2029-09-30";
-    agreement.partner_institution_ids = {institution.id};
-    partners::Quota quota;
-    quota.direction = partners::Direction::kOutgoing;
-    quota.category = partners::QuotaCategory::kStudentStudies;
-    quota.places_per_year = 10;
-    quota.months_per_place = 5;
-    agreement.quotas.push_back(quota);
-    agreement = partners.CreateAgreement(actor, agreement);
-    partnership_ = partnership.id;
-    return agreement.quotas.at(0).id;
+    const auto added = test_support::AddOutgoingQuota(db_->database(), "Université de Lyon", "FR",
+                                                      "Medicine", {10, 2025});
+    partnership_ = added.partnership_id;
+    return added.quota_id;
   }
 
   static int64_t AddCall(Connection& c, int year, int64_t unit) {

@@ -16,53 +16,6 @@ namespace weltcampus::exchange {
 
 namespace {
 
-// A checked application of the call with what the ranking needs.
-struct FundingApplication {
-  int64_t id = 0;
-  int64_t student_id = 0;
-  std::optional<int64_t> committee_points;
-  std::optional<PlannedStay> stay;
-};
-
-std::vector<FundingApplication> CheckedOfCall(store::Connection& c, int64_t call_id,
-                                              const std::optional<std::set<int64_t>>& only) {
-  std::vector<FundingApplication> list;
-  for (const auto& row : c.Query(
-           "SELECT id, student_id, committee_points, stay_category, stay_starts_on, stay_ends_on, "
-           "stay_days FROM applications WHERE call_id = :call AND status = :checked ORDER BY id",
-           store::Params()
-               .Set("call", call_id)
-               .Set("checked", kApplicationStatusTable.Name(ApplicationStatus::kChecked)))) {
-    FundingApplication application{row.Int("id"), row.Int("student_id"),
-                                   row.OptionalInt("committee_points"), std::nullopt};
-    if (only && !only->contains(application.id)) {
-      continue;
-    }
-    if (const auto category = row.OptionalText("stay_category")) {
-      PlannedStay stay;
-      stay.category = kStayCategoryTable.FromStored(*category);
-      stay.starts_on = row.OptionalText("stay_starts_on").value_or("");
-      stay.ends_on = row.OptionalText("stay_ends_on").value_or("");
-      stay.days = row.OptionalInt("stay_days").value_or(0);
-      application.stay = std::move(stay);
-    }
-    list.push_back(std::move(application));
-  }
-  return list;
-}
-
-int64_t ApplicationIdOf(const std::string& key) {
-  try {
-    size_t used = 0;
-    const int64_t id = std::stoll(key.substr(1), &used);
-    if (key.starts_with("a") && used + 1 == key.size() && id > 0) {
-      return id;
-    }
-  } catch (const std::exception&) {
-  }
-  throw ApiError(ErrorCode::kInternal, "A stored funding input names \"" + key + "\"");
-}
-
 FundingInput FundingInputOf(const std::string& text) {
   try {
     const auto json = nlohmann::json::parse(text);
@@ -111,7 +64,7 @@ ComputedRun ComputeFundingRun(store::Connection& c, const Call& call, const Roun
   built.seed = seed;
   built.budget_days = std::max<int64_t>(0, call.funded_months.value_or(0) * 30 - basis.taken_days);
   std::vector<std::vector<IneligibilityReason>> reasons;
-  for (const auto& application : CheckedOfCall(c, call.id, basis.applications)) {
+  for (const auto& application : applications::CheckedOfCall(c, call.id, basis.applications)) {
     const auto student = store::Found(StudentTable().Find(c, application.student_id), "Student");
     const auto facts = StudentFactsOf(c, student);
     const auto applicant = ApplicantOf(student, facts, application.committee_points);
@@ -119,7 +72,7 @@ ComputedRun ComputeFundingRun(store::Connection& c, const Call& call, const Roun
     // Without a stay (never through the routes) the stay is of 0 days: too short.
     const PlannedStay stay = application.stay.value_or(PlannedStay{});
     reasons.push_back(FundingIneligibilityReasons(facts, stay, call.academic_year));
-    built.applicants.push_back({"a" + std::to_string(application.id),
+    built.applicants.push_back({applications::ApplicationKey(application.id),
                                 AllocationValue(weights, applicant, common), common, stay.days,
                                 reasons.back().empty()});
   }
@@ -148,7 +101,7 @@ ComputedRun ComputeFundingRun(store::Connection& c, const Call& call, const Roun
       why.push_back(ToJson(reason));
     }
     RunResult result;
-    result.application_id = ApplicationIdOf(applicant.id);
+    result.application_id = applications::IdOfKey(applicant.id);
     result.score = applicant.score;
     result.days_granted = outcome.days_granted;
     result.explanation = nlohmann::json{
@@ -176,7 +129,7 @@ bool RepeatFundingRun(store::Connection& c, int64_t run_id) {
     return false;
   }
   for (size_t i = 0; i < input.applicants.size(); ++i) {
-    const auto it = stored.find(ApplicationIdOf(input.applicants[i].id));
+    const auto it = stored.find(applications::IdOfKey(input.applicants[i].id));
     if (it == stored.end() || it->second != ranking.outcomes[i].days_granted) {
       return false;
     }

@@ -105,6 +105,11 @@ std::vector<std::pair<std::string, int64_t>> PartnerCountries(Connection& c);
 // Agreements with their partners, contacts and quotas. Contacts and quotas are updated by id, so
 // they keep their identity across edits.
 std::optional<Agreement> FindAgreement(Connection& c, int64_t id);
+// The agreements a condition on `a` (the agreement), `p` (its partnership) and `i` (the partner
+// institution) selects, by partner name, with all their children: seven statements whatever the
+// number (the children by batches of 500).
+std::vector<Agreement> AgreementsWhere(Connection& c, const std::string& condition,
+                                       const store::Params& params);
 const store::SortTable& AgreementSorts();
 // How a list gives the agreements' children: as records (the overview sums their places), or as
 // the text kept with each agreement (Agreement::children_json: a list page, an export), which

@@ -1,7 +1,8 @@
 #pragma once
 
-// For the exchange's unit tests: an outgoing student quota (4 places of 5 months a year) of an
-// Erasmus agreement signed for 2026/27 to 2028/29 with a new partner, for offers to be carved from.
+// For the exchange's unit tests: an outgoing student quota (4 places of 5 months a year unless
+// told) of an Erasmus agreement signed from 2026/27 (unless told) to 2028/29 with a new partner,
+// for offers to be carved from.
 #include <cstdint>
 #include <string>
 
@@ -17,8 +18,14 @@ struct TestQuota {
   int64_t partnership_id = 0;
 };
 
+struct QuotaShape {
+  int64_t places_per_year = 4;
+  int first_academic_year = 2026;
+};
+
 inline TestQuota AddOutgoingQuota(store::Database& database, const std::string& partner,
-                                  const std::string& country, const std::string& title) {
+                                  const std::string& country, const std::string& title,
+                                  QuotaShape shape = {}) {
   partners::PartnersService partners(database);
   const auto actor = audit::Actor::System();
   partners::Institution institution;
@@ -33,14 +40,14 @@ inline TestQuota AddOutgoingQuota(store::Database& database, const std::string& 
   agreement.title = title;
   agreement.type = partners::AgreementType::kErasmusIia;
   agreement.status = partners::AgreementStatus::kSigned;
-  agreement.first_academic_year = 2026;
+  agreement.first_academic_year = shape.first_academic_year;
   agreement.last_academic_year = 2028;
   agreement.ends_on = "2029-09-30";
   agreement.partner_institution_ids = {institution.id};
   partners::Quota quota;
   quota.direction = partners::Direction::kOutgoing;
   quota.category = partners::QuotaCategory::kStudentStudies;
-  quota.places_per_year = 4;
+  quota.places_per_year = shape.places_per_year;
   quota.months_per_place = 5;
   agreement.quotas.push_back(quota);
   agreement = partners.CreateAgreement(actor, agreement);
