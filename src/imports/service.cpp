@@ -279,6 +279,9 @@ jobs::JobOutcome RunImportJob(store::Database& database, jobs::JobContext& conte
         importer.import(database, context.actor(), text, file_name, columns, control_for(true));
     if (!dry_run) {
       context.Progress(rows_to_apply, 2 * rows_to_apply, "Writing", true);
+      // From here the import writes, all or nothing, and a cancel is refused (409): one accepted
+      // before stops it here, so that an accepted cancel always means nothing was written.
+      context.EnterCommit();
       context.SetInsideWrite(true);
       report =
           importer.import(database, context.actor(), text, file_name, columns, control_for(false));

@@ -131,8 +131,16 @@ bool RequestCancel(Connection& c, int64_t id, const std::string& now) {
   }
   return c.Exec(
              "UPDATE jobs SET cancel_requested = 1, updated_at = :now "
-             "WHERE id = :id AND status = 'running'",
+             "WHERE id = :id AND status = 'running' AND committing = 0",
              params) == 1;
+}
+
+bool EnterCommit(Connection& c, int64_t id, const std::string& now) {
+  // One statement on the job's row: against a concurrent RequestCancel, one of the two wins.
+  return c.Exec(
+             "UPDATE jobs SET committing = 1, updated_at = :now "
+             "WHERE id = :id AND status = 'running' AND cancel_requested = 0",
+             store::Params().Set("id", id).Set("now", now)) == 1;
 }
 
 bool FinishJob(Connection& c, int64_t id, const std::string& runner, const std::string& status,

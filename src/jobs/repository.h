@@ -30,8 +30,12 @@ void SaveProgress(Connection& c, int64_t id, int64_t done, int64_t total,
                   const std::optional<std::string>& message, const std::string& now);
 bool CancelRequested(Connection& c, int64_t id);
 // A queued job is cancelled at once; a running one is asked to stop (its runner looks between
-// batches). Answers false when the job had already ended.
+// batches) until it enters its commit. Answers false when the job had already ended or is
+// committing.
 bool RequestCancel(Connection& c, int64_t id, const std::string& now);
+// A running job about to write its changes: false when a cancel was asked for before; from now on
+// RequestCancel refuses.
+bool EnterCommit(Connection& c, int64_t id, const std::string& now);
 // Ends a running job of this runner; false when it was no longer running (failed as abandoned).
 bool FinishJob(Connection& c, int64_t id, const std::string& runner, const std::string& status,
                const std::optional<std::string>& message, const nlohmann::json& result,

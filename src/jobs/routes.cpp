@@ -59,13 +59,19 @@ void RegisterRoutes(http::Router& router, store::Database& database) {
       .Returns(200, JobSchema());
   router
       .Add("POST", base + "/{id}/cancel", http::kAuthenticated,
-           "Cancel a job: a queued one at once, a running one at its next batch (nothing is kept)",
+           "Cancel a job: a queued one at once, a running one at its next batch (nothing is kept); "
+           "409 once it has ended or writes its changes",
            [&database](const Request& request) {
              const auto id = request.PathId("id");
              const auto job = database.Write([&](store::Connection& c) {
                VisibleJob(c, auth::SignedIn(request), id);
                if (!repository::RequestCancel(c, id, NowUtcTimestamp())) {
-                 throw ApiError(ErrorCode::kConflict, "The job has already ended");
+                 const auto now = repository::FindJob(c, id);
+                 throw ApiError(ErrorCode::kConflict,
+                                now && now->status == "running"
+                                    ? "The job is writing its changes and can no longer be "
+                                      "cancelled"
+                                    : "The job has already ended");
                }
                return *repository::FindJob(c, id);
              });

@@ -48,6 +48,14 @@ bool JobContext::CancelRequested() {
       [&](store::Connection& c) { return repository::CancelRequested(c, job_.id); });
 }
 
+void JobContext::EnterCommit() {
+  if (!database_.Write([&](store::Connection& c) {
+        return repository::EnterCommit(c, job_.id, NowUtcTimestamp());
+      })) {
+    throw JobCancelled();
+  }
+}
+
 JobRunner::JobRunner(store::Database& database, Options options)
     : database_(database), options_(options), runner_id_(NewRunnerId()) {}
 

@@ -54,6 +54,10 @@ class JobContext {
                 bool force = false);
   // Whether someone asked to cancel (reads the row: any server may have received the request).
   bool CancelRequested();
+  // The point after which the job no longer stops for a cancel request (it writes its changes,
+  // all or nothing): from here a cancel is refused with 409, so that an accepted one always means
+  // nothing was written. Throws JobCancelled when one came before.
+  void EnterCommit();
   void SetInsideWrite(bool inside) { inside_write_ = inside; }
 
  private:

@@ -137,6 +137,40 @@ TEST_P(JobRunnerTest, ARunningJobStopsAtTheCancelRequestAndKeepsNothing) {
   EXPECT_FALSE(job.has_report);
 }
 
+// Once a job writes its changes a cancel is refused, and a cancel accepted before stops it there:
+// an accepted cancel never ends in a job that wrote something.
+TEST_P(JobRunnerTest, ACancelIsRefusedOnceTheJobWritesAndHonouredBefore) {
+  JobRunner runner(database(), {});
+  bool wrote = false;
+  runner.Register("writes", [&](JobContext& context) {
+    context.EnterCommit();
+    EXPECT_FALSE(database().Write([&](Connection& c) {
+      return repository::RequestCancel(c, context.job().id, NowUtcTimestamp());
+    }));
+    wrote = true;
+    return JobOutcome{"written", nullptr, std::nullopt};
+  });
+  const auto writing = Queue("writes");
+  EXPECT_TRUE(runner.RunOnce());
+  EXPECT_TRUE(wrote);
+  EXPECT_EQ(Find(writing).status, "succeeded");
+  EXPECT_FALSE(Find(writing).cancel_requested);
+
+  wrote = false;
+  runner.Register("asked", [&](JobContext& context) {
+    EXPECT_TRUE(database().Write([&](Connection& c) {
+      return repository::RequestCancel(c, context.job().id, NowUtcTimestamp());
+    }));
+    context.EnterCommit();  // throws JobCancelled
+    wrote = true;
+    return JobOutcome{"written", nullptr, std::nullopt};
+  });
+  const auto asked = Queue("asked");
+  EXPECT_TRUE(runner.RunOnce());
+  EXPECT_FALSE(wrote);
+  EXPECT_EQ(Find(asked).status, "cancelled");
+}
+
 TEST_P(JobRunnerTest, FailuresAreRecordedWithTheirMessageAndUnknownErrorsWithout) {
   JobRunner runner(database(), {});
   runner.Register("bad", [](JobContext&) -> JobOutcome { throw JobFailure("no column \"PIC\""); });

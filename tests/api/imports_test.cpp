@@ -189,8 +189,8 @@ TEST(Imports, AQueuedJobCancelledAtOnceNeverRuns) {
   ASSERT_TRUE(IsJson(queued, 202)) << queued;
   const std::string path = "/api/v1/jobs/" + std::to_string(IdOf(queued.json));
   const Response cancel = Api().PostRaw(path + "/cancel", "");
-  // Queued (cancelled at once) or already running (stops at its next batch), or in the rare case
-  // of a very fast runner already finished (409): whatever happened, a cancelled job wrote nothing.
+  // Queued (cancelled at once) or already running (stops at its next batch); or, with a very fast
+  // runner, already writing its changes or finished (409). An accepted cancel wrote nothing.
   Json job;
   ASSERT_NO_FATAL_FAILURE(WaitForJob(IdOf(queued.json), &job));
   if (cancel.status == 202) {
