@@ -27,6 +27,8 @@ constexpr Budget kAccount{10, std::chrono::minutes(1), std::chrono::hours(24)};
 constexpr auto kFailuresCountFor = std::chrono::hours(24);
 constexpr auto kKnownAddressFor = std::chrono::hours(24 * 180);
 
+// Its times to the millisecond (UtcTimestampMillis): a block of a few seconds must last its
+// length, not up to a second less.
 struct Throttle {
   int64_t failures = 0;
   std::string last_failure_at;
@@ -79,7 +81,7 @@ bool IsKnownAddress(Connection& c, const LoginAttempt& attempt, Clock::time_poin
 }
 
 void ThrowIfBlocked(const std::optional<Throttle>& throttle, Clock::time_point now) {
-  if (!throttle || throttle->blocked_until <= UtcTimestamp(now)) {
+  if (!throttle || throttle->blocked_until <= UtcTimestampMillis(now)) {
     return;
   }
   // Whole seconds until the block ends, rounded up, for Retry-After.
@@ -97,18 +99,18 @@ AttemptTicket::Counted Count(Connection& c, const std::string& key, const Budget
   Throttle throttle = found.value_or(Throttle{});
   AttemptTicket::Counted counted{key, throttle.blocked_until, {}};
   if (!throttle.last_failure_at.empty() &&
-      throttle.last_failure_at < UtcTimestamp(now - kFailuresCountFor)) {
+      throttle.last_failure_at < UtcTimestampMillis(now - kFailuresCountFor)) {
     throttle.failures = 0;
   }
   ++throttle.failures;
-  throttle.last_failure_at = UtcTimestamp(now);
+  throttle.last_failure_at = UtcTimestampMillis(now);
   std::chrono::seconds block{0};
   if (throttle.failures > budget.free_failures) {
     const int64_t exponent = std::min<int64_t>(throttle.failures - budget.free_failures - 1, 30);
     block = std::min<std::chrono::seconds>(budget.first_block * (int64_t{1} << exponent),
                                            budget.longest_block);
   }
-  throttle.blocked_until = UtcTimestamp(now + block);
+  throttle.blocked_until = UtcTimestampMillis(now + block);
   counted.blocked_written = throttle.blocked_until;
   Save(c, key, throttle);
   return counted;
@@ -157,8 +159,8 @@ void LoginSucceeded(Connection& c, const LoginAttempt& attempt, const AttemptTic
     throttle->failures = std::max<int64_t>(throttle->failures - 1, 0);
     // A block this attempt started is lifted (one a later failure started stays).
     if (throttle->blocked_until == counted.blocked_written) {
-      throttle->blocked_until =
-          counted.blocked_before.empty() ? UtcTimestamp(Clock::now()) : counted.blocked_before;
+      throttle->blocked_until = counted.blocked_before.empty() ? UtcTimestampMillis(Clock::now())
+                                                               : counted.blocked_before;
     }
     Save(c, counted.key, *throttle);
   }
@@ -171,7 +173,7 @@ void LoginSucceeded(Connection& c, const LoginAttempt& attempt, const AttemptTic
 
 int64_t DeleteStaleThrottles(Connection& c) {
   const auto now = Clock::now();
-  const std::string day_ago = UtcTimestamp(now - kFailuresCountFor);
+  const std::string day_ago = UtcTimestampMillis(now - kFailuresCountFor);
   const int64_t throttles = c.Exec(
       "DELETE FROM login_throttle WHERE last_failure_at < :before AND blocked_until < :before",
       store::Params().Set("before", day_ago));

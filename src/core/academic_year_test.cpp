@@ -54,5 +54,22 @@ TEST(TimestampTest, RoundTrips) {
   EXPECT_FALSE(ParseUtcTimestamp("2026-11-28T25:05:09Z"));
 }
 
+TEST(TimestampTest, MillisecondsRoundTripAndSortByTime) {
+  const auto parsed = ParseUtcTimestamp("2026-11-28T17:05:09.045Z");
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(UtcTimestampMillis(*parsed), "2026-11-28T17:05:09.045Z");
+  EXPECT_EQ(UtcTimestamp(*parsed), "2026-11-28T17:05:09Z");
+  EXPECT_EQ(*parsed - *ParseUtcTimestamp("2026-11-28T17:05:09Z"), std::chrono::milliseconds(45));
+  EXPECT_EQ(UtcTimestampMillis(*ParseUtcTimestamp("2026-11-28T17:05:09Z")),
+            "2026-11-28T17:05:09.000Z");
+  EXPECT_LT(UtcTimestampMillis(*parsed),
+            UtcTimestampMillis(*parsed + std::chrono::milliseconds(1)));
+  EXPECT_LT(UtcTimestampMillis(*parsed + std::chrono::milliseconds(955)),
+            UtcTimestampMillis(*parsed + std::chrono::milliseconds(956)));
+  EXPECT_FALSE(ParseUtcTimestamp("2026-11-28T17:05:09.04Z"));
+  EXPECT_FALSE(ParseUtcTimestamp("2026-11-28T17:05:09.0a5Z"));
+  EXPECT_FALSE(ParseUtcTimestamp("2026-11-28T17:05:09,045Z"));
+}
+
 }  // namespace
 }  // namespace weltcampus

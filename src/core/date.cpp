@@ -75,7 +75,29 @@ std::string UtcTimestamp(std::chrono::system_clock::time_point time) {
 
 namespace weltcampus {
 
+std::string UtcTimestampMillis(std::chrono::system_clock::time_point time) {
+  const auto seconds = std::chrono::floor<std::chrono::seconds>(time);
+  const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(time - seconds).count();
+  std::string text = UtcTimestamp(seconds);
+  char fraction[8];
+  std::snprintf(fraction, sizeof fraction, ".%03dZ", static_cast<int>(millis));
+  text.replace(text.size() - 1, 1, fraction);
+  return text;
+}
+
 std::optional<std::chrono::system_clock::time_point> ParseUtcTimestamp(std::string_view text) {
+  // "...SS.mmmZ": the milliseconds, then the rest as the whole-second form.
+  if (text.size() == 24 && text[19] == '.' && text[23] == 'Z') {
+    int millis = 0;
+    for (size_t k = 20; k < 23; ++k) {
+      if (text[k] < '0' || text[k] > '9') {
+        return std::nullopt;
+      }
+      millis = millis * 10 + (text[k] - '0');
+    }
+    const auto whole = ParseUtcTimestamp(std::string(text.substr(0, 19)) + "Z");
+    return whole ? std::optional(*whole + std::chrono::milliseconds(millis)) : std::nullopt;
+  }
   if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z') {
     return std::nullopt;
   }

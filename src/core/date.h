@@ -28,6 +28,10 @@ int DaysInMonth(int year, int month);
 // "2026-11-28T17:00:00Z", the form every stored timestamp takes; such strings sort by time.
 std::string NowUtcTimestamp();
 std::string UtcTimestamp(std::chrono::system_clock::time_point time);
+// To the millisecond, "2026-11-28T17:00:00.250Z", where a second is too coarse (the login
+// throttle's short blocks); such strings sort by time among themselves, not mixed with the above.
+std::string UtcTimestampMillis(std::chrono::system_clock::time_point time);
+// Reads both forms.
 std::optional<std::chrono::system_clock::time_point> ParseUtcTimestamp(std::string_view text);
 
 }  // namespace weltcampus
