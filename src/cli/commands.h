@@ -53,6 +53,15 @@ int PrintDemoAccounts();
 int VerifyAudit(const std::string& db);
 // Appends the audit log's head to the anchor file (and syslog): for a cron job beside the server.
 int AnchorAudit(const std::string& db);
+// A consistent copy of the database while the server runs (SQLite: VACUUM INTO; PostgreSQL:
+// pg_dump's custom format); never over an existing file.
+int Backup(const std::string& db, const std::string& file);
+// A backup into an empty database of its kind, then the migrations and `audit verify` (exit 1 when
+// the chain does not verify under the key given).
+int Restore(const std::string& db, const std::string& file);
+// Restoring into SQLite must not create a new audit key beside the database: the backed-up
+// database's key is needed to verify its chain. Throws naming where to put it.
+void RequireRestoreKey(const std::string& db, const AuditChainOptions& options);
 // Recounts what the database keeps counted; exit 1 on a difference.
 int CheckCounts(const std::string& db);
 // Disabled accounts unused for this many days are pseudonymised.

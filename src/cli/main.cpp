@@ -148,6 +148,17 @@ int main(int argc, char** argv) {
   auto* audit_anchor = audit_cmd->add_subcommand(
       "anchor", "Append the log's head to the anchor file and syslog (for a cron job)");
 
+  std::string backup_file;
+  auto* backup_cmd = app.add_subcommand(
+      "backup", "Write a consistent copy of the database to FILE while the server runs");
+  backup_cmd->add_option("file", backup_file, "The backup file (must not exist)")->required();
+  auto* restore_cmd = app.add_subcommand(
+      "restore",
+      "Restore a backup into an empty database (--db), migrate it and verify its audit log");
+  restore_cmd->add_option("file", backup_file, "The backup file")
+      ->required()
+      ->check(CLI::ExistingFile);
+
   auto* check_cmd = app.add_subcommand("check", "Check the database's derived data");
   check_cmd->require_subcommand(1);
   auto* check_counts = check_cmd->add_subcommand("counts",
@@ -193,6 +204,9 @@ int main(int argc, char** argv) {
   SetUpLogging(log_level);
   try {
     // Every command that writes or checks the database needs the audit chain's key.
+    if (restore_cmd->parsed()) {
+      weltcampus::cli::RequireRestoreKey(db, audit_chain);
+    }
     if (!allocation_solve->parsed() && !user_demo->parsed()) {
       weltcampus::cli::ConfigureAuditChain(db, audit_chain);
     }
@@ -224,6 +238,12 @@ int main(int argc, char** argv) {
     }
     if (audit_anchor->parsed()) {
       return weltcampus::cli::AnchorAudit(db);
+    }
+    if (backup_cmd->parsed()) {
+      return weltcampus::cli::Backup(db, backup_file);
+    }
+    if (restore_cmd->parsed()) {
+      return weltcampus::cli::Restore(db, backup_file);
     }
     if (check_counts->parsed()) {
       return weltcampus::cli::CheckCounts(db);

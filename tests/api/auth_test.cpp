@@ -4,14 +4,13 @@
 
 #include <string>
 
+#include "accounts.h"
 #include "api_client.h"
 #include "fixtures.h"
 #include "raw_http.h"
 
 namespace weltcampus::api_test {
 namespace {
-
-constexpr const char* kDemoPassword = "Dresden-Weltcampus-Demo";
 
 class AuthTest : public ::testing::Test {
  protected:
