@@ -6,6 +6,7 @@
 #include "audit/record_changes.h"
 #include "core/digest.h"
 #include "core/error.h"
+#include "exchange/application_changes.h"
 #include "exchange/funding.h"
 #include "exchange/programmes.h"
 #include "exchange/scoring.h"
@@ -13,15 +14,33 @@
 
 namespace weltcampus::exchange {
 
-namespace {
+namespace application_changes {
 
-template <typename T>
-std::vector<T> OfStudent(store::Connection& c, const store::RecordTable<T>& table,
-                         int64_t student_id) {
-  store::Filter where;
-  where.Equal("student_id", std::optional<int64_t>(student_id));
-  return table.All(c, where, "id");
+Call CallFound(store::Connection& c, int64_t call_id) {
+  return store::Found(FindCall(c, call_id), "Call");
 }
+
+double CommonScoreOf(const Call& call, const Student& student, const StudentFacts& facts,
+                     std::optional<int64_t> committee_points) {
+  return CommonScore(WeightsOf(call), ApplicantOf(student, facts, committee_points)).total;
+}
+
+Application Written(store::Connection& c, const audit::Actor& actor, const Application& before,
+                    Application after) {
+  after.version = before.version;
+  applications::Update(c, after);
+  auto read = store::Found(applications::Find(c, before.id), "Application");
+  audit::RecordChange(c, actor, "application", before.id, ToJson(before), ToJson(read));
+  return read;
+}
+
+}  // namespace application_changes
+
+using application_changes::CallFound;
+using application_changes::CommonScoreOf;
+using application_changes::Written;
+
+namespace {
 
 Student StudentOfUser(store::Connection& c, const std::optional<int64_t>& user_id) {
   auto student = user_id ? FindStudentOfUser(c, *user_id) : std::nullopt;
@@ -29,10 +48,6 @@ Student StudentOfUser(store::Connection& c, const std::optional<int64_t>& user_i
     throw NotFoundError("Student record");
   }
   return std::move(*student);
-}
-
-Call CallFound(store::Connection& c, int64_t call_id) {
-  return store::Found(FindCall(c, call_id), "Call");
 }
 
 bool IsOpen(const Call& call, Date today) {
@@ -56,19 +71,6 @@ void CheckPeriod(const Call& call, Date today) {
 
 }  // namespace
 
-OfferRequirements RequirementsOf(const Offer& offer, const StayPeriod& stay) {
-  OfferRequirements requirements;
-  requirements.eqf_levels = offer.eqf_levels;
-  requirements.isced_code = offer.isced_code;
-  requirements.language = offer.language;
-  requirements.cefr_level = offer.cefr_level;
-  requirements.requires_first_state_exam = offer.requires_first_state_exam;
-  requirements.months = offer.months_per_place;
-  requirements.starts_on = stay.starts_on;
-  requirements.ends_on = stay.ends_on;
-  return requirements;
-}
-
 std::vector<OfferEligibility> Eligibilities(store::Connection& c, const Call& call,
                                             const StudentFacts& facts) {
   std::vector<OfferEligibility> offers;
@@ -81,25 +83,7 @@ std::vector<OfferEligibility> Eligibilities(store::Connection& c, const Call& ca
   return offers;
 }
 
-Applicant ApplicantOf(const Student& student, const StudentFacts& facts,
-                      std::optional<int64_t> committee_points) {
-  Applicant applicant;
-  applicant.grade_average = student.grade_average;
-  for (const auto& certificate : facts.certificates) {
-    applicant.certificates.emplace_back(certificate.language, certificate.level);
-  }
-  applicant.committee_points = committee_points;
-  applicant.earlier_stay_abroad = !facts.stays.empty();
-  applicant.study_semester = student.study_semester;
-  return applicant;
-}
-
 namespace {
-
-double CommonScoreOf(const Call& call, const Student& student, const StudentFacts& facts,
-                     std::optional<int64_t> committee_points) {
-  return CommonScore(WeightsOf(call), ApplicantOf(student, facts, committee_points)).total;
-}
 
 MyApplication Assemble(store::Connection& c, const Call& call, const Student& student, Date today) {
   MyApplication mine;
@@ -181,16 +165,6 @@ ApplicationStatus AfterStudentChange(ApplicationStatus status) {
   }
 }
 
-// Writes the application's columns at `before`'s version and records the change.
-Application Written(store::Connection& c, const audit::Actor& actor, const Application& before,
-                    Application after) {
-  after.version = before.version;
-  applications::Update(c, after);
-  auto read = store::Found(applications::Find(c, before.id), "Application");
-  audit::RecordChange(c, actor, "application", before.id, ToJson(before), ToJson(read));
-  return read;
-}
-
 // A call for places takes preferences, a funding call a planned stay.
 void CheckShape(const Call& call, bool stay) {
   if (call.kind == CallKind::kFunding && !stay) {
@@ -236,24 +210,6 @@ void CheckPreferences(const Call& call, const std::vector<OfferEligibility>& off
 }
 
 }  // namespace
-
-StudentFacts StudentFactsOf(store::Connection& c, const Student& student) {
-  const auto programme = store::Found(ProgrammeTable().Find(c, student.programme_id), "Programme");
-  StudentFacts facts;
-  facts.eqf_level = programme.eqf_level;
-  facts.isced_code = programme.isced_code;
-  facts.single_cycle = programme.single_cycle;
-  facts.study_semester = student.study_semester;
-  facts.first_state_exam_passed = student.first_state_exam_passed;
-  facts.enrolled_until = student.enrolled_until;
-  for (const auto& certificate : OfStudent(c, LanguageCertificateTable(), student.id)) {
-    facts.certificates.push_back({certificate.language, certificate.cefr_level});
-  }
-  for (const auto& stay : OfStudent(c, StayAbroadTable(), student.id)) {
-    facts.stays.push_back({stay.months, stay.study_cycle, stay.erasmus_funded});
-  }
-  return facts;
-}
 
 MyApplication ApplicationsService::Mine(int64_t user_id, int64_t call_id, Date today) {
   return database_.Read([&](store::Connection& c) {
@@ -427,102 +383,6 @@ std::pair<std::string, std::string> ApplicationsService::MyDocument(int64_t user
     auto document =
         application ? applications::DocumentBytes(c, application->id, kind) : std::nullopt;
     return store::Found(std::move(document), "Document");
-  });
-}
-
-namespace {
-
-// An application the person may see (404 for another scope's, as for a missing one).
-Application Visible(store::Connection& c, const auth::Principal& person, int64_t id) {
-  auto application = applications::Find(c, id);
-  if (!application || !InScope(ScopeOf(c, person), application->programme_id)) {
-    throw NotFoundError("Application");
-  }
-  return std::move(*application);
-}
-
-Application VisibleForChange(store::Connection& c, const auth::Principal& person, int64_t id,
-                             int64_t expected_version) {
-  auto application = Visible(c, person, id);
-  return audit::LoadForChangeNamed(c, "application", id,
-                                   std::optional<Application>(std::move(application)),
-                                   expected_version, "Application");
-}
-
-void CheckOfficeMayChange(const Application& application) {
-  if (application.status == ApplicationStatus::kDraft ||
-      application.status == ApplicationStatus::kWithdrawn) {
-    throw ApiError(ErrorCode::kConflict,
-                   "This application is " +
-                       std::string(kApplicationStatusTable.Name(application.status)) +
-                       "; only submitted applications are checked and scored",
-                   "status");
-  }
-}
-
-}  // namespace
-
-store::Page<Application> ApplicationsService::List(const auth::Principal& person,
-                                                   applications::ListFilter filter,
-                                                   const PageRequest& page) {
-  return database_.Read([&](store::Connection& c) {
-    CallFound(c, filter.call_id);
-    filter.programmes = ScopeOf(c, person);
-    return applications::List(c, filter, page);
-  });
-}
-
-Application ApplicationsService::Get(const auth::Principal& person, int64_t id) {
-  return database_.Read([&](store::Connection& c) { return Visible(c, person, id); });
-}
-
-Application ApplicationsService::Score(const audit::Actor& actor, const auth::Principal& person,
-                                       int64_t id, int64_t expected_version,
-                                       std::optional<int64_t> committee_points,
-                                       std::optional<std::string> office_note) {
-  return database_.Write([&](store::Connection& c) {
-    const auto before = VisibleForChange(c, person, id, expected_version);
-    CheckOfficeMayChange(before);
-    const auto call = CallFound(c, before.call_id);
-    if (committee_points &&
-        (*committee_points < 0 || *committee_points > call.committee_points_max)) {
-      throw ValidationError("committee_points", "Committee points run from 0 to " +
-                                                    std::to_string(call.committee_points_max) +
-                                                    " in this call, not " +
-                                                    std::to_string(*committee_points));
-    }
-    const auto student = store::Found(StudentTable().Find(c, before.student_id), "Student");
-    auto after = before;
-    after.committee_points = committee_points;
-    after.office_note = std::move(office_note);
-    after.score = CommonScoreOf(call, student, StudentFactsOf(c, student), committee_points);
-    return Written(c, actor, before, after);
-  });
-}
-
-Application ApplicationsService::CheckCompleteness(const audit::Actor& actor,
-                                                   const auth::Principal& person, int64_t id,
-                                                   int64_t expected_version, bool complete,
-                                                   std::optional<std::string> reason) {
-  return database_.Write([&](store::Connection& c) {
-    const auto before = VisibleForChange(c, person, id, expected_version);
-    CheckOfficeMayChange(before);
-    if (!complete && (!reason || reason->empty())) {
-      throw ValidationError("reason", "Say what is missing");
-    }
-    auto after = before;
-    after.status = complete ? ApplicationStatus::kChecked : ApplicationStatus::kIncomplete;
-    after.completeness_note = complete ? std::nullopt : std::move(reason);
-    return Written(c, actor, before, after);
-  });
-}
-
-std::pair<std::string, std::string> ApplicationsService::Document(const auth::Principal& person,
-                                                                  int64_t id,
-                                                                  ApplicationDocumentKind kind) {
-  return database_.Read([&](store::Connection& c) {
-    const auto application = Visible(c, person, id);
-    return store::Found(applications::DocumentBytes(c, application.id, kind), "Document");
   });
 }
 
