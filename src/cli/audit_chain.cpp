@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
 
 #include "audit/audit.h"
@@ -20,6 +21,18 @@ std::string SqliteFile(const std::string& db) {
   return db.rfind(kSqlitePrefix, 0) == 0 ? db.substr(kSqlitePrefix.size()) : std::string();
 }
 
+// The key in `path`; a missing file is created, unless only an existing key will do.
+std::string KeyOfFile(const std::string& path, const AuditChainOptions& options) {
+  if (options.existing_key_only && !std::filesystem::exists(path)) {
+    throw std::runtime_error(
+        "no audit key in " + path +
+        ": verifying or restoring the audit log needs the database's own audit key, never a new "
+        "one; copy its key file there, or give --audit-key-file or WELTCAMPUS_AUDIT_KEY (README, "
+        "\"Backup and restore\")");
+  }
+  return audit::LoadOrCreateKeyFile(path);
+}
+
 }  // namespace
 
 void ConfigureAuditChain(const std::string& db, const AuditChainOptions& options) {
@@ -33,9 +46,9 @@ void ConfigureAuditChain(const std::string& db, const AuditChainOptions& options
       throw std::runtime_error(std::string("WELTCAMPUS_AUDIT_KEY: ") + error.what());
     }
   } else if (!options.key_file.empty()) {
-    settings.key = audit::LoadOrCreateKeyFile(options.key_file);
+    settings.key = KeyOfFile(options.key_file, options);
   } else if (!sqlite_file.empty()) {
-    settings.key = audit::LoadOrCreateKeyFile(sqlite_file + ".audit-key");
+    settings.key = KeyOfFile(sqlite_file + ".audit-key", options);
   } else {
     throw std::runtime_error(
         "the audit log's key: give --audit-key-file FILE (or WELTCAMPUS_AUDIT_KEY) for a "

@@ -6,7 +6,6 @@
 #include <sys/wait.h>
 
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -110,8 +109,9 @@ int Restore(const std::string& db, const std::string& file) {
     throw std::runtime_error(file + " is no file");
   }
   const auto url = store::ParseDatabaseUrl(db);
-  const bool is_sqlite = Magic(file, kSqliteMagic.size()) == kSqliteMagic;
-  const bool is_pg_dump = Magic(file, kPgDumpMagic.size()) == kPgDumpMagic;
+  const std::string head = Magic(file, kSqliteMagic.size());
+  const bool is_sqlite = head == kSqliteMagic;
+  const bool is_pg_dump = head.starts_with(kPgDumpMagic);
   if (url.backend == store::Backend::kSqlite) {
     if (!is_sqlite) {
       throw std::runtime_error(file +
@@ -148,19 +148,6 @@ int Restore(const std::string& db, const std::string& file) {
                              "--exit-on-error", "--dbname=" + url.connection_string, file}),
                  "pg_restore");
   return VerifyRestored(*database);
-}
-
-void RequireRestoreKey(const std::string& db, const AuditChainOptions& options) {
-  const auto url = store::ParseDatabaseUrl(db);
-  const char* key = std::getenv("WELTCAMPUS_AUDIT_KEY");
-  if (url.backend == store::Backend::kSqlite && (key == nullptr || *key == '\0') &&
-      options.key_file.empty() && !fs::exists(url.connection_string + ".audit-key")) {
-    throw std::runtime_error(
-        "restoring needs the backed-up database's audit key: copy its key file to " +
-        url.connection_string +
-        ".audit-key, or give --audit-key-file (README, \"Backup and "
-        "restore\")");
-  }
 }
 
 }  // namespace weltcampus::cli

@@ -29,10 +29,13 @@ struct AuditChainOptions {
   std::string key_file;     // --audit-key-file; default for SQLite: beside the database
   std::string anchor_file;  // --audit-anchor-file; default for SQLite: beside the database
   bool syslog = false;      // --audit-syslog
+  // A restore: the backed-up database's key is needed to verify its chain, so a missing key
+  // file is an error instead of a new key.
+  bool existing_key_only = false;
 };
 // Configures the chain for the database `db`: the key from WELTCAMPUS_AUDIT_KEY, else the key file
-// (created when missing); on PostgreSQL a key must be given. Throws std::runtime_error naming
-// what is missing.
+// (created when missing, unless existing_key_only); on PostgreSQL a key must be given. Throws
+// std::runtime_error naming what is missing.
 void ConfigureAuditChain(const std::string& db, const AuditChainOptions& options);
 int Migrate(const std::string& db);
 
@@ -59,9 +62,6 @@ int Backup(const std::string& db, const std::string& file);
 // A backup into an empty database of its kind, then the migrations and `audit verify` (exit 1 when
 // the chain does not verify under the key given).
 int Restore(const std::string& db, const std::string& file);
-// Restoring into SQLite must not create a new audit key beside the database: the backed-up
-// database's key is needed to verify its chain. Throws naming where to put it.
-void RequireRestoreKey(const std::string& db, const AuditChainOptions& options);
 // Recounts what the database keeps counted; exit 1 on a difference.
 int CheckCounts(const std::string& db);
 // Disabled accounts unused for this many days are pseudonymised.

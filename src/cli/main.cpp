@@ -203,10 +203,9 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   SetUpLogging(log_level);
   try {
-    // Every command that writes or checks the database needs the audit chain's key.
-    if (restore_cmd->parsed()) {
-      weltcampus::cli::RequireRestoreKey(db, audit_chain);
-    }
+    // Every command that writes or checks the database needs the audit chain's key; restoring
+    // and verifying need the database's own, never a new one.
+    audit_chain.existing_key_only = restore_cmd->parsed() || audit_verify->parsed();
     if (!allocation_solve->parsed() && !user_demo->parsed()) {
       weltcampus::cli::ConfigureAuditChain(db, audit_chain);
     }

@@ -3,20 +3,9 @@
 // runs.
 #include "exchange/applications_service.h"
 #include "exchange/programmes.h"
+#include "exchange/students.h"
 
 namespace weltcampus::exchange {
-
-namespace {
-
-template <typename T>
-std::vector<T> RowsOfStudent(store::Connection& c, const store::RecordTable<T>& table,
-                             int64_t student_id) {
-  store::Filter where;
-  where.Equal("student_id", std::optional<int64_t>(student_id));
-  return table.All(c, where, "id");
-}
-
-}  // namespace
 
 OfferRequirements RequirementsOf(const Offer& offer, const StayPeriod& stay) {
   OfferRequirements requirements;
@@ -53,10 +42,10 @@ StudentFacts StudentFactsOf(store::Connection& c, const Student& student) {
   facts.study_semester = student.study_semester;
   facts.first_state_exam_passed = student.first_state_exam_passed;
   facts.enrolled_until = student.enrolled_until;
-  for (const auto& certificate : RowsOfStudent(c, LanguageCertificateTable(), student.id)) {
+  for (const auto& certificate : CertificatesOfStudent(c, student.id)) {
     facts.certificates.push_back({certificate.language, certificate.cefr_level});
   }
-  for (const auto& stay : RowsOfStudent(c, StayAbroadTable(), student.id)) {
+  for (const auto& stay : StaysAbroadOfStudent(c, student.id)) {
     facts.stays.push_back({stay.months, stay.study_cycle, stay.erasmus_funded});
   }
   return facts;

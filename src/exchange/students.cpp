@@ -75,8 +75,8 @@ std::vector<T> ChildrenOf(store::Connection& c, const store::RecordTable<T>& tab
 
 // A student with certificates or stays is removed with them only after they are.
 void CheckStudentRemoval(store::Connection& c, const Student& student) {
-  if (!ChildrenOf(c, LanguageCertificateTable(), student.id).empty() ||
-      !ChildrenOf(c, StayAbroadTable(), student.id).empty()) {
+  if (!CertificatesOfStudent(c, student.id).empty() ||
+      !StaysAbroadOfStudent(c, student.id).empty()) {
     throw ApiError(ErrorCode::kConflict,
                    "This student has language certificates or stays abroad; remove those first");
   }
@@ -103,6 +103,14 @@ void Flatten(const nlohmann::json& value, const std::string& path,
 }
 
 }  // namespace
+
+std::vector<LanguageCertificate> CertificatesOfStudent(store::Connection& c, int64_t student_id) {
+  return ChildrenOf(c, LanguageCertificateTable(), student_id);
+}
+
+std::vector<StayAbroad> StaysAbroadOfStudent(store::Connection& c, int64_t student_id) {
+  return ChildrenOf(c, StayAbroadTable(), student_id);
+}
 
 NamedSchema OwnStudentRecordSchema() {
   nlohmann::json schema = StudentSchema().OutputSchema();
@@ -271,11 +279,11 @@ nlohmann::json OwnStudentRecord(store::Connection& c, const Student& student) {
   record["programme"] =
       ToJson(store::Found(ProgrammeTable().Find(c, student.programme_id), ProgrammeTable().what()));
   record["language_certificates"] = nlohmann::json::array();
-  for (const auto& certificate : ChildrenOf(c, LanguageCertificateTable(), student.id)) {
+  for (const auto& certificate : CertificatesOfStudent(c, student.id)) {
     record["language_certificates"].push_back(ToJson(certificate));
   }
   record["stays_abroad"] = nlohmann::json::array();
-  for (const auto& stay : ChildrenOf(c, StayAbroadTable(), student.id)) {
+  for (const auto& stay : StaysAbroadOfStudent(c, student.id)) {
     record["stays_abroad"].push_back(ToJson(stay));
   }
   return record;

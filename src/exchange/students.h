@@ -99,6 +99,10 @@ const store::RecordTable<Student>& StudentTable();
 const store::RecordTable<LanguageCertificate>& LanguageCertificateTable();
 const store::RecordTable<StayAbroad>& StayAbroadTable();
 
+// A student's language certificates and earlier stays abroad, in the order they were entered.
+std::vector<LanguageCertificate> CertificatesOfStudent(store::Connection& c, int64_t student_id);
+std::vector<StayAbroad> StaysAbroadOfStudent(store::Connection& c, int64_t student_id);
+
 void WriteJson(const Student& student, JsonWriter& out);
 void WriteJson(const LanguageCertificate& certificate, JsonWriter& out);
 void WriteJson(const StayAbroad& stay, JsonWriter& out);

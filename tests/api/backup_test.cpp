@@ -180,6 +180,13 @@ TEST_F(BackupTest, ARestoreRefusesAWrongFileAndOnSqliteAMissingKey) {
     EXPECT_NE(output.find("audit key"), std::string::npos) << output;
     EXPECT_FALSE(fs::exists(SqliteFileOf(keyless)));
     EXPECT_FALSE(fs::exists(SqliteFileOf(keyless) + ".audit-key"));
+    // Nor does `audit verify` make a key for a database that has none beside it.
+    const std::string unkeyed = NewTarget();
+    fs::copy_file(backup_, SqliteFileOf(unkeyed));
+    EXPECT_EQ(RunCommand({Server().binary, "audit", "verify", "--db", unkeyed}, &output), 1)
+        << output;
+    EXPECT_NE(output.find("audit key"), std::string::npos) << output;
+    EXPECT_FALSE(fs::exists(SqliteFileOf(unkeyed) + ".audit-key"));
   } else {
     ASSERT_TRUE(RunSql(target_,
                        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = "
