@@ -84,9 +84,16 @@ nlohmann::json ParseJsonBody(std::string_view body) {
   // one here, the first one elsewhere), so what was checked need not be what is stored.
   std::vector<std::set<std::string>> keys_of_open_objects;
   std::optional<std::string> duplicate;
-  const nlohmann::json::parser_callback_t watch = [&](int, nlohmann::json::parse_event_t event,
+  const nlohmann::json::parser_callback_t watch = [&](int depth,
+                                                      nlohmann::json::parse_event_t event,
                                                       nlohmann::json& parsed) {
     using Event = nlohmann::json::parse_event_t;
+    // Every reader of a body (the control character check here, a schema's nested records)
+    // recurses per level: a body of a million "[" must not take the server's stack.
+    if ((event == Event::object_start || event == Event::array_start) && depth >= kMaxJsonDepth) {
+      throw ApiError(ErrorCode::kBadRequest, "The request body nests deeper than " +
+                                                 std::to_string(kMaxJsonDepth) + " levels");
+    }
     if (event == Event::object_start) {
       keys_of_open_objects.emplace_back();
     } else if (event == Event::object_end && !keys_of_open_objects.empty()) {

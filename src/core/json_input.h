@@ -10,7 +10,11 @@
 
 namespace weltcampus {
 
-// Parses a request body; malformed JSON is a 400 bad_request.
+// How deep objects and arrays may nest in a request body.
+inline constexpr int kMaxJsonDepth = 32;
+
+// Parses a request body; malformed JSON, a key twice in one object and nesting deeper than
+// kMaxJsonDepth are a 400 bad_request, a control character in a string a 422.
 nlohmann::json ParseJsonBody(std::string_view body);
 
 // Reads the fields of one JSON object with the checks every input needs: type, length, range and

@@ -47,6 +47,29 @@ TEST(ParseJsonBodyTest, KeepsTabsLineBreaksAndEveryOtherCharacter) {
   EXPECT_EQ(parsed["name"], "Universität Wrocław 東京 \x7f");
 }
 
+std::string Nested(std::size_t levels, std::string_view open, std::string_view close) {
+  std::string body;
+  for (std::size_t i = 0; i < levels; ++i) {
+    body += open;
+  }
+  body += "1";
+  for (std::size_t i = 0; i < levels; ++i) {
+    body += close;
+  }
+  return body;
+}
+
+TEST(ParseJsonBodyTest, RefusesNestingDeeperThanTheLimit) {
+  const auto levels = static_cast<std::size_t>(kMaxJsonDepth);
+  EXPECT_NO_THROW(ParseJsonBody(Nested(levels, "[", "]")));
+  EXPECT_NO_THROW(ParseJsonBody(Nested(levels, "{\"a\":", "}")));
+  EXPECT_EQ(RefusalOf(Nested(levels + 1, "[", "]")).first, ErrorCode::kBadRequest);
+  EXPECT_EQ(RefusalOf(Nested(levels + 1, "{\"a\":", "}")).first, ErrorCode::kBadRequest);
+  // A body of the largest size the server takes, nested all the way: refused, not a stack overflow.
+  EXPECT_EQ(RefusalOf(Nested(512 * 1024, "[", "]")).first, ErrorCode::kBadRequest);
+  EXPECT_EQ(RefusalOf(std::string(1024 * 1024, '[')).first, ErrorCode::kBadRequest);
+}
+
 TEST(ParseJsonBodyTest, MalformedJsonIsABadRequest) {
   EXPECT_EQ(RefusalOf("{").first, ErrorCode::kBadRequest);
   EXPECT_EQ(RefusalOf("").first, ErrorCode::kBadRequest);

@@ -2,11 +2,13 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <stdexcept>
 
 #include "core/error.h"
+#include "core/text.h"
 
 namespace weltcampus {
 
@@ -60,6 +62,13 @@ std::optional<std::string> QueryText(const std::map<std::string, std::string>& q
   }
   if (it->second.size() > max_length) {
     throw ValidationError(name, "Must be at most " + std::to_string(max_length) + " characters");
+  }
+  // Percent-decoding makes any byte: what goes on to a search, a stored name or a message is text.
+  const bool control = std::any_of(it->second.begin(), it->second.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+  });
+  if (control || !IsUtf8(it->second)) {
+    throw ValidationError(name, "Must be UTF-8 text without control characters");
   }
   return it->second;
 }
@@ -151,7 +160,8 @@ PageRequest PageRequest::FromQuery(const std::map<std::string, std::string>& que
 }
 
 std::optional<std::string> PageRequest::NextCursor(int64_t total) const {
-  if (offset + limit >= total) {
+  // Not offset + limit >= total: a client's cursor may skip up to INT64_MAX rows.
+  if (offset >= total - limit) {
     return std::nullopt;
   }
   return std::to_string(offset + limit);

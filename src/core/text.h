@@ -21,6 +21,14 @@ std::string FoldForSearch(std::string_view text);
 // Lower-cases the ASCII letters A-Z and nothing else (header names, file name extensions).
 std::string AsciiLower(std::string_view text);
 
+// Well-formed UTF-8 as RFC 3629 defines it: no overlong forms, no surrogates (U+D800-DFFF), nothing
+// above U+10FFFF, no sequence cut off. What PostgreSQL stores as text and JSON can carry.
+bool IsUtf8(std::string_view text);
+
+// The length of the longest prefix of at most `max_bytes` bytes that does not end inside a UTF-8
+// sequence: where a text may be cut.
+std::size_t Utf8Prefix(std::string_view text, std::size_t max_bytes);
+
 // A value a client sent, made safe for one log line: control characters (a newline would start a
 // forged line) and backslashes written as \xNN and \\, and cut after `max_length` bytes of the
 // original, with the number of bytes left out.

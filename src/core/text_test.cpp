@@ -57,6 +57,30 @@ TEST(AsciiLowerTest, LowersOnlyAsciiLetters) {
   EXPECT_EQ(AsciiLower("ÄRZTE.XLSX"), "Ärzte.xlsx");
 }
 
+TEST(Utf8Test, WellFormedTextOnly) {
+  EXPECT_TRUE(IsUtf8(""));
+  EXPECT_TRUE(IsUtf8("Universität Łódź ΠΑΝΕΠΙΣΤΗΜΙΟ 東京大学 \U0001F600"));
+  EXPECT_TRUE(IsUtf8("\xED\x9F\xBF"));      // U+D7FF, just below the surrogates
+  EXPECT_TRUE(IsUtf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF
+  EXPECT_FALSE(IsUtf8("\xFF"));
+  EXPECT_FALSE(IsUtf8("\x80"));              // a continuation byte alone
+  EXPECT_FALSE(IsUtf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(IsUtf8("\xE0\x80\xAF"));      // overlong '/'
+  EXPECT_FALSE(IsUtf8("\xF0\x80\x80\xAF"));  // overlong '/'
+  EXPECT_FALSE(IsUtf8("\xED\xA0\x80"));      // U+D800, a surrogate
+  EXPECT_FALSE(IsUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  EXPECT_FALSE(IsUtf8("abc\xC3"));           // cut off
+  EXPECT_FALSE(IsUtf8("\xE2\x82"));
+}
+
+TEST(Utf8Test, APrefixNeverEndsInsideACharacter) {
+  EXPECT_EQ(Utf8Prefix("abc", 10), 3U);
+  EXPECT_EQ(Utf8Prefix("abcäö", 4), 3U);  // ä is two bytes from the fourth
+  EXPECT_EQ(Utf8Prefix("abcäö", 5), 5U);
+  EXPECT_EQ(Utf8Prefix("東京", 2), 0U);
+  EXPECT_EQ(Utf8Prefix("東京", 3), 3U);
+}
+
 TEST(LogSafeTest, ControlCharactersCannotStartAForgedLine) {
   EXPECT_EQ(LogSafe("/api/v1/x\n2026-12-02 admin signed in", 100),
             "/api/v1/x\\x0a2026-12-02 admin signed in");

@@ -33,16 +33,12 @@ std::string PdfFileName(std::string_view given) {
     name = "document";
   }
   const bool pdf = name.size() >= 4 && AsciiLower(name.substr(name.size() - 4)) == ".pdf";
-  const std::size_t room = kMaxPdfFileName - (pdf ? 0 : 4);
-  if (name.size() > room) {
-    // Cut at a character's start, never inside a UTF-8 sequence.
-    std::size_t cut = room;
-    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) {
-      --cut;
-    }
-    name = pdf ? name.substr(0, cut - 4) + name.substr(name.size() - 4) : name.substr(0, cut);
-  }
-  return pdf ? name : name + ".pdf";
+  const std::string_view extension = pdf ? std::string_view(name).substr(name.size() - 4) : "";
+  const std::string_view stem = std::string_view(name).substr(0, name.size() - extension.size());
+  // Cut at a character's start, never inside a UTF-8 sequence, leaving room for ".pdf".
+  const std::string_view kept = stem.substr(0, Utf8Prefix(stem, kMaxPdfFileName - 4));
+  return std::string(kept.empty() ? "document" : kept) +
+         std::string(pdf ? extension : std::string_view(".pdf"));
 }
 
 void CheckPdfUpload(const Request& request, std::size_t max_bytes) {

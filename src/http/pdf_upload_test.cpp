@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.h"
+#include "core/text.h"
 
 namespace weltcampus::http {
 namespace {
@@ -22,6 +23,21 @@ TEST(PdfUpload, FileNamesAreCleaned) {
   EXPECT_EQ(PdfFileName(" \"letter\"\n "), "letter.pdf");
   EXPECT_EQ(PdfFileName(""), "document.pdf");
   EXPECT_EQ(PdfFileName(std::string(500, 'a')).size(), kMaxPdfFileName);
+  EXPECT_EQ(PdfFileName(".pdf"), "document.pdf");
+}
+
+TEST(PdfUpload, ALongNameIsCutBetweenCharactersAndKeepsItsExtension) {
+  // 100 characters of three bytes each and ".Pdf": the room of 196 bytes ends inside the 66th.
+  std::string kanji;
+  for (int i = 0; i < 100; ++i) {
+    kanji += "東";
+  }
+  const std::string name = PdfFileName(kanji + ".Pdf");
+  EXPECT_EQ(name, kanji.substr(0, 65 * 3) + ".Pdf");
+  EXPECT_TRUE(IsUtf8(name)) << name;
+  const std::string plain = PdfFileName(kanji);
+  EXPECT_EQ(plain, kanji.substr(0, 65 * 3) + ".pdf");
+  EXPECT_TRUE(IsUtf8(plain));
 }
 
 Request Upload(std::string type, std::string body) {

@@ -7,6 +7,7 @@
 #include "core/base64.h"
 #include "core/date.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "interop/table.h"
 #include "jobs/repository.h"
 #include "kit/importers.h"
@@ -50,33 +51,7 @@ std::optional<interop::ColumnMap> RememberedMap(store::Connection& c, const std:
 
 // Valid UTF-8 without NUL bytes: the file is stored as text until the job has read it.
 bool IsText(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0) {
-      return false;
-    }
-    std::size_t length = 1;
-    if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-    } else if (c >= 0xE0) {
-      length = 3;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c >= 0x80) {
-      return false;
-    }
-    if (i + length > text.size()) {
-      return false;
-    }
-    for (std::size_t k = 1; k < length; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
-        return false;
-      }
-    }
-    i += length;
-  }
-  return true;
+  return text.find('\0') == std::string_view::npos && IsUtf8(text);
 }
 
 // A workbook is binary; job_files keeps text, so it is stored as base64 until the job reads it.
