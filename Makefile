@@ -2,11 +2,15 @@
 SHELL := /bin/bash
 BUILD ?= build
 TEST_BUILD ?= build-test
+FUZZ_BUILD ?= build-fuzz
+FUZZ_RUNS ?= 1000000
+FUZZ_SECONDS ?= 15
 JOBS ?= $(shell nproc)
 DB ?= sqlite:weltcampus.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: run test deps node-deps build test-build web unit-tests api-tests web-tests e2e-tests bench clean
+.PHONY: run test deps node-deps build test-build fuzz-build web unit-tests api-tests web-tests e2e-tests \
+	fuzz fuzz-tests bench clean
 
 run: deps build web
 	@if [ ! -f weltcampus.db ] && [ "$(DB)" = "sqlite:weltcampus.db" ]; then \
@@ -21,7 +25,8 @@ run: deps build web
 	$(BUILD)/weltcampus --db "$(DB)" serve --listen "$(LISTEN)" --web web/dist
 
 # The suites run in two lanes side by side (scripts/test-lanes.sh; WELTCAMPUS_TEST_SERIAL=1 for one
-# after the other): unit-tests then api-tests, and web-tests then e2e-tests.
+# after the other): unit-tests, api-tests, fuzz-build then fuzz-tests, and web-tests then e2e-tests
+# (the fuzzers compile while the browser tests run, which take longer than the C++ lane).
 test: deps test-build web
 	@MAKE="$(MAKE)" bash scripts/test-lanes.sh
 	@echo "All test suites passed."
@@ -46,6 +51,13 @@ test-build:
 	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWELTCAMPUS_SANITIZE=ON
 	cmake --build $(TEST_BUILD) -j $(JOBS)
 
+# The libFuzzer harnesses (fuzz/, README "Fuzzing"): clang++, with AddressSanitizer and
+# UndefinedBehaviorSanitizer, only the libraries the parsers are in.
+fuzz-build:
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	  -DWELTCAMPUS_FUZZ=ON -DWELTCAMPUS_TESTS=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target weltcampus_fuzzers
+
 web:
 	npm run build
 
@@ -64,8 +76,15 @@ web-tests:
 e2e-tests:
 	WELTCAMPUS_BIN=$(TEST_BUILD)/weltcampus npm run test:e2e
 
+# Every harness FUZZ_RUNS (a million) executions, side by side; `make test` runs each briefly.
+fuzz: deps fuzz-build
+	bash fuzz/run.sh $(FUZZ_BUILD) --runs $(FUZZ_RUNS)
+
+fuzz-tests:
+	bash fuzz/run.sh $(FUZZ_BUILD) --seconds $(FUZZ_SECONDS)
+
 bench:
 	bash bench/run.sh
 
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD) web/dist
+	rm -rf $(BUILD) $(TEST_BUILD) $(FUZZ_BUILD) web/dist

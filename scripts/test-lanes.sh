@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Runs the suites of `make test` in two lanes side by side, once the test build and the web bundle
-# are there: the C++ lane (unit tests, then the API suites on both databases) and the web lane (web
-# unit tests, then the browser tests). Each lane waits on servers, databases and Chromium much of
-# the time, so on two cores the two together take little longer than the browser tests alone
-# (figures in the README). Every line says its lane; the exit code is non-zero if either failed.
-# WELTCAMPUS_TEST_SERIAL=1 runs the four suites one after the other instead.
+# are there: the C++ lane (unit tests, the API suites on both databases, then the fuzzing harnesses'
+# build and a short run of each) and the web lane (web unit tests, then the browser tests). Each lane
+# waits on servers, databases and Chromium much of the time, so on two cores the two together take
+# little longer than the browser tests alone (figures in the README). Every line says its lane; the
+# exit code is non-zero if either failed.
+# WELTCAMPUS_TEST_SERIAL=1 runs the five suites one after the other instead.
 set -uo pipefail
 MAKE_CMD="${MAKE:-make}"
 
 if [[ -n "${WELTCAMPUS_TEST_SERIAL:-}" ]]; then
-  exec ${MAKE_CMD} --no-print-directory unit-tests api-tests web-tests e2e-tests
+  exec ${MAKE_CMD} --no-print-directory unit-tests api-tests fuzz-build fuzz-tests web-tests e2e-tests
 fi
 
 # lane NAME TARGET...: the make targets one after the other, each line prefixed with the lane.
@@ -23,7 +24,7 @@ lane() {
 }
 
 trap 'kill ${cpp_pid:-} ${web_pid:-} 2>/dev/null' INT TERM
-lane cpp unit-tests api-tests &
+lane cpp unit-tests api-tests fuzz-build fuzz-tests &
 cpp_pid=$!
 lane web web-tests e2e-tests &
 web_pid=$!
