@@ -4,6 +4,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git
+  clang libclang-rt-14-dev
   libboost-dev libboost-system-dev
   libsoci-dev libsqlite3-dev libpq-dev sqlite3 libjemalloc-dev
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
@@ -13,6 +14,8 @@ packages=(
   postgresql postgresql-client
   nodejs chromium
   wrk
+  # The two-server test runs nginx in the foreground in front of two servers (deploy/nginx/).
+  nginx
 )
 
 missing=()

@@ -3,6 +3,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <spdlog/spdlog.h>
 
 #include <cctype>
 #include <regex>
@@ -94,7 +95,29 @@ std::string PostgresKeywords(std::string_view url) {
       AddKeyword(out, Decode(pair.substr(0, eq)), Decode(pair.substr(eq + 1)));
     }
   }
+  // A server that does not answer (not one that refuses) would keep a request waiting for as long
+  // as the operating system tries; a URL may set its own.
+  if (out.find("connect_timeout=") == std::string::npos) {
+    AddKeyword(out, "connect_timeout", "5");
+  }
   return out;
+}
+
+constexpr std::string_view kUnreachable =
+    "The database cannot be reached at the moment; nothing was changed. Try again in a few seconds";
+// What the client is told to wait before it tries again (Retry-After).
+constexpr int kRetryAfterSeconds = 5;
+
+ApiError Unreachable() {
+  return ApiError(ErrorCode::kServiceUnavailable, std::string(kUnreachable))
+      .WithDetail("retry_after_seconds", kRetryAfterSeconds);
+}
+
+void StartPostgresSessionOf(soci::session& session,
+                            std::unique_ptr<detail::Statements>& statements) {
+  statements = detail::PostgresStatements(session, kStatementsPerConnection);
+  // Notices such as "already exists, skipping" are not worth a line on stderr.
+  statements->Run("SET client_min_messages TO WARNING");
 }
 
 }  // namespace
@@ -124,6 +147,8 @@ struct Database::Slot {
   // Declared first, removed last: the statements are finalized on the open connection.
   std::unique_ptr<soci::session> session;
   std::unique_ptr<detail::Statements> statements;
+  // The lost_epoch_ at which this connection was last known good.
+  std::uint64_t checked_epoch = 0;
 };
 
 std::shared_ptr<Database> Database::Open(const std::string& url, std::size_t pool_size) {
@@ -149,9 +174,7 @@ std::shared_ptr<Database> Database::Open(const std::string& url, std::size_t poo
           "PRAGMA busy_timeout=10000; PRAGMA mmap_size=1073741824");
     } else {
       slot->session->open(*soci::factory_postgresql(), parsed.connection_string);
-      slot->statements = detail::PostgresStatements(*slot->session, kStatementsPerConnection);
-      // Notices such as "already exists, skipping" are not worth a line on stderr.
-      slot->statements->Run("SET client_min_messages TO WARNING");
+      StartPostgresSessionOf(*slot->session, slot->statements);
     }
     database->idle_.push_back(slot.get());
     database->slots_.push_back(std::move(slot));
@@ -170,11 +193,71 @@ std::size_t Database::sessions_in_use() const {
 }
 
 Database::Lease::Lease(Database& db) : database(db), slot(nullptr), statements(nullptr) {
-  std::unique_lock lock(database.mutex_);
-  database.available_.wait(lock, [&] { return !database.idle_.empty(); });
-  slot = database.idle_.back();
+  {
+    std::unique_lock lock(database.mutex_);
+    database.available_.wait(lock, [&] { return !database.idle_.empty(); });
+    slot = database.idle_.back();
+    database.idle_.pop_back();
+  }
+  try {
+    database.Revive(*slot);
+  } catch (...) {
+    {
+      std::lock_guard lock(database.mutex_);
+      database.idle_.push_back(slot);
+    }
+    database.available_.notify_one();
+    throw;
+  }
   statements = slot->statements.get();
-  database.idle_.pop_back();
+}
+
+void Database::Revive(Slot& slot) {
+  if (backend_ != Backend::kPostgres) {
+    return;
+  }
+  const std::uint64_t epoch = lost_epoch_.load();
+  if (slot.statements && !slot.statements->lost()) {
+    if (slot.checked_epoch >= epoch) {
+      return;
+    }
+    // Another connection was found lost since this one last worked: the server may have
+    // restarted under both. One round trip tells.
+    try {
+      slot.statements->Run("SELECT 1");
+      slot.checked_epoch = epoch;
+      return;
+    } catch (const detail::DatabaseError&) {
+    }
+  }
+  // The old statements go first: they name the old connection.
+  slot.statements.reset();
+  try {
+    slot.session->reconnect();
+    StartPostgresSessionOf(*slot.session, slot.statements);
+  } catch (const std::exception& error) {
+    slot.statements.reset();
+    spdlog::warn("the database {} cannot be reached: {}", display_url_, error.what());
+    throw Unreachable();
+  }
+  slot.checked_epoch = epoch;
+  spdlog::info("a connection to the database {} was opened again", display_url_);
+}
+
+void Database::ThrowIfUnavailable(const detail::Statements& statements,
+                                  const detail::DatabaseError& error) {
+  // SQLITE_FULL (13) is a full disk or the file's size limit; PostgreSQL's 53100 a full disk.
+  if (error.code() == "13" || error.code() == "53100") {
+    spdlog::error("the database {} has no room left to write: {}", display_url_, error.what());
+    throw ApiError(ErrorCode::kServiceUnavailable,
+                   "The database has no room left to write (its disk is full); nothing of this "
+                   "change was saved");
+  }
+  if (statements.lost()) {
+    ++lost_epoch_;
+    spdlog::warn("lost the connection to the database {}: {}", display_url_, error.what());
+    throw Unreachable();
+  }
 }
 
 Database::Lease::~Lease() {

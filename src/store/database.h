@@ -1,7 +1,9 @@
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "store/sql.h"
+#include "store/statements.h"
 #include "store/totals.h"
 
 namespace weltcampus::store {
@@ -36,11 +39,19 @@ class Database {
   void RefreshPlannerStatistics();
 
   // Runs f(Connection&) on a pooled session without an explicit transaction (reads).
+  // A database that cannot be reached, or has no room left to write, is a 503 (ApiError
+  // kServiceUnavailable) for the request that finds it; a lost PostgreSQL connection is opened
+  // again by the next request (Lease), so the server recovers when the database is back.
   template <typename F>
   auto Read(F&& f) {
     Lease lease(*this);
     Connection connection(*lease.statements, backend_, &totals_);
-    return f(connection);
+    try {
+      return f(connection);
+    } catch (const detail::DatabaseError& error) {
+      ThrowIfUnavailable(*lease.statements, error);
+      throw;
+    }
   }
 
   // Runs f(Connection&) in one transaction: all of it is committed, or nothing on any exception.
@@ -48,7 +59,12 @@ class Database {
   auto Write(F&& f) {
     Lease lease(*this);
     Connection connection(*lease.statements, backend_, &totals_, true);
-    Begin(connection);
+    try {
+      Begin(connection);
+    } catch (const detail::DatabaseError& error) {
+      ThrowIfUnavailable(*lease.statements, error);
+      throw;
+    }
     try {
       if constexpr (std::is_void_v<decltype(f(connection))>) {
         f(connection);
@@ -60,9 +76,13 @@ class Database {
         totals_.Changed();
         return result;
       }
-    } catch (...) {
+    } catch (const detail::DatabaseError& error) {
       Rollback(connection);
       RethrowConstraintViolationAsConflict(std::current_exception());
+      ThrowIfUnavailable(*lease.statements, error);
+      throw;
+    } catch (...) {
+      Rollback(connection);
       throw;
     }
   }
@@ -87,6 +107,12 @@ class Database {
   // record another is about to refer to; the database refuses the second. That is the client's
   // conflict (409), not a server failure.
   static void RethrowConstraintViolationAsConflict(std::exception_ptr error);
+  // A statement failed because the connection was lost or the disk is full: ApiError 503. A lost
+  // connection also makes every other pooled one suspect (lost_epoch_).
+  void ThrowIfUnavailable(const detail::Statements& statements, const detail::DatabaseError& error);
+  // Before a lease: a lost or suspect PostgreSQL connection is checked and opened again; throws
+  // the 503 while the database cannot be reached.
+  void Revive(Slot& slot);
   void Begin(Connection& connection);
   void Commit(Connection& connection);
   void Rollback(Connection& connection) noexcept;
@@ -97,6 +123,8 @@ class Database {
   Totals totals_{std::chrono::seconds(3)};
   std::vector<std::unique_ptr<Slot>> slots_;
   std::vector<Slot*> idle_;
+  // Counts the connections found lost; a connection checked before the last one is suspect.
+  std::atomic<std::uint64_t> lost_epoch_{0};
   mutable std::mutex mutex_;
   std::condition_variable available_;
 };

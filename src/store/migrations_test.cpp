@@ -47,7 +47,10 @@ TEST(DatabaseUrlTest, TurnsPostgresUrlsIntoKeywordsAndHidesPasswords) {
   EXPECT_EQ(url.backend, Backend::kPostgres);
   EXPECT_EQ(url.connection_string,
             "host='db.example' port='5433' dbname='weltcampus' user='app' password='s3cr\\'et' "
-            "sslmode='require'");
+            "sslmode='require' connect_timeout='5'");
+  // A URL may wait longer (or shorter) for a server that does not answer.
+  EXPECT_EQ(ParseDatabaseUrl("postgresql://app@db/w?connect_timeout=30").connection_string,
+            "host='db' dbname='w' user='app' connect_timeout='30'");
   EXPECT_EQ(url.display, "postgresql://app:***@db.example:5433/weltcampus?sslmode=require");
   EXPECT_EQ(ParseDatabaseUrl("sqlite:/tmp/x.db").connection_string, "/tmp/x.db");
   EXPECT_THROW(ParseDatabaseUrl("mysql://x"), std::invalid_argument);

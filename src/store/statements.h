@@ -44,6 +44,9 @@ class Statements {
   // Runs SQL without parameters and without keeping it (transaction control, settings).
   virtual void Run(const std::string& sql) = 0;
   virtual std::size_t cached() const = 0;
+  // Whether the connection is known to be lost (PostgreSQL restarted, the network gone): found
+  // by the statement that failed on it. A SQLite file is never lost this way.
+  virtual bool lost() const = 0;
 };
 
 // Sets SQLite up for this process before its first connection opens: each pooled connection is

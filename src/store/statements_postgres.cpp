@@ -169,6 +169,7 @@ class Postgres final : public Statements {
   }
 
   std::size_t cached() const override { return cache_.size(); }
+  bool lost() const override { return PQstatus(connection_) != CONNECTION_OK; }
 
  private:
   Result Execute(const std::string& sql, const Params& params, PgPrepared*& prepared) {

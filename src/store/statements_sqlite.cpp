@@ -98,6 +98,7 @@ class Sqlite final : public Statements {
   }
 
   std::size_t cached() const override { return cache_.size(); }
+  bool lost() const override { return false; }
 
  private:
   SqlitePrepared& Prepare(const std::string& sql) {

@@ -29,6 +29,8 @@ class TemporaryDatabase {
   Backend backend() const { return backend_; }
   // The database's URL, to open it a second time (as another server would).
   std::string url() const;
+  // The PostgreSQL database's name (empty on SQLite).
+  const std::string& name() const { return database_name_; }
   // CREATE TABLE text with {{serial_pk}} adapted to the backend.
   void Exec(const std::string& sql);
 

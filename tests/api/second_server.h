@@ -13,6 +13,7 @@
 #include <fstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "accounts.h"
 #include "api_client.h"
@@ -22,15 +23,37 @@
 
 namespace weltcampus::api_test {
 
+// A request to 127.0.0.1:port as a browser on that origin sends it: Host and Origin, the session's
+// cookie and CSRF token (when it has a cookie), a JSON body for anything but GET; `header_lines`
+// are more headers, each ending in "\r\n".
+inline Response RequestToPort(int port, const std::string& method, const std::string& path,
+                              const std::string& body, const Session& session,
+                              const std::string& header_lines = "") {
+  const std::string host = "127.0.0.1:" + std::to_string(port);
+  std::string head = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nOrigin: http://" +
+                     host + "\r\nConnection: close\r\n" + header_lines;
+  if (!session.cookie.empty()) {
+    head += "Cookie: " + session.cookie + "\r\nX-CSRF-Token: " + session.csrf_token + "\r\n";
+  }
+  if (method != "GET") {
+    head +=
+        "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+  }
+  return RawHttpFrom("", port, head + "\r\n", body);
+}
+
 class SecondServer {
  public:
   ~SecondServer() { Stop(); }
 
-  void Start(const std::string& db_url) {
+  // `listen`: HOST:PORT, port 0 for any free one; `more`: further options of `serve`.
+  void Start(const std::string& db_url, const std::string& listen = "127.0.0.1:0",
+             const std::vector<std::string>& more = {}) {
     namespace fs = std::filesystem;
     const fs::path dir = fs::path(Server().temp_dir) / ("scratch-" + UniqueLetters(6));
     fs::create_directories(dir);
     port_file_ = (dir / "port").string();
+    port_ = 0;
     log_ = (dir / "server.log").string();
     const char* cwd_env = std::getenv("WELTCAMPUS_TEST_CWD");
     const std::string cwd = cwd_env != nullptr && *cwd_env != '\0' ? cwd_env : WELTCAMPUS_SOURCE_ROOT;
@@ -45,9 +68,16 @@ class SecondServer {
       if (chdir(cwd.c_str()) != 0) {
         _exit(126);
       }
-      execl(Server().binary.c_str(), Server().binary.c_str(), "serve", "--db", db_url.c_str(),
-            "--listen", "127.0.0.1:0", "--web", Server().web_dir.c_str(), "--port-file",
-            port_file_.c_str(), static_cast<char*>(nullptr));
+      std::vector<std::string> args = {Server().binary, "serve",   "--db",  db_url,
+                                       "--listen",      listen,    "--web", Server().web_dir,
+                                       "--port-file",   port_file_};
+      args.insert(args.end(), more.begin(), more.end());
+      std::vector<char*> argv;
+      for (auto& arg : args) {
+        argv.push_back(arg.data());
+      }
+      argv.push_back(nullptr);
+      execv(Server().binary.c_str(), argv.data());
       _exit(127);
     }
     ASSERT_GT(pid_, 0);
@@ -76,18 +106,10 @@ class SecondServer {
       std::ifstream in(port_file_);
       in >> port;
     }
-    const std::string host = "127.0.0.1:" + std::to_string(port);
-    std::string head = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nOrigin: http://" +
-                       host + "\r\nConnection: close\r\n" + header_lines;
-    if (!cookie_.empty()) {
-      head += "Cookie: " + cookie_ + "\r\nX-CSRF-Token: " + csrf_ + "\r\n";
-    }
-    if (method != "GET") {
-      head += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
-              "\r\n";
-    }
-    return RawHttpFrom("", port, head + "\r\n", body);
+    return RequestToPort(port, method, path, body, Session{cookie_, csrf_}, header_lines);
   }
+
+  int port() const { return port_; }
 
   void UseSession(const Session& session) {
     cookie_ = session.cookie;
@@ -103,6 +125,16 @@ class SecondServer {
     ASSERT_FALSE(session.cookie.empty()) << login;
     cookie_ = session.cookie;
     csrf_ = session.csrf_token;
+  }
+
+  // kill -9: no shutdown, no flush, whatever it was doing.
+  void Kill() {
+    if (pid_ > 0) {
+      kill(pid_, SIGKILL);
+      int status = 0;
+      waitpid(pid_, &status, 0);
+      pid_ = -1;
+    }
   }
 
   void Stop() {
