@@ -26,8 +26,8 @@ CallInput BuildCallInput(store::Connection& c, const Call& call, const RoundBasi
   std::vector<OfferRequirements> requirements;
   for (const auto& offer : offers) {
     const auto taken = basis.taken.find(offer.id);
-    const int64_t capacity =
-        offer.places + offer.extra_places - (taken == basis.taken.end() ? 0 : taken->second);
+    // The partner's extra places are part of the offer's places (CheckOffer), not on top.
+    const int64_t capacity = offer.places - (taken == basis.taken.end() ? 0 : taken->second);
     OfferInput entry;
     entry.id = applications::OfferKey(offer.id);
     entry.capacity = std::max<int64_t>(0, capacity);

@@ -197,6 +197,18 @@ TEST_P(AllocationRunsTest, ARunPlacesByScoreAndExplainsWhy) {
   EXPECT_EQ(Count("audit_log", "entity_type = 'allocation_run'"), 1);
 }
 
+TEST_P(AllocationRunsTest, ThePartnersExtraPlacesArePartOfTheOffersPlacesNotOnTop) {
+  // Lyon's one place is the partner's extra one (CheckOffer: extra places are part of places).
+  db_->database().Write([&](Connection& c) {
+    c.Exec("UPDATE call_offers SET extra_places = 1 WHERE id = :id",
+           store::Params().Set("id", lyon_));
+  });
+  const auto run = service_->Start(Office(), call_id_, kAfterClose);
+  EXPECT_EQ(run.places, 2);
+  EXPECT_EQ(run.placed, 2);
+  EXPECT_FALSE(ResultsOf(run.id).at(applications_[2]).offer_id) << "Lyon took two";
+}
+
 TEST_P(AllocationRunsTest, ARunIsRefusedBeforeTheDeadlineWhileUncheckedAndWithoutApplicants) {
   EXPECT_EQ(Refused([&] { service_->Start(Office(), call_id_, kBeforeClose); }),
             "applications_close");
@@ -293,6 +305,20 @@ TEST_P(AllocationRunsTest, StudentsAnswerTheirPlaceUntilAcceptBy) {
   anna = applications.Mine(users_[0], call_id_, kAfterClose).result;
   EXPECT_EQ(anna->result.response, PlaceResponse::kAccepted);
   EXPECT_FALSE(anna->can_respond);
+  // Lyon keeps the place Anna accepted: an offer cannot drop below its accepted places.
+  db_->database().Read([&](Connection& c) {
+    auto lyon = *OfferTable().Find(c, lyon_);
+    lyon.places = 0;
+    try {
+      CheckOffer(c, lyon);
+      ADD_FAILURE() << "Lyon's accepted place was given up";
+    } catch (const ApiError& error) {
+      EXPECT_EQ(error.code(), ErrorCode::kConflict);
+      EXPECT_EQ(error.field(), "places");
+    }
+    lyon.places = 1;
+    EXPECT_NO_THROW(CheckOffer(c, lyon));
+  });
   EXPECT_EQ(Refused([&] {
               service_->Respond(audit::Actor::User(users_[0]), call_id_, kAfterClose,
                                 PlaceResponse::kDeclined);

@@ -22,7 +22,7 @@ constexpr const char* kDemandCounted = "a.status IN ('submitted', 'checked')";
 const std::string kDemandCallOffersSql =
     std::string(
         "SELECT o.id AS offer_id, o.partnership_id, o.partner_name, o.term, "
-        "o.places + o.extra_places AS places, "
+        "o.places AS places, "
         "COALESCE(SUM(CASE WHEN p.position = 1 THEN 1 ELSE 0 END), 0) AS first_preference, "
         "COUNT(p.offer_id) AS any_preference "
         "FROM call_offers o LEFT JOIN (SELECT p.offer_id, p.position FROM application_preferences "
@@ -30,8 +30,8 @@ const std::string kDemandCallOffersSql =
         "JOIN applications a ON a.id = p.application_id WHERE a.call_id = :call_id AND ") +
     kDemandCounted +
     ") p ON p.offer_id = o.id WHERE o.call_id = :call_id "
-    "GROUP BY o.id, o.partnership_id, o.partner_name, o.partner_name_key, o.term, o.places, "
-    "o.extra_places ORDER BY o.partner_name_key, o.id";
+    "GROUP BY o.id, o.partnership_id, o.partner_name, o.partner_name_key, o.term, o.places "
+    "ORDER BY o.partner_name_key, o.id";
 
 // The places a run gave, per offer.
 constexpr const char* kDemandRunPlacedSql =
@@ -53,7 +53,7 @@ const std::string kDemandYearsSql =
         "SELECT d.academic_year, d.partnership_id, MAX(d.partner_name) AS partner_name, "
         "SUM(d.places) AS places, SUM(d.first_preference) AS first_preference, "
         "SUM(d.any_preference) AS any_preference FROM (SELECT c.academic_year, o.partnership_id, "
-        "o.partner_name, o.places + o.extra_places AS places, "
+        "o.partner_name, o.places AS places, "
         "CASE WHEN k.offer_id IS NOT NULL THEN k.first_preference ELSE "
         "(SELECT COUNT(*) FROM application_preferences p JOIN applications a ON a.id = "
         "p.application_id WHERE p.offer_id = o.id AND p.position = 1 AND ") +
@@ -72,7 +72,7 @@ const std::string kDemandYearsPlacedSql =
     std::string(
         "SELECT d.academic_year, d.partnership_id, SUM(d.placed) AS placed, "
         "SUM(CASE WHEN d.places > d.placed THEN d.places - d.placed ELSE 0 END) AS left_empty "
-        "FROM (SELECT c.academic_year, o.partnership_id, o.places + o.extra_places AS places, "
+        "FROM (SELECT c.academic_year, o.partnership_id, o.places AS places, "
         "CASE WHEN k.offer_id IS NOT NULL THEN k.placed ELSE "
         "(SELECT COUNT(*) FROM allocation_results r WHERE r.run_id = ") +
     kDemandLatestRunOfCall +

@@ -61,7 +61,7 @@ class DemandFixture : public ::testing::TestWithParam<Backend> {
       call_ = AddCall(c, 2027, unit_);
       old_call_ = AddCall(c, 2026, unit_);
       other_call_ = AddCall(c, 2027, other_unit_);
-      lyon_ = AddOffer(c, call_, quota, partnership_, "Lyon", 2, 1);  // 3 places
+      lyon_ = AddOffer(c, call_, quota, partnership_, "Lyon", 3, 1);  // 3 places, 1 extra
       lyon_summer_ = AddOffer(c, call_, quota, partnership_, "Lyon", 1, 0, OfferTerm::kSummer);
       oslo_ = AddOffer(c, call_, quota, partnership_ + 1000, "Oslo", 0, 0);
       old_lyon_ = AddOffer(c, old_call_, quota, partnership_, "Lyon", 1, 0);

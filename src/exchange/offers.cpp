@@ -4,6 +4,7 @@
 
 #include "core/academic_year.h"
 #include "core/error.h"
+#include "exchange/allocation_runs.h"
 #include "exchange/calls.h"
 #include "organisation/repository.h"
 #include "partners/repository.h"
@@ -242,8 +243,35 @@ void DeriveOffer(store::Connection& c, Offer& offer) {
   }
 }
 
+namespace {
+
+// The places of an offer that students have accepted in a published run: they stay theirs.
+int64_t AcceptedPlaces(store::Connection& c, int64_t offer_id) {
+  return c
+      .QueryOne(
+          "SELECT COUNT(*) AS n FROM allocation_results r JOIN allocation_runs u ON u.id = "
+          "r.run_id WHERE r.offer_id = :offer AND r.response = :accepted AND u.status = "
+          ":published",
+          store::Params()
+              .Set("offer", offer_id)
+              .Set("accepted", kPlaceResponseTable.Name(PlaceResponse::kAccepted))
+              .Set("published", kRunStatusTable.Name(RunStatus::kPublished)))
+      ->Int("n");
+}
+
+}  // namespace
+
 void CheckOffer(store::Connection& c, const Offer& offer) {
   const Call call = CallOf(c, offer.call_id);
+  if (offer.id > 0) {
+    if (const int64_t accepted = AcceptedPlaces(c, offer.id); offer.places < accepted) {
+      throw ApiError(ErrorCode::kConflict,
+                     std::to_string(accepted) +
+                         " students have accepted a place of this offer: it " + "keeps at least " +
+                         std::to_string(accepted) + " places",
+                     "places");
+    }
+  }
   const auto q = store::Found(partners::repository::FindQuotaInContext(c, offer.quota_id), "Quota");
   if (offer.extra_places > offer.places) {
     throw ValidationError("extra_places",
