@@ -10,7 +10,7 @@ DB ?= sqlite:weltcampus.db
 LISTEN ?= 127.0.0.1:8080
 
 .PHONY: run test deps node-deps build test-build fuzz-build web unit-tests api-tests web-tests e2e-tests \
-	fuzz fuzz-tests bench clean
+	fuzz fuzz-tests bench soak security clean
 
 run: deps build web
 	@if [ ! -f weltcampus.db ] && [ "$(DB)" = "sqlite:weltcampus.db" ]; then \
@@ -85,6 +85,15 @@ fuzz-tests:
 
 bench:
 	bash bench/run.sh
+
+# The outside probe and sqlmap against the sanitizer build (tests/security/run.sh).
+security: deps test-build web
+	bash scripts/install-deps.sh sqlmap
+	bash tests/security/run.sh $(TEST_BUILD)
+
+# Ten minutes of mixed reads and writes at 64 connections on the release server (bench/soak.sh).
+soak: deps build web
+	bash bench/soak.sh --build $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD) $(FUZZ_BUILD) web/dist

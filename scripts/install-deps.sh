@@ -16,6 +16,8 @@ packages=(
   wrk
   # The two-server test runs nginx in the foreground in front of two servers (deploy/nginx/).
   nginx
+  # More, named by the caller (make security: sqlmap).
+  "$@"
 )
 
 missing=()

@@ -22,6 +22,8 @@ int HttpStatus(ErrorCode code) {
       return 413;
     case ErrorCode::kHeadersTooLarge:
       return 431;
+    case ErrorCode::kUnsupportedMediaType:
+      return 415;
     case ErrorCode::kValidationFailed:
       return 422;
     case ErrorCode::kPreconditionRequired:
@@ -54,6 +56,8 @@ std::string_view CodeName(ErrorCode code) {
       return "precondition_failed";
     case ErrorCode::kPayloadTooLarge:
       return "payload_too_large";
+    case ErrorCode::kUnsupportedMediaType:
+      return "unsupported_media_type";
     case ErrorCode::kHeadersTooLarge:
       return "headers_too_large";
     case ErrorCode::kValidationFailed:

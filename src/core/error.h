@@ -17,6 +17,7 @@ enum class ErrorCode {
   kConflict,
   kPreconditionFailed,
   kPayloadTooLarge,
+  kUnsupportedMediaType,
   kHeadersTooLarge,
   kValidationFailed,
   kPreconditionRequired,

@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "http/media_type.h"
+
 namespace weltcampus::http {
 
 std::vector<std::string> SplitPath(std::string_view path) {
@@ -199,6 +201,12 @@ Response Router::Dispatch(Request& request, std::string* route_label) const {
     *route_label = match.route->pattern;
     if (authorizer_) {
       authorizer_->Check(request, *match.route);
+    }
+    // A JSON body comes as JSON: what a form or a text/plain request (which a browser sends to
+    // another site without asking) carries is not read as one.
+    if (!match.route->request_schema.empty() && match.route->body_types.empty() &&
+        !request.body.empty() && MediaTypeOf(request) != "application/json") {
+      throw ApiError(ErrorCode::kUnsupportedMediaType, "Send the body as application/json");
     }
     return match.route->handler(request);
   } catch (const std::exception&) {

@@ -96,6 +96,8 @@ std::string StatusDescription(int status) {
     case 409: return "Conflicts with other records (conflict)";
     case 412: return "Stale If-Match: the record changed meanwhile (precondition_failed)";
     case 413: return "Request body too large (payload_too_large)";
+    case 415:
+      return "The body is not of the media type the route reads (unsupported_media_type)";
     case 431:
       return "Request headers too large (headers_too_large)";
     case 422: return "A field or query parameter is invalid (validation_failed, naming it)";
@@ -132,7 +134,7 @@ std::set<int> ErrorStatuses(const http::Route& route, bool if_match) {
     }
   }
   if (!route.request_schema.empty() || !route.body_types.empty()) {
-    statuses.insert({400, 413, 422});
+    statuses.insert({400, 413, 415, 422});
   }
   if (!route.query.empty()) {
     statuses.insert(422);

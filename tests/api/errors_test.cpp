@@ -118,6 +118,26 @@ TEST(Errors, AKeyGivenTwiceIsABadRequestAndWritesNothing) {
   EXPECT_EQ(before, after);
 }
 
+TEST(Errors, AJsonBodyOfAnotherMediaTypeIs415AndWritesNothing) {
+  // Found by the outside probe (make security): text/plain, which a browser sends to another site
+  // without asking first, was read as JSON.
+  long long before = 0;
+  ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &before));
+  const std::string body = NewInstitutionBody("DE").dump();
+  for (const std::string type :
+       {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
+    EXPECT_TRUE(
+        IsError(Api().PostRaw("/api/v1/institutions", body, type), 415, "unsupported_media_type"))
+        << type;
+  }
+  long long after = 0;
+  ASSERT_NO_FATAL_FAILURE(TotalOf("/api/v1/institutions", &after));
+  EXPECT_EQ(before, after);
+  // JSON with its charset is JSON.
+  EXPECT_EQ(Api().PostRaw("/api/v1/institutions", body, "application/json; charset=utf-8").status,
+            201);
+}
+
 TEST(Errors, HomeSettingsAndOwnAccountAreChangedOnlyAtTheVersionRead) {
   // Issue 13, defect 5: both were documented with If-Match and took a missing or stale one.
   const Response home = Api().Get("/api/v1/settings/home");
