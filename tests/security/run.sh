@@ -69,7 +69,9 @@ if [[ ${run_sqlmap} -eq 1 ]]; then
   while read -r target; do
     index=$((index + 1))
     log="${work}/sqlmap-${index}.log"
+    # A path id that names no record answers 404 to every value: tested all the same.
     sqlmap -u "${base}${target}" --batch --level=1 --risk=1 --technique=BEU --threads=4 \
+      --ignore-code=404 \
       --cookie="${cookie}" --headers="X-CSRF-Token: ${csrf}" --flush-session --disable-coloring \
       --output-dir="${work}/sqlmap" >"${log}" 2>&1 </dev/null
     if grep -qiE "is vulnerable|appears to be .*injectable|sqlmap identified the following injection" "${log}"; then
