@@ -40,17 +40,29 @@ function init(args)
   wrk.headers["Accept-Encoding"] = "gzip"
 end
 
+-- wrk.format takes a request's headers instead of wrk.headers, not beside them.
+local function with_session(extra)
+  local headers = {}
+  for name, value in pairs(wrk.headers) do
+    headers[name] = value
+  end
+  for name, value in pairs(extra) do
+    headers[name] = value
+  end
+  return headers
+end
+
 function request()
   counter = counter + 1
   if #created > 0 then
-    return wrk.format("DELETE", table.remove(created), {["If-Match"] = '"1"'})
+    return wrk.format("DELETE", table.remove(created), with_session({["If-Match"] = '"1"'}))
   end
   if counter % 20 == 0 then
     local body = string.format(
       '{"name":"Soak University %d-%d","country":"AT","city":"Graz","type":"university"}',
       id, counter)
     return wrk.format("POST", "/api/v1/institutions",
-                      {["Content-Type"] = "application/json"}, body)
+                      with_session({["Content-Type"] = "application/json"}), body)
   end
   return wrk.format("GET", reads[(counter % #reads) + 1])
 end
