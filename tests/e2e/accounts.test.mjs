@@ -156,7 +156,9 @@ test('a student sees only their own account and data: no administration, no audi
   }
   const entries = await page.evaluate(async () => (await (await fetch('/api/v1/me/data')).json()));
   assert.equal(entries.account.email, 'student@weltcampus.example');
-  for (const e of [...(entries.audit_entries_about_you ?? []), ...(entries.audit_entries_by_you ?? [])]) {
+  const own = [...(entries.audit_entries_about_you ?? []), ...(entries.audit_entries_by_you ?? [])];
+  assert.ok(own.length > 0, 'the student’s sign-in is among the audit entries by them');
+  for (const e of own) {
     assert.ok(e.subject_user_id === entries.account.id || e.actor_user_id === entries.account.id, `entry ${e.id} is about or by the student`);
   }
   await screenshot(page, 'student-my-data');
@@ -410,6 +412,14 @@ test('the admin edits roles, resets a password and erases an account', async () 
   await resetDialog.getByRole('button', { name: 'Reset password' }).click();
   await page.getByTestId('one-time-password').waitFor();
   await screenshot(page, 'user-password-reset');
+  // the one-time password shown signs the account in
+  const oneTime = (await page.getByTestId('one-time-password').textContent()).trim();
+  const signIn = await app.anonymous('/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: app.baseURL },
+    body: JSON.stringify({ email: user.email, password: oneTime }),
+  });
+  assert.equal(signIn.status, 200, await signIn.clone().text());
   await page.getByRole('button', { name: 'Continue to the user' }).click();
 
   await page.getByRole('button', { name: 'Erase personal data' }).click();
@@ -435,17 +445,38 @@ test('the admin edits roles, resets a password and erases an account', async () 
 });
 
 test('the new screens are usable at 375 px width', async () => {
+  // an account of this test's own: its page to show, and its creation an audit entry with changes to open
+  const admin = await app.apiAs('admin');
+  const created = await admin('/users', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: `mo.mobile.${Date.now()}@weltcampus.example`, display_name: 'Mo Mobile', preferred_language: 'en', roles: ['coordinator'] }),
+  });
+  assert.equal(created.status, 201, await created.clone().text());
+  const user = await created.json();
   const page = await app.newPage({ width: 375, height: 812 });
   await page.goto('/login');
   await page.locator('main h1').waitFor();
   assert.ok((await overflow(page)) <= 0, `/login scrolls sideways by ${await overflow(page)}px`);
   await screenshot(page, 'mobile-login');
   await login(page, 'admin');
-  for (const path of ['/account', '/account/password', '/account/data', '/users', '/users/new', '/users/3', '/audit']) {
+  for (const [path, heading] of [
+    ['/account', 'My account'],
+    ['/account/password', 'Change password'],
+    ['/account/data', 'My data'],
+    ['/users', 'Users'],
+    ['/users/new', 'New user'],
+    [`/users/${user.id}`, 'Mo Mobile'],
+    ['/audit', 'Audit log'],
+  ]) {
     await page.goto(path);
-    await page.locator('main h1').waitFor();
+    await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
     await settled(page);
-    if (path === '/audit') await page.getByRole('button', { name: /Show changes of entry/ }).first().click().catch(() => {});
+    if (path === '/audit') {
+      // the widest state of the log: an entry's changes open (the account's creation above is one with changes)
+      await page.getByRole('button', { name: /Show changes of entry/ }).first().click();
+      await page.locator('table.diff').waitFor();
+    }
     const o = await overflow(page);
     assert.ok(o <= 0, `${path} scrolls sideways by ${o}px at 375px`);
     await screenshot(page, `mobile-${path.slice(1).replace(/\//g, '-')}`);

@@ -118,6 +118,12 @@ test('the office opens the application from the call’s list and gives committe
   await page.getByRole('button', { name: 'Complete', exact: true }).click();
   await page.getByText('Check recorded.').waitFor();
   assert.match(await page.getByTestId('review-status').textContent(), /Checked/);
+  // stored: the points and the check
+  const id = page.url().match(/\/applications\/(\d+)$/)?.[1];
+  assert.ok(id, page.url());
+  const stored = await (await app.api(`/applications/${id}`)).json();
+  assert.equal(stored.committee_points, 9, JSON.stringify(stored));
+  assert.equal(stored.status, 'checked');
   await screenshot(page, 'application-review');
   // the one 422 is the points out of range
   assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);

@@ -59,3 +59,20 @@ export async function publishRun(app, runId) {
   assert.deepEqual(office.errors, []);
   await office.close();
 }
+
+/**
+ * Pages through a run's results with the Next button until `row` is among them, each page waited for by its range
+ * ("51–100 of 120"); fails naming `what` when the last page has been read without it.
+ */
+export async function pageTo(page, row, what, { pages = 20 } = {}) {
+  const range = page.locator('.pager .range').first();
+  for (let read = 1; (await row.count()) === 0; read += 1) {
+    const next = page.getByRole('button', { name: 'Next' });
+    assert.ok(read < pages && (await next.isEnabled()), `${what} is on none of the ${read} pages of results read`);
+    const shown = await range.textContent();
+    await next.click();
+    await page.waitForFunction((before) => document.querySelector('.pager .range')?.textContent !== before, shown);
+    await settled(page);
+  }
+  assert.equal(await row.count(), 1, `${what}: one row`);
+}

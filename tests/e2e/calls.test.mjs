@@ -67,6 +67,13 @@ test('the office opens a call and carves an offer from a quota', async () => {
   await page.waitForURL(/\/calls\/\d+$/);
   await page.locator('#offers').getByText(partner, { exact: true }).waitFor();
   assert.match(await page.locator('#offers').textContent(), /Summer semester/);
+  // stored: the call with its timeline, and its one offer
+  const callId = Number(page.url().split('/').pop());
+  const call = await (await app.api(`/calls/${callId}`)).json();
+  assert.equal(call.title, title);
+  assert.equal(call.accept_by, `${y}-03-25`);
+  const { items: offers } = await (await app.api(`/calls/${callId}/offers`)).json();
+  assert.deepEqual(offers.map((o) => [o.term, o.places]), [['summer', 1]]);
 
   // the same page in German
   await page.getByRole('button', { name: 'Deutsch' }).click();

@@ -75,6 +75,7 @@ test("a call's demand: the table and the chart", async () => {
 });
 
 test('in German, and the demand over the years of the unit', async () => {
+  assert.ok(call, 'the demo has a places call with applications');
   const page = await app.signedInPage('international_office');
   await page.goto(`/calls/${call.id}/demand`);
   await settled(page);

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, screenshot, settled, axeViolations, backToEnglish } from './harness.mjs';
-import { daysFromNow, markComplete, moveCall as moveCallOf, ok, publishRun } from './calls-api.mjs';
+import { daysFromNow, markComplete, moveCall as moveCallOf, ok, pageTo, publishRun } from './calls-api.mjs';
 
 // a number of days as the English screens write it ("1,180")
 const daysText = (days) => new Intl.NumberFormat('en-GB').format(days);
@@ -114,10 +114,7 @@ test('the office runs the call within its budget, the dean signs off, the office
   assert.match(await page.getByTestId('run-left').textContent(), new RegExp(`\\(${daysText(budget - granted)} days\\)`));
   // Stefan's row (the demo's applications score below or above him: his rank is not fixed)
   const stefan = page.locator(`#results tbody tr[data-application="${stefansApplication.id}"]`);
-  for (let i = 0; i < 5 && (await stefan.count()) === 0; i += 1) {
-    await page.getByRole('button', { name: 'Next' }).click();
-    await settled(page);
-  }
+  await pageTo(page, stefan, 'the row of Stefan’s application', { pages: 5 });
   assert.match(await stefan.getByTestId('funding-cell').textContent(), /3\.67 of 3\.67 months · rank \d+/);
   await screenshot(page, 'funding-run');
   await inBothLanguages(page, 'the funding run', 'Vergabelauf');

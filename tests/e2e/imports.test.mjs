@@ -97,19 +97,21 @@ test('the ECHE list with broken rows: dry run, its report, the import with progr
   await screenshot(page, 'imports-dry-run');
   await audit(page, 'the dry run\'s report');
 
-  // apply: the progress bar follows the job to its end
+  // apply: the progress bar follows the job to its end (watched in the page from before the click: the app's
+  // screens change without a page load, so the watch stays until the job's end)
+  await page.evaluate(() => {
+    window.sawProgress = false;
+    const look = () => {
+      if (document.querySelector('#job-progress')) window.sawProgress = true;
+    };
+    new MutationObserver(look).observe(document.body, { childList: true, subtree: true, attributes: true });
+  });
   await page.getByRole('button', { name: 'Import now' }).click();
   await page.waitForURL((url) => url.searchParams.get('job') && url.searchParams.get('job') !== dryRunJob);
   const applyJob = jobIdOf(page);
   await page.getByRole('heading', { name: `Import, job ${applyJob}` }).waitFor();
-  let sawProgress = false;
-  for (let i = 0; i < 1200; i++) {
-    if (await page.locator('[data-status="succeeded"]').count()) break;
-    if (await page.locator('#job-progress').count()) sawProgress = true;
-    await page.waitForTimeout(100);
-  }
-  await page.locator('[data-status="succeeded"]').waitFor();
-  assert.ok(sawProgress, 'the progress bar was shown while the job ran');
+  await page.locator('[data-status="succeeded"]').waitFor({ timeout: 120000 });
+  assert.ok(await page.evaluate(() => window.sawProgress), 'the progress bar was shown while the job ran');
   assert.equal(await page.locator('[data-count="added"]').textContent(), wouldAdd.toLocaleString('en-GB'));
   assert.equal(await total('/institutions'), before + wouldAdd);
   await screenshot(page, 'imports-applied');

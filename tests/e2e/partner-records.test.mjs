@@ -47,10 +47,16 @@ test('the office sees the partner’s contacts and notes, adds both, and a note 
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(new RegExp(`/partners/${kcl.id}$`));
   await contacts.getByText('Dr Ada Lovelace').waitFor();
+  const storedContacts = (await (await app.api(`/partnerships/${kcl.id}/contacts?limit=200`)).json()).items;
+  const ada = storedContacts.find((c) => c.name === 'Dr Ada Lovelace');
+  assert.ok(ada, 'the contact is stored');
+  assert.equal(ada.email, 'ada.lovelace@example.org');
+  assert.equal(ada.role, 'faculty_coordinator');
 
   // a note about the transCampus agreement
   const { items: agreements } = await (await app.api(`/agreements?partnership_id=${kcl.id}&limit=50`)).json();
-  const framework = agreements.find((a) => a.type === 'transcampus') ?? agreements[0];
+  const framework = agreements.find((a) => a.type === 'transcampus');
+  assert.ok(framework, 'the demo has the transCampus framework agreement with King’s College London');
   await notes.getByRole('link', { name: 'Add note' }).click();
   await page.getByRole('heading', { level: 1, name: /New note on King.s College London/ }).waitFor();
   await settled(page);
@@ -64,6 +70,11 @@ test('the office sees the partner’s contacts and notes, adds both, and a note 
   const first = notes.locator('li').first();
   await first.getByText(text).waitFor();
   assert.match(await first.textContent(), /Call/);
+  const storedNotes = (await (await app.api(`/partnerships/${kcl.id}/notes?limit=200`)).json()).items;
+  const note = storedNotes.find((n) => n.text === text);
+  assert.ok(note, 'the note is stored');
+  assert.equal(note.kind, 'call');
+  assert.equal(note.agreement_id, framework.id);
   await first.getByRole('link', { name: /^About: / }).click();
   await page.waitForURL(new RegExp(`/agreements/${framework.id}$`));
   await settled(page);

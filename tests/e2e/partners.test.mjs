@@ -204,19 +204,23 @@ test('the partner list searches, filters, sorts and pages', async () => {
   assert.equal(await page.locator('th[aria-sort="descending"]').count(), 1);
   await screenshot(page, 'partner-list');
 
+  // more partners than a page holds (the demo's are asserted): the second page and back
+  const { total } = await (await app.api('/partnerships?limit=1')).json();
+  assert.ok(total > 50, `the demo has more than one page of partners: ${total}`);
   const next = page.getByRole('button', { name: /Next/ });
-  if (await next.isEnabled()) {
-    await next.scrollIntoViewIfNeeded();
-    assert.ok(await page.evaluate(() => window.scrollY > 0), 'the pager is below the first screen');
-    await next.click();
-    await page.waitForURL(/page=1/);
-    await settled(page);
-    assert.match(await page.locator('.pager .range').textContent(), /^51–/);
-    // the next page starts at its top
-    await page.waitForFunction(() => window.scrollY === 0);
-    await page.getByRole('button', { name: /Previous/ }).click();
-    await page.waitForURL((url) => !url.search.includes('page='));
-  }
+  assert.equal(await next.isEnabled(), true, 'the pager offers the next page');
+  await next.scrollIntoViewIfNeeded();
+  assert.ok(await page.evaluate(() => window.scrollY > 0), 'the pager is below the first screen');
+  await next.click();
+  await page.waitForURL(/page=1/);
+  await settled(page);
+  assert.match(await page.locator('.pager .range').textContent(), /^51–/);
+  // the next page starts at its top
+  await page.waitForFunction(() => window.scrollY === 0);
+  await page.getByRole('button', { name: /Previous/ }).click();
+  await page.waitForURL((url) => !url.search.includes('page='));
+  await settled(page);
+  assert.match(await page.locator('.pager .range').textContent(), /^1–50/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -224,7 +228,9 @@ test('the partner list searches, filters, sorts and pages', async () => {
 test('edits a partnership and an institution through their forms', async () => {
   const page = await app.newPage();
   const list = await (await app.api(`/partnerships?q=${encodeURIComponent('Flinders')}`)).json();
-  const id = list.items[0].id;
+  const flinders = list.items.find((p) => p.institution?.name === 'Flinders University');
+  assert.ok(flinders, 'the demo has the partnership with Flinders University');
+  const id = flinders.id;
   await page.goto(`/partners/${id}/edit`);
   await page.getByRole('heading', { level: 1, name: 'Edit partnership' }).waitFor();
   await settled(page);
@@ -232,7 +238,29 @@ test('edits a partnership and an institution through their forms', async () => {
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(new RegExp(`/partners/${id}$`));
   await page.getByText('Prof. E2E Tester').waitFor();
+  const partnership = await (await app.api(`/partnerships/${id}`)).json();
+  assert.equal(partnership.responsible_person, 'Prof. E2E Tester');
   await screenshot(page, 'partner-flinders-edited');
+
+  // the institution, from the partner page: its city changed and stored
+  const before = await (await app.api(`/institutions/${partnership.institution_id}`)).json();
+  const city = `Bedford Park ${Date.now() % 100000}`;
+  assert.notEqual(before.city, city);
+  await page.getByRole('link', { name: 'Edit institution' }).click();
+  await page.waitForURL(new RegExp(`/institutions/${partnership.institution_id}/edit$`));
+  await page.getByRole('heading', { level: 1, name: 'Edit institution' }).waitFor();
+  await settled(page);
+  assert.equal(await page.locator('#f-name').inputValue(), 'Flinders University');
+  await page.locator('#f-city').fill(city);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL((url) => url.pathname === '/partners');
+  const after = await (await app.api(`/institutions/${partnership.institution_id}`)).json();
+  assert.equal(after.city, city);
+  assert.equal(after.name, before.name, 'the other fields are kept');
+  assert.equal(after.version, before.version + 1);
+  await page.goto(`/partners/${id}`);
+  await page.locator('main').getByText(city).first().waitFor();
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 

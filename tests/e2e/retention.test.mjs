@@ -63,8 +63,8 @@ test('the office sets the schedule and runs the retention now', async () => {
 test('a student has no retention screen', async () => {
   const page = await app.signedInPage('student');
   await page.goto('/exchange/application-retention');
+  await page.getByRole('heading', { level: 1, name: 'No permission' }).waitFor();
   await settled(page);
-  await page.locator('main').waitFor();
   assert.equal(await page.getByRole('heading', { level: 1, name: 'Retention of applications' }).count(), 0);
   assert.equal(await page.getByLabel('Months after the later call’s results').count(), 0);
   await page.close();

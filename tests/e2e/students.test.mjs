@@ -41,9 +41,21 @@ test('the office creates a student, adds a language certificate and finds them i
   await page.getByRole('button', { name: 'Add certificate' }).click();
   await page.getByRole('button', { name: /Remove the certificate in Swedish/ }).waitFor();
 
+  // stored as entered, the certificate with it
+  const id = Number(page.url().match(/\/students\/(\d+)\/edit$/)[1]);
+  const stored = await (await app.api(`/students/${id}`)).json();
+  assert.equal(stored.matriculation_number, number);
+  assert.equal(stored.family_name, 'Hartmann');
+  assert.equal(stored.given_name, 'Frieda');
+  assert.equal(stored.study_semester, 6);
+  assert.equal(stored.grade_average, 2.3);
+  const { items: certificates } = await (await app.api(`/students/${id}/language-certificates`)).json();
+  assert.deepEqual(certificates.map((c) => [c.language, c.cefr_level]), [['sv', 'B2']]);
+
   await page.goto(`/students?q=${number}`);
   await settled(page);
   await page.getByRole('link', { name: 'Hartmann, Frieda' }).waitFor();
+  assert.equal(await page.locator('main tbody tr').count(), 1);
   await screenshot(page, 'students-list');
   // the one 422 is the grade refused above
   assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
@@ -70,9 +82,10 @@ test('a student sees their own record with its downloads, and not the office’s
   await screenshot(page, 'my-student-record');
   // the office's list is not the student's
   await page.goto('/students');
-  await page.locator('main h1').waitFor();
+  await page.getByRole('heading', { level: 1, name: 'No permission' }).waitFor();
   await settled(page);
   assert.equal(await page.getByRole('link', { name: /Student, Stefan/ }).count(), 0);
+  assert.equal(await page.evaluate(async () => (await fetch('/api/v1/students')).status), 403);
   assert.deepEqual(page.errors.filter((e) => !/status of 403/.test(e)), []);
   await page.close();
 });

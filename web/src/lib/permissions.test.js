@@ -117,7 +117,8 @@ describe('the session store', () => {
     const loginErr = await request('POST', '/auth/login', { body: {} }).catch((e) => e);
     expect(loginErr.status).toBe(401);
     expect(events).toEqual([]);
-    await request('GET', '/partnerships').catch(() => {});
+    const unauthorized = await request('GET', '/partnerships').catch((e) => e);
+    expect(unauthorized.status).toBe(401);
     const forbidden = await request('GET', '/users').catch((e) => e);
     const pw = await request('GET', '/agreements').catch((e) => e);
     expect(events).toEqual(['401', 'pw']);
