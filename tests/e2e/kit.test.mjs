@@ -146,7 +146,7 @@ test('a form just opened has no unsaved changes: leaving it asks nothing', async
     await page.goto(path);
     await page.locator('main form').waitFor();
     await settled(page);
-    await page.waitForTimeout(300); // reference data (departments, ISCED fields) arrives
+    await page.waitForLoadState('networkidle'); // reference data (departments, ISCED fields) has arrived
     await page.locator('nav').getByRole('link', { name: 'World map', exact: true }).first().click();
     await page.waitForURL(/\/partners\/map$/, { timeout: 5000 }).catch(() => assert.fail(`${path} asked before leaving without changes`));
   }
