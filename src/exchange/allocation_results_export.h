@@ -21,4 +21,33 @@ inline constexpr std::array<http::ExportField, 10> kRunResultExport = {{
     {"/offer/id", "Offer ID", "Angebots-ID", interop::CellKind::kInteger},
 }};
 
+// The call's runs (GET /api/v1/calls/{id}/allocation-runs?format=csv|xlsx), newest first.
+inline constexpr std::array<http::ExportField, 14> kRunExport = {{
+    {"/id", "Run ID", "Lauf-ID", interop::CellKind::kInteger},
+    {"/round", "Round", "Runde", interop::CellKind::kInteger},
+    {"/status", "Status", "Status"},
+    {"/applicants", "Applicants", "Bewerbungen", interop::CellKind::kInteger},
+    {"/placed", "Placed", "Vergeben", interop::CellKind::kInteger},
+    {"/offers", "Offers", "Angebote", interop::CellKind::kInteger},
+    {"/places", "Places", "Plätze", interop::CellKind::kInteger},
+    {"/seed", "Seed", "Startwert"},
+    {"/created_by", "Run by", "Gestartet von"},
+    {"/created_at", "Run at", "Gestartet am"},
+    {"/signed_off_by", "Signed off by", "Freigegeben von"},
+    {"/signed_off_at", "Signed off at", "Freigegeben am"},
+    {"/published_at", "Published at", "Veröffentlicht am"},
+    {"/accept_by", "Answer by", "Antwort bis", interop::CellKind::kDate},
+}};
+
+// Where one more place would help most (GET /api/v1/allocation-runs/{id}/one-more-place
+// ?format=csv|xlsx): a row per offer, with how many students it would move.
+inline constexpr std::array<http::ExportField, 6> kOneMorePlaceExport = {{
+    {"/offer_id", "Offer ID", "Angebots-ID", interop::CellKind::kInteger},
+    {"/partner_name", "Partner", "Partner"},
+    {"/term", "Term", "Zeitraum"},
+    {"/newly_placed", "Newly placed", "Neu vergeben", interop::CellKind::kInteger},
+    {"/improved", "Improved", "Verbessert", interop::CellKind::kInteger},
+    {"/moves", "Students who move", "Wechselnde Studierende", interop::CellKind::kInteger},
+}};
+
 }  // namespace weltcampus::exchange

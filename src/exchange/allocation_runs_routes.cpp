@@ -77,11 +77,14 @@ void RegisterRunRoutes(http::Router& router,
       .Returns(201, AllocationRunSchema())
       .Fails({409, 422});
   router
-      .Add("GET", "/api/v1/calls/{id}/allocation-runs", kReadRuns, "The call's runs, newest first",
+      .Add("GET", "/api/v1/calls/{id}/allocation-runs", kReadRuns,
+           "The call's runs, newest first; ?format=csv or xlsx exports them",
            [service](const http::Request& request) {
-             return http::AllResponse(service->OfCall(request.PathId("id")));
+             return http::AllOrExport(request, "allocation-runs", kRunExport,
+                                      service->OfCall(request.PathId("id")));
            })
-      .Returns(200, RunsList());
+      .Returns(200, RunsList())
+      .Exportable();
   router
       .Add("GET", kRun, kReadRuns, "One allocation run",
            [service](const http::Request& request) {

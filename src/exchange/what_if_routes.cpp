@@ -1,8 +1,10 @@
 #include "core/json_input.h"
 #include "core/json_schema.h"
 #include "core/paging.h"
+#include "exchange/allocation_results_export.h"
 #include "exchange/permissions.h"
 #include "exchange/what_if.h"
+#include "http/list_export.h"
 
 // The routes of what-ifs on a stored run (docs/allocation.md "What if, on a stored run"). They
 // name students: exchange:allocate (the international office).
@@ -113,7 +115,8 @@ void RegisterWhatIfRoutes(http::Router& router, store::Database& database) {
 
   router
       .Add("GET", "/api/v1/allocation-runs/{id}/one-more-place", kAllocate,
-           "Where one more place would help most in a stored run, with who would move",
+           "Where one more place would help most in a stored run, with who would move; "
+           "?format=csv or xlsx exports a row per offer",
            [&database](const http::Request& request) {
              const int64_t id = request.PathId("id");
              const auto limit =
@@ -128,6 +131,13 @@ void RegisterWhatIfRoutes(http::Router& router, store::Database& database) {
                               {"improved", item.improved},
                               {"moves", MovesJson(item.moves)}});
              }
+             if (const auto format = http::ExportFormatOf(request)) {
+               for (auto& row : out) {
+                 row["moves"] = row["moves"].size();
+               }
+               return http::RowsExport(request, *format, "one-more-place", kOneMorePlaceExport,
+                                       std::move(out));
+             }
              return http::Response::Json(200, {{"run_id", id}, {"items", std::move(out)}});
            })
       .Query("limit", {{"type", "integer"},
@@ -135,6 +145,7 @@ void RegisterWhatIfRoutes(http::Router& router, store::Database& database) {
                        {"maximum", kMaxOneMorePlaceItems},
                        {"description", "at most this many offers; default 20"}})
       .Returns(200, OneMorePlaceSchema())
+      .Exportable()
       .Fails({404});
 }
 

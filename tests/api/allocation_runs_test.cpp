@@ -39,6 +39,18 @@ TEST_F(AllocationRunsApi, RunSignOffPublishAndTheStudentAnswersOnce) {
   ASSERT_TRUE(IsJson(listed, 200)) << listed;
   ASSERT_EQ(listed.json["items"].size(), 1u);
   EXPECT_EQ(IdOf(listed.json["items"][0]), id);
+  // The runs as a file, as the list has them.
+  const Response csv = coordinator.Get(Query(Runs(call), {{"format", "csv"}}));
+  ASSERT_EQ(csv.status, 200) << csv;
+  EXPECT_EQ(csv.Header("content-type").rfind("text/csv", 0), 0u) << csv.Header("content-type");
+  EXPECT_NE(csv.Header("content-disposition").find("allocation-runs-"), std::string::npos);
+  EXPECT_NE(csv.body.find("Run ID,Round,Status,Applicants,Placed,Offers,Places,Seed,Run by"),
+            std::string::npos)
+      << csv.body;
+  EXPECT_NE(csv.body.find("\n" + std::to_string(id) + ",1,computed,2,2,2,2," +
+                          run["seed"].get<std::string>() + ","),
+            std::string::npos)
+      << csv.body;
   const Response results = Api().Get(Run(id) + "/results");
   ASSERT_TRUE(IsJson(results, 200)) << results;
   EXPECT_EQ(results.json["total"], 2);

@@ -328,6 +328,21 @@ TEST_F(DemandApi, WhatIfOneMorePlaceAtAnOfferOrThePartnerNamesWhoWouldMove) {
   const Response one = Api().Get(Run("one-more-place?limit=1"));
   ASSERT_TRUE(IsJson(one, 200)) << one;
   EXPECT_EQ(one.json["items"].size(), 1u);
+
+  // The same list as a file: a row per offer, the students who would move counted.
+  const Response csv = Api().Get(Run("one-more-place?limit=5&format=csv&lang=de"));
+  ASSERT_EQ(csv.status, 200) << csv;
+  EXPECT_EQ(csv.Header("content-type").rfind("text/csv", 0), 0u) << csv.Header("content-type");
+  EXPECT_NE(csv.Header("content-disposition").find("one-more-place-"), std::string::npos);
+  const auto lines = CsvLines(csv.body);
+  ASSERT_EQ(lines.size(), 3u) << csv.body;
+  EXPECT_EQ(lines[0], "Angebots-ID,Partner,Zeitraum,Neu vergeben,Verbessert,Wechselnde Studierende")
+      << lines[0];
+  EXPECT_EQ(lines[1], a_ + ",Partner,winter,1,1,2") << lines[1];
+  EXPECT_EQ(lines[2], b_ + ",Partner,summer,1,0,1") << lines[2];
+  const Response xlsx = Api().Get(Run("one-more-place?format=xlsx"));
+  ASSERT_EQ(xlsx.status, 200) << xlsx;
+  EXPECT_EQ(xlsx.body.rfind("PK", 0), 0u) << "not a workbook";
 }
 
 TEST_F(DemandApi, WhatIfInputIsValidatedNamingTheField) {

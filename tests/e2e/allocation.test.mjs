@@ -6,6 +6,7 @@
 // The run's page and the student's result pass axe-core in English and German.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startApp, screenshot, settled, SCREENSHOTS, axeViolations, backToEnglish } from './harness.mjs';
 import { daysFromNow, etag, json, markComplete, moveCall as moveCallOf, ok, pageTo, pick, publishRun } from './calls-api.mjs';
@@ -155,6 +156,15 @@ test('the office cannot run while applications are unchecked, then runs from the
   assert.match(await row.textContent(), new RegExp(`${runs.items[0].placed} of ${runs.items[0].applicants}`));
   assert.match(await row.textContent(), new RegExp(runs.items[0].seed));
   await screenshot(page, 'allocation-runs');
+  // the runs as a file, from the section's own export link
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('section[aria-labelledby="runs-h"]').getByRole('link', { name: 'Export CSV' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^allocation-runs-.*\.csv$/);
+  const runsCsv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/);
+  assert.match(runsCsv[0], /^Run ID,Round,Status,Applicants,Placed/);
+  assert.match(runsCsv[1], new RegExp(`^${runId},1,computed,${runs.items[0].applicants},${runs.items[0].placed},`));
 
   await row.getByRole('link', { name: `Results of round 1, run ${runId}` }).click();
   await page.getByRole('heading', { level: 1, name: 'Allocation run' }).waitFor();
@@ -201,6 +211,53 @@ test('the office cannot run while applications are unchecked, then runs from the
   await screenshot(page, 'allocation-run');
   await inBothLanguages(page, 'allocation run', () => page.getByRole('heading', { level: 1, name: 'Vergabelauf' }).waitFor());
   assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
+  await page.close();
+});
+
+test('the office sees where one more place helps most, exports that list and asks a what-if in the form', async () => {
+  const ranked = await ok(await app.api(`/allocation-runs/${runId}/one-more-place?limit=20`));
+  assert.ok(ranked.items.length > 0, 'one more place would change nothing in this run');
+  const top = ranked.items[0];
+  const page = await app.signedInPage('international_office');
+  await page.goto(`/calls/${call.id}/demand`);
+  await settled(page);
+  await page.locator('main').getByRole('link', { name: 'One more place', exact: true }).click();
+  await page.waitForURL(new RegExp(`/allocation-runs/${runId}/one-more-place`));
+  await page.getByRole('heading', { level: 1, name: 'One more place' }).waitFor();
+  await settled(page);
+  const items = page.locator('#one-more-place > li');
+  assert.equal(await items.count(), ranked.items.length);
+  const summary = await items.first().locator('summary').textContent();
+  assert.ok(summary.includes(top.partner_name), summary);
+  assert.ok(summary.includes(`${top.newly_placed} newly placed, ${top.improved} improved`), summary);
+  // who would move, as the API names them
+  await items.first().locator('summary').click();
+  assert.equal(await items.first().locator('tbody tr').count(), top.moves.length);
+  await screenshot(page, 'one-more-place');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('section[aria-labelledby="om-h"]').getByRole('link', { name: 'Export CSV' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^one-more-place-.*\.csv$/);
+  const lines = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+  assert.equal(lines[0], 'Offer ID,Partner,Term,Newly placed,Improved,Students who move');
+  assert.equal(lines.length, ranked.items.length + 1);
+  assert.ok(lines[1].startsWith(`${top.offer_id},`), lines[1]);
+  assert.ok(lines[1].endsWith(`,${top.newly_placed},${top.improved},${top.moves.length}`), lines[1]);
+
+  // a what-if asked in the form: two more places at the top offer, answered as the API answers it
+  const expected = await ok(await app.api(`/allocation-runs/${runId}/what-if`, { method: 'POST', headers: json, body: JSON.stringify({ offer_id: top.offer_id, places: 2 }) }));
+  await page.locator('#wi-target').selectOption('offer');
+  await page.locator('#wi-id').selectOption(String(top.offer_id));
+  await page.locator('#wi-places').fill('2');
+  await page.getByRole('button', { name: 'Show the effect' }).click();
+  await page.getByRole('status').getByText(`${expected.newly_placed} newly placed, ${expected.improved} improved, ${expected.worse} worse off`).waitFor();
+  assert.equal(await page.locator('section[aria-labelledby="wi-h"] tbody tr').count(), expected.moves.length);
+  // a bad number of places is refused at its field, nothing asked
+  await page.locator('#wi-places').fill('0');
+  await page.getByRole('button', { name: 'Show the effect' }).click();
+  await page.locator('#wi-places[aria-invalid="true"]').waitFor();
   await page.close();
 });
 
