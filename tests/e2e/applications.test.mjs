@@ -1,7 +1,10 @@
 // Applications (issue 10, item 4): the student ranks offers of an open call by keyboard (Alt+arrow keys, each
-// move announced) and submits; the office finds the application in the call's list and gives committee points.
+// move announced) and submits; the office finds the application in the call's list and gives committee points;
+// in another call the student orders by drag and drop, uploads a motivation letter (and is refused a file that is
+// not a PDF) and reads why an offer asking for French at C2 is not open to them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { startApp, screenshot, settled } from './harness.mjs';
 
 let app;
@@ -10,10 +13,9 @@ let callId;
 const iso = (date) => date.toISOString().slice(0, 10);
 const daysFromNow = (days) => iso(new Date(Date.now() + days * 86400000));
 
-before(async () => {
-  app = await startApp();
-  // A call whose application period runs today, for the School of Medicine's next academic year, with offers
-  // carved from quotas that still have places.
+// A call whose application period runs today, for the School of Medicine's next academic year, with offers carved
+// from quotas that still have places: its id and the quotas it can still carve from.
+async function openCall(title) {
   const programmes = await (await app.api('/programmes?q=MED-STEX')).json();
   const unit = programmes.items[0].org_unit_id;
   const now = new Date();
@@ -24,7 +26,7 @@ before(async () => {
     body: JSON.stringify({
       academic_year: `${year}/${year + 1}`,
       org_unit_id: unit,
-      title: `Browser test call ${Date.now()}`,
+      title: `${title} ${Date.now()}`,
       applications_open: daysFromNow(-1),
       applications_close: daysFromNow(30),
       selection_by: daysFromNow(40),
@@ -41,13 +43,12 @@ before(async () => {
   });
   const createdText = await created.text();
   assert.equal(created.status, 201, createdText);
-  callId = JSON.parse(createdText).id;
-  const quotas = await (await app.api(`/calls/${callId}/quotas`)).json();
+  const id = JSON.parse(createdText).id;
+  const quotas = (await (await app.api(`/calls/${id}/quotas`)).json()).items.filter((q) => q.category === 'student_studies' && q.withheld >= 1);
   let carved = 0;
-  for (const quota of quotas.items) {
+  for (const quota of quotas) {
     if (carved >= 6) break;
-    if (quota.category !== 'student_studies' || quota.withheld < 1) continue;
-    const offer = await app.api(`/calls/${callId}/offers`, {
+    const offer = await app.api(`/calls/${id}/offers`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ quota_id: quota.quota_id, term: 'winter', places: 1, months_per_place: 5 }),
@@ -55,6 +56,12 @@ before(async () => {
     if (offer.status === 201) carved += 1;
   }
   assert.ok(carved >= 2, `only ${carved} offers could be carved`);
+  return { id, quotas };
+}
+
+before(async () => {
+  app = await startApp();
+  callId = (await openCall('Browser test call')).id;
 });
 after(async () => {
   await app?.close();
@@ -126,6 +133,73 @@ test('the office opens the application from the call’s list and gives committe
   assert.equal(stored.status, 'checked');
   await screenshot(page, 'application-review');
   // the one 422 is the points out of range
+  assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
+  await page.close();
+});
+
+test('a student orders by drag and drop, uploads a letter and reads why an offer is not open', async () => {
+  const { id, quotas } = await openCall('Drag and drop call');
+  // an offer asking for its quota's language at C2, which the demo student has no certificate for
+  let c2 = null;
+  for (const quota of quotas.filter((q) => q.language).reverse()) {
+    const res = await app.api(`/calls/${id}/offers`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ quota_id: quota.quota_id, term: 'summer', places: 1, months_per_place: 5, language: quota.language, cefr_level: 'C2' }),
+    });
+    if (res.status === 201) {
+      c2 = await res.json();
+      break;
+    }
+  }
+  assert.ok(c2, 'no quota with a language had a place left for a C2 offer');
+  const page = await app.signedInPage('student');
+  await page.goto(`/calls/${id}/apply`);
+  await page.getByRole('heading', { level: 2, name: 'Offers open to you' }).waitFor();
+  await settled(page);
+  const adds = page.locator('section[aria-labelledby="offers-h"] ul.offers:not(.closed) button', { hasText: 'Add ' });
+  assert.ok((await adds.count()) >= 2, 'the student has fewer than two offers open');
+  await adds.nth(0).click();
+  await adds.nth(1).click();
+  const items = page.locator('ol.prefs > li');
+  assert.equal(await items.count(), 2);
+  const first = (await items.nth(0).locator('.name').textContent()).trim();
+  const second = (await items.nth(1).locator('.name').textContent()).trim();
+  // the second dragged onto the first takes its place
+  await items.nth(1).dragTo(items.nth(0));
+  assert.equal((await items.nth(0).locator('.name').textContent()).trim(), second);
+  assert.equal((await items.nth(1).locator('.name').textContent()).trim(), first);
+  await page.getByRole('button', { name: 'Save preferences' }).click();
+  await page.getByText('Preferences saved.').waitFor();
+  const student = await app.apiAs('student');
+  const mine = async () => (await student(`/calls/${id}/my-application`)).json();
+  const saved = await mine();
+  const offerIdOf = (p) => (typeof p === 'object' ? p.offer_id : p);
+  const names = saved.application.preferences.map((p) => saved.offers.find((o) => o.offer.id === offerIdOf(p))?.offer.partner_name);
+  assert.equal(saved.application.preferences.length, 2);
+  assert.ok(second.includes(names[0]) && first.includes(names[1]), `saved order ${names} is not ${second}, ${first}`);
+
+  // why the C2 offer is not open: the server's reasons, in the student's language
+  const closed = saved.offers.find((o) => o.offer.id === c2.id);
+  assert.ok(closed && !closed.eligible, 'the C2 offer is open to the student');
+  const reasons = page.locator('ul.offers.closed > li', { hasText: closed.offer.partner_name });
+  await reasons.first().waitFor();
+  const shown = await reasons.first().locator('ul > li').allTextContents();
+  assert.deepEqual(shown.map((x) => x.trim()), closed.reasons.map((r) => r.message));
+  assert.ok(closed.reasons.some((r) => r.code === 'language'), JSON.stringify(closed.reasons));
+
+  // a motivation letter as a PDF is kept byte for byte; a file that only claims to be one is refused
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  await page.locator('#doc-motivation_letter').setInputFiles({ name: 'Motivation.pdf', mimeType: 'application/pdf', buffer: pdf });
+  const link = page.locator('section[aria-labelledby="docs-h"]').getByRole('link', { name: 'Motivation.pdf' });
+  await link.waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  assert.deepEqual(await readFile(await download.path()), pdf);
+  await page.locator('#doc-language_certificate').setInputFiles({ name: 'Certificate.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+  await page.getByRole('alert').waitFor();
+  const after = await mine();
+  assert.deepEqual(after.application.documents.map((d) => d.kind), ['motivation_letter']);
+  await screenshot(page, 'my-application-documents');
   assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
   await page.close();
 });
