@@ -24,7 +24,16 @@ CallInput BuildCallInput(store::Connection& c, const Call& call, const RoundBasi
   std::sort(offers.begin(), offers.end(),
             [](const Offer& a, const Offer& b) { return a.id < b.id; });
   std::vector<OfferRequirements> requirements;
+  // Each offer ranks by its own weights where it has them (CheckOffer: all three), else the call's.
+  std::vector<ScoreWeights> offer_weights;
   for (const auto& offer : offers) {
+    ScoreWeights own = weights;
+    if (offer.weight_grade && offer.weight_language && offer.weight_committee) {
+      own.grade = *offer.weight_grade;
+      own.language = *offer.weight_language;
+      own.committee = *offer.weight_committee;
+    }
+    offer_weights.push_back(std::move(own));
     const auto taken = basis.taken.find(offer.id);
     // The partner's extra places are part of the offer's places (CheckOffer), not on top.
     const int64_t capacity = offer.places - (taken == basis.taken.end() ? 0 : taken->second);
@@ -44,9 +53,10 @@ CallInput BuildCallInput(store::Connection& c, const Call& call, const RoundBasi
     const std::string key = applications::ApplicationKey(application.id);
     for (size_t i = 0; i < offers.size(); ++i) {
       if (IneligibilityReasons(facts, requirements[i]).empty()) {
+        const ScoreWeights& own = offer_weights[i];
         const double total =
-            OfferScore(weights, applicant, offers[i].language, offers[i].cefr_level).total;
-        out.input.offers[i].priority->emplace_back(key, AllocationValue(weights, applicant, total));
+            OfferScore(own, applicant, offers[i].language, offers[i].cefr_level).total;
+        out.input.offers[i].priority->emplace_back(key, AllocationValue(own, applicant, total));
       }
     }
     ApplicantInput entry;

@@ -197,6 +197,34 @@ TEST_P(AllocationRunsTest, ARunPlacesByScoreAndExplainsWhy) {
   EXPECT_EQ(Count("audit_log", "entity_type = 'allocation_run'"), 1);
 }
 
+// Lyon selects by interview alone (its own weights: committee points 100 %): Cem, last by grade but
+// with full points, takes Lyon's place; Anna, whom Lyon turned away, takes Porto's by the call's
+// grade ranking; Ben is left without a place.
+TEST_P(AllocationRunsTest, AnOfferWithItsOwnWeightsRanksByThem) {
+  db_->database().Write([&](Connection& c) {
+    c.Exec("UPDATE calls SET committee_points_max = 10 WHERE id = :id",
+           store::Params().Set("id", call_id_));
+    c.Exec("UPDATE applications SET committee_points = 10 WHERE id = :id",
+           store::Params().Set("id", applications_[2]));
+    c.Exec(
+        "UPDATE call_offers SET weight_grade = 0, weight_language = 0, weight_committee = 100 "
+        "WHERE id = :id",
+        store::Params().Set("id", lyon_));
+  });
+  const auto run = service_->Start(Office(), call_id_, kAfterClose);
+  const auto results = ResultsOf(run.id);
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results.at(applications_[2]).offer_id, lyon_);
+  EXPECT_EQ(results.at(applications_[0]).offer_id, porto_);
+  EXPECT_FALSE(results.at(applications_[1]).offer_id);
+  // Lyon closed at Cem's 100 there, not at Anna's grade.
+  const auto why = nlohmann::json::parse(results.at(applications_[0]).explanation);
+  ASSERT_EQ(why.size(), 1u) << why;
+  EXPECT_EQ(why[0]["offer_id"], lyon_);
+  EXPECT_EQ(why[0]["cutoff"], 100.0);
+  EXPECT_EQ(why[0]["own"], 0.0);
+}
+
 TEST_P(AllocationRunsTest, ThePartnersExtraPlacesArePartOfTheOffersPlacesNotOnTop) {
   // Lyon's one place is the partner's extra one (CheckOffer: extra places are part of places).
   db_->database().Write([&](Connection& c) {

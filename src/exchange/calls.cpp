@@ -78,6 +78,9 @@ const RecordSchema<Offer>& OfferSchema() {
           .Schema({{"pattern", "^[a-z]{2}$"}})
           .Enum("cefr_level", &Offer::cefr_level, kCefrLevelTable)
           .Bool("requires_first_state_exam", &Offer::requires_first_state_exam, false)
+          .Int("weight_grade", &Offer::weight_grade, 0, 100)
+          .Int("weight_language", &Offer::weight_language, 0, 100)
+          .Int("weight_committee", &Offer::weight_committee, 0, 100)
           .Timestamps(&Offer::created_at, &Offer::updated_at);
   return schema;
 }

@@ -91,6 +91,11 @@ struct Offer {
   std::optional<std::string> language;
   std::optional<CefrLevel> cefr_level;
   bool requires_first_state_exam = false;
+  // How this offer ranks its applicants, when not as the call does: all three (summing to 100) or
+  // none (CheckOffer).
+  std::optional<int64_t> weight_grade;
+  std::optional<int64_t> weight_language;
+  std::optional<int64_t> weight_committee;
   int64_t version = 1;
   std::string created_at;
   std::string updated_at;

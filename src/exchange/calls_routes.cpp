@@ -34,7 +34,7 @@ constexpr std::array<http::ExportField, 17> kCallExport = {{
     {"/funded_months", "Funded months", "Geförderte Monate", interop::CellKind::kInteger},
 }};
 
-constexpr std::array<http::ExportField, 13> kOfferExport = {{
+constexpr std::array<http::ExportField, 16> kOfferExport = {{
     {"/id", "ID", "ID", interop::CellKind::kInteger},
     {"/call_id", "Call ID", "Ausschreibungs-ID", interop::CellKind::kInteger},
     {"/partner_name", "Partner", "Partner"},
@@ -49,6 +49,12 @@ constexpr std::array<http::ExportField, 13> kOfferExport = {{
     {"/cefr_level", "CEFR level", "GER-Niveau"},
     {"/requires_first_state_exam", "First state examination required",
      "Erster Abschnitt der Prüfung verlangt", interop::CellKind::kBoolean},
+    {"/weight_grade", "Own weight of grade", "Eigenes Gewicht der Note",
+     interop::CellKind::kInteger},
+    {"/weight_language", "Own weight of language", "Eigenes Gewicht der Sprache",
+     interop::CellKind::kInteger},
+    {"/weight_committee", "Own weight of committee points", "Eigenes Gewicht der Kommissionspunkte",
+     interop::CellKind::kInteger},
 }};
 
 // ?academic_year=2027/2028 (as the partner register's lists take it).

@@ -233,6 +233,30 @@ TEST_P(CallsTest, TheTimelineIsInOrderAndTheWeightsSumTo100) {
   });
 }
 
+TEST_P(CallsTest, AnOffersOwnWeightsAreAllThreeSummingTo100OrNone) {
+  Offer partial = NewOffer(studies_, OfferTerm::kWinter, 1, 5);
+  partial.weight_committee = 100;
+  EXPECT_EQ(FieldOf(Carve(partial)), "weight_grade");
+  Offer off = NewOffer(studies_, OfferTerm::kWinter, 1, 5);
+  off.weight_grade = 50;
+  off.weight_language = 30;
+  off.weight_committee = 30;
+  const auto refusal = Carve(off);
+  EXPECT_EQ(FieldOf(refusal), "weight_grade");
+  EXPECT_NE(refusal.find("not 110"), std::string::npos) << refusal;
+  Offer interview = NewOffer(studies_, OfferTerm::kWinter, 1, 5);
+  interview.weight_grade = 0;
+  interview.weight_language = 0;
+  interview.weight_committee = 100;
+  EXPECT_EQ(Carve(interview), "");
+  const auto stored =
+      db_->database().Read([&](Connection& c) { return OfferTable().Find(c, last_.id); });
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->weight_committee, 100);
+  EXPECT_EQ(stored->weight_grade, 0);
+  EXPECT_EQ(Carve(NewOffer(studies_, OfferTerm::kSummer, 1, 5)), "") << "no weights: the call's";
+}
+
 TEST_P(CallsTest, OffersStayWithinTheQuotasPlacesOverTheYear) {
   EXPECT_EQ(Carve(NewOffer(studies_, OfferTerm::kWinter, 3, 5)), "");
   EXPECT_EQ(last_.partner_name, "Université de Lyon");

@@ -259,6 +259,27 @@ int64_t AcceptedPlaces(store::Connection& c, int64_t offer_id) {
       ->Int("n");
 }
 
+// An offer's own weights: none (the call's) or all three, summing to 100.
+void CheckOfferWeights(const Offer& offer) {
+  const int given = (offer.weight_grade ? 1 : 0) + (offer.weight_language ? 1 : 0) +
+                    (offer.weight_committee ? 1 : 0);
+  if (given == 0) {
+    return;
+  }
+  if (given != 3) {
+    throw ValidationError("weight_grade",
+                          "An offer's own weights are all three (grade, language, committee "
+                          "points) or none, to rank as the call does");
+  }
+  const int64_t sum = *offer.weight_grade + *offer.weight_language + *offer.weight_committee;
+  if (sum != 100) {
+    throw ValidationError("weight_grade",
+                          "The offer's weights of grade, language and committee points must sum "
+                          "to 100, not " +
+                              std::to_string(sum));
+  }
+}
+
 }  // namespace
 
 void CheckOffer(store::Connection& c, const Offer& offer) {
@@ -280,6 +301,7 @@ void CheckOffer(store::Connection& c, const Offer& offer) {
   }
   CheckMonths(offer, q.quota.category);
   CheckEligibilityNarrows(offer, q.quota);
+  CheckOfferWeights(offer);
 
   const auto carved = CarvedInYear(c, call.academic_year, call.id, offer.quota_id, offer.id);
   const Carved before = carved.count(offer.quota_id) ? carved.at(offer.quota_id) : Carved{};

@@ -62,6 +62,12 @@ test('the office opens a call and carves an offer from a quota', async () => {
   await settled(page);
   await page.locator('#f-places').fill('1');
   await page.locator('#f-term').selectOption('summer');
+  // the partner selects by interview: its own weights, refused until all three sum to 100
+  await page.locator('#f-weight_committee').fill('100');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('#f-weight_grade[aria-invalid="true"]').waitFor();
+  await page.locator('#f-weight_grade').fill('0');
+  await page.locator('#f-weight_language').fill('0');
   await screenshot(page, 'offer-form');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(/\/calls\/\d+$/);
@@ -73,7 +79,7 @@ test('the office opens a call and carves an offer from a quota', async () => {
   assert.equal(call.title, title);
   assert.equal(call.accept_by, `${y}-03-25`);
   const { items: offers } = await (await app.api(`/calls/${callId}/offers`)).json();
-  assert.deepEqual(offers.map((o) => [o.term, o.places]), [['summer', 1]]);
+  assert.deepEqual(offers.map((o) => [o.term, o.places, o.weight_grade, o.weight_language, o.weight_committee]), [['summer', 1, 0, 0, 100]]);
 
   // the same page in German
   await page.getByRole('button', { name: 'Deutsch' }).click();
@@ -81,7 +87,7 @@ test('the office opens a call and carves an offer from a quota', async () => {
   await page.locator('#offers').getByText('Sommersemester').waitFor();
   await screenshot(page, 'call-page-de');
   await page.getByRole('button', { name: 'English' }).click();
-  // the one 422 is the timeline refused above
+  // the 422s are the timeline and the partial weights refused above
   assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
   await page.close();
 });
