@@ -96,6 +96,10 @@ long long SignedInUserId(const Session& session) {
 }
 
 void CreateAccountOnly(const std::vector<std::string>& roles, Json* created) {
+  CreateAccountWithRolesOnly(Json(roles), created);
+}
+
+void CreateAccountWithRolesOnly(const Json& roles, Json* created) {
   const std::string email = "acct-" + UniqueLetters(8) + "@example.org";
   Json body{{"email", email},
             {"display_name", Unique("Test Person")},
@@ -110,8 +114,12 @@ void CreateAccountOnly(const std::vector<std::string>& roles, Json* created) {
 }
 
 void CreateAccount(const std::vector<std::string>& roles, Account* out) {
+  ASSERT_NO_FATAL_FAILURE(CreateAccountWithRoles(Json(roles), out));
+}
+
+void CreateAccountWithRoles(const Json& roles, Account* out) {
   Json created;
-  ASSERT_NO_FATAL_FAILURE(CreateAccountOnly(roles, &created));
+  ASSERT_NO_FATAL_FAILURE(CreateAccountWithRolesOnly(roles, &created));
   out->id = IdOf(created);
   out->email = Str(created, "email");
   Response login;

@@ -48,6 +48,10 @@ struct Account {
 void CreateAccount(const std::vector<std::string>& roles, Account* out);
 // Only the POST /api/v1/users part: `created` is the answer (with one_time_password).
 void CreateAccountOnly(const std::vector<std::string>& roles, Json* created);
+// The same with roles as the API takes them: names or objects with a coordinator's scope,
+// e.g. [{"role": "coordinator", "org_unit_id": 3}].
+void CreateAccountWithRoles(const Json& roles, Account* out);
+void CreateAccountWithRolesOnly(const Json& roles, Json* created);
 
 // Secrets handed out during this run (passwords, session tokens, CSRF tokens, session ids), for
 // the scans of the audit log and the server log.
