@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
 
 #include <cctype>
 #include <regex>
@@ -179,7 +180,28 @@ std::shared_ptr<Database> Database::Open(const std::string& url, std::size_t poo
     database->idle_.push_back(slot.get());
     database->slots_.push_back(std::move(slot));
   }
+  struct stat file {};
+  if (parsed.backend == Backend::kSqlite && ::stat(parsed.connection_string.c_str(), &file) == 0) {
+    database->sqlite_path_ = parsed.connection_string;
+    database->sqlite_device_ = file.st_dev;
+    database->sqlite_inode_ = file.st_ino;
+  }
   return database;
+}
+
+void Database::CheckReachable() {
+  Read([](Connection& c) { c.Query("SELECT 1 AS one"); });
+  if (sqlite_path_.empty()) {
+    return;
+  }
+  struct stat file {};
+  if (::stat(sqlite_path_.c_str(), &file) != 0 || file.st_dev != sqlite_device_ ||
+      file.st_ino != sqlite_inode_) {
+    throw ApiError(ErrorCode::kServiceUnavailable,
+                   "The database file " + sqlite_path_ +
+                       " is no longer the one this server opened (moved or deleted)")
+        .WithDetail("retry_after_seconds", kRetryAfterSeconds);
+  }
 }
 
 Database::Database(Backend backend, std::string display_url)
