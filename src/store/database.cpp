@@ -169,10 +169,11 @@ std::shared_ptr<Database> Database::Open(const std::string& url, std::size_t poo
       // file is read through a memory map (up to 1 GiB, shared by every connection through the
       // operating system's cache) instead of a read call per page: each connection's own page
       // cache is 2 MB, and at the scale profile (125 MB) a list spent a third of its time in
-      // pread.
+      // pread. The busy timeout comes first: switching a new file to WAL needs it to itself, and
+      // a second server starting at the same moment was refused ("database is locked").
       slot->statements->Run(
-          "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-          "PRAGMA busy_timeout=10000; PRAGMA mmap_size=1073741824");
+          "PRAGMA busy_timeout=10000; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+          "PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824");
     } else {
       slot->session->open(*soci::factory_postgresql(), parsed.connection_string);
       StartPostgresSessionOf(*slot->session, slot->statements);
