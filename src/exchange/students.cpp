@@ -319,7 +319,8 @@ void RegisterStudentRoutes(http::Router& router, store::Database& database) {
                    kit::IntFilter("study_semester", "study_semester", 1, 20)},
        .export_columns = kStudentExport,
        .check = CheckStudent,
-       .check_removal = CheckStudentRemoval});
+       .check_removal = CheckStudentRemoval,
+       .person = [](const Student& student) { return student.user_id; }});
   kit::RegisterRecordRoutes<LanguageCertificate>(
       router, database,
       {.table = LanguageCertificateTable(),

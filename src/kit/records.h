@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -65,6 +66,9 @@ struct RecordType {
   Rule<T> check_removal = nullptr;
   // Unset: the collection is `path` itself.
   std::optional<ParentOf<T>> parent = std::nullopt;
+  // Set for records of a person (a student): each read of one record and each export of the list
+  // is audited ("read", "export"), naming the account the record is about where it has one.
+  std::function<std::optional<int64_t>(const T& record)> person = nullptr;
 };
 
 // The record type's operations, each one transaction; every change audited in the actor's name.
@@ -80,6 +84,35 @@ class Records {
     return store::Found(
         database_.Read([&](store::Connection& c) { return type_.table.Find(c, id); }),
         type_.table.what());
+  }
+
+  // Get for a reader: a record of a person is read in a transaction that records the read.
+  T Read(const audit::Actor& actor, int64_t id) {
+    if (!type_.person) {
+      return Get(id);
+    }
+    return database_.Write([&](store::Connection& c) {
+      auto record = store::Found(type_.table.Find(c, id), type_.table.what());
+      audit::AuditEntry entry;
+      entry.action = "read";
+      entry.entity_type = type_.entity;
+      entry.entity_id = std::to_string(id);
+      entry.subject_user_id = type_.person(record);
+      audit::RecordAudit(c, actor, std::move(entry));
+      return record;
+    });
+  }
+
+  // An export of a person's records (the list's filters in `query`) is recorded before it is sent.
+  void AuditExport(const audit::Actor& actor, const std::map<std::string, std::string>& query) {
+    if (!type_.person) {
+      return;
+    }
+    audit::AuditEntry entry;
+    entry.action = "export";
+    entry.entity_type = type_.entity;
+    entry.after = query;
+    audit::RecordAuditNow(database_, actor, std::move(entry));
   }
 
   // One page of the records the filter lets through; of one parent when the type has parents
@@ -180,6 +213,9 @@ std::shared_ptr<Records<T>> RegisterRecordRoutes(http::Router& router, store::Da
                  const auto& type = records->type();
                  const auto page =
                      type.sorts.PageFrom(request.query, http::RequestLanguage(request));
+                 if (http::ExportFormatOf(request)) {
+                   records->AuditExport(auth::ActorOf(request), request.query);
+                 }
                  return http::ListOrExport(request, page, type.export_name, type.export_columns,
                                            [records, where = FilterOf(type.filters, request.query),
                                             parent = parent_of(request)](const PageRequest& p) {
@@ -205,7 +241,8 @@ std::shared_ptr<Records<T>> RegisterRecordRoutes(http::Router& router, store::Da
   router
       .Add("GET", t.path + "/{id}", t.read, "Read " + t.one,
            [records](const http::Request& request) {
-             return http::RecordResponse(records->Get(request.PathId("id")));
+             return http::RecordResponse(
+                 records->Read(auth::ActorOf(request), request.PathId("id")));
            })
       .Returns(200, schema.Output());
   router

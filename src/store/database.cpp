@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
 
 #include <cctype>
 #include <regex>
@@ -168,10 +169,11 @@ std::shared_ptr<Database> Database::Open(const std::string& url, std::size_t poo
       // file is read through a memory map (up to 1 GiB, shared by every connection through the
       // operating system's cache) instead of a read call per page: each connection's own page
       // cache is 2 MB, and at the scale profile (125 MB) a list spent a third of its time in
-      // pread.
+      // pread. The busy timeout comes first: switching a new file to WAL needs it to itself, and
+      // a second server starting at the same moment was refused ("database is locked").
       slot->statements->Run(
-          "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-          "PRAGMA busy_timeout=10000; PRAGMA mmap_size=1073741824");
+          "PRAGMA busy_timeout=10000; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+          "PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824");
     } else {
       slot->session->open(*soci::factory_postgresql(), parsed.connection_string);
       StartPostgresSessionOf(*slot->session, slot->statements);
@@ -179,7 +181,28 @@ std::shared_ptr<Database> Database::Open(const std::string& url, std::size_t poo
     database->idle_.push_back(slot.get());
     database->slots_.push_back(std::move(slot));
   }
+  struct stat file {};
+  if (parsed.backend == Backend::kSqlite && ::stat(parsed.connection_string.c_str(), &file) == 0) {
+    database->sqlite_path_ = parsed.connection_string;
+    database->sqlite_device_ = file.st_dev;
+    database->sqlite_inode_ = file.st_ino;
+  }
   return database;
+}
+
+void Database::CheckReachable() {
+  Read([](Connection& c) { c.Query("SELECT 1 AS one"); });
+  if (sqlite_path_.empty()) {
+    return;
+  }
+  struct stat file {};
+  if (::stat(sqlite_path_.c_str(), &file) != 0 || file.st_dev != sqlite_device_ ||
+      file.st_ino != sqlite_inode_) {
+    throw ApiError(ErrorCode::kServiceUnavailable,
+                   "The database file " + sqlite_path_ +
+                       " is no longer the one this server opened (moved or deleted)")
+        .WithDetail("retry_after_seconds", kRetryAfterSeconds);
+  }
 }
 
 Database::Database(Backend backend, std::string display_url)

@@ -38,6 +38,11 @@ class Database {
   // (the demo, an import from the command line).
   void RefreshPlannerStatistics();
 
+  // For the health check: the database answers a query, and a SQLite database is still the file
+  // at its path (one moved or deleted from under the running server would take every later write
+  // with it when the server stops). Throws ApiError 503 (kServiceUnavailable) when not.
+  void CheckReachable();
+
   // Runs f(Connection&) on a pooled session without an explicit transaction (reads).
   // A database that cannot be reached, or has no room left to write, is a 503 (ApiError
   // kServiceUnavailable) for the request that finds it; a lost PostgreSQL connection is opened
@@ -119,6 +124,10 @@ class Database {
 
   Backend backend_;
   std::string display_url_;
+  // SQLite: the file's path and its identity (device, inode) when it was opened.
+  std::string sqlite_path_;
+  std::uint64_t sqlite_device_ = 0;
+  std::uint64_t sqlite_inode_ = 0;
   // List totals kept for a moment across requests; another server's writes show within this.
   Totals totals_{std::chrono::seconds(3)};
   std::vector<std::unique_ptr<Slot>> slots_;

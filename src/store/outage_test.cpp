@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <string>
 #include <utility>
@@ -145,6 +147,21 @@ TEST(DatabaseOutageTest, AFullDiskOnSqliteIsA503AndNothingOfTheChangeIsSaved) {
     return c.QueryOne("SELECT COUNT(*) AS n FROM full_items")->Int("n");
   }),
             1);
+}
+
+TEST(DatabaseOutageTest, ASqliteFileMovedAwayIsUnreachableForTheHealthCheckUntilItIsBack) {
+  TemporaryDatabase temporary(Backend::kSqlite);
+  temporary.Exec("CREATE TABLE moved_items (id {{serial_pk}})");
+  auto server = Database::Open(temporary.url(), 2);
+  EXPECT_NO_THROW(server->CheckReachable());
+  const std::string path = temporary.url().substr(std::string("sqlite:").size());
+  // The server's connections still read the moved file; its path names none, or another file.
+  std::filesystem::rename(path, path + ".away");
+  EXPECT_EQ(CodeOfFailure([&] { server->CheckReachable(); }), ErrorCode::kServiceUnavailable);
+  std::ofstream(path) << "";
+  EXPECT_EQ(CodeOfFailure([&] { server->CheckReachable(); }), ErrorCode::kServiceUnavailable);
+  std::filesystem::rename(path + ".away", path);
+  EXPECT_NO_THROW(server->CheckReachable());
 }
 
 }  // namespace

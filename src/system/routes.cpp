@@ -72,7 +72,7 @@ void RegisterRoutes(http::Router& router, store::Database& database, http::Metri
            [&database](const Request&) {
              std::string db_status = "ok";
              try {
-               database.Read([](store::Connection& c) { c.Query("SELECT 1 AS one"); });
+               database.CheckReachable();
              } catch (const std::exception& error) {
                spdlog::error("health check: database failed: {}", error.what());
                db_status = "unavailable";
