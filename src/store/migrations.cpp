@@ -123,6 +123,9 @@ std::vector<std::string> SplitStatements(const std::string& sql) {
 
 std::vector<std::string> Migrate(Database& database, const std::vector<CodeMigration>& code) {
   database.Write([](Connection& connection) {
+    // PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against a second server doing the same
+    // at once (one of them fails on the catalogue's unique index): under the migrations' lock.
+    LockForThisTransaction(connection, LockKey::kMigrations);
     connection.Exec(
         "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT "
         "NULL)");
