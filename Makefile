@@ -56,7 +56,8 @@ test-build:
 fuzz-build:
 	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
 	  -DWELTCAMPUS_FUZZ=ON -DWELTCAMPUS_TESTS=OFF
-	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target weltcampus_fuzzers
+	# Niced: in make test it runs in the C++ lane beside the browser tests, which must not starve.
+	nice -n 10 cmake --build $(FUZZ_BUILD) -j $(JOBS) --target weltcampus_fuzzers
 
 web:
 	npm run build

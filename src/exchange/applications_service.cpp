@@ -123,6 +123,17 @@ Application MineForChange(store::Connection& c, const Call& call, const Student&
                                    *expected_version, "Application");
 }
 
+// The student's application in the call at the version read (412/428), or none yet (a first save
+// needs no version).
+std::optional<Application> ExistingForChange(store::Connection& c, const Call& call,
+                                             const Student& student,
+                                             std::optional<int64_t> expected_version) {
+  if (!applications::FindOfStudent(c, call.id, student.id)) {
+    return std::nullopt;
+  }
+  return MineForChange(c, call, student, expected_version);
+}
+
 // Makes the student's application (a draft, scored as of now) with these preferences or this stay,
 // and records it.
 Application Created(store::Connection& c, const audit::Actor& actor, const Call& call,
@@ -242,14 +253,16 @@ MyApplication ApplicationsService::SavePreferences(const audit::Actor& actor, in
                                                    std::optional<int64_t> expected_version) {
   return ChangeOwn(database_, actor, call_id, today,
                    [&](store::Connection& c, const Call& call, const Student& student) {
+                     // The version first (412/428 before any rule of the body is looked at).
+                     const auto existing = ExistingForChange(c, call, student, expected_version);
                      CheckShape(call, false);
                      const auto facts = StudentFactsOf(c, student);
                      CheckPreferences(call, Eligibilities(c, call, facts), offer_ids);
-                     if (!applications::FindOfStudent(c, call.id, student.id)) {
+                     if (!existing) {
                        Created(c, actor, call, student, facts, offer_ids, std::nullopt);
                        return;
                      }
-                     const auto before = MineForChange(c, call, student, expected_version);
+                     const auto& before = *existing;
                      applications::ReplacePreferences(c, before.id, offer_ids);
                      auto after = before;
                      after.status = AfterStudentChange(before.status);
@@ -263,13 +276,14 @@ MyApplication ApplicationsService::SaveStay(const audit::Actor& actor, int64_t c
                                             std::optional<int64_t> expected_version) {
   return ChangeOwn(database_, actor, call_id, today,
                    [&](store::Connection& c, const Call& call, const Student& student) {
+                     const auto existing = ExistingForChange(c, call, student, expected_version);
                      CheckShape(call, true);
                      const auto facts = StudentFactsOf(c, student);
-                     if (!applications::FindOfStudent(c, call.id, student.id)) {
+                     if (!existing) {
                        Created(c, actor, call, student, facts, {}, std::move(stay));
                        return;
                      }
-                     const auto before = MineForChange(c, call, student, expected_version);
+                     const auto& before = *existing;
                      auto after = before;
                      after.stay = std::move(stay);
                      after.status = AfterStudentChange(before.status);

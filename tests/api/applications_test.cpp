@@ -172,6 +172,12 @@ TEST_F(ApplicationsApi, AStudentRanksEligibleOffersAndBadInputChangesNothing) {
   const Response stale =
       client.Put(Mine(call_), {{"preferences", {Id(open_)}}}, VersionOf(application) + 1);
   EXPECT_TRUE(IsError(stale, 412, "precondition_failed")) << stale;
+  // The version is looked at before any rule of the body (docs/api.md): a stale one with a
+  // body that breaks a rule is still 412, and without one 428.
+  const Response stale_and_wrong =
+      client.Put(Mine(call_), {{"preferences", {987654321}}}, VersionOf(application) + 1);
+  EXPECT_TRUE(IsError(stale_and_wrong, 412, "precondition_failed")) << stale_and_wrong;
+  EXPECT_TRUE(IsError(put({987654321}), 428, "precondition_required"));
   const Response changed =
       client.Put(Mine(call_), {{"preferences", {Id(open_)}}}, VersionOf(application));
   ASSERT_TRUE(IsJson(changed, 200)) << changed;
