@@ -12,13 +12,6 @@
 namespace weltcampus::api_test {
 namespace {
 
-// A small but well-formed PDF: header, one object, a cross-reference table and the end marker.
-std::string Pdf(const std::string& text) {
-  return "%PDF-1.4\n1 0 obj\n<< /Title (" + text +
-         ") >>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Size 2 "
-         ">>\nstartxref\n60\n%%EOF\n";
-}
-
 std::string DocumentPath(const Json& document) {
   return "/api/v1/agreement-documents/" + std::to_string(IdOf(document));
 }
@@ -57,7 +50,7 @@ TEST_F(AgreementDocuments, VersionsAreKeptAndDownloadedByteForByte) {
   EXPECT_EQ(document["file_count"], 0);
   EXPECT_TRUE(document["latest_file_id"].is_null());
 
-  const std::string first = Pdf("first signature");
+  const std::string first = SmallPdf("first signature");
   const Response one = Upload(document, first, "C:\\scans\\IIA signed.pdf");
   ASSERT_TRUE(IsJson(one, 201)) << one;
   EXPECT_EQ(one.json["number"], 1);
@@ -69,7 +62,7 @@ TEST_F(AgreementDocuments, VersionsAreKeptAndDownloadedByteForByte) {
             "/api/v1/agreement-document-files/" + std::to_string(IdOf(one.json)));
   EXPECT_FALSE(one.json["uploaded_by"].is_null());
 
-  const std::string second = Pdf("countersigned");
+  const std::string second = SmallPdf("countersigned");
   const Response two = Upload(document, second, "IIA countersigned");
   ASSERT_TRUE(IsJson(two, 201)) << two;
   EXPECT_EQ(two.json["number"], 2);
@@ -126,7 +119,7 @@ TEST_F(AgreementDocuments, OnlyPdfFilesWithinTheLimitAreTaken) {
       Upload(document, std::string("<html><script>alert(1)</script></html>"), "x.pdf", "text/html"),
       422, "validation_failed", "file"));
   EXPECT_TRUE(IsError(Upload(document, ""), 422, "validation_failed", "file"));
-  std::string large = Pdf("large");
+  std::string large = SmallPdf("large");
   large.insert(10, std::string(10 * 1024 * 1024, ' '));
   EXPECT_TRUE(IsError(Upload(document, large), 413, "payload_too_large"));
   Json unchanged;
@@ -135,8 +128,8 @@ TEST_F(AgreementDocuments, OnlyPdfFilesWithinTheLimitAreTaken) {
   EXPECT_EQ(VersionOf(unchanged), VersionOf(document));
 
   EXPECT_TRUE(IsError(
-      Api().PostRaw("/api/v1/agreement-documents/99999999/files", Pdf("x"), "application/pdf"), 404,
-      "not_found"));
+      Api().PostRaw("/api/v1/agreement-documents/99999999/files", SmallPdf("x"), "application/pdf"),
+      404, "not_found"));
   EXPECT_TRUE(IsError(Api().Post(Collection(), {{"title", "x"}, {"kind", "contract"}}), 422,
                       "validation_failed", "kind"));
   EXPECT_TRUE(
@@ -146,7 +139,7 @@ TEST_F(AgreementDocuments, OnlyPdfFilesWithinTheLimitAreTaken) {
 TEST_F(AgreementDocuments, AnAgreementWithDocumentsIsNotRemovedUntilTheyAre) {
   Json document;
   ASSERT_NO_FATAL_FAILURE(AddDocument("Signed copy", &document));
-  ASSERT_EQ(Upload(document, Pdf("signed")).status, 201);
+  ASSERT_EQ(Upload(document, SmallPdf("signed")).status, 201);
   Json current;
   ASSERT_NO_FATAL_FAILURE(GetOk(AgreementPath(agreement_), &current));
   const Response refused = Api().Delete(AgreementPath(agreement_), VersionOf(current));
@@ -165,7 +158,7 @@ TEST_F(AgreementDocuments, AnAgreementWithDocumentsIsNotRemovedUntilTheyAre) {
 TEST_F(AgreementDocuments, StudentsAndResearchersNeitherSeeNorUpload) {
   Json document;
   ASSERT_NO_FATAL_FAILURE(AddDocument("Confidential annex", &document));
-  const Response file = Upload(document, Pdf("confidential"));
+  const Response file = Upload(document, SmallPdf("confidential"));
   ASSERT_TRUE(IsJson(file, 201)) << file;
   for (const char* role : {"student", "researcher"}) {
     SCOPED_TRACE(role);
@@ -179,9 +172,9 @@ TEST_F(AgreementDocuments, StudentsAndResearchersNeitherSeeNorUpload) {
       EXPECT_EQ(answer.status, 403) << path;
       EXPECT_EQ(answer.body.find("confidential"), std::string::npos) << path;
     }
-    EXPECT_EQ(
-        client.PostRaw(DocumentPath(document) + "/files", Pdf("mine"), "application/pdf").status,
-        403);
+    EXPECT_EQ(client.PostRaw(DocumentPath(document) + "/files", SmallPdf("mine"), "application/pdf")
+                  .status,
+              403);
   }
 }
 

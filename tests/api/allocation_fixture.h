@@ -112,6 +112,47 @@ class AllocationApiTest : public ::testing::Test {
     }
   }
 
+  // A student record linked to the account (POST /api/v1/students), in the first programme: its id.
+  void StudentRecordOf(const Account& account, const std::string& family_name, double grade,
+                       std::string* id) {
+    std::string programme;
+    ASSERT_NO_FATAL_FAILURE(SqlOne("SELECT id FROM programmes ORDER BY id LIMIT 1", &programme));
+    static long long counter = 0;
+    const long long number = 6000000 + (account.id * 100 + ++counter % 100) % 1000000;
+    const Response created =
+        Api().Post("/api/v1/students", {{"matriculation_number", std::to_string(number)},
+                                        {"family_name", family_name},
+                                        {"given_name", "Greta"},
+                                        {"email", account.email},
+                                        {"programme_id", std::stoll(programme)},
+                                        {"study_semester", 5},
+                                        {"grade_average", grade},
+                                        {"user_id", account.id}});
+    ASSERT_TRUE(IsJson(created, 201)) << created;
+    *id = std::to_string(IdOf(created.json));
+  }
+
+  // A run's steps as the office and the committee take them: started by the office, signed off
+  // by the demo coordinator (another person), published by the office; each the run as answered.
+  void StartRun(const std::string& call, Json* run) {
+    const Response started = ApiClient(office_).Post(Runs(call), Json::object());
+    ASSERT_TRUE(IsJson(started, 201)) << started;
+    *run = started.json;
+  }
+  void SignOff(Json* run) {
+    const Response signed_off =
+        ApiClient(coordinator_)
+            .Post(Run(IdOf(*run)) + "/sign-off", Json::object(), IfMatch(VersionOf(*run)));
+    ASSERT_TRUE(IsJson(signed_off, 200)) << signed_off;
+    *run = signed_off.json;
+  }
+  void Publish(Json* run) {
+    const Response published = ApiClient(office_).Post(Run(IdOf(*run)) + "/publish", Json::object(),
+                                                       IfMatch(VersionOf(*run)));
+    ASSERT_TRUE(IsJson(published, 200)) << published;
+    *run = published.json;
+  }
+
   // Another student without an account.
   void OtherStudent(std::string* id) {
     ASSERT_NO_FATAL_FAILURE(

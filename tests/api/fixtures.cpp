@@ -33,6 +33,12 @@ const std::string& RunTag() {
 
 }  // namespace
 
+std::string SmallPdf(const std::string& title) {
+  return "%PDF-1.4\n1 0 obj\n<< /Title (" + title +
+         ") >>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Size 2 "
+         ">>\nstartxref\n60\n%%EOF\n";
+}
+
 std::string Unique(std::string_view prefix) {
   return std::string(prefix) + " " + RunTag() + std::to_string(++g_counter);
 }

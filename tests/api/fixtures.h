@@ -11,6 +11,9 @@ namespace weltcampus::api_test {
 
 // Names and codes unique within this run (several tests create records in one database).
 std::string Unique(std::string_view prefix);
+// A small but well-formed PDF whose title is `title`: header, one object, a cross-reference table
+// and the end marker.
+std::string SmallPdf(const std::string& title);
 // `count` upper-case letters, unique per call within this run.
 std::string UniqueLetters(std::size_t count = 6);
 // A unique password the server's dictionary check accepts: the unique letters are interleaved

@@ -58,14 +58,11 @@ class GrantsApi : public AllocationApiTest {
     for (const std::string& role : AllRoles()) {
       Person& person = people_[role];
       person.role = role;
-      ASSERT_NO_FATAL_FAILURE(CreateAccount({role}, &person.account));
+      // The coordinator's scope: the unit of the programme every student here studies in.
+      const Json scoped = Json::array({{{"role", role}, {"org_unit_id", std::stoll(unit_)}}});
+      ASSERT_NO_FATAL_FAILURE(
+          CreateAccountWithRoles(role == "coordinator" ? scoped : Json({role}), &person.account));
     }
-    // The coordinator's scope: the unit of the programme every student here studies in.
-    ASSERT_NO_FATAL_FAILURE(
-        ExecSql("UPDATE user_roles SET org_unit_id = " + unit_ +
-                " WHERE user_id = " + std::to_string(people_["coordinator"].account.id) +
-                "; UPDATE users SET version = version + 1 WHERE id = " +
-                std::to_string(people_["coordinator"].account.id)));
     Person& student = people_["student"];
     ASSERT_NO_FATAL_FAILURE(StudentRecord(student.account, &student.student_id));
     ASSERT_NO_FATAL_FAILURE(CreatePartner("standard", &partner_));
@@ -75,9 +72,7 @@ class GrantsApi : public AllocationApiTest {
  public:
   // A student record linked to the account, in the first programme.
   void StudentRecord(const Account& account, std::string* id) {
-    const Response created = Api().Post("/api/v1/students", StudentBody(account.id));
-    ASSERT_TRUE(IsJson(created, 201)) << created;
-    *id = std::to_string(IdOf(created.json));
+    ASSERT_NO_FATAL_FAILURE(StudentRecordOf(account, "Berechtigt", 1.7, id));
   }
   Json StudentBody(long long user_id) {
     std::string programme;
@@ -172,9 +167,7 @@ class GrantsApi : public AllocationApiTest {
     if (offer_out != nullptr) {
       *offer_out = offer;
     }
-    const Response started = ApiClient(office_).Post(Runs(*call), Json::object());
-    ASSERT_TRUE(IsJson(started, 201)) << started;
-    *run = started.json;
+    ASSERT_NO_FATAL_FAILURE(StartRun(*call, run));
   }
   // One run started by the office, for the requests that read it, repeat it or ask what-ifs.
   void SharedRun(std::string* call, Json* run, std::string* offer = nullptr) {
@@ -197,18 +190,11 @@ class GrantsApi : public AllocationApiTest {
   }
   void SignedOffRun(std::string* call, Json* run) {
     ASSERT_NO_FATAL_FAILURE(StartedRun(call, run));
-    const Response signed_off =
-        ApiClient(coordinator_)
-            .Post(Run(IdOf(*run)) + "/sign-off", Json::object(), IfMatch(VersionOf(*run)));
-    ASSERT_TRUE(IsJson(signed_off, 200)) << signed_off;
-    *run = signed_off.json;
+    ASSERT_NO_FATAL_FAILURE(SignOff(run));
   }
   void PublishedRun(std::string* call, Json* run) {
     ASSERT_NO_FATAL_FAILURE(SignedOffRun(call, run));
-    const Response published = ApiClient(office_).Post(Run(IdOf(*run)) + "/publish", Json::object(),
-                                                       IfMatch(VersionOf(*run)));
-    ASSERT_TRUE(IsJson(published, 200)) << published;
-    *run = published.json;
+    ASSERT_NO_FATAL_FAILURE(Publish(run));
   }
   // The student's objection to a published result: the objection.
   void Objection(Json* objection) {

@@ -3,13 +3,21 @@
 // path, create, send a record back at its version, remove a fresh record) and the records and
 // bodies they need, made by the suite's administrator.
 #include <functional>
+#include <map>
 #include <string>
+#include <utility>
 
 #include "grants_fixture.h"
 
 namespace weltcampus::api_test::grants {
 
 using Valid = std::function<void(GrantsApi&, const Cell&, Response*)>;
+// A valid request per route (method, path pattern): the platform's (grants_platform.cpp), the
+// partner register's (grants_partners.cpp), the exchange's (grants_exchange.cpp).
+using Requests = std::map<std::pair<std::string, std::string>, Valid>;
+Requests PlatformRequests();
+Requests PartnerRequests();
+Requests ExchangeRequests();
 
 // The record's id as text; /api/v1/<prefix>/<id>; a client with the cell's session.
 std::string Id(const Json& record);

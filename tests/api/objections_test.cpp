@@ -28,20 +28,7 @@ class ObjectionsApi : public AllocationApiTest {
   // A student of their own (an account with a student record), so that erasing it harms no one.
   void NewStudent(Account* account, std::string* student_id) {
     ASSERT_NO_FATAL_FAILURE(CreateAccount({"student"}, account));
-    std::string programme;
-    ASSERT_NO_FATAL_FAILURE(SqlOne("SELECT id FROM programmes ORDER BY id LIMIT 1", &programme));
-    const Response created =
-        Api().Post("/api/v1/students",
-                   {{"matriculation_number", std::to_string(6100000 + account->id % 100000)},
-                    {"family_name", "Einspruch"},
-                    {"given_name", "Erika"},
-                    {"email", account->email},
-                    {"programme_id", std::stoll(programme)},
-                    {"study_semester", 5},
-                    {"grade_average", 1.3},
-                    {"user_id", account->id}});
-    ASSERT_TRUE(IsJson(created, 201)) << created;
-    *student_id = std::to_string(IdOf(created.json));
+    ASSERT_NO_FATAL_FAILURE(StudentRecordOf(*account, "Einspruch", 1.3, student_id));
   }
 
   // A call with two offers, the student and another applying, run by the office, signed off by
@@ -54,17 +41,11 @@ class ObjectionsApi : public AllocationApiTest {
     ASSERT_NO_FATAL_FAILURE(OtherStudent(&other_student));
     ASSERT_NO_FATAL_FAILURE(AddApplication(*call, student_id, {lyon, porto}, "checked", &mine));
     ASSERT_NO_FATAL_FAILURE(AddApplication(*call, other_student, {lyon}, "checked", &other));
-    ApiClient office(office_);
-    const Response started = office.Post(Runs(*call), Json::object());
-    ASSERT_TRUE(IsJson(started, 201)) << started;
-    const Response signed_off = ApiClient(coordinator_)
-                                    .Post(Run(IdOf(started.json)) + "/sign-off", Json::object(),
-                                          IfMatch(VersionOf(started.json)));
-    ASSERT_TRUE(IsJson(signed_off, 200)) << signed_off;
-    const Response published = office.Post(Run(IdOf(started.json)) + "/publish", Json::object(),
-                                           IfMatch(VersionOf(signed_off.json)));
-    ASSERT_TRUE(IsJson(published, 200)) << published;
-    *run_id = IdOf(published.json);
+    Json run;
+    ASSERT_NO_FATAL_FAILURE(StartRun(*call, &run));
+    ASSERT_NO_FATAL_FAILURE(SignOff(&run));
+    ASSERT_NO_FATAL_FAILURE(Publish(&run));
+    *run_id = IdOf(run);
   }
 
   // Erika, a student of her own, in a call whose run is published.
