@@ -20,6 +20,8 @@ struct ServeOptions {
   int read_timeout_seconds = 30;
   std::vector<std::string> trusted_proxies;
   int retention_inactive_days = 3 * 365;
+  // How often the retention schedule runs beside the server (and the audit head is anchored).
+  int retention_interval_seconds = 24 * 60 * 60;
 };
 
 int Serve(const ServeOptions& options);

@@ -180,6 +180,12 @@ int main(int argc, char** argv) {
       ->envname("WELTCAMPUS_RETENTION_INACTIVE_DAYS")
       ->check(CLI::Range(30, 36500))
       ->capture_default_str();
+  serve_cmd
+      ->add_option("--retention-interval", serve.retention_interval_seconds,
+                   "Seconds between the retention runs of the server (the first at its start)")
+      ->envname("WELTCAMPUS_RETENTION_INTERVAL")
+      ->check(CLI::Range(1, 7 * 24 * 60 * 60))
+      ->capture_default_str();
 
   weltcampus::cli::AllocationSolveOptions allocation;
   auto* allocation_cmd = app.add_subcommand("allocation", "The allocation of exchange places");

@@ -67,8 +67,9 @@ int Serve(const ServeOptions& options) {
   server_options.read_timeout = std::chrono::seconds(options.read_timeout_seconds);
   server_options.trusted_proxies = options.trusted_proxies;
   http::Server server(server_options, router, static_files, metrics);
-  // The retention schedule runs once a day beside the server (and at start), and the audit log's
-  // head is anchored outside the database then and at the stop (audit/chain.h).
+  // The retention schedule runs once a day (--retention-interval) beside the server and at its
+  // start, and the audit log's head is anchored outside the database then and at the stop
+  // (audit/chain.h).
   const auto anchor = [&database] {
     try {
       database->Read([](store::Connection& c) { audit::AnchorHead(c); });
@@ -90,7 +91,8 @@ int Serve(const ServeOptions& options) {
       }
       anchor();
       lock.lock();
-    } while (!stop_requested.wait_for(lock, std::chrono::hours(24), [&] { return stopping; }));
+    } while (!stop_requested.wait_for(
+        lock, std::chrono::seconds(options.retention_interval_seconds), [&] { return stopping; }));
   });
   job_runner.Start();
   server.Run();

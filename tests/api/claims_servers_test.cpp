@@ -107,6 +107,22 @@ TEST(ClaimsServers, TheServerRunsTheRetentionScheduleItselfWithItsInactiveDays) 
       << "25 days unused is within --retention-inactive-days 30";
 }
 
+// The schedule repeats (every 24 hours by default; here every second): an account that becomes
+// due while the server runs is pseudonymised by a later run, not only by the first.
+TEST(ClaimsServers, TheServersRetentionRunRepeatsAtItsInterval) {
+  long long due_at_start = 0;
+  ASSERT_NO_FATAL_FAILURE(DisabledAccountUnusedFor(45, &due_at_start));
+  SecondServer server;
+  ASSERT_NO_FATAL_FAILURE(
+      server.Start(Server().db_url, "127.0.0.1:0",
+                   {"--retention-inactive-days", "30", "--retention-interval", "1"}));
+  ASSERT_TRUE(WaitUntil([&] { return ErasedByRetention(due_at_start); })) << server.LogText();
+  long long due_later = 0;
+  ASSERT_NO_FATAL_FAILURE(DisabledAccountUnusedFor(45, &due_later));
+  EXPECT_TRUE(WaitUntil([&] { return ErasedByRetention(due_later); }))
+      << "a later run of the schedule: " << server.LogText();
+}
+
 // README, "Configuration": options on the command line, in a file (--config, keys as the long
 // option names; those of `serve` in its section) or in WELTCAMPUS_* variables.
 TEST(ClaimsServers, OptionsComeFromTheConfigurationFileAndTheEnvironmentInTheDocumentedOrder) {
