@@ -132,7 +132,8 @@ const AUDIT_KEY = '.audit-key';
 async function copyOfDemo(file) {
   const binary = await stat(BIN);
   const prefix = 'weltcampus-e2e-demo-';
-  const key = `${prefix}${binary.size}-${Math.round(binary.mtimeMs)}-${new Date().toISOString().slice(0, 10)}.db`;
+  const today = new Date().toISOString().slice(0, 10);
+  const key = `${prefix}${binary.size}-${Math.round(binary.mtimeMs)}-${today}.db`;
   const cached = join(tmpdir(), key);
   try {
     await access(cached);
@@ -144,8 +145,10 @@ async function copyOfDemo(file) {
     // The audit chain's key (README, "The audit log") travels with the database; the key first.
     await rename(`${building}${AUDIT_KEY}`, `${cached}${AUDIT_KEY}`);
     await rename(building, cached);
+    // Earlier days' copies go; today's of other binaries stay (another checkout's tests may be
+    // copying one this very moment).
     for (const name of await readdir(tmpdir())) {
-      if (name.startsWith(prefix) && !name.startsWith(key) && !name.includes('building')) {
+      if (name.startsWith(prefix) && !name.includes(`-${today}.db`) && !name.includes('building')) {
         await rm(join(tmpdir(), name), { force: true });
       }
     }
