@@ -122,6 +122,25 @@ void RecordAuditNow(store::Database& database, const Actor& actor, AuditEntry en
   database.Write([&](store::Connection& c) { RecordAudit(c, actor, std::move(entry)); });
 }
 
+void RecordRead(store::Connection& connection, const Actor& actor, std::string entity_type,
+                std::string entity_id, std::optional<int64_t> subject_user_id) {
+  AuditEntry entry;
+  entry.action = "read";
+  entry.entity_type = std::move(entity_type);
+  entry.entity_id = std::move(entity_id);
+  entry.subject_user_id = subject_user_id;
+  RecordAudit(connection, actor, std::move(entry));
+}
+
+void RecordExport(store::Database& database, const Actor& actor, std::string entity_type,
+                  const std::map<std::string, std::string>& query) {
+  AuditEntry entry;
+  entry.action = "export";
+  entry.entity_type = std::move(entity_type);
+  entry.after = query;
+  RecordAuditNow(database, actor, std::move(entry));
+}
+
 const store::SortTable& AuditSorts() {
   static const store::SortTable table("audit_log.id", {{"at", ""}},
                                       store::DefaultOrder::kDescending);

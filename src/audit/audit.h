@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -56,6 +57,14 @@ void RecordChange(store::Connection& connection, const Actor& actor, const std::
                   int64_t entity_id, nlohmann::json before, nlohmann::json after);
 // Records in a transaction of its own (failed logins, denied requests: nothing else to commit).
 void RecordAuditNow(store::Database& database, const Actor& actor, AuditEntry entry);
+// A staff read of one record about a person ("read"), in the reader's transaction, naming the
+// account the record is about where it has one.
+void RecordRead(store::Connection& connection, const Actor& actor, std::string entity_type,
+                std::string entity_id, std::optional<int64_t> subject_user_id);
+// An export of a list of records about people ("export", the list's query as `after`), recorded
+// before the file is sent.
+void RecordExport(store::Database& database, const Actor& actor, std::string entity_type,
+                  const std::map<std::string, std::string>& query);
 
 struct AuditFilter {
   std::optional<int64_t> actor_user_id;

@@ -403,6 +403,26 @@ class RecordSchema {
       }
       out.EndArray();
     };
+    // Kept in its row (StoredAsText) as the JSON array it is written as, read back by `item`.
+    field.list_to_column = [write = field.write](const T& record) {
+      std::string text;
+      JsonWriter out(text);
+      write(record, out);
+      return StoredValue(text);
+    };
+    field.list_from_column = [member, item](const StoredRow& row, std::string_view column,
+                                            T& record) {
+      auto& out = record.*member;
+      out.clear();
+      const std::string text = row.OptionalText(column).value_or("");
+      if (text.empty()) {
+        return;
+      }
+      const auto stored = nlohmann::json::parse(text);
+      for (const auto& child : stored) {
+        out.push_back(item.Read(child));
+      }
+    };
     return Add(std::move(field));
   }
 
@@ -458,12 +478,12 @@ class RecordSchema {
     Last().column_name = std::move(column);
     return *this;
   }
-  // A list of whole numbers (IntList) kept in a column of its row, as the numbers separated by
-  // commas (a plain record's list; records with child rows keep theirs as rows).
+  // A list kept in a column of its row (a plain record's list; records with child rows keep theirs
+  // as rows): an IntList as the numbers separated by commas, a List of child records as its JSON.
   RecordSchema& StoredAsText() {
     Field& field = Last();
     if (!field.list_to_column) {
-      throw std::logic_error("StoredAsText on a field that is no IntList in " + name_);
+      throw std::logic_error("StoredAsText on a field that is no IntList or List in " + name_);
     }
     field.column = ColumnUse::kEditable;
     field.to_column = field.list_to_column;
@@ -670,7 +690,7 @@ class RecordSchema {
     std::string column_name;  // empty: the key
     std::function<StoredValue(const T&)> to_column;
     std::function<void(const StoredRow&, std::string_view, T&)> from_column;
-    // An IntList's column, used when StoredAsText() keeps it in the row.
+    // A list's column (IntList, List), used when StoredAsText() keeps it in the row.
     std::function<StoredValue(const T&)> list_to_column;
     std::function<void(const StoredRow&, std::string_view, T&)> list_from_column;
 

@@ -48,7 +48,8 @@ CallInput BuildCallInput(store::Connection& c, const Call& call, const RoundBasi
   for (const auto& application : applications::CheckedOfCall(c, call.id, basis.applications)) {
     const auto student = store::Found(StudentTable().Find(c, application.student_id), "Student");
     const auto facts = StudentFactsOf(c, student);
-    const auto applicant = ApplicantOf(student, facts, application.committee_points);
+    const auto applicant =
+        ApplicantOf(student, facts, application.committee_points, application.criteria_points);
     const double common = CommonScore(weights, applicant).total;
     const std::string key = applications::ApplicationKey(application.id);
     for (size_t i = 0; i < offers.size(); ++i) {

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "audit/audit.h"
 #include "auth/context.h"
 #include "core/json_input.h"
 #include "exchange/allocation_results_export.h"
@@ -63,7 +64,7 @@ http::Response RunResponse(const AllocationRun& run, int status = 200) {
   return response;
 }
 
-void RegisterRunRoutes(http::Router& router,
+void RegisterRunRoutes(http::Router& router, store::Database& database,
                        const std::shared_ptr<AllocationRunsService>& service) {
   router
       .Add("POST", "/api/v1/calls/{id}/allocation-runs", kAllocate,
@@ -95,13 +96,17 @@ void RegisterRunRoutes(http::Router& router,
       .Add("GET", kRun + "/results", kReadRuns,
            "The run's results (a coordinator's: of students within their scope), by score or name; "
            "?placed=true|false, ?offer_id=; ?format=csv or xlsx exports them",
-           [service](const http::Request& request) {
+           [service, &database](const http::Request& request) {
              runs::ResultFilter filter;
              filter.run_id = request.PathId("id");
              filter.placed = QueryBool(request.query, "placed");
              filter.offer_id = QueryInt(request.query, "offer_id", 1, INT64_MAX);
              const auto page =
                  runs::ResultSorts().PageFrom(request.query, http::RequestLanguage(request));
+             if (http::ExportFormatOf(request)) {  // students' names and places leave the system
+               audit::RecordExport(database, auth::ActorOf(request), "allocation_result",
+                                   request.query);
+             }
              return http::ListOrExport(
                  request, page, "allocation-results", kRunResultExport,
                  [service, filter, person = auth::SignedIn(request)](const PageRequest& p) {
@@ -187,7 +192,7 @@ void RegisterAllocationRunRoutes(http::Router& router, store::Database& database
   store::DeclareReference(
       {"applications", "allocation_results", "application_id", "allocation result"});
   auto service = std::make_shared<AllocationRunsService>(database);
-  RegisterRunRoutes(router, service);
+  RegisterRunRoutes(router, database, service);
   RegisterAnswerRoutes(router, database, service);
 }
 

@@ -21,13 +21,15 @@ OfferRequirements RequirementsOf(const Offer& offer, const StayPeriod& stay) {
 }
 
 Applicant ApplicantOf(const Student& student, const StudentFacts& facts,
-                      std::optional<int64_t> committee_points) {
+                      std::optional<int64_t> committee_points,
+                      const CriteriaPoints& criteria_points) {
   Applicant applicant;
   applicant.grade_average = student.grade_average;
   for (const auto& certificate : facts.certificates) {
     applicant.certificates.emplace_back(certificate.language, certificate.level);
   }
   applicant.committee_points = committee_points;
+  applicant.criteria_points = criteria_points;
   applicant.earlier_stay_abroad = !facts.stays.empty();
   applicant.study_semester = student.study_semester;
   return applicant;

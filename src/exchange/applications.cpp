@@ -16,6 +16,7 @@ namespace {
 constexpr std::string_view kFrom = " FROM applications a JOIN students s ON s.id = a.student_id";
 constexpr std::string_view kColumns =
     "SELECT a.id, a.call_id, a.student_id, a.status, a.submitted_at, a.committee_points, "
+    "a.criteria_points, "
     "a.office_note, a.completeness_note, a.score, a.version, a.created_at, a.updated_at, "
     "s.matriculation_number, s.family_name, s.given_name, s.programme_id, a.stay_category, "
     "a.stay_host, a.stay_city, a.stay_country, a.stay_starts_on, a.stay_ends_on, a.stay_days";
@@ -54,6 +55,22 @@ store::Params& BindStay(store::Params& params, const std::optional<PlannedStay>&
       .Set("stay_days", stay ? std::optional<int64_t>(stay->days) : std::nullopt);
 }
 
+// The points for the call's optional criteria, kept as a JSON object {code: points} (null: none).
+std::optional<std::string> CriteriaPointsText(const CriteriaPoints& points) {
+  if (points.empty()) {
+    return std::nullopt;
+  }
+  return nlohmann::json(points).dump();
+}
+
+CriteriaPoints CriteriaPointsOfRow(const store::Row& row) {
+  const auto text = row.OptionalText("criteria_points");
+  if (!text || text->empty()) {
+    return {};
+  }
+  return nlohmann::json::parse(*text).get<CriteriaPoints>();
+}
+
 constexpr std::string_view kStayColumns =
     "stay_category = :stay_category, stay_host = :stay_host, stay_city = :stay_city, "
     "stay_country = :stay_country, stay_starts_on = :stay_starts_on, stay_ends_on = "
@@ -67,6 +84,7 @@ Application FromRow(const store::Row& row) {
   a.status = kApplicationStatusTable.FromStored(row.Text("status"));
   a.submitted_at = row.OptionalText("submitted_at");
   a.committee_points = row.OptionalInt("committee_points");
+  a.criteria_points = CriteriaPointsOfRow(row);
   a.office_note = row.OptionalText("office_note");
   a.completeness_note = row.OptionalText("completeness_note");
   a.score = row.OptionalReal("score").value_or(0);
@@ -166,6 +184,7 @@ nlohmann::json ToJson(const Application& a) {
           {"submitted_at", Nullable(a.submitted_at)},
           {"committee_points",
            a.committee_points ? nlohmann::json(*a.committee_points) : nlohmann::json()},
+          {"criteria_points", nlohmann::json(a.criteria_points)},
           {"office_note", Nullable(a.office_note)},
           {"completeness_note", Nullable(a.completeness_note)},
           {"score", a.score},
@@ -175,6 +194,25 @@ nlohmann::json ToJson(const Application& a) {
           {"version", a.version},
           {"created_at", a.created_at},
           {"updated_at", a.updated_at}};
+}
+
+nlohmann::json AuditJson(const Application& a) {
+  nlohmann::json json = ToJson(a);
+  for (const char* copied : {"matriculation_number", "family_name", "given_name"}) {
+    json.erase(copied);
+  }
+  for (const char* note : {"office_note", "completeness_note"}) {
+    const std::string text = json[note].is_string() ? json[note].get<std::string>() : "";
+    json.erase(note);
+    if (!text.empty()) {
+      json[std::string(note) + "_length"] = text.size();
+      json[std::string(note) + "_sha256"] = Sha256Hex(text);
+    }
+  }
+  for (auto& document : json["documents"]) {
+    document.erase("file_name");
+  }
+  return json;
 }
 
 NamedSchema ApplicationSchema() {
@@ -207,10 +245,26 @@ NamedSchema ApplicationSchema() {
           {{"type", "object"},
            {"additionalProperties", false},
            {"required",
-            {"id", "call_id", "student_id", "matriculation_number", "family_name", "given_name",
-             "programme_id", "status", "submitted_at", "committee_points", "office_note",
-             "completeness_note", "score", "preferences", "stay", "documents", "version",
-             "created_at", "updated_at"}},
+            {"id",
+             "call_id",
+             "student_id",
+             "matriculation_number",
+             "family_name",
+             "given_name",
+             "programme_id",
+             "status",
+             "submitted_at",
+             "committee_points",
+             "criteria_points",
+             "office_note",
+             "completeness_note",
+             "score",
+             "preferences",
+             "stay",
+             "documents",
+             "version",
+             "created_at",
+             "updated_at"}},
            {"properties",
             {{"id", integer},
              {"call_id", integer},
@@ -222,6 +276,10 @@ NamedSchema ApplicationSchema() {
              {"status", {{"type", "string"}, {"enum", kApplicationStatusTable.Json()}}},
              {"submitted_at", nullable_text},
              {"committee_points", {{"type", {"integer", "null"}}}},
+             {"criteria_points",
+              {{"type", "object"},
+               {"description", "Points for the call's optional criteria, by the criterion's code"},
+               {"additionalProperties", integer}}},
              {"office_note", nullable_text},
              {"completeness_note", nullable_text},
              {"score", {{"type", "number"}}},
@@ -282,17 +340,18 @@ int64_t Insert(store::Connection& c, const Application& a) {
   const std::string now = NowUtcTimestamp();
   return c.Insert(
       "INSERT INTO applications (call_id, student_id, status, submitted_at, committee_points, "
-      "office_note, completeness_note, score, stay_category, stay_host, stay_city, stay_country, "
-      "stay_starts_on, stay_ends_on, stay_days, version, created_at, updated_at) VALUES (:call, "
-      ":student, :status, :submitted, :points, :note, :completeness, :score, :stay_category, "
-      ":stay_host, :stay_city, :stay_country, :stay_starts_on, :stay_ends_on, :stay_days, 1, "
-      ":now, :now)",
+      "criteria_points, office_note, completeness_note, score, stay_category, stay_host, "
+      "stay_city, stay_country, stay_starts_on, stay_ends_on, stay_days, version, created_at, "
+      "updated_at) VALUES (:call, :student, :status, :submitted, :points, :criteria, :note, "
+      ":completeness, :score, :stay_category, :stay_host, :stay_city, :stay_country, "
+      ":stay_starts_on, :stay_ends_on, :stay_days, 1, :now, :now)",
       BindStay(store::Params()
                    .Set("call", a.call_id)
                    .Set("student", a.student_id)
                    .Set("status", kApplicationStatusTable.Name(a.status))
                    .Set("submitted", a.submitted_at)
                    .Set("points", a.committee_points)
+                   .Set("criteria", CriteriaPointsText(a.criteria_points))
                    .Set("note", a.office_note)
                    .Set("completeness", a.completeness_note)
                    .Set("score", a.score)
@@ -301,19 +360,20 @@ int64_t Insert(store::Connection& c, const Application& a) {
 }
 
 void Update(store::Connection& c, const Application& a) {
-  store::VersionedUpdate(
-      c, "applications", "Application", a.id, a.version,
-      "status = :status, submitted_at = :submitted, committee_points = :points, "
-      "office_note = :note, completeness_note = :completeness, score = :score, " +
-          std::string(kStayColumns),
-      BindStay(store::Params()
-                   .Set("status", kApplicationStatusTable.Name(a.status))
-                   .Set("submitted", a.submitted_at)
-                   .Set("points", a.committee_points)
-                   .Set("note", a.office_note)
-                   .Set("completeness", a.completeness_note)
-                   .Set("score", a.score),
-               a.stay));
+  store::VersionedUpdate(c, "applications", "Application", a.id, a.version,
+                         "status = :status, submitted_at = :submitted, committee_points = :points, "
+                         "criteria_points = :criteria, office_note = :note, completeness_note = "
+                         ":completeness, score = :score, " +
+                             std::string(kStayColumns),
+                         BindStay(store::Params()
+                                      .Set("status", kApplicationStatusTable.Name(a.status))
+                                      .Set("submitted", a.submitted_at)
+                                      .Set("points", a.committee_points)
+                                      .Set("criteria", CriteriaPointsText(a.criteria_points))
+                                      .Set("note", a.office_note)
+                                      .Set("completeness", a.completeness_note)
+                                      .Set("score", a.score),
+                                  a.stay));
 }
 
 void ReplacePreferences(store::Connection& c, int64_t application_id,
@@ -385,7 +445,8 @@ std::vector<Checked> CheckedOfCall(store::Connection& c, int64_t call_id,
   std::vector<Checked> list;
   std::map<int64_t, size_t> index;
   for (const auto& row : c.Query(
-           "SELECT id, student_id, committee_points, stay_category, stay_host, stay_city, "
+           "SELECT id, student_id, committee_points, criteria_points, stay_category, stay_host, "
+           "stay_city, "
            "stay_country, stay_starts_on, stay_ends_on, stay_days FROM applications WHERE call_id "
            "= :call AND status = :checked ORDER BY id",
            params)) {
@@ -394,8 +455,12 @@ std::vector<Checked> CheckedOfCall(store::Connection& c, int64_t call_id,
       continue;
     }
     index[id] = list.size();
-    list.push_back(
-        {id, row.Int("student_id"), row.OptionalInt("committee_points"), {}, StayFromRow(row)});
+    list.push_back({id,
+                    row.Int("student_id"),
+                    row.OptionalInt("committee_points"),
+                    CriteriaPointsOfRow(row),
+                    {},
+                    StayFromRow(row)});
   }
   for (const auto& row :
        c.Query("SELECT p.application_id, p.offer_id FROM application_preferences p "

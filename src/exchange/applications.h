@@ -12,6 +12,7 @@
 #include "exchange/calls.h"
 #include "exchange/eligibility.h"
 #include "exchange/funding.h"
+#include "exchange/scoring.h"
 #include "store/list_query.h"
 #include "store/sql.h"
 
@@ -67,6 +68,7 @@ struct Application {
   ApplicationStatus status = ApplicationStatus::kDraft;
   std::optional<std::string> submitted_at;
   std::optional<int64_t> committee_points;
+  CriteriaPoints criteria_points;  // the call's optional criteria (exchange/scoring.h)
   std::optional<std::string> office_note;
   std::optional<std::string> completeness_note;  // why it is incomplete
   double score = 0;  // the call's common score at the last write (exchange/scoring.h)
@@ -85,6 +87,10 @@ inline constexpr std::string_view kApplicationUploadPath =
     "/api/v1/calls/*/my-application/documents/";
 
 nlohmann::json ToJson(const Application& application);
+// The application as its audit entries keep it: no names (the student is its student_id), no free
+// text (a note's length and digest show that it was there and whether it changed), documents
+// without their file names — what the retention deletes does not live on in the hash-chained log.
+nlohmann::json AuditJson(const Application& application);
 nlohmann::json ToJson(const ApplicationDocument& document);
 NamedSchema ApplicationSchema();
 // The enumerations of applications and eligibility, for GET /api/v1/enumerations.
@@ -128,6 +134,7 @@ struct Checked {
   int64_t id = 0;
   int64_t student_id = 0;
   std::optional<int64_t> committee_points;
+  CriteriaPoints criteria_points;
   std::vector<int64_t> preferences;
   std::optional<PlannedStay> stay;
 };

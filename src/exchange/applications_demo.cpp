@@ -80,12 +80,19 @@ DemoApplications BuildApplicationDemo(store::Connection& c, unsigned seed) {
     }
     if (application.status == ApplicationStatus::kChecked) {
       application.committee_points = dice.Below(static_cast<int>(call.committee_points_max) + 1);
+      // The call's optional criteria too, from the student's id (no draw: the dice's sequence,
+      // and so the rest of the demo, stays as it was).
+      for (const auto& criterion : call.criteria) {
+        application.criteria_points[criterion.code] = student.id % (criterion.points_max + 1);
+      }
     }
     if (application.status == ApplicationStatus::kIncomplete) {
       application.completeness_note = "No language certificate";
     }
     application.score =
-        CommonScore(weights, ApplicantOf(student, facts, application.committee_points)).total;
+        CommonScore(weights, ApplicantOf(student, facts, application.committee_points,
+                                         application.criteria_points))
+            .total;
     const int64_t id = applications::Insert(c, application);
     applications::ReplacePreferences(c, id, open);
     if (sent) {

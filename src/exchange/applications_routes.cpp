@@ -3,6 +3,7 @@
 #include <array>
 #include <memory>
 
+#include "audit/audit.h"
 #include "auth/context.h"
 #include "core/json_input.h"
 #include "exchange/applications_service.h"
@@ -95,11 +96,41 @@ std::vector<int64_t> OfferIds(const JsonInput& input) {
   return offer_ids;
 }
 
+// The points for the call's optional criteria: an object {code: points or null}; missing or null
+// reads as none given. The service checks the codes and ranges against the call.
+CriteriaPoints CriteriaPointsOf(const nlohmann::json& body) {
+  const auto found = body.find("criteria_points");
+  if (found == body.end() || found->is_null()) {
+    return {};
+  }
+  if (!found->is_object() || found->size() > kMaxCallCriteria) {
+    throw ValidationError("criteria_points", "Must be an object of at most " +
+                                                 std::to_string(kMaxCallCriteria) +
+                                                 " criteria's points by their codes");
+  }
+  CriteriaPoints points;
+  const JsonInput input(*found, "criteria_points");
+  for (const auto& [code, value] : found->items()) {
+    if (value.is_null()) {
+      continue;
+    }
+    if (code.size() > 40) {
+      throw ValidationError("criteria_points", "A criterion's code has at most 40 characters");
+    }
+    points[code] = *input.OptionalInt(code, INT32_MIN, INT32_MAX);
+  }
+  return points;
+}
+
 NamedSchema ScoreInput() {
   return {"ApplicationScoreInput",
           {{"type", "object"},
            {"properties",
             {{"committee_points", {{"type", {"integer", "null"}}, {"minimum", 0}}},
+             {"criteria_points",
+              {{"type", {"object", "null"}},
+               {"maxProperties", kMaxCallCriteria},
+               {"additionalProperties", {{"type", {"integer", "null"}}, {"minimum", 0}}}}},
              {"office_note", {{"type", {"string", "null"}}, {"maxLength", kMaxOfficeNote}}}}}}};
 }
 
@@ -199,19 +230,22 @@ void RegisterStudentRoutes(http::Router& router,
       .Fails({409, 422});
 }
 
-void RegisterOfficeRoutes(http::Router& router,
+void RegisterOfficeRoutes(http::Router& router, store::Database& database,
                           const std::shared_ptr<ApplicationsService>& service) {
   router
       .Add("GET", "/api/v1/calls/{id}/applications", kReadApplications,
            "The applications in a call (a coordinator's: of their unit or field); ?format=csv or "
            "xlsx exports them",
-           [service](const http::Request& request) {
+           [service, &database](const http::Request& request) {
              applications::ListFilter filter;
              filter.call_id = request.PathId("id");
              filter.status = QueryEnum(request.query, "status", kApplicationStatusTable);
              filter.offer_id = QueryInt(request.query, "offer_id", 1, INT64_MAX);
              const auto page =
                  applications::Sorts().PageFrom(request.query, http::RequestLanguage(request));
+             if (http::ExportFormatOf(request)) {  // students' names and scores leave the system
+               audit::RecordExport(database, auth::ActorOf(request), "application", request.query);
+             }
              return http::ListOrExport(
                  request, page, "applications", kApplicationExport,
                  [service, filter, person = auth::SignedIn(request)](const PageRequest& p) {
@@ -226,29 +260,30 @@ void RegisterOfficeRoutes(http::Router& router,
       .Add("GET", "/api/v1/applications/{id}", kReadApplications,
            "One application with its preferences and documents",
            [service](const http::Request& request) {
-             return http::RecordResponse(
-                 service->Get(auth::SignedIn(request), request.PathId("id")));
+             return http::RecordResponse(service->Get(
+                 auth::ActorOf(request), auth::SignedIn(request), request.PathId("id")));
            })
       .Returns(200, ApplicationSchema());
   router
       .Add("GET", "/api/v1/applications/{id}/documents/{kind}", kReadApplications,
            "Download a document of an application (the PDF)",
            [service](const http::Request& request) {
-             return PdfResponse(
-                 service->Document(auth::SignedIn(request), request.PathId("id"), KindOf(request)));
+             return PdfResponse(service->Document(auth::ActorOf(request), auth::SignedIn(request),
+                                                  request.PathId("id"), KindOf(request)));
            })
       .ReturnsContent(200, "application/pdf", "The file's bytes");
   router
       .Add("PUT", "/api/v1/applications/{id}/score", kScoreApplications,
-           "Give committee points (0 to the call's maximum; null: none yet) and a note",
+           "Give committee points (0 to the call's maximum; null: none yet), points for the "
+           "call's optional criteria (by code, 0 to each one's maximum) and a note",
            [service](const http::Request& request) {
              const auto body = request.JsonBody();
              const JsonInput input(body);
-             return http::RecordResponse(
-                 service->Score(auth::ActorOf(request), auth::SignedIn(request),
-                                request.PathId("id"), request.RequiredIfMatch(),
-                                input.OptionalInt("committee_points", INT32_MIN, INT32_MAX),
-                                input.OptionalString("office_note", kMaxOfficeNote)));
+             return http::RecordResponse(service->Score(
+                 auth::ActorOf(request), auth::SignedIn(request), request.PathId("id"),
+                 request.RequiredIfMatch(),
+                 input.OptionalInt("committee_points", INT32_MIN, INT32_MAX),
+                 CriteriaPointsOf(body), input.OptionalString("office_note", kMaxOfficeNote)));
            })
       .Accepts(ScoreInput())
       .Returns(200, ApplicationSchema());
@@ -352,7 +387,7 @@ void RegisterApplicationRoutes(http::Router& router, store::Database& database) 
   store::DeclareReference({"calls", "applications", "call_id", "application"});
   auto service = std::make_shared<ApplicationsService>(database);
   RegisterStudentRoutes(router, service);
-  RegisterOfficeRoutes(router, service);
+  RegisterOfficeRoutes(router, database, service);
 }
 
 }  // namespace weltcampus::exchange

@@ -21,8 +21,10 @@ Call CallFound(store::Connection& c, int64_t call_id) {
 }
 
 double CommonScoreOf(const Call& call, const Student& student, const StudentFacts& facts,
-                     std::optional<int64_t> committee_points) {
-  return CommonScore(WeightsOf(call), ApplicantOf(student, facts, committee_points)).total;
+                     const Application& application) {
+  return CommonScore(WeightsOf(call), ApplicantOf(student, facts, application.committee_points,
+                                                  application.criteria_points))
+      .total;
 }
 
 Application Written(store::Connection& c, const audit::Actor& actor, const Application& before,
@@ -30,7 +32,7 @@ Application Written(store::Connection& c, const audit::Actor& actor, const Appli
   after.version = before.version;
   applications::Update(c, after);
   auto read = store::Found(applications::Find(c, before.id), "Application");
-  audit::RecordChange(c, actor, "application", before.id, ToJson(before), ToJson(read));
+  audit::RecordChange(c, actor, "application", before.id, AuditJson(before), AuditJson(read));
   return read;
 }
 
@@ -142,14 +144,14 @@ Application Created(store::Connection& c, const audit::Actor& actor, const Call&
   Application fresh;
   fresh.call_id = call.id;
   fresh.student_id = student.id;
-  fresh.score = CommonScoreOf(call, student, facts, std::nullopt);
+  fresh.score = CommonScoreOf(call, student, facts, fresh);
   fresh.stay = std::move(stay);
   const int64_t id = applications::Insert(c, fresh);
   if (!offer_ids.empty()) {
     applications::ReplacePreferences(c, id, offer_ids);
   }
   auto created = store::Found(applications::Find(c, id), "Application");
-  audit::RecordChange(c, actor, "application", id, nullptr, ToJson(created));
+  audit::RecordChange(c, actor, "application", id, nullptr, AuditJson(created));
   return created;
 }
 
@@ -266,7 +268,7 @@ MyApplication ApplicationsService::SavePreferences(const audit::Actor& actor, in
                      applications::ReplacePreferences(c, before.id, offer_ids);
                      auto after = before;
                      after.status = AfterStudentChange(before.status);
-                     after.score = CommonScoreOf(call, student, facts, before.committee_points);
+                     after.score = CommonScoreOf(call, student, facts, after);
                      Written(c, actor, before, after);
                    });
 }
@@ -287,7 +289,7 @@ MyApplication ApplicationsService::SaveStay(const audit::Actor& actor, int64_t c
                      auto after = before;
                      after.stay = std::move(stay);
                      after.status = AfterStudentChange(before.status);
-                     after.score = CommonScoreOf(call, student, facts, before.committee_points);
+                     after.score = CommonScoreOf(call, student, facts, after);
                      Written(c, actor, before, after);
                    });
 }

@@ -62,7 +62,8 @@ NamedSchema MyApplicationSchema();
 StudentFacts StudentFactsOf(store::Connection& c, const Student& student);
 OfferRequirements RequirementsOf(const Offer& offer, const StayPeriod& stay);
 Applicant ApplicantOf(const Student& student, const StudentFacts& facts,
-                      std::optional<int64_t> committee_points);
+                      std::optional<int64_t> committee_points,
+                      const CriteriaPoints& criteria_points = {});
 
 class ApplicationsService {
  public:
@@ -94,14 +95,17 @@ class ApplicationsService {
   // ---- The office (within the person's scope) ----
   store::Page<Application> List(const auth::Principal& person, applications::ListFilter filter,
                                 const PageRequest& page);
-  Application Get(const auth::Principal& person, int64_t id);
+  // One application for the office or a coordinator; the read is audited (it is about a student).
+  Application Get(const audit::Actor& actor, const auth::Principal& person, int64_t id);
   Application Score(const audit::Actor& actor, const auth::Principal& person, int64_t id,
                     int64_t expected_version, std::optional<int64_t> committee_points,
-                    std::optional<std::string> office_note);
+                    CriteriaPoints criteria_points, std::optional<std::string> office_note);
   Application CheckCompleteness(const audit::Actor& actor, const auth::Principal& person,
                                 int64_t id, int64_t expected_version, bool complete,
                                 std::optional<std::string> reason);
-  std::pair<std::string, std::string> Document(const auth::Principal& person, int64_t id,
+  // A document of an application for the office or a coordinator (audited as a read).
+  std::pair<std::string, std::string> Document(const audit::Actor& actor,
+                                               const auth::Principal& person, int64_t id,
                                                ApplicationDocumentKind kind);
 
  private:

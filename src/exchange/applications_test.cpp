@@ -274,7 +274,7 @@ TEST_P(ApplicationsTest, SubmitWithdrawAndTheOfficesCheck) {
   version = mine.application->version;
   EXPECT_EQ(Refused([&] { service_->Submit(StudentActor(), call_id_, kAfterDeadline, version); }),
             "applications_close");
-  EXPECT_EQ(Refused([&] { service_->Score(actor, office, id, version, 5, std::nullopt); }),
+  EXPECT_EQ(Refused([&] { service_->Score(actor, office, id, version, 5, {}, std::nullopt); }),
             "status");  // a withdrawn application is not scored
 }
 
@@ -284,24 +284,57 @@ TEST_P(ApplicationsTest, CommitteePointsWithinTheCallsRangeChangeTheScore) {
   const int64_t id = mine.application->id;
   EXPECT_EQ(Refused([&] {
               service_->Score(audit::Actor::User(98), Office(), id, mine.application->version, 5,
-                              std::nullopt);
+                              {}, std::nullopt);
             }),
             "status");  // a draft is not scored
   mine = service_->Submit(StudentActor(), call_id_, kInPeriod, mine.application->version);
   const int64_t version = mine.application->version;
   for (const int64_t points : {-1, 11}) {
     EXPECT_EQ(Refused([&] {
-                service_->Score(audit::Actor::User(98), Office(), id, version, points,
+                service_->Score(audit::Actor::User(98), Office(), id, version, points, {},
                                 std::nullopt);
               }),
               "committee_points");
   }
   // Scored after the deadline: selection follows the application period.
   const auto scored =
-      service_->Score(audit::Actor::User(98), Office(), id, version, 10, "Convincing letter");
+      service_->Score(audit::Actor::User(98), Office(), id, version, 10, {}, "Convincing letter");
   EXPECT_EQ(scored.committee_points, 10);
   EXPECT_EQ(scored.office_note, "Convincing letter");
   EXPECT_DOUBLE_EQ(scored.score, 84);  // 40 + 24 + 20
+}
+
+TEST_P(ApplicationsTest, PointsForTheCallsOptionalCriteriaWithinEachMaximumChangeTheScore) {
+  // The call weighs social engagement with 10 % of its own (grade 40, language 30, committee 20).
+  db_->database().Write([&](Connection& c) {
+    auto call = *FindCall(c, call_id_);
+    call.weight_grade = 40;
+    call.criteria = {{"engagement", "Social engagement", "Soziales Engagement", 10, 5}};
+    CheckCall(c, call);
+    CallTable().Update(c, call, call.version);
+  });
+  auto mine =
+      service_->SavePreferences(StudentActor(), call_id_, kInPeriod, {english_}, std::nullopt);
+  const int64_t id = mine.application->id;
+  mine = service_->Submit(StudentActor(), call_id_, kInPeriod, mine.application->version);
+  const int64_t version = mine.application->version;
+  const auto score = [&](CriteriaPoints points) {
+    return service_->Score(audit::Actor::User(98), Office(), id, version, 10, std::move(points),
+                           std::nullopt);
+  };
+  EXPECT_EQ(Refused([&] { score({{"interview", 3}}); }), "criteria_points.interview");
+  EXPECT_EQ(Refused([&] { score({{"engagement", 6}}); }), "criteria_points.engagement");
+  EXPECT_EQ(Refused([&] { score({{"engagement", -1}}); }), "criteria_points.engagement");
+  // 1.6 → grade part 80, C1 → language part 80, committee 10 of 10, engagement 5 of 5 (or none).
+  auto scored = score({{"engagement", 5}});
+  EXPECT_EQ(scored.criteria_points, (CriteriaPoints{{"engagement", 5}}));
+  EXPECT_DOUBLE_EQ(scored.score, 86);  // 32 + 24 + 20 + 10
+  EXPECT_EQ(service_->Get(audit::Actor::User(98), Office(), id).criteria_points,
+            (CriteriaPoints{{"engagement", 5}}));
+  scored =
+      service_->Score(audit::Actor::User(98), Office(), id, scored.version, 10, {}, std::nullopt);
+  EXPECT_TRUE(scored.criteria_points.empty());
+  EXPECT_DOUBLE_EQ(scored.score, 76);  // not yet given: 0
 }
 
 TEST_P(ApplicationsTest, ACoordinatorSeesOnlyTheirUnitOrField) {
@@ -318,17 +351,17 @@ TEST_P(ApplicationsTest, ACoordinatorSeesOnlyTheirUnitOrField) {
   // By unit (the programme's), by field (0912 begins with 091), and by neither.
   for (const auto& person :
        {Coordinator(school_id_, std::nullopt), Coordinator(std::nullopt, "091"), Office()}) {
-    EXPECT_EQ(service_->Get(person, id).id, id);
+    EXPECT_EQ(service_->Get(audit::Actor::User(99), person, id).id, id);
     EXPECT_EQ(listed(person), 1);
   }
   for (const auto& person :
        {Coordinator(dental_unit_id_, std::nullopt), Coordinator(std::nullopt, "0911"),
         Coordinator(std::nullopt, std::nullopt)}) {
-    EXPECT_EQ(Refused([&] { service_->Get(person, id); }), "not_found");
+    EXPECT_EQ(Refused([&] { service_->Get(audit::Actor::User(99), person, id); }), "not_found");
     EXPECT_EQ(listed(person), 0);
     EXPECT_EQ(Refused([&] {
                 service_->Score(audit::Actor::User(99), person, id, mine.application->version, 1,
-                                std::nullopt);
+                                {}, std::nullopt);
               }),
               "not_found");
   }

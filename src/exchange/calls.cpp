@@ -1,5 +1,6 @@
 #include "exchange/calls.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -20,6 +21,41 @@ StayPeriod StayPeriodOf(int academic_year, OfferTerm term) {
       break;
   }
   return {year + "-10-01", next + "-09-30"};
+}
+
+namespace {
+
+bool IsCriterionCode(std::string_view code) {
+  if (code.empty() || code.size() > 40 || code[0] < 'a' || code[0] > 'z') {
+    return false;
+  }
+  return std::all_of(code.begin(), code.end(), [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+  });
+}
+
+const RecordSchema<CallCriterion>& CallCriterionSchema() {
+  static const auto schema =
+      RecordSchema<CallCriterion>("CallCriterion")
+          .Text("code", &CallCriterion::code, 40)
+          .Check(IsCriterionCode,
+                 "Must be a short code of small letters, digits and _, beginning with a letter")
+          .Schema({{"pattern", "^[a-z][a-z0-9_]*$"}})
+          .Text("name", &CallCriterion::name, 200)
+          .Text("name_de", &CallCriterion::name_de, 200)
+          .Int("weight", &CallCriterion::weight, 1, 100)
+          .Int("points_max", &CallCriterion::points_max, 1, 100, 10);
+  return schema;
+}
+
+}  // namespace
+
+int64_t WeightOfMainCriteria(const Call& call) {
+  int64_t rest = 100;
+  for (const auto& criterion : call.criteria) {
+    rest -= criterion.weight;
+  }
+  return rest;
 }
 
 const RecordSchema<Call>& CallSchema() {
@@ -43,6 +79,8 @@ const RecordSchema<Call>& CallSchema() {
           .Int("weight_language", &Call::weight_language, 0, 100)
           .Int("weight_committee", &Call::weight_committee, 0, 100)
           .Int("committee_points_max", &Call::committee_points_max, 1, 100, 10)
+          .List("criteria", &Call::criteria, CallCriterionSchema(), kMaxCallCriteria)
+          .StoredAsText()
           .EnumList("tie_rules", &Call::tie_rules, kTieRuleTable, kTieRuleTable.names().size())
           .Int("funded_months", &Call::funded_months, 1, 100000)
           .Int("lottery_seed", &Call::lottery_seed, INT64_MIN, INT64_MAX)
@@ -132,12 +170,25 @@ void CheckCall(store::Connection& c, const Call& call) {
                                                    *timeline[i - 1].second + ")");
     }
   }
-  if (call.weight_grade + call.weight_language + call.weight_committee != 100) {
+  for (size_t i = 0; i < call.criteria.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (call.criteria[j].code == call.criteria[i].code) {
+        throw ValidationError(
+            "criteria[" + std::to_string(i) + "].code",
+            "Another criterion of this call has the code " + call.criteria[i].code);
+      }
+    }
+  }
+  const int64_t main = call.weight_grade + call.weight_language + call.weight_committee;
+  if (main != WeightOfMainCriteria(call)) {
     throw ValidationError(
         "weight_grade",
-        "The weights of grade, language and committee points "
-        "must sum to 100, not " +
-            std::to_string(call.weight_grade + call.weight_language + call.weight_committee));
+        call.criteria.empty()
+            ? "The weights of grade, language and committee points must sum to 100, not " +
+                  std::to_string(main)
+            : "The weights of grade, language, committee points and the optional criteria must "
+              "sum to 100, not " +
+                  std::to_string(main + 100 - WeightOfMainCriteria(call)));
   }
   if (call.kind == CallKind::kFunding && !call.funded_months) {
     throw ValidationError("funded_months", "A funding call needs its budget of funded months");

@@ -41,6 +41,18 @@ inline constexpr EnumTable<TieRule, 2> kTieRuleTable(
     "tie_rule", {{{TieRule::kFirstStayFirst, "first_stay_first"},
                   {TieRule::kHigherSemesterFirst, "higher_semester_first"}}});
 
+// An optional criterion of a call's published selection criteria (issue 10, item 2), beside grade,
+// language and committee points: e.g. social engagement or a second interview, scored by the
+// office or the committee in points per application, with its weight in percent.
+struct CallCriterion {
+  std::string code;  // [a-z][a-z0-9_]*, unique in its call: the key of an application's points
+  std::string name;
+  std::optional<std::string> name_de;
+  int64_t weight = 0;       // percent, 1..100
+  int64_t points_max = 10;  // 1..100
+};
+inline constexpr size_t kMaxCallCriteria = 5;
+
 struct Call {
   int64_t id = 0;
   int academic_year = 0;  // the calendar year it starts in: 2027 for 2027/2028
@@ -58,11 +70,13 @@ struct Call {
   std::string nomination_by;
   int64_t max_preferences = 5;  // 1..10
   int64_t objection_days = 7;   // 0..30
-  // The published selection criteria: weights in percent, summing to 100.
+  // The published selection criteria: weights in percent, summing to 100 with the optional
+  // criteria's.
   int64_t weight_grade = 50;
   int64_t weight_language = 25;
   int64_t weight_committee = 25;
   int64_t committee_points_max = 10;  // 1..100
+  std::vector<CallCriterion> criteria;
   std::vector<TieRule> tie_rules;
   // Funding calls: the budget of funded months.
   std::optional<int64_t> funded_months;
@@ -91,8 +105,9 @@ struct Offer {
   std::optional<std::string> language;
   std::optional<CefrLevel> cefr_level;
   bool requires_first_state_exam = false;
-  // How this offer ranks its applicants, when not as the call does: all three (summing to 100) or
-  // none (CheckOffer).
+  // How this offer ranks its applicants, when not as the call does: all three or none
+  // (CheckOffer). They share what the call's optional criteria leave (100 minus their weights):
+  // the optional criteria weigh the same at every offer.
   std::optional<int64_t> weight_grade;
   std::optional<int64_t> weight_language;
   std::optional<int64_t> weight_committee;
@@ -110,6 +125,10 @@ struct StayPeriod {
 // year 1 Oct Y – 30 Sep Y+1.
 StayPeriod StayPeriodOf(int academic_year, OfferTerm term);
 
+// The weight the call leaves to grade, language and committee points: 100 minus its optional
+// criteria's weights.
+int64_t WeightOfMainCriteria(const Call& call);
+
 const RecordSchema<Call>& CallSchema();
 const RecordSchema<Offer>& OfferSchema();
 const store::RecordTable<Call>& CallTable();
@@ -124,8 +143,9 @@ std::vector<Offer> OffersOfCall(store::Connection& c, int64_t call_id);
 std::optional<Offer> FindOffer(store::Connection& c, int64_t id);
 
 // The call rules, run before every create and update: the timeline in order, weights 0..100
-// summing to 100, the unit exists, funded months only for funding calls; on an update, the
-// nomination date against the offers' partners' nomination deadlines.
+// summing to 100 with the optional criteria's (their codes unique), the unit exists, funded months
+// only for funding calls; on an update, the nomination date against the offers' partners'
+// nomination deadlines.
 void CheckCall(store::Connection& c, const Call& call);
 // The part of the call rules that concerns its offers (offers.cpp): a call with offers keeps its
 // kind and year, and its nomination date is not after a partner's deadline for an offer's term.

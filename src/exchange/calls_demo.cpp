@@ -127,6 +127,11 @@ DemoCalls BuildCallDemo(store::Connection& c, const organisation::DemoOrganisati
   Call places = NewCall(year, unit->second);
   places.title = "Erasmus+ and exchange places " + years;
   places.title_de = "Erasmus+- und Austauschplätze " + years;
+  // One optional criterion of the school's own, scored by the committee.
+  places.weight_grade = 45;
+  places.weight_committee = 20;
+  places.criteria = {{"engagement", "Social engagement (student council, tutoring, volunteering)",
+                      "Soziales Engagement (Fachschaft, Tutorien, Ehrenamt)", 10, 5}};
   CheckCall(c, places);
   CallTable().Insert(c, places);
   ++counts.calls;

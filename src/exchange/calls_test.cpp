@@ -77,6 +77,44 @@ TEST(CallSchema, TieRulesAndDefaults) {
   EXPECT_EQ(Refused([&] { CallSchema().Read(body); }), "tie_rules[0]");
 }
 
+TEST(CallSchema, OptionalCriteriaWithCodesWeightsAndMaximums) {
+  nlohmann::json body = {{"academic_year", "2027/2028"},
+                         {"org_unit_id", 1},
+                         {"title", "Erasmus+ 2027/2028"},
+                         {"applications_open", "2027-01-04"},
+                         {"applications_close", "2027-02-28"},
+                         {"selection_by", "2027-03-15"},
+                         {"publication_on", "2027-03-20"},
+                         {"accept_by", "2027-03-31"},
+                         {"nomination_by", "2027-04-05"},
+                         {"weight_grade", 50},
+                         {"weight_language", 20},
+                         {"weight_committee", 20},
+                         {"criteria",
+                          {{{"code", "engagement"},
+                            {"name", "Social engagement"},
+                            {"name_de", "Soziales Engagement"},
+                            {"weight", 10}}}}};
+  const auto call = CallSchema().Read(body);
+  ASSERT_EQ(call.criteria.size(), 1u);
+  EXPECT_EQ(call.criteria[0].code, "engagement");
+  EXPECT_EQ(call.criteria[0].weight, 10);
+  EXPECT_EQ(call.criteria[0].points_max, 10);  // the default
+  EXPECT_EQ(WeightOfMainCriteria(call), 90);
+  EXPECT_EQ(ToJson(call)["criteria"][0]["name_de"], "Soziales Engagement");
+  body["criteria"][0]["code"] = "Engagement";
+  EXPECT_EQ(Refused([&] { CallSchema().Read(body); }), "criteria[0].code");
+  body["criteria"][0]["code"] = "engagement";
+  body["criteria"][0]["weight"] = 0;
+  EXPECT_EQ(Refused([&] { CallSchema().Read(body); }), "criteria[0].weight");
+  body["criteria"][0]["weight"] = 10;
+  body["criteria"] = nlohmann::json::array();
+  for (int i = 0; i <= static_cast<int>(kMaxCallCriteria); ++i) {
+    body["criteria"].push_back({{"code", "c" + std::to_string(i)}, {"name", "C"}, {"weight", 1}});
+  }
+  EXPECT_EQ(Refused([&] { CallSchema().Read(body); }), "criteria");
+}
+
 class CallsTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
@@ -255,6 +293,54 @@ TEST_P(CallsTest, AnOffersOwnWeightsAreAllThreeSummingTo100OrNone) {
   EXPECT_EQ(stored->weight_committee, 100);
   EXPECT_EQ(stored->weight_grade, 0);
   EXPECT_EQ(Carve(NewOffer(studies_, OfferTerm::kSummer, 1, 5)), "") << "no weights: the call's";
+}
+
+TEST_P(CallsTest, OptionalCriteriaShareTheWeightsAndAreKeptWithTheCall) {
+  db_->database().Write([&](Connection& c) {
+    Call call = *FindCall(c, call_);
+    call.criteria = {{"engagement", "Social engagement", "Soziales Engagement", 10, 5}};
+    EXPECT_EQ(Refused([&] { CheckCall(c, call); }), "weight_grade");  // 50 + 25 + 25 + 10
+    call.weight_grade = 40;
+    call.criteria.push_back({"engagement", "Interview", std::nullopt, 5, 10});
+    call.weight_language = 20;
+    EXPECT_EQ(Refused([&] { CheckCall(c, call); }), "criteria[1].code");
+    call.criteria[1].code = "interview";
+    EXPECT_EQ(Refused([&] { CheckCall(c, call); }), "");
+    CallTable().Update(c, call, call.version);
+  });
+  const auto stored = db_->database().Read([&](Connection& c) { return *FindCall(c, call_); });
+  ASSERT_EQ(stored.criteria.size(), 2u);
+  EXPECT_EQ(stored.criteria[0].name_de, "Soziales Engagement");
+  EXPECT_EQ(stored.criteria[0].points_max, 5);
+  EXPECT_EQ(stored.criteria[1].code, "interview");
+  EXPECT_FALSE(stored.criteria[1].name_de);
+  EXPECT_EQ(WeightOfMainCriteria(stored), 85);
+
+  // An offer's own weights share the 85 the criteria leave.
+  Offer own = NewOffer(studies_, OfferTerm::kWinter, 1, 5);
+  own.weight_grade = 0;
+  own.weight_language = 0;
+  own.weight_committee = 100;
+  const auto refusal = Carve(own);
+  EXPECT_EQ(FieldOf(refusal), "weight_grade");
+  EXPECT_NE(refusal.find("sum to 85"), std::string::npos) << refusal;
+  own.weight_committee = 85;
+  EXPECT_EQ(Carve(own), "");
+  // Then the call cannot change its criteria's weights under that offer.
+  db_->database().Write([&](Connection& c) {
+    Call call = *FindCall(c, call_);
+    call.criteria.pop_back();
+    call.weight_grade = 45;
+    try {
+      CheckCall(c, call);
+      ADD_FAILURE() << "the offer's weights no longer sum to what the call leaves";
+    } catch (const ApiError& error) {
+      EXPECT_EQ(error.field(), "weight_grade");
+      EXPECT_NE(std::string(error.what()).find("offer " + std::to_string(last_.id)),
+                std::string::npos)
+          << error.what();
+    }
+  });
 }
 
 TEST_P(CallsTest, OffersStayWithinTheQuotasPlacesOverTheYear) {

@@ -67,7 +67,8 @@ ComputedRun ComputeFundingRun(store::Connection& c, const Call& call, const Roun
   for (const auto& application : applications::CheckedOfCall(c, call.id, basis.applications)) {
     const auto student = store::Found(StudentTable().Find(c, application.student_id), "Student");
     const auto facts = StudentFactsOf(c, student);
-    const auto applicant = ApplicantOf(student, facts, application.committee_points);
+    const auto applicant =
+        ApplicantOf(student, facts, application.committee_points, application.criteria_points);
     const double common = CommonScore(weights, applicant).total;
     // Without a stay (never through the routes) the stay is of 0 days: too short.
     const PlannedStay stay = application.stay.value_or(PlannedStay{});

@@ -3,6 +3,7 @@
 #include <array>
 #include <memory>
 
+#include "audit/audit.h"
 #include "auth/context.h"
 #include "core/json_input.h"
 #include "exchange/applications_service.h"
@@ -87,12 +88,15 @@ void RegisterObjectionRoutes(http::Router& router, store::Database& database) {
       .Add("GET", "/api/v1/allocation-runs/{id}/objections", kReadObjections,
            "The run's objections (a coordinator's: of students within their scope), oldest first "
            "or by name; ?status=open|answered; ?format=csv or xlsx exports them",
-           [service](const http::Request& request) {
+           [service, &database](const http::Request& request) {
              objections::ListFilter filter;
              filter.run_id = request.PathId("id");
              filter.status = QueryEnum(request.query, "status", kObjectionStatusTable);
              const auto page =
                  objections::Sorts().PageFrom(request.query, http::RequestLanguage(request));
+             if (http::ExportFormatOf(request)) {  // students' words leave the system
+               audit::RecordExport(database, auth::ActorOf(request), "objection", request.query);
+             }
              return http::ListOrExport(
                  request, page, "objections", kObjectionExport,
                  [service, filter, person = auth::SignedIn(request)](const PageRequest& p) {

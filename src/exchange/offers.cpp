@@ -259,8 +259,9 @@ int64_t AcceptedPlaces(store::Connection& c, int64_t offer_id) {
       ->Int("n");
 }
 
-// An offer's own weights: none (the call's) or all three, summing to 100.
-void CheckOfferWeights(const Offer& offer) {
+// An offer's own weights: none (the call's) or all three, summing to what the call's optional
+// criteria leave (100 without any). `where` names the offer in a message about the call.
+void CheckOfferWeights(const Call& call, const Offer& offer, const std::string& where = {}) {
   const int given = (offer.weight_grade ? 1 : 0) + (offer.weight_language ? 1 : 0) +
                     (offer.weight_committee ? 1 : 0);
   if (given == 0) {
@@ -272,11 +273,15 @@ void CheckOfferWeights(const Offer& offer) {
                           "points) or none, to rank as the call does");
   }
   const int64_t sum = *offer.weight_grade + *offer.weight_language + *offer.weight_committee;
-  if (sum != 100) {
-    throw ValidationError("weight_grade",
-                          "The offer's weights of grade, language and committee points must sum "
-                          "to 100, not " +
-                              std::to_string(sum));
+  const int64_t main = WeightOfMainCriteria(call);
+  if (sum != main) {
+    throw ValidationError(
+        "weight_grade",
+        "The offer's weights of grade, language and committee points must sum to " +
+            std::to_string(main) +
+            (main == 100 ? std::string()
+                         : " (100 less the weights of the call's optional criteria)") +
+            ", not " + std::to_string(sum) + where);
   }
 }
 
@@ -301,7 +306,7 @@ void CheckOffer(store::Connection& c, const Offer& offer) {
   }
   CheckMonths(offer, q.quota.category);
   CheckEligibilityNarrows(offer, q.quota);
-  CheckOfferWeights(offer);
+  CheckOfferWeights(call, offer);
 
   const auto carved = CarvedInYear(c, call.academic_year, call.id, offer.quota_id, offer.id);
   const Carved before = carved.count(offer.quota_id) ? carved.at(offer.quota_id) : Carved{};
@@ -352,6 +357,7 @@ void CheckCallAgainstOffers(store::Connection& c, const Call& call) {
                                                "; remove them first");
   }
   for (const auto& offer : offers) {
+    CheckOfferWeights(call, offer, " (offer " + std::to_string(offer.id) + ")");
     const auto [winter, summer] =
         partners::repository::NominationDeadlines(c, offer.partnership_id);
     if (const auto conflict =

@@ -14,28 +14,43 @@ double Clamp100(double value) { return std::clamp(value, 0.0, 100.0); }
 
 double Round2(double value) { return std::round(value * 100.0) / 100.0; }
 
-Score Weighted(const ScoreWeights& weights, double grade, double language, double committee) {
-  Score score{grade, language, committee, 0};
-  score.total = Round2(Clamp100((static_cast<double>(weights.grade) * grade +
-                                 static_cast<double>(weights.language) * language +
-                                 static_cast<double>(weights.committee) * committee) /
-                                100.0));
-  return score;
-}
-
-double CommitteePart(const ScoreWeights& weights, const Applicant& applicant) {
-  if (!applicant.committee_points || weights.committee_points_max <= 0) {
+double PointsPart(std::optional<int64_t> points, int64_t points_max) {
+  if (!points || points_max <= 0) {
     return 0;
   }
-  return Clamp100(100.0 * static_cast<double>(*applicant.committee_points) /
-                  static_cast<double>(weights.committee_points_max));
+  return Clamp100(100.0 * static_cast<double>(*points) / static_cast<double>(points_max));
+}
+
+Score Weighted(const ScoreWeights& weights, const Applicant& applicant, double grade,
+               double language) {
+  Score score;
+  score.grade = grade;
+  score.language = language;
+  score.committee = PointsPart(applicant.committee_points, weights.committee_points_max);
+  double sum = static_cast<double>(weights.grade) * grade +
+               static_cast<double>(weights.language) * language +
+               static_cast<double>(weights.committee) * score.committee;
+  for (const auto& criterion : weights.criteria) {
+    const auto given = applicant.criteria_points.find(criterion.code);
+    const double part = PointsPart(
+        given == applicant.criteria_points.end() ? std::nullopt : std::optional(given->second),
+        criterion.points_max);
+    score.criteria.push_back(part);
+    sum += static_cast<double>(criterion.weight) * part;
+  }
+  score.total = Round2(Clamp100(sum / 100.0));
+  return score;
 }
 
 }  // namespace
 
 ScoreWeights WeightsOf(const Call& call) {
-  return {call.weight_grade, call.weight_language, call.weight_committee, call.committee_points_max,
-          call.tie_rules};
+  ScoreWeights weights{call.weight_grade,         call.weight_language, call.weight_committee,
+                       call.committee_points_max, call.tie_rules,       {}};
+  for (const auto& criterion : call.criteria) {
+    weights.criteria.push_back({criterion.code, criterion.weight, criterion.points_max});
+  }
+  return weights;
 }
 
 double GradePart(std::optional<double> grade_average) {
@@ -70,16 +85,15 @@ double LanguagePart(const Applicant& applicant, const std::optional<std::string>
 }
 
 Score CommonScore(const ScoreWeights& weights, const Applicant& applicant) {
-  return Weighted(weights, GradePart(applicant.grade_average),
-                  LanguagePart(applicant, std::nullopt, std::nullopt),
-                  CommitteePart(weights, applicant));
+  return Weighted(weights, applicant, GradePart(applicant.grade_average),
+                  LanguagePart(applicant, std::nullopt, std::nullopt));
 }
 
 Score OfferScore(const ScoreWeights& weights, const Applicant& applicant,
                  const std::optional<std::string>& language,
                  const std::optional<CefrLevel>& level) {
-  return Weighted(weights, GradePart(applicant.grade_average),
-                  LanguagePart(applicant, language, level), CommitteePart(weights, applicant));
+  return Weighted(weights, applicant, GradePart(applicant.grade_average),
+                  LanguagePart(applicant, language, level));
 }
 
 double AllocationValue(const ScoreWeights& weights, const Applicant& applicant, double total) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,8 @@
 //             above, at most 100; for the common score (and an offer that requires no language)
 //             the best certificate held in any language: A1 → 0, A2 → 20, ... C2 → 100; none → 0
 //   committee the committee's points over the call's maximum, × 100; not yet given → 0
+// and one part for each of the call's optional criteria, the same way: its points over its
+// maximum, × 100; not yet given → 0.
 // The score is their weighted sum (weights in percent, summing to 100), rounded to 2 decimals.
 // An offer's priority is the score with that offer's language part, so offers may rank the same
 // applicants differently; the common score ranks applicants at the partner level.
@@ -26,12 +29,22 @@
 // are left to the allocation's one seeded lottery.
 namespace weltcampus::exchange {
 
+// An application's points for the call's optional criteria, by criterion code.
+using CriteriaPoints = std::map<std::string, int64_t>;
+
+struct CriterionWeight {
+  std::string code;
+  int64_t weight = 0;  // percent
+  int64_t points_max = 0;
+};
+
 struct ScoreWeights {
-  int64_t grade = 0;  // percent; the three sum to 100
+  int64_t grade = 0;  // percent; the three and the optional criteria's sum to 100
   int64_t language = 0;
   int64_t committee = 0;
   int64_t committee_points_max = 0;
   std::vector<TieRule> tie_rules;
+  std::vector<CriterionWeight> criteria;  // the call's optional criteria
 };
 ScoreWeights WeightsOf(const Call& call);
 
@@ -39,6 +52,7 @@ struct Applicant {
   std::optional<double> grade_average;
   std::vector<std::pair<std::string, CefrLevel>> certificates;  // language, level
   std::optional<int64_t> committee_points;
+  CriteriaPoints criteria_points;    // missing: not yet given
   bool earlier_stay_abroad = false;  // any stay abroad before (the tie rule "first stay first")
   int64_t study_semester = 1;
 };
@@ -47,6 +61,7 @@ struct Score {
   double grade = 0;  // each part 0..100
   double language = 0;
   double committee = 0;
+  std::vector<double> criteria;  // the optional criteria's parts, in the call's order
   double total = 0;  // weighted, rounded to 2 decimals
 };
 

@@ -47,6 +47,25 @@ TEST(Score, LanguageAgainstTheOffersRequirement) {
   EXPECT_DOUBLE_EQ(LanguagePart(Applicant{}, std::nullopt, std::nullopt), 0);
 }
 
+TEST(Score, TheCallsOptionalCriteriaArePartsOfTheirOwn) {
+  auto weights = Weights();
+  weights.grade = 40;
+  weights.criteria = {{"engagement", 10, 5}, {"interview", 0, 10}};
+  auto applicant = Someone();
+  applicant.criteria_points = {{"engagement", 4}, {"unknown", 9}};
+  const auto score = CommonScore(weights, applicant);
+  ASSERT_EQ(score.criteria.size(), 2u);
+  EXPECT_DOUBLE_EQ(score.criteria[0], 80);  // 4 of 5
+  EXPECT_DOUBLE_EQ(score.criteria[1], 0);   // not given
+  EXPECT_DOUBLE_EQ(score.total, 78);        // 0.4*80 + 0.3*80 + 0.2*70 + 0.1*80
+  applicant.criteria_points.clear();
+  EXPECT_DOUBLE_EQ(CommonScore(weights, applicant).total, 70);
+  // At an offer too: its language part, the same criteria.
+  applicant.criteria_points = {{"engagement", 5}};
+  EXPECT_DOUBLE_EQ(OfferScore(weights, applicant, "fr", CefrLevel::kB1).total,
+                   71);  // 0.4*80 + 0.3*50 + 0.2*70 + 0.1*100
+}
+
 TEST(Score, WeightedSumOfTheParts) {
   const auto score = CommonScore(Weights(), Someone());
   EXPECT_NEAR(score.grade, 80, 1e-9);

@@ -240,6 +240,12 @@ std::optional<Student> FindStudentOfUser(store::Connection& c, int64_t user_id) 
   return row ? std::optional<Student>(StudentTable().FromRow(*row)) : std::nullopt;
 }
 
+std::optional<int64_t> AccountOfStudent(store::Connection& c, int64_t student_id) {
+  const auto row = c.QueryOne("SELECT user_id FROM students WHERE id = :id",
+                              store::Params().Set("id", student_id));
+  return row ? row->OptionalInt("user_id") : std::nullopt;
+}
+
 void CheckStudent(store::Connection& c, const Student& student) {
   if (student.grade_average && !IsGermanGrade(*student.grade_average)) {
     throw ValidationError("grade_average", "Must be a grade from 1.0 to 4.0 with one decimal");
@@ -320,7 +326,7 @@ void RegisterStudentRoutes(http::Router& router, store::Database& database) {
        .export_columns = kStudentExport,
        .check = CheckStudent,
        .check_removal = CheckStudentRemoval,
-       .person = [](const Student& student) { return student.user_id; }});
+       .person = [](store::Connection&, const Student& student) { return student.user_id; }});
   kit::RegisterRecordRoutes<LanguageCertificate>(
       router, database,
       {.table = LanguageCertificateTable(),
@@ -335,7 +341,10 @@ void RegisterStudentRoutes(http::Router& router, store::Database& database) {
        .filters = {kit::EnumFilter("cefr_level", "cefr_level", kCefrLevelTable)},
        .export_columns = kCertificateExport,
        .parent = OfStudent(&LanguageCertificate::student_id,
-                           "/api/v1/students/{id}/language-certificates")});
+                           "/api/v1/students/{id}/language-certificates"),
+       .person = [](store::Connection& c, const LanguageCertificate& certificate) {
+         return AccountOfStudent(c, certificate.student_id);
+       }});
   kit::RegisterRecordRoutes<StayAbroad>(
       router, database,
       {.table = StayAbroadTable(),
@@ -349,7 +358,10 @@ void RegisterStudentRoutes(http::Router& router, store::Database& database) {
        .sorts = store::SortTable("id", {{"country", "country $"}}),
        .filters = {kit::EnumFilter("study_cycle", "study_cycle", kStudyCycleTable)},
        .export_columns = kStayExport,
-       .parent = OfStudent(&StayAbroad::student_id, "/api/v1/students/{id}/stays-abroad")});
+       .parent = OfStudent(&StayAbroad::student_id, "/api/v1/students/{id}/stays-abroad"),
+       .person = [](store::Connection& c, const StayAbroad& stay) {
+         return AccountOfStudent(c, stay.student_id);
+       }});
 
   // The student's own record: found by the signed-in account, never by an id in the path, so
   // that no other student's record can be asked for; 404 for an account without one.

@@ -112,6 +112,8 @@ nlohmann::json ToJson(const StayAbroad& stay);
 
 std::optional<Student> FindStudentByMatriculation(store::Connection& c, const std::string& number);
 std::optional<Student> FindStudentOfUser(store::Connection& c, int64_t user_id);
+// The account a student record is linked to, if any (nothing for a missing record).
+std::optional<int64_t> AccountOfStudent(store::Connection& c, int64_t student_id);
 
 // The student rules, run before every create and update (and by the import): the programme
 // exists, the grade has one decimal, the matriculation number is the student's own, a linked

@@ -66,9 +66,10 @@ struct RecordType {
   Rule<T> check_removal = nullptr;
   // Unset: the collection is `path` itself.
   std::optional<ParentOf<T>> parent = std::nullopt;
-  // Set for records of a person (a student): each read of one record and each export of the list
-  // is audited ("read", "export"), naming the account the record is about where it has one.
-  std::function<std::optional<int64_t>(const T& record)> person = nullptr;
+  // Set for records about a person (a student, a student's certificate): each read of one record
+  // and each export of the list is audited ("read", "export"), naming the account the record is
+  // about where it has one (looked up in the reader's transaction).
+  std::function<std::optional<int64_t>(store::Connection& c, const T& record)> person = nullptr;
 };
 
 // The record type's operations, each one transaction; every change audited in the actor's name.
@@ -93,12 +94,7 @@ class Records {
     }
     return database_.Write([&](store::Connection& c) {
       auto record = store::Found(type_.table.Find(c, id), type_.table.what());
-      audit::AuditEntry entry;
-      entry.action = "read";
-      entry.entity_type = type_.entity;
-      entry.entity_id = std::to_string(id);
-      entry.subject_user_id = type_.person(record);
-      audit::RecordAudit(c, actor, std::move(entry));
+      audit::RecordRead(c, actor, type_.entity, std::to_string(id), type_.person(c, record));
       return record;
     });
   }
@@ -108,11 +104,7 @@ class Records {
     if (!type_.person) {
       return;
     }
-    audit::AuditEntry entry;
-    entry.action = "export";
-    entry.entity_type = type_.entity;
-    entry.after = query;
-    audit::RecordAuditNow(database_, actor, std::move(entry));
+    audit::RecordExport(database_, actor, type_.entity, query);
   }
 
   // One page of the records the filter lets through; of one parent when the type has parents

@@ -15,10 +15,6 @@
 namespace weltcampus::api_test {
 namespace {
 
-std::string Pdf(const std::string& text) {
-  return "%PDF-1.4\n1 0 obj\n<< /Title (" + text + ") >>\nendobj\ntrailer\n<< /Size 2 >>\n%%EOF\n";
-}
-
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);
@@ -190,18 +186,19 @@ TEST_F(ApplicationsApi, DocumentsAreToldByTheirBytesAndSizeLimited) {
   EXPECT_TRUE(IsError(client.PostRaw(path, "just text", "application/pdf"), 422,
                       "validation_failed", "file"));
   EXPECT_TRUE(
-      IsError(client.PostRaw(path, Pdf("x"), "text/plain"), 422, "validation_failed", "file"));
+      IsError(client.PostRaw(path, SmallPdf("x"), "text/plain"), 422, "validation_failed", "file"));
   const std::string large = "%PDF-1.4\n" + std::string(5 * 1024 * 1024, 'x') + "\n%%EOF\n";
   EXPECT_TRUE(
       IsError(client.PostRaw(path, large, "application/pdf"), 413, "payload_too_large", "file"));
-  EXPECT_TRUE(IsError(client.PostRaw(Mine(call_) + "/documents/cv", Pdf("x"), "application/pdf"),
-                      404, "not_found"));
+  EXPECT_TRUE(
+      IsError(client.PostRaw(Mine(call_) + "/documents/cv", SmallPdf("x"), "application/pdf"), 404,
+              "not_found"));
   Json mine;
   long long version = 0;
   ASSERT_NO_FATAL_FAILURE(Read(client, call_, &mine, &version));
   EXPECT_TRUE(mine["application"].is_null()) << "a refused upload wrote something";
 
-  const std::string letter = Pdf("Why Wroclaw");
+  const std::string letter = SmallPdf("Why Wroclaw");
   const Response uploaded = client.PostRaw(Query(path, {{"file_name", "C:\\me\\Motivation.pdf"}}),
                                            letter, "application/pdf");
   ASSERT_TRUE(IsJson(uploaded, 200)) << uploaded;
@@ -273,9 +270,63 @@ TEST_F(ApplicationsApi, SubmittedTheOfficeScoresACoordinatorOnlyInScope) {
   ASSERT_TRUE(IsJson(scored, 200)) << scored;
   EXPECT_EQ(scored.json["committee_points"], 10);
   EXPECT_GT(scored.json["score"].get<double>(), application["score"].get<double>());
+  // The audit log keeps the change without names or the note's words (the retention deletes them).
+  std::vector<Json> changes;
+  ASSERT_NO_FATAL_FAILURE(AllAuditEntries(
+      "action=update&entity_type=application&entity_id=" + std::to_string(id), &changes));
+  ASSERT_FALSE(changes.empty());
+  EXPECT_EQ(changes[0]["after"]["committee_points"], 10);
+  EXPECT_EQ(changes[0]["after"]["office_note_length"], 13);
+  for (const Json& change : changes) {
+    const std::string content = change["before"].dump() + change["after"].dump();
+    for (const std::string& personal :
+         {std::string("Strong letter"), Str(application, "family_name"),
+          Str(application, "matriculation_number")}) {
+      EXPECT_EQ(content.find(personal), std::string::npos) << change.dump();
+    }
+  }
   const Response checked =
       Api().Put(one + "/completeness", {{"complete", false}}, VersionOf(scored.json));
   EXPECT_TRUE(IsError(checked, 422, "validation_failed", "reason")) << checked;
+
+  // The call publishes an optional criterion (10 % of its weights): its points count in the score.
+  Json call;
+  ASSERT_NO_FATAL_FAILURE(GetOk("/api/v1/calls/" + call_, &call));
+  Json changed = call;
+  changed["weight_grade"] = 40;
+  changed["criteria"] = {{{"code", "engagement"},
+                          {"name", "Social engagement"},
+                          {"name_de", "Soziales Engagement"},
+                          {"weight", 10},
+                          {"points_max", 5}}};
+  const Response with_criterion = Api().Put("/api/v1/calls/" + call_, changed, VersionOf(call));
+  ASSERT_TRUE(IsJson(with_criterion, 200)) << with_criterion;
+  EXPECT_EQ(with_criterion.json["criteria"][0]["code"], "engagement");
+  for (const Json& bad : {Json{{"engagement", 6}}, Json{{"interview", 1}}}) {
+    const Response refused =
+        Api().Put(one + "/score", {{"committee_points", 10}, {"criteria_points", bad}},
+                  VersionOf(scored.json));
+    EXPECT_TRUE(IsError(refused, 422, "validation_failed", "criteria_points." + bad.begin().key()))
+        << refused;
+  }
+  EXPECT_TRUE(IsError(Api().Put(one + "/score", {{"criteria_points", "5"}}, VersionOf(scored.json)),
+                      422, "validation_failed", "criteria_points"));
+  const Response with_points = Api().Put(
+      one + "/score", {{"committee_points", 10}, {"criteria_points", {{"engagement", 5}}}},
+      VersionOf(scored.json));
+  ASSERT_TRUE(IsJson(with_points, 200)) << with_points;
+  EXPECT_EQ(with_points.json["criteria_points"], Json({{"engagement", 5}}));
+  const Response without_points =
+      Api().Put(one + "/score", {{"committee_points", 10}}, VersionOf(with_points.json));
+  ASSERT_TRUE(IsJson(without_points, 200)) << without_points;
+  EXPECT_EQ(without_points.json["criteria_points"], Json::object());
+  // The whole criterion's weight: 10 points of the score.
+  EXPECT_NEAR(with_points.json["score"].get<double>() - without_points.json["score"].get<double>(),
+              10.0, 0.01);
+  const Response version_back =
+      Api().Put("/api/v1/calls/" + call_, call, VersionOf(with_criterion.json));
+  ASSERT_TRUE(IsJson(version_back, 200)) << version_back;
+  const Json& scored_json = without_points.json;
 
   // The demo coordinator has no scope: nothing listed, the application is missing.
   Session coordinator;
@@ -286,7 +337,7 @@ TEST_F(ApplicationsApi, SubmittedTheOfficeScoresACoordinatorOnlyInScope) {
   EXPECT_EQ(none.json["total"], 0);
   EXPECT_TRUE(IsError(unscoped.Get(one), 404, "not_found"));
   EXPECT_TRUE(
-      IsError(unscoped.Put(one + "/score", {{"committee_points", 1}}, VersionOf(scored.json)), 404,
+      IsError(unscoped.Put(one + "/score", {{"committee_points", 1}}, VersionOf(scored_json)), 404,
               "not_found"));
   // Scoped to the programme's unit: sees and scores it; to another field: 404.
   Account scoped;

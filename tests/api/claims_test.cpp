@@ -273,5 +273,101 @@ TEST(Claims, StaffReadsAndExportsOfStudentRecordsAreAudited) {
   EXPECT_EQ(exports().size(), before + 1);
 }
 
+// A student's certificates, earlier stays, applications and their documents are data about the
+// student as much as the student record: a staff read of one is audited naming the student's
+// account, and an export of applications, results or objections is audited with its query.
+TEST(Claims, StaffReadsOfAStudentsApplicationsAndCertificatesAreAudited) {
+  const long long admin = SignedInUserId(TestSession());
+  Account person;
+  ASSERT_NO_FATAL_FAILURE(CreateAccount({"student"}, &person));
+  const std::string programme =
+      SqlValueOn(Server().db_url, "SELECT id FROM programmes ORDER BY id LIMIT 1");
+  Json student;
+  ASSERT_NO_FATAL_FAILURE(CreateOk("/api/v1/students",
+                                   {{"matriculation_number", std::to_string(5400000 + person.id)},
+                                    {"family_name", "Gelesen"},
+                                    {"given_name", "Greta"},
+                                    {"email", person.email},
+                                    {"programme_id", std::stoll(programme)},
+                                    {"study_semester", 5},
+                                    {"user_id", person.id}},
+                                   &student));
+  const std::string of_student = "/api/v1/students/" + std::to_string(IdOf(student));
+  Json certificate, stay;
+  ASSERT_NO_FATAL_FAILURE(CreateOk(
+      of_student + "/language-certificates",
+      {{"language", "en"}, {"cefr_level", "C1"}, {"name", "IELTS"}, {"issued_on", "2025-06-01"}},
+      &certificate));
+  ASSERT_NO_FATAL_FAILURE(CreateOk(
+      of_student + "/stays-abroad",
+      {{"country", "FR"}, {"months", 3}, {"study_cycle", "single"}, {"erasmus_funded", false}},
+      &stay));
+  const long long reads = AuditedEntries("read", person.id, admin);
+  ASSERT_EQ(Api()
+                .Get("/api/v1/student-language-certificates/" + std::to_string(IdOf(certificate)))
+                .status,
+            200);
+  ASSERT_EQ(Api().Get("/api/v1/student-stays-abroad/" + std::to_string(IdOf(stay))).status, 200);
+  EXPECT_EQ(AuditedEntries("read", person.id, admin), reads + 2);
+
+  // An application with a document, read by the office's routes.
+  const std::string application = SqlValueOn(
+      Server().db_url,
+      "SELECT a.id FROM applications a JOIN application_documents d ON d.application_id = a.id "
+      "ORDER BY a.id LIMIT 1");
+  ASSERT_FALSE(application.empty()) << "the demo has no application with a document";
+  const std::string subject = SqlValueOn(
+      Server().db_url,
+      "SELECT COALESCE(s.user_id, 0) FROM applications a JOIN students s ON s.id = a.student_id "
+      "WHERE a.id = " +
+          application);
+  const auto entries_of = [](const std::string& query) {
+    std::vector<Json> found;
+    AllAuditEntries(query, &found);
+    return found;
+  };
+  const auto application_reads =
+      entries_of("action=read&entity_type=application&entity_id=" + application +
+                 "&actor_user_id=" + std::to_string(admin));
+  ASSERT_EQ(Api().Get("/api/v1/applications/" + application).status, 200);
+  const auto after_read =
+      entries_of("action=read&entity_type=application&entity_id=" + application +
+                 "&actor_user_id=" + std::to_string(admin));
+  ASSERT_EQ(after_read.size(), application_reads.size() + 1);
+  EXPECT_EQ(after_read[0]["subject_user_id"], subject == "0" ? Json() : Json(std::stoll(subject)));
+  const std::string kind = SqlValueOn(
+      Server().db_url,
+      "SELECT kind FROM application_documents WHERE application_id = " + application + " LIMIT 1");
+  const std::string document = application + "/" + kind;
+  const auto document_reads = entries_of("action=read&entity_type=application_document");
+  ASSERT_EQ(Api().Get("/api/v1/applications/" + application + "/documents/" + kind).status, 200);
+  const auto after_document = entries_of("action=read&entity_type=application_document");
+  ASSERT_EQ(after_document.size(), document_reads.size() + 1);
+  EXPECT_EQ(Str(after_document[0], "entity_id"), document);
+
+  // Exports of applications, results and objections, each with its query; a page is none.
+  const std::string call =
+      SqlValueOn(Server().db_url, "SELECT call_id FROM applications WHERE id = " + application);
+  const std::string run =
+      SqlValueOn(Server().db_url, "SELECT id FROM allocation_runs ORDER BY id LIMIT 1");
+  ASSERT_FALSE(run.empty()) << "the demo has no allocation run";
+  const std::vector<std::pair<std::string, std::string>> exports = {
+      {"application", "/api/v1/calls/" + call + "/applications"},
+      {"allocation_result", "/api/v1/allocation-runs/" + run + "/results"},
+      {"objection", "/api/v1/allocation-runs/" + run + "/objections"},
+  };
+  for (const auto& [entity, list] : exports) {
+    const std::string query =
+        "action=export&entity_type=" + entity + "&actor_user_id=" + std::to_string(admin);
+    const std::size_t before = entries_of(query).size();
+    ASSERT_EQ(Api().Get(list + "?limit=5").status, 200) << list;
+    EXPECT_EQ(entries_of(query).size(), before) << list << ": a page is no export";
+    ASSERT_EQ(Api().Get(list + "?format=xlsx").status, 200) << list;
+    const auto after = entries_of(query);
+    ASSERT_EQ(after.size(), before + 1) << list;
+    EXPECT_EQ(Str(after[0]["after"], "format"), "xlsx") << list;
+  }
+}
+
 }  // namespace
 }  // namespace weltcampus::api_test

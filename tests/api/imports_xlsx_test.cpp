@@ -10,7 +10,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "api_client.h"
 #include "fixtures.h"
@@ -50,7 +52,10 @@ Workbook MakeEcheWorkbook() {
     worksheet_write_string(sheet, r, 5, "FR", nullptr);
   };
   row(1, book.codes[0], Unique("Ecole xlsx"));
-  worksheet_write_string(sheet, 1, 6, "https://example.org/", nullptr);
+  // A website of its own: the import matches an institution without a code by its web domain,
+  // and other tests' institutions live at example.org.
+  const std::string website = "https://" + UniqueLetters(8) + ".example.org/";
+  worksheet_write_string(sheet, 1, 6, website.c_str(), nullptr);
   row(2, book.codes[1], Unique("Ecole xlsx"));
   row(4, "F  PARIS 063", "Broken Code School");
   row(5, book.codes[2], Unique("Ecole xlsx"));
@@ -87,7 +92,7 @@ TEST(ImportsXlsx, AWorkbookIsCheckedThenAppliedWithRowNumbersAsLines) {
   const Json& result = job["result"];
   EXPECT_EQ(result["dry_run"], true);
   EXPECT_EQ(result["rows"], 4);
-  EXPECT_EQ(result["added"], 3);
+  EXPECT_EQ(result["added"], 3) << result.dump();
   ASSERT_EQ(result["rejected_rows"].size(), 1u) << result.dump();
   EXPECT_EQ(result["rejected_rows"][0]["line"], 5);  // the spreadsheet's row 5, after an empty row
   EXPECT_NE(Str(result["rejected_rows"][0], "reason").find("Erasmus code"), std::string::npos);
@@ -108,6 +113,62 @@ TEST(ImportsXlsx, AWorkbookIsCheckedThenAppliedWithRowNumbersAsLines) {
   ASSERT_EQ(found.json["items"].size(), 1u);
   const auto pic = found.json["items"][0].value("pic", Json()).dump();
   EXPECT_EQ(pic.find(".0"), std::string::npos) << pic;  // a number cell reads as "999123456"
+}
+
+// The students' import from a campus-management export kept in Excel: numbers as number cells
+// (matriculation number, semester, grade), the report's lines as the spreadsheet's rows.
+TEST(ImportsXlsx, StudentsFromAWorkbookWithNumberCells) {
+  std::string path = std::filesystem::temp_directory_path() / "weltcampus-api-xlsx-XXXXXX";
+  const int fd = mkstemp(path.data());
+  close(fd);
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Studierende");
+  const std::vector<std::string> header = {
+      "Matrikelnummer", "Nachname",     "Vorname",           "E-Mail",
+      "Studiengang",    "Fachsemester", "Durchschnittsnote", "Erster Abschnitt bestanden"};
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), header[c].c_str(), nullptr);
+  }
+  const double first = 5600000 + std::rand() % 100000;
+  const auto row = [&](lxw_row_t r, double number, const char* programme, double grade) {
+    const std::string text = std::to_string(static_cast<long long>(number));
+    worksheet_write_number(sheet, r, 0, number, nullptr);
+    worksheet_write_string(sheet, r, 1, "Tabelle", nullptr);
+    worksheet_write_string(sheet, r, 2, "Tina", nullptr);
+    worksheet_write_string(sheet, r, 3, ("t" + text + "@mailbox.example.org").c_str(), nullptr);
+    worksheet_write_string(sheet, r, 4, programme, nullptr);
+    worksheet_write_number(sheet, r, 5, 6, nullptr);
+    worksheet_write_number(sheet, r, 6, grade, nullptr);
+    worksheet_write_string(sheet, r, 7, "ja", nullptr);
+  };
+  row(1, first, "MED-STEX", 1.9);
+  row(2, first + 1, "VET-STEX", 2.0);  // no such programme
+  row(3, first + 2, "DENT-STEX", 2.3);
+  workbook_close(workbook);
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  std::filesystem::remove(path);
+
+  const Response queued = Api().PostRaw(
+      Query("/api/v1/imports/students", {{"dry_run", "false"}, {"file_name", "his.xlsx"}}),
+      bytes.str(), kXlsxType);
+  ASSERT_TRUE(IsJson(queued, 202)) << queued;
+  Json job;
+  ASSERT_NO_FATAL_FAILURE(WaitForJob(IdOf(queued.json), &job));
+  ASSERT_EQ(Str(job, "status"), "succeeded") << job.dump();
+  EXPECT_EQ(job["result"]["added"], 2) << job.dump();
+  ASSERT_EQ(job["result"]["rejected_rows"].size(), 1u) << job.dump();
+  EXPECT_EQ(job["result"]["rejected_rows"][0]["line"], 3);
+  const std::string number = std::to_string(static_cast<long long>(first));
+  const Response found = Api().Get(Query("/api/v1/students", {{"q", number}}));
+  ASSERT_TRUE(IsJson(found, 200)) << found;
+  ASSERT_EQ(found.json["items"].size(), 1u) << found;
+  const Json& student = found.json["items"][0];
+  EXPECT_EQ(Str(student, "matriculation_number"), number);  // not "5600123.0"
+  EXPECT_EQ(student["grade_average"], 1.9);
+  EXPECT_EQ(student["study_semester"], 6);
+  EXPECT_EQ(student["first_state_exam_passed"], true);
 }
 
 TEST(ImportsXlsx, TheHeaderEndpointReadsTheFirstRow) {

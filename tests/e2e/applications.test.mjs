@@ -34,10 +34,11 @@ async function openCall(title) {
       accept_by: daysFromNow(50),
       nomination_by: daysFromNow(55),
       max_preferences: 3,
-      weight_grade: 50,
+      weight_grade: 45,
       weight_language: 25,
-      weight_committee: 25,
+      weight_committee: 20,
       committee_points_max: 10,
+      criteria: [{ code: 'engagement', name: 'Social engagement', name_de: 'Soziales Engagement', weight: 10, points_max: 5 }],
       tie_rules: ['first_stay_first'],
     }),
   });
@@ -72,6 +73,9 @@ test('a student orders preferences with the keyboard and submits', async () => {
   await page.goto(`/calls/${callId}/apply`);
   await page.getByRole('heading', { level: 2, name: 'Offers open to you' }).waitFor();
   await settled(page);
+  // the published criteria, the call's optional one among them
+  await page.getByTestId('call-criteria').locator('summary').click();
+  assert.match(await page.getByTestId('call-criteria').textContent(), /Social engagement: 10 %, up to 5 points/);
   const adds = page.locator('section[aria-labelledby="offers-h"] button', { hasText: 'Add ' });
   assert.ok((await adds.count()) >= 2, 'the student has fewer than two offers open');
   // add two offers by keyboard
@@ -119,6 +123,11 @@ test('the office opens the application from the call’s list and gives committe
   await page.getByRole('button', { name: 'Save points' }).click();
   await page.locator('#r-points-error').waitFor();
   await page.getByLabel('Committee points').fill('9');
+  // the call's optional criterion, scored within its own maximum
+  await page.getByLabel('Social engagement (0 to 5 points)').fill('6');
+  await page.getByRole('button', { name: 'Save points' }).click();
+  await page.locator('#r-criterion-engagement-error').waitFor();
+  await page.getByLabel('Social engagement (0 to 5 points)').fill('4');
   await page.getByRole('button', { name: 'Save points' }).click();
   await page.getByText('Points saved.').waitFor();
   assert.notEqual(await page.getByTestId('review-score').textContent(), before);
@@ -130,9 +139,10 @@ test('the office opens the application from the call’s list and gives committe
   assert.ok(id, page.url());
   const stored = await (await app.api(`/applications/${id}`)).json();
   assert.equal(stored.committee_points, 9, JSON.stringify(stored));
+  assert.deepEqual(stored.criteria_points, { engagement: 4 });
   assert.equal(stored.status, 'checked');
   await screenshot(page, 'application-review');
-  // the one 422 is the points out of range
+  // the two 422s are the points out of range
   assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
   await page.close();
 });

@@ -11,7 +11,7 @@ export const pick = (record, fields) => Object.fromEntries(fields.filter((f) => 
 
 const CALL_FIELDS = ['academic_year', 'org_unit_id', 'kind', 'title', 'title_de', 'applications_open', 'applications_close', 'selection_by',
   'publication_on', 'accept_by', 'nomination_by', 'max_preferences', 'objection_days', 'weight_grade',
-  'weight_language', 'weight_committee', 'committee_points_max', 'tie_rules', 'funded_months'];
+  'weight_language', 'weight_committee', 'committee_points_max', 'criteria', 'tie_rules', 'funded_months'];
 
 /** The answer's JSON (null when empty), after asserting its status. */
 export async function ok(res, status = 200) {

@@ -43,12 +43,24 @@ test('the office opens a call and carves an offer from a quota', async () => {
   await page.getByRole('button', { name: 'Save' }).click();
   await page.locator('#f-accept_by-error').waitFor();
   await page.locator('#f-accept_by').fill(`${y}-03-25`);
+  // an optional criterion: its weight counts in the sum, refused until the others make room for it
+  await page.locator('#f-add-criterion').click();
+  await page.locator('#f-criterion-0-name').fill('Social engagement');
+  await page.locator('#f-criterion-0-name_de').fill('Soziales Engagement');
+  await page.locator('#f-criterion-0-weight').fill('10');
+  await page.locator('#f-criterion-0-points_max').fill('5');
+  await page.locator('.sum', { hasText: '110' }).waitFor();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('#f-weight_grade-error').waitFor();
+  await page.locator('#f-weight_grade').fill('40');
+  await page.locator('.sum', { hasText: '100' }).waitFor();
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(/\/calls\/\d+$/);
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Quotas to offer from' }).waitFor();
   await settled(page);
   assert.match(await page.locator('main').textContent(), /No offers yet/);
+  assert.match(await page.locator('.criteria').textContent(), /Social engagement: 10 %, up to 5 points/);
   await screenshot(page, 'call-page');
   // the office reaches the call's applications from the call; applying is the students'
   assert.equal(await page.getByRole('link', { name: 'Applications', exact: true }).getAttribute('href'), page.url().replace(/^https?:\/\/[^/]+/, '') + '/applications');
@@ -62,12 +74,16 @@ test('the office opens a call and carves an offer from a quota', async () => {
   await settled(page);
   await page.locator('#f-places').fill('1');
   await page.locator('#f-term').selectOption('summer');
-  // the partner selects by interview: its own weights, refused until all three sum to 100
+  // the partner selects by interview: its own weights, refused until all three sum to the 90 the call's
+  // optional criterion leaves
   await page.locator('#f-weight_committee').fill('100');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.locator('#f-weight_grade[aria-invalid="true"]').waitFor();
   await page.locator('#f-weight_grade').fill('0');
   await page.locator('#f-weight_language').fill('0');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('#f-weight_grade-error').getByText(/sum to 90 .*not 100/).waitFor();
+  await page.locator('#f-weight_committee').fill('90');
   await screenshot(page, 'offer-form');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(/\/calls\/\d+$/);
@@ -78,16 +94,19 @@ test('the office opens a call and carves an offer from a quota', async () => {
   const call = await (await app.api(`/calls/${callId}`)).json();
   assert.equal(call.title, title);
   assert.equal(call.accept_by, `${y}-03-25`);
+  assert.deepEqual(call.criteria, [{ code: 'social_engagement', name: 'Social engagement', name_de: 'Soziales Engagement', weight: 10, points_max: 5 }]);
+  assert.equal(call.weight_grade, 40);
   const { items: offers } = await (await app.api(`/calls/${callId}/offers`)).json();
-  assert.deepEqual(offers.map((o) => [o.term, o.places, o.weight_grade, o.weight_language, o.weight_committee]), [['summer', 1, 0, 0, 100]]);
+  assert.deepEqual(offers.map((o) => [o.term, o.places, o.weight_grade, o.weight_language, o.weight_committee]), [['summer', 1, 0, 0, 90]]);
 
   // the same page in German
   await page.getByRole('button', { name: 'Deutsch' }).click();
   await page.getByRole('heading', { level: 2, name: 'Zeitplan' }).waitFor();
   await page.locator('#offers').getByText('Sommersemester').waitFor();
+  assert.match(await page.locator('.criteria').textContent(), /Soziales Engagement: 10 %, bis zu 5 Punkte/);
   await screenshot(page, 'call-page-de');
   await page.getByRole('button', { name: 'English' }).click();
-  // the 422s are the timeline and the partial weights refused above
+  // the 422s are the timeline, the weights of the call and the partial weights refused above
   assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
   await page.close();
 });

@@ -10,9 +10,56 @@ export const TIMELINE = [
   ['nomination_by', 'calls.nominationBy'],
 ];
 
-/** The sum of a call's three weights (the server wants 100). */
+/** The sum of a call's weights, its optional criteria's included (the server wants 100). */
 export function weightsSum(call) {
-  return ['weight_grade', 'weight_language', 'weight_committee'].reduce((sum, k) => sum + (Number(call?.[k]) || 0), 0);
+  const main = ['weight_grade', 'weight_language', 'weight_committee'].reduce((sum, k) => sum + (Number(call?.[k]) || 0), 0);
+  return main + (call?.criteria ?? []).reduce((sum, c) => sum + (Number(c?.weight) || 0), 0);
+}
+
+/** The most optional criteria a call may have (the server's limit). */
+export const MAX_CRITERIA = 5;
+
+/**
+ * A code for an optional criterion from its English name ("Social engagement" → "social_engagement"):
+ * small letters, digits and _, beginning with a letter, at most 40 characters, not one of `taken`.
+ */
+export function criterionCode(name, taken = []) {
+  const plain = String(name ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  let code = (/^[a-z]/.test(plain) ? plain : `c_${plain}`).replace(/_+$/, '').slice(0, 36) || 'c';
+  const base = code;
+  for (let n = 2; taken.includes(code); n += 1) code = `${base}_${n}`;
+  return code;
+}
+
+/**
+ * The optional criteria as the API takes them: numbers as numbers, a blank German name as null,
+ * and a code for each new criterion (kept for those the call has, as applications' points use it).
+ */
+export function criteriaBody(rows) {
+  const taken = rows.map((r) => r.code).filter(Boolean);
+  return rows.map((r) => {
+    const code = r.code || criterionCode(r.name, taken);
+    if (!r.code) taken.push(code);
+    const number = (v) => (v === '' || v == null ? null : Number(v));
+    return { code, name: String(r.name ?? '').trim(), name_de: String(r.name_de ?? '').trim() || null, weight: number(r.weight), points_max: number(r.points_max) };
+  });
+}
+
+/** A criterion's name in the reader's language. */
+export function criterionName(criterion, locale) {
+  return locale === 'de' && criterion?.name_de ? criterion.name_de : (criterion?.name ?? '');
+}
+
+/** Where a day (ISO) stands to the call's application period: 'before', 'open' or 'after'. */
+export function applicationPeriod(call, today) {
+  if (today < call.applications_open) return 'before';
+  return today > call.applications_close ? 'after' : 'open';
 }
 
 /** The timeline's step a day is in: the index of the last step on or before it, -1 before the first. */

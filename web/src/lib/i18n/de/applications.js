@@ -31,8 +31,10 @@ export default {
     term: { full_year: 'ganzes Jahr', winter: 'Wintersemester', summer: 'Sommersemester' },
     mine: {
       title: 'Meine Bewerbung',
+      ranking: 'Wie die Bewerbungen gereiht werden (die veröffentlichten Kriterien)',
       period: 'Bewerbungen vom {from} bis zum {to}.',
       closed: 'Die Bewerbungsfrist endete am {date}: Die Bewerbung kann nicht mehr geändert werden.',
+      notYetOpen: 'Die Bewerbung ist ab dem {date} möglich: Bis dahin können Sie die Angebote und die Kriterien lesen.',
       status: 'Status',
       notStarted: 'nicht begonnen',
       submittedAt: 'eingereicht {at}',
@@ -91,6 +93,7 @@ export default {
       incomplete: 'Unvollständig',
       scoring: 'Kommissionspunkte',
       note: 'Vermerk des International Office',
+      criterionPoints: '{name} (0 bis {max} Punkte)',
       saveScore: 'Punkte speichern',
       scored: 'Punkte gespeichert.',
       checked: 'Prüfung vermerkt.',

@@ -31,8 +31,10 @@ export default {
     term: { full_year: 'full year', winter: 'winter semester', summer: 'summer semester' },
     mine: {
       title: 'My application',
+      ranking: 'How applications are ranked (the published criteria)',
       period: 'Applications from {from} to {to}.',
       closed: 'The application period ended on {date}: the application can no longer be changed.',
+      notYetOpen: 'Applications open on {date}: until then you can read the offers and the criteria.',
       status: 'Status',
       notStarted: 'not started',
       submittedAt: 'submitted {at}',
@@ -91,6 +93,7 @@ export default {
       incomplete: 'Incomplete',
       scoring: 'Committee points',
       note: 'Note of the office',
+      criterionPoints: '{name} (0 to {max} points)',
       saveScore: 'Save points',
       scored: 'Points saved.',
       checked: 'Check recorded.',
