@@ -71,6 +71,18 @@ CriteriaPoints CriteriaPointsOfRow(const store::Row& row) {
   return nlohmann::json::parse(*text).get<CriteriaPoints>();
 }
 
+// Binds the columns an insert and an update write alike (the stay's too).
+store::Params& BindColumns(store::Params& params, const Application& a) {
+  return BindStay(params.Set("status", kApplicationStatusTable.Name(a.status))
+                      .Set("submitted", a.submitted_at)
+                      .Set("points", a.committee_points)
+                      .Set("criteria", CriteriaPointsText(a.criteria_points))
+                      .Set("note", a.office_note)
+                      .Set("completeness", a.completeness_note)
+                      .Set("score", a.score),
+                  a.stay);
+}
+
 constexpr std::string_view kStayColumns =
     "stay_category = :stay_category, stay_host = :stay_host, stay_city = :stay_city, "
     "stay_country = :stay_country, stay_starts_on = :stay_starts_on, stay_ends_on = "
@@ -337,7 +349,8 @@ store::Page<Application> List(store::Connection& c, const ListFilter& filter,
 }
 
 int64_t Insert(store::Connection& c, const Application& a) {
-  const std::string now = NowUtcTimestamp();
+  store::Params params;
+  params.Set("call", a.call_id).Set("student", a.student_id).Set("now", NowUtcTimestamp());
   return c.Insert(
       "INSERT INTO applications (call_id, student_id, status, submitted_at, committee_points, "
       "criteria_points, office_note, completeness_note, score, stay_category, stay_host, "
@@ -345,35 +358,17 @@ int64_t Insert(store::Connection& c, const Application& a) {
       "updated_at) VALUES (:call, :student, :status, :submitted, :points, :criteria, :note, "
       ":completeness, :score, :stay_category, :stay_host, :stay_city, :stay_country, "
       ":stay_starts_on, :stay_ends_on, :stay_days, 1, :now, :now)",
-      BindStay(store::Params()
-                   .Set("call", a.call_id)
-                   .Set("student", a.student_id)
-                   .Set("status", kApplicationStatusTable.Name(a.status))
-                   .Set("submitted", a.submitted_at)
-                   .Set("points", a.committee_points)
-                   .Set("criteria", CriteriaPointsText(a.criteria_points))
-                   .Set("note", a.office_note)
-                   .Set("completeness", a.completeness_note)
-                   .Set("score", a.score)
-                   .Set("now", now),
-               a.stay));
+      BindColumns(params, a));
 }
 
 void Update(store::Connection& c, const Application& a) {
+  store::Params params;
   store::VersionedUpdate(c, "applications", "Application", a.id, a.version,
                          "status = :status, submitted_at = :submitted, committee_points = :points, "
                          "criteria_points = :criteria, office_note = :note, completeness_note = "
                          ":completeness, score = :score, " +
                              std::string(kStayColumns),
-                         BindStay(store::Params()
-                                      .Set("status", kApplicationStatusTable.Name(a.status))
-                                      .Set("submitted", a.submitted_at)
-                                      .Set("points", a.committee_points)
-                                      .Set("criteria", CriteriaPointsText(a.criteria_points))
-                                      .Set("note", a.office_note)
-                                      .Set("completeness", a.completeness_note)
-                                      .Set("score", a.score),
-                                  a.stay));
+                         BindColumns(params, a));
 }
 
 void ReplacePreferences(store::Connection& c, int64_t application_id,

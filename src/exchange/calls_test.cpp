@@ -51,20 +51,19 @@ TEST(NominationDeadline, TheLastSuchDayBeforeTheTermBegins) {
   EXPECT_EQ(NominationDeadlineOn(2027, OfferTerm::kSummer, "04-30", none), std::nullopt);
 }
 
+// A call as a client sends it, with these weights of grade, language and committee points.
+nlohmann::json CallJson(int grade, int language, int committee) {
+  return {{"academic_year", "2027/2028"},       {"org_unit_id", 1},
+          {"title", "Erasmus+ 2027/2028"},      {"applications_open", "2027-01-04"},
+          {"applications_close", "2027-02-28"}, {"selection_by", "2027-03-15"},
+          {"publication_on", "2027-03-20"},     {"accept_by", "2027-03-31"},
+          {"nomination_by", "2027-04-05"},      {"weight_grade", grade},
+          {"weight_language", language},        {"weight_committee", committee}};
+}
+
 TEST(CallSchema, TieRulesAndDefaults) {
-  nlohmann::json body = {{"academic_year", "2027/2028"},
-                         {"org_unit_id", 1},
-                         {"title", "Erasmus+ 2027/2028"},
-                         {"applications_open", "2027-01-04"},
-                         {"applications_close", "2027-02-28"},
-                         {"selection_by", "2027-03-15"},
-                         {"publication_on", "2027-03-20"},
-                         {"accept_by", "2027-03-31"},
-                         {"nomination_by", "2027-04-05"},
-                         {"weight_grade", 60},
-                         {"weight_language", 20},
-                         {"weight_committee", 20},
-                         {"tie_rules", {"first_stay_first", "first_stay_first"}}};
+  nlohmann::json body = CallJson(60, 20, 20);
+  body["tie_rules"] = {"first_stay_first", "first_stay_first"};
   const auto call = CallSchema().Read(body);
   EXPECT_EQ(call.academic_year, 2027);
   EXPECT_EQ(call.kind, CallKind::kPlaces);
@@ -78,23 +77,11 @@ TEST(CallSchema, TieRulesAndDefaults) {
 }
 
 TEST(CallSchema, OptionalCriteriaWithCodesWeightsAndMaximums) {
-  nlohmann::json body = {{"academic_year", "2027/2028"},
-                         {"org_unit_id", 1},
-                         {"title", "Erasmus+ 2027/2028"},
-                         {"applications_open", "2027-01-04"},
-                         {"applications_close", "2027-02-28"},
-                         {"selection_by", "2027-03-15"},
-                         {"publication_on", "2027-03-20"},
-                         {"accept_by", "2027-03-31"},
-                         {"nomination_by", "2027-04-05"},
-                         {"weight_grade", 50},
-                         {"weight_language", 20},
-                         {"weight_committee", 20},
-                         {"criteria",
-                          {{{"code", "engagement"},
-                            {"name", "Social engagement"},
-                            {"name_de", "Soziales Engagement"},
-                            {"weight", 10}}}}};
+  nlohmann::json body = CallJson(50, 20, 20);
+  body["criteria"] = {{{"code", "engagement"},
+                       {"name", "Social engagement"},
+                       {"name_de", "Soziales Engagement"},
+                       {"weight", 10}}};
   const auto call = CallSchema().Read(body);
   ASSERT_EQ(call.criteria.size(), 1u);
   EXPECT_EQ(call.criteria[0].code, "engagement");
