@@ -199,6 +199,15 @@ class CallsTest : public ::testing::TestWithParam<Backend> {
     return call;
   }
 
+  // A winter offer of one place from the studies quota with weights of its own.
+  Offer WeighedOffer(int64_t grade, int64_t language, int64_t committee) const {
+    Offer offer = NewOffer(studies_, OfferTerm::kWinter, 1, 5);
+    offer.weight_grade = grade;
+    offer.weight_language = language;
+    offer.weight_committee = committee;
+    return offer;
+  }
+
   Offer NewOffer(int64_t quota, OfferTerm term, int64_t places, double months) const {
     Offer offer;
     offer.call_id = call_;
@@ -262,18 +271,10 @@ TEST_P(CallsTest, AnOffersOwnWeightsAreAllThreeSummingTo100OrNone) {
   Offer partial = NewOffer(studies_, OfferTerm::kWinter, 1, 5);
   partial.weight_committee = 100;
   EXPECT_EQ(FieldOf(Carve(partial)), "weight_grade");
-  Offer off = NewOffer(studies_, OfferTerm::kWinter, 1, 5);
-  off.weight_grade = 50;
-  off.weight_language = 30;
-  off.weight_committee = 30;
-  const auto refusal = Carve(off);
+  const auto refusal = Carve(WeighedOffer(50, 30, 30));
   EXPECT_EQ(FieldOf(refusal), "weight_grade");
   EXPECT_NE(refusal.find("not 110"), std::string::npos) << refusal;
-  Offer interview = NewOffer(studies_, OfferTerm::kWinter, 1, 5);
-  interview.weight_grade = 0;
-  interview.weight_language = 0;
-  interview.weight_committee = 100;
-  EXPECT_EQ(Carve(interview), "");
+  EXPECT_EQ(Carve(WeighedOffer(0, 0, 100)), "");
   const auto stored =
       db_->database().Read([&](Connection& c) { return OfferTable().Find(c, last_.id); });
   ASSERT_TRUE(stored);
@@ -304,15 +305,10 @@ TEST_P(CallsTest, OptionalCriteriaShareTheWeightsAndAreKeptWithTheCall) {
   EXPECT_EQ(WeightOfMainCriteria(stored), 85);
 
   // An offer's own weights share the 85 the criteria leave.
-  Offer own = NewOffer(studies_, OfferTerm::kWinter, 1, 5);
-  own.weight_grade = 0;
-  own.weight_language = 0;
-  own.weight_committee = 100;
-  const auto refusal = Carve(own);
+  const auto refusal = Carve(WeighedOffer(0, 0, 100));
   EXPECT_EQ(FieldOf(refusal), "weight_grade");
   EXPECT_NE(refusal.find("sum to 85"), std::string::npos) << refusal;
-  own.weight_committee = 85;
-  EXPECT_EQ(Carve(own), "");
+  EXPECT_EQ(Carve(WeighedOffer(0, 0, 85)), "");
   // Then the call cannot change its criteria's weights under that offer.
   db_->database().Write([&](Connection& c) {
     Call call = *FindCall(c, call_);
