@@ -5,6 +5,7 @@
 #include "exchange/permissions.h"
 #include "imports/permissions.h"
 #include "jobs/permissions.h"
+#include "mobility/permissions.h"
 #include "organisation/permissions.h"
 #include "partners/permissions.h"
 #include "system/permissions.h"
@@ -25,6 +26,8 @@ const auth::AccessTable& Access() {
   // those of their unit or field (exchange/application_scope.h), both check and score them.
   // Allocation runs: the international office runs and publishes them; the committee
   // (coordinators, management) signs them off; all of them read the runs and results.
+  // Mobilities: the international office keeps them and moves their tracks; each student reads
+  // their own (coordinators' scoped access comes with the learning agreements they approve).
   static const auth::AccessTable table({
       {Role::kAdmin,
        {organisation::kReadReference,
@@ -49,14 +52,17 @@ const auth::AccessTable& Access() {
         exchange::kAllocate,
         exchange::kSignOff,
         exchange::kReadRuns,
-        exchange::kRetention}},
+        exchange::kRetention,
+        mobility::kReadMobility,
+        mobility::kWriteMobility}},
       {Role::kInternationalOffice,
        {organisation::kReadReference, organisation::kReadOrganisation,
         organisation::kWriteOrganisation, partners::kReadPartners, partners::kWritePartners,
         partners::kReadPartnerInternals, partners::kReadIndicators, imports::kImportData,
         exchange::kReadExchange, exchange::kWriteExchange, exchange::kReadStudents,
         exchange::kReadCalls, exchange::kReadApplications, exchange::kScoreApplications,
-        exchange::kAllocate, exchange::kReadRuns, exchange::kRetention}},
+        exchange::kAllocate, exchange::kReadRuns, exchange::kRetention, mobility::kReadMobility,
+        mobility::kWriteMobility}},
       {Role::kManagement,
        {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners,
         partners::kReadPartnerInternals, partners::kReadIndicators, exchange::kReadExchange,
@@ -76,7 +82,8 @@ const auth::AccessTable& Access() {
         partners::kReadPartnerInternals}},
       {Role::kStudent,
        {organisation::kReadReference, organisation::kReadOrganisation, partners::kReadPartners,
-        exchange::kReadOwnStudentRecord, exchange::kReadCalls, exchange::kApply}},
+        exchange::kReadOwnStudentRecord, exchange::kReadCalls, exchange::kApply,
+        mobility::kReadOwnMobility}},
       {Role::kIncomingGuest, {organisation::kReadReference}},
   });
   return table;

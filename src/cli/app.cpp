@@ -25,6 +25,7 @@
 #include "exchange/what_if.h"
 #include "imports/routes.h"
 #include "jobs/routes.h"
+#include "mobility/mobilities.h"
 #include "organisation/import/importers.h"
 #include "organisation/model.h"
 #include "organisation/org_units.h"
@@ -78,6 +79,7 @@ nlohmann::json AllEnumerations() {
   all["enumerations"].update(exchange::ApplicationEnumerations()["enumerations"]);
   all["enumerations"].update(exchange::AllocationRunEnumerations()["enumerations"]);
   all["enumerations"].update(exchange::ObjectionEnumerations()["enumerations"]);
+  all["enumerations"].update(mobility::MobilityEnumerations()["enumerations"]);
   const nlohmann::json roles = auth::Enumerations();
   all["enumerations"].update(roles["enumerations"]);
   all["scoped_roles"] = roles["scoped_roles"];
@@ -93,6 +95,8 @@ void RegisterAllImporters() {
 // Objections and applications before the student record: they find the student by the account,
 // which the student record's part unlinks.
 void RegisterPersonalDataParts() {
+  // A mobility finds its student by the account, which the student record's erasure unlinks.
+  mobility::RegisterMobilityPersonalData();
   exchange::RegisterObjectionPersonalData();
   exchange::RegisterApplicationPersonalData();
   exchange::RegisterStudentPersonalData();
@@ -147,6 +151,8 @@ void RegisterAllRoutes(http::Router& router, store::Database& database, http::Me
   exchange::RegisterDemandRoutes(router, database);
   exchange::RegisterWhatIfRoutes(router, database);
   exchange::RegisterApplicationRetentionRoutes(router, database);
+  mobility::RegisterMobilityRoutes(router, database);
+  mobility::RegisterNominations();
   jobs::RegisterRoutes(router, database);
   RegisterAllImporters();
   imports::RegisterRoutes(router, database, [&job_runner] { job_runner.Wake(); });

@@ -14,6 +14,7 @@
 #include "exchange/application_scope.h"
 #include "exchange/applications.h"
 #include "exchange/funding_runs.h"
+#include "exchange/place_hooks.h"
 #include "exchange/students.h"
 #include "store/versioned.h"
 
@@ -389,7 +390,7 @@ void AllocationRunsService::Respond(const audit::Actor& actor, int64_t call_id, 
     if (!student) {
       throw NotFoundError("Student record");
     }
-    CallOfRuns(c, call_id);
+    const auto call = CallOfRuns(c, call_id);
     const auto application = applications::FindOfStudent(c, call_id, student->id);
     if (!application) {
       throw NotFoundError("Application");
@@ -418,6 +419,19 @@ void AllocationRunsService::Respond(const audit::Actor& actor, int64_t call_id, 
     auto after = before;
     after["response"] = kPlaceResponseTable.Name(response);
     audit::RecordChange(c, actor, "application", application->id, before, after);
+    if (response == PlaceResponse::kAccepted) {
+      AcceptedPlace place;
+      place.application_id = application->id;
+      place.student_id = student->id;
+      place.call = &call;
+      if (mine->result.offer_id) {
+        place.offer = FindOffer(c, *mine->result.offer_id);
+      } else {
+        place.stay = application->stay;
+        place.days_granted = mine->result.days_granted.value_or(0);
+      }
+      RunPlaceAccepted(c, actor, place);
+    }
   });
 }
 

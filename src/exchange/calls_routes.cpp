@@ -57,27 +57,6 @@ constexpr std::array<http::ExportField, 16> kOfferExport = {{
      interop::CellKind::kInteger},
 }};
 
-// ?academic_year=2027/2028 (as the partner register's lists take it).
-kit::ListFilter AcademicYearFilter() {
-  kit::ListFilter filter{"academic_year",
-                         {{"type", "string"},
-                          {"pattern", std::string(AcademicYear::kPattern)},
-                          {"description", std::string(AcademicYear::kDescription)}},
-                         nullptr};
-  filter.apply = [](const kit::Query& query, store::Filter& where) {
-    std::optional<int64_t> year;
-    if (const auto text = QueryText(query, "academic_year", AcademicYear::kMaxInput)) {
-      const auto parsed = AcademicYear::Parse(*text);
-      if (!parsed) {
-        throw ValidationError("academic_year", "Must be an academic year such as 2027/2028");
-      }
-      year = parsed->first_calendar_year();
-    }
-    where.Add("academic_year = :academic_year", "academic_year", year);
-  };
-  return filter;
-}
-
 const RecordSchema<UsableQuota>& UsableQuotaRecord() {
   static const auto schema =
       RecordSchema<UsableQuota>("UsableQuota")
@@ -146,7 +125,8 @@ void RegisterCallRoutes(http::Router& router, store::Database& database) {
        .many = "calls for exchange places",
        .sorts = store::SortTable(
            "id", {{"academic_year", "academic_year $"}, {"title", "title_key_{lang} $"}}),
-       .filters = {kit::Search("q", {"title", "title_de"}, 200), AcademicYearFilter(),
+       .filters = {kit::Search("q", {"title", "title_de"}, 200),
+                   kit::AcademicYearFilter("academic_year", "academic_year"),
                    kit::EnumFilter("kind", "kind", kCallKindTable),
                    kit::IntFilter("org_unit_id", "org_unit_id", 1, INT64_MAX)},
        .export_columns = kCallExport,

@@ -30,6 +30,10 @@ ListFilter Search(std::string name, std::vector<std::string> columns, size_t max
 // ?<name>=n: the records whose column equals n.
 ListFilter IntFilter(std::string name, std::string column, int64_t min, int64_t max);
 
+// ?<name>=2027/2028: the records whose column holds the academic year (kept as the calendar year it
+// starts in), as the partner register's lists take it.
+ListFilter AcademicYearFilter(std::string name, std::string column);
+
 // ?<name>=value: the records whose column holds this value of the enumeration.
 template <typename E, std::size_t N>
 ListFilter EnumFilter(std::string name, std::string column, const EnumTable<E, N>& table) {

@@ -18,7 +18,8 @@ namespace weltcampus::api_test::grants {
 const Requests& ValidRequests() {
   static const Requests requests = [] {
     Requests all;
-    for (Requests part : {PlatformRequests(), PartnerRequests(), ExchangeRequests()}) {
+    for (Requests part :
+         {PlatformRequests(), PartnerRequests(), ExchangeRequests(), MobilityRequests()}) {
       for (auto& [route, request] : part) {
         const bool added = all.emplace(route, std::move(request)).second;
         EXPECT_TRUE(added) << route.first << " " << route.second << " has two valid requests";

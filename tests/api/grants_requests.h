@@ -13,11 +13,13 @@ namespace weltcampus::api_test::grants {
 
 using Valid = std::function<void(GrantsApi&, const Cell&, Response*)>;
 // A valid request per route (method, path pattern): the platform's (grants_platform.cpp), the
-// partner register's (grants_partners.cpp), the exchange's (grants_exchange.cpp).
+// partner register's (grants_partners.cpp), the exchange's (grants_exchange.cpp), mobilities'
+// (grants_mobility.cpp).
 using Requests = std::map<std::pair<std::string, std::string>, Valid>;
 Requests PlatformRequests();
 Requests PartnerRequests();
 Requests ExchangeRequests();
+Requests MobilityRequests();
 
 // The record's id as text; /api/v1/<prefix>/<id>; a client with the cell's session.
 std::string Id(const Json& record);
@@ -33,6 +35,7 @@ Json OrgUnitBody(long long parent);
 Json ProgrammeBody(const std::string& unit);
 Json CertificateBody();
 Json StayBody();
+Json MobilityBody(GrantsApi& t);
 // Request shapes: GET the path; POST the body to the path; PUT the record as the administrator
 // reads it back at its version; DELETE a fresh record at its version.
 Valid Read(std::function<void(GrantsApi&, std::string*)> path);

@@ -3,6 +3,7 @@
 
 #include "fixtures.h"
 #include "idor_table.h"
+#include "idor_world.h"
 
 namespace weltcampus::api_test::idor {
 

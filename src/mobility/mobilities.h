@@ -1,0 +1,79 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/audit.h"
+#include "core/date.h"
+#include "core/json_writer.h"
+#include "core/record_schema.h"
+#include "http/router.h"
+#include "mobility/model.h"
+#include "mobility/stay_track.h"
+#include "store/database.h"
+#include "store/record_table.h"
+
+// Mobilities as records of the kit (kit/records.h) at /api/v1/mobilities (mobility:read,
+// mobility:write), with their stay track: POST /api/v1/mobilities/{id}/stay takes one step
+// (stay_track.h) at the version read, and /events lists the steps taken. A student reads their own
+// at /api/v1/me/mobilities. docs/mobility.md has the rules.
+namespace weltcampus::mobility {
+
+const RecordSchema<Mobility>& MobilitySchema();
+const store::RecordTable<Mobility>& MobilityTable();
+void WriteJson(const Mobility& mobility, JsonWriter& out);
+nlohmann::json ToJson(const Mobility& mobility);
+nlohmann::json MobilityEnumerations();
+
+// Sets what the record derives: the student's names, the partner's name and country, and on an
+// update the track's fields and the origin as stored (an edit never moves a track).
+void DeriveMobility(store::Connection& c, Mobility& mobility);
+// The record's rules, before every create and update (422 naming the field, 404-free).
+void CheckMobility(store::Connection& c, const Mobility& mobility);
+
+// A step of a track, as the mobility's timeline shows it.
+struct TrackEvent {
+  int64_t id = 0;
+  int64_t mobility_id = 0;
+  std::string track;  // "stay"
+  std::string step;
+  std::optional<std::string> from_state;
+  std::string to_state;
+  std::optional<std::string> on;
+  std::optional<std::string> reason;
+  std::optional<int64_t> user_id;
+  std::string at;
+};
+nlohmann::json ToJson(const TrackEvent& event);
+nlohmann::json TrackEventSchema();
+
+// The account the mobility is about (an outgoing student's), for the audit of staff reads.
+std::optional<int64_t> AccountOfMobility(store::Connection& c, const Mobility& mobility);
+
+class MobilityService {
+ public:
+  explicit MobilityService(store::Database& database) : database_(database) {}
+
+  Mobility TakeStayStep(const audit::Actor& actor, int64_t id, int64_t expected_version,
+                        const StayStepRequest& request, Date today);
+  std::vector<TrackEvent> Events(const audit::Actor& actor, int64_t id);
+  // The signed-in student's mobilities with their steps, newest first; none without a record.
+  nlohmann::json Mine(int64_t user_id);
+
+ private:
+  store::Database& database_;
+};
+
+// Within the caller's transaction: the new mobility and its first step ("nominate").
+Mobility CreateMobility(store::Connection& c, const audit::Actor& actor, Mobility mobility);
+
+void RegisterMobilityRoutes(http::Router& router, store::Database& database);
+// The nomination of a student who accepts a place (exchange/place_hooks.h).
+void RegisterNominations();
+void RegisterMobilityPersonalData();
+
+}  // namespace weltcampus::mobility

@@ -1,0 +1,113 @@
+// A student who accepts a place is nominated (issue 11, item 1): the exchange announces the
+// accepted place (exchange/place_hooks.h) and this module writes the mobility in the same
+// transaction, with the partner, agreement, quota and semester of the offer, or the stay the
+// student planned in a funding call.
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "exchange/place_hooks.h"
+#include "mobility/mobilities.h"
+#include "partners/repository.h"
+
+namespace weltcampus::mobility {
+
+namespace {
+
+// The EU's member states and the third countries associated to the programme (Erasmus+
+// Programme Guide 2025): their institutions take part in KA131; the rest of the world through
+// KA171.
+constexpr std::array<std::string_view, 33> kErasmusProgrammeCountries = {
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR",
+    "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL",
+    "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO", "MK", "RS", "TR"};
+
+bool IsProgrammeCountry(const std::optional<std::string>& country) {
+  return country && std::find(kErasmusProgrammeCountries.begin(), kErasmusProgrammeCountries.end(),
+                              *country) != kErasmusProgrammeCountries.end();
+}
+
+int64_t PlannedDays(const Mobility& mobility) {
+  const auto first = Date::Parse(mobility.planned_start);
+  const auto last = Date::Parse(mobility.planned_end);
+  return first && last ? exchange::ErasmusDays(*first, *last) : 0;
+}
+
+// An Erasmus agreement funds the stay through KA131 inside the programme's countries and KA171
+// outside them; a stay too short for Erasmus, or under another agreement, starts without a
+// funding line, which the office sets.
+FundingLine FundingOf(store::Connection& c, const Mobility& mobility, bool erasmus_agreement) {
+  if (!erasmus_agreement || PlannedDays(mobility) < 60) {
+    return FundingLine::kNone;
+  }
+  const auto institution_id =
+      mobility.partnership_id
+          ? partners::repository::FindPartnershipInstitution(c, *mobility.partnership_id)
+          : std::nullopt;
+  const auto institution =
+      institution_id ? partners::repository::FindInstitution(c, *institution_id) : std::nullopt;
+  const auto country =
+      institution ? std::optional<std::string>(institution->country) : mobility.host_country;
+  if (!IsProgrammeCountry(country)) {
+    return FundingLine::kErasmusKa171;
+  }
+  return mobility.category == QuotaCategory::kStudentStudies
+             ? FundingLine::kErasmusKa131Studies
+             : FundingLine::kErasmusKa131Traineeship;
+}
+
+QuotaCategory CategoryOfStay(exchange::StayCategory category) {
+  switch (category) {
+    case exchange::StayCategory::kClinicalElective:
+      return QuotaCategory::kClinicalElective;
+    case exchange::StayCategory::kFinalYearTertial:
+      return QuotaCategory::kFinalYearTertial;
+    case exchange::StayCategory::kTraineeship:
+      return QuotaCategory::kStudentTraineeship;
+  }
+  return QuotaCategory::kStudentTraineeship;
+}
+
+void Nominate(store::Connection& c, const audit::Actor& actor,
+              const exchange::AcceptedPlace& place) {
+  Mobility mobility;
+  mobility.direction = Direction::kOutgoing;
+  mobility.student_id = place.student_id;
+  mobility.academic_year = place.call->academic_year;
+  mobility.application_id = place.application_id;
+  bool erasmus_agreement = false;
+  if (place.offer) {
+    const auto& offer = *place.offer;
+    const auto quota = partners::repository::FindQuotaInContext(c, offer.quota_id);
+    if (quota) {
+      mobility.category = quota->quota.category;
+      mobility.isced_code = offer.isced_code ? offer.isced_code : quota->quota.isced_code;
+    }
+    mobility.partnership_id = offer.partnership_id;
+    mobility.agreement_id = offer.agreement_id;
+    mobility.quota_id = offer.quota_id;
+    mobility.offer_id = offer.id;
+    const auto period = exchange::StayPeriodOf(place.call->academic_year, offer.term);
+    mobility.planned_start = period.starts_on;
+    mobility.planned_end = period.ends_on;
+    const auto agreement = partners::repository::FindAgreement(c, offer.agreement_id);
+    erasmus_agreement = agreement && agreement->type == partners::AgreementType::kErasmusIia;
+  } else if (place.stay) {
+    mobility.category = CategoryOfStay(place.stay->category);
+    mobility.host_name = place.stay->host;
+    mobility.host_country = place.stay->country;
+    mobility.planned_start = place.stay->starts_on;
+    mobility.planned_end = place.stay->ends_on;
+    erasmus_agreement = true;  // a funding call grants Erasmus+ traineeship days
+  } else {
+    return;
+  }
+  mobility.funding_line = FundingOf(c, mobility, erasmus_agreement);
+  CreateMobility(c, actor, std::move(mobility));
+}
+
+}  // namespace
+
+void RegisterNominations() { exchange::DeclarePlaceAccepted("mobility.nominate", Nominate); }
+
+}  // namespace weltcampus::mobility
