@@ -342,13 +342,13 @@ Mobility MobilityService::TakeStayStep(const audit::Actor& actor, int64_t id,
   });
 }
 
-std::vector<TrackEvent> MobilityService::Events(const audit::Actor& actor, int64_t id) {
+Timeline MobilityService::Events(const audit::Actor& actor, int64_t id) {
   return database_.Write([&](store::Connection& c) {
     const Mobility mobility = MobilityFound(c, id);
     if (const auto person = AccountOfMobility(c, mobility)) {
       audit::RecordRead(c, actor, "mobility", std::to_string(id), person);
     }
-    return EventsOf(c, id);
+    return Timeline{.events = EventsOf(c, id), .allowed_steps = AllowedSteps(mobility.stay_state)};
   });
 }
 

@@ -49,6 +49,13 @@ struct TrackEvent {
   std::string at;
 };
 nlohmann::json ToJson(const TrackEvent& event);
+
+// A mobility's timeline: the steps taken, and those its stay may take now (for the screens'
+// buttons: the rule stays here).
+struct Timeline {
+  std::vector<TrackEvent> events;
+  std::vector<StayStep> allowed_steps;
+};
 nlohmann::json TrackEventSchema();
 
 // The account the mobility is about (an outgoing student's), for the audit of staff reads.
@@ -60,7 +67,7 @@ class MobilityService {
 
   Mobility TakeStayStep(const audit::Actor& actor, int64_t id, int64_t expected_version,
                         const StayStepRequest& request, Date today);
-  std::vector<TrackEvent> Events(const audit::Actor& actor, int64_t id);
+  Timeline Events(const audit::Actor& actor, int64_t id);
   // The signed-in student's mobilities with their steps, newest first; none without a record.
   nlohmann::json Mine(int64_t user_id);
 

@@ -60,7 +60,10 @@ NamedSchema StayStepInput() {
 
 NamedSchema EventsSchema() {
   return {"MobilityEvents",
-          json_schema::Closed({{"items", json_schema::ArrayOf(TrackEventSchema())}})};
+          json_schema::Closed(
+              {{"items", json_schema::ArrayOf(TrackEventSchema())},
+               {"allowed_steps",
+                json_schema::ArrayOf({{"type", "string"}, {"enum", kStayStepTable.Json()}})}})};
 }
 
 NamedSchema MyMobilitiesSchema() {
@@ -145,13 +148,18 @@ void RegisterMobilityRoutes(http::Router& router, store::Database& database) {
       .Returns(200, MobilitySchema().Output())
       .IfMatch(true);
   router
-      .Add("GET", "/api/v1/mobilities/{id}/events", kReadMobility,
-           "The steps the mobility's tracks took, oldest first",
-           [service](const http::Request& request) {
-             return http::Response::Json(
-                 200, {{"items", EventsJson(service->Events(auth::ActorOf(request),
-                                                            request.PathId("id")))}});
-           })
+      .Add(
+          "GET", "/api/v1/mobilities/{id}/events", kReadMobility,
+          "The steps the mobility's tracks took, oldest first, and the steps its stay may take now",
+          [service](const http::Request& request) {
+            const auto timeline = service->Events(auth::ActorOf(request), request.PathId("id"));
+            nlohmann::json allowed = nlohmann::json::array();
+            for (const auto step : timeline.allowed_steps) {
+              allowed.push_back(kStayStepTable.Name(step));
+            }
+            return http::Response::Json(
+                200, {{"items", EventsJson(timeline.events)}, {"allowed_steps", allowed}});
+          })
       .Returns(200, EventsSchema());
   router
       .Add("GET", "/api/v1/me/mobilities", kReadOwnMobility,

@@ -98,6 +98,10 @@ TEST_F(MobilityApi, AcceptingAPlaceNominatesTheStudentAndTheStayRunsToItsEnd) {
 
   // Steps out of order, stale versions and bad days are refused and change nothing.
   EXPECT_TRUE(IsError(Step(mobility, {{"step", "complete"}}), 422, "validation_failed", "step"));
+  const Response fresh = office.Get(MobilityPath(IdOf(mobility)) + "/events");
+  ASSERT_TRUE(IsJson(fresh, 200)) << fresh;
+  EXPECT_EQ(fresh.json["items"], Json::array());
+  EXPECT_EQ(fresh.json["allowed_steps"], Json::array({"accept", "reject", "cancel"}));
   EXPECT_TRUE(IsError(office.Post(MobilityPath(IdOf(mobility)) + "/stay", {{"step", "accept"}},
                                   IfMatch(VersionOf(mobility) + 1)),
                       412, "precondition_failed"));
@@ -148,6 +152,7 @@ TEST_F(MobilityApi, AcceptingAPlaceNominatesTheStudentAndTheStayRunsToItsEnd) {
   EXPECT_EQ(events.json["items"][0]["from_state"], "nominated");
   EXPECT_EQ(events.json["items"][2]["on"], "2027-10-02");
   EXPECT_EQ(events.json["items"][4]["to_state"], "completed");
+  EXPECT_EQ(events.json["allowed_steps"], Json::array());
   mine = student.Get("/api/v1/me/mobilities");
   ASSERT_TRUE(IsJson(mine, 200)) << mine;
   int own_events = 0;
