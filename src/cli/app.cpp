@@ -26,6 +26,7 @@
 #include "imports/routes.h"
 #include "jobs/routes.h"
 #include "mobility/mobilities.h"
+#include "mobility/nominations.h"
 #include "organisation/import/importers.h"
 #include "organisation/model.h"
 #include "organisation/org_units.h"

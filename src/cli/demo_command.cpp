@@ -7,6 +7,7 @@
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "demo/demo.h"
+#include "mobility/mobility_demo.h"
 
 namespace weltcampus::cli {
 
@@ -38,6 +39,8 @@ int Demo(const DemoOptions& options) {
   auto summary =
       database->Write([&](store::Connection& c) { return demo::Build(c, data, settings); });
   exchange::RunAllocationHistory(*database, summary.history, settings.seed, settings.today);
+  const auto mobilities = mobility::BuildMobilityDemo(*database, summary.history.call_id,
+                                                      settings.seed, settings.today);
   database->RefreshPlannerStatistics();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -54,6 +57,8 @@ int Demo(const DemoOptions& options) {
       "offered\n",
       summary.history.call_id, summary.history.applications, summary.history.runs,
       summary.history.placed);
+  fmt::print("mobilities: {} in the past ten years, {} this year, {} steps of their stays\n",
+             mobilities.past, mobilities.current, mobilities.events);
   std::fflush(stdout);
   PrintDemoAccounts();
   return 0;

@@ -44,6 +44,10 @@ TEST(DateTest, ParsesAndValidatesCalendar) {
   EXPECT_FALSE(Date::Parse("27-01-01"));
   EXPECT_EQ(Date::Parse("2027-01-31")->AddMonths(1).ToString(), "2027-02-28");
   EXPECT_EQ(Date::Parse("2026-11-28")->AddMonths(12).ToString(), "2027-11-28");
+  EXPECT_EQ(Date::Parse("2028-02-27")->AddDays(3).ToString(), "2028-03-01");  // a leap year
+  EXPECT_EQ(Date::Parse("2027-02-27")->AddDays(3).ToString(), "2027-03-02");
+  EXPECT_EQ(Date::Parse("2027-01-01")->AddDays(-1).ToString(), "2026-12-31");
+  EXPECT_EQ(Date::Parse("2027-03-01")->AddDays(111).ToString(), "2027-06-20");  // a tertial
 }
 
 TEST(TimestampTest, RoundTrips) {

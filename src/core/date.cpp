@@ -60,6 +60,14 @@ Date Date::AddMonths(int months) const {
   return result;
 }
 
+Date Date::AddDays(int days) const {
+  const std::chrono::sys_days shifted =
+      std::chrono::sys_days(std::chrono::year(year) / month / day) + std::chrono::days(days);
+  const std::chrono::year_month_day ymd(shifted);
+  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
 std::string NowUtcTimestamp() { return UtcTimestamp(std::chrono::system_clock::now()); }
 
 std::string UtcTimestamp(std::chrono::system_clock::time_point time) {

@@ -17,6 +17,7 @@ struct Date {
   static Date TodayUtc();
   std::string ToString() const;
   Date AddMonths(int months) const;  // clamps the day to the target month's length
+  Date AddDays(int days) const;
   auto operator<=>(const Date&) const = default;
 };
 

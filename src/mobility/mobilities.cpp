@@ -1,8 +1,10 @@
 #include "mobility/mobilities.h"
 
 #include <array>
+#include <map>
 
 #include "audit/record_changes.h"
+#include "auth/repository.h"
 #include "core/codes.h"
 #include "core/error.h"
 #include "core/json_schema.h"
@@ -28,6 +30,11 @@ bool IsTraineeshipCategory(QuotaCategory category) {
 void CheckFunding(const Mobility& mobility) {
   const bool studies = mobility.funding_line == FundingLine::kErasmusKa131Studies;
   const bool traineeship = mobility.funding_line == FundingLine::kErasmusKa131Traineeship;
+  if (mobility.funding_line == FundingLine::kErasmusKa131Staff &&
+      !partners::IsStaffCategory(mobility.category)) {
+    throw ValidationError("funding_line",
+                          "Erasmus+ KA131 staff mobility funds staff teaching and training only");
+  }
   if (!studies && !traineeship) {
     return;
   }
@@ -127,31 +134,6 @@ std::vector<TrackEvent> EventsOf(store::Connection& c, int64_t mobility_id) {
   return events;
 }
 
-void InsertStayEvent(store::Connection& c, const audit::Actor& actor, const Mobility& before,
-                     const Mobility& after, const StayStepRequest& request) {
-  std::optional<std::string> on;
-  if (request.step == StayStep::kStart) {
-    on = after.actual_start;
-  } else if (request.step == StayStep::kComplete || request.step == StayStep::kEndEarly) {
-    on = after.actual_end;
-  } else if (request.step == StayStep::kExtend) {
-    on = after.planned_end;
-  }
-  c.Exec(
-      "INSERT INTO mobility_events (mobility_id, track, step, from_state, to_state, on_date, "
-      "reason, user_id, at) VALUES (:mobility, 'stay', :step, :from_state, :to_state, :on_date, "
-      ":reason, :user_id, :at)",
-      store::Params()
-          .Set("mobility", before.id)
-          .Set("step", std::string(kStayStepTable.Name(request.step)))
-          .Set("from_state", std::string(kStayStateTable.Name(before.stay_state)))
-          .Set("to_state", std::string(kStayStateTable.Name(after.stay_state)))
-          .Set("on_date", on)
-          .Set("reason", request.reason)
-          .Set("user_id", actor.user_id)
-          .Set("at", NowUtcTimestamp()));
-}
-
 }  // namespace
 
 nlohmann::json TrackEventSchema() {
@@ -165,6 +147,7 @@ nlohmann::json TrackEventSchema() {
                  {"on", NullableText()},
                  {"reason", NullableText()},
                  {"user_id", NullableId()},
+                 {"by", NullableText()},
                  {"at", Text()}});
 }
 
@@ -237,6 +220,7 @@ nlohmann::json ToJson(const TrackEvent& event) {
           {"on", event.on ? nlohmann::json(*event.on) : nullptr},
           {"reason", event.reason ? nlohmann::json(*event.reason) : nullptr},
           {"user_id", event.user_id ? nlohmann::json(*event.user_id) : nullptr},
+          {"by", event.by ? nlohmann::json(*event.by) : nullptr},
           {"at", event.at}};
 }
 
@@ -288,10 +272,6 @@ void CheckMobility(store::Connection& c, const Mobility& mobility) {
   }
   const bool outgoing_student =
       mobility.direction == Direction::kOutgoing && !partners::IsStaffCategory(mobility.category);
-  if (outgoing_student && !mobility.student_id) {
-    throw ValidationError("student_id",
-                          "An outgoing student's mobility names their student record");
-  }
   if (!outgoing_student && mobility.student_id) {
     throw ValidationError("student_id",
                           "Only an outgoing student's mobility names a student record; give the "
@@ -337,9 +317,48 @@ Mobility MobilityService::TakeStayStep(const audit::Actor& actor, int64_t id,
         [&](store::Connection& c, const Mobility& current) {
           Mobility after = ApplyStayStep(current, request, today);
           MobilityTable().Update(c, after, expected_version);
-          InsertStayEvent(c, actor, current, after, request);
+          TrackEvent event = StayEventOf(current, after, request.step);
+          event.reason = request.reason;
+          event.user_id = actor.user_id;
+          event.at = NowUtcTimestamp();
+          InsertTrackEvents(c, {event});
         });
   });
+}
+
+TrackEvent StayEventOf(const Mobility& before, const Mobility& after, StayStep step) {
+  TrackEvent event;
+  event.mobility_id = before.id;
+  event.track = "stay";
+  event.step = kStayStepTable.Name(step);
+  event.from_state = std::string(kStayStateTable.Name(before.stay_state));
+  event.to_state = kStayStateTable.Name(after.stay_state);
+  event.on = StepDay(after, step);
+  return event;
+}
+
+std::vector<store::Params> EventRows(const std::vector<TrackEvent>& events) {
+  std::vector<store::Params> rows;
+  rows.reserve(events.size());
+  for (const auto& event : events) {
+    rows.push_back(store::Params()
+                       .Set("mobility_id", event.mobility_id)
+                       .Set("track", event.track)
+                       .Set("step", event.step)
+                       .Set("from_state", event.from_state)
+                       .Set("to_state", event.to_state)
+                       .Set("on_date", event.on)
+                       .Set("reason", event.reason)
+                       .Set("user_id", event.user_id)
+                       .Set("at", event.at));
+  }
+  return rows;
+}
+
+void InsertTrackEvents(store::Connection& c, const std::vector<TrackEvent>& events) {
+  if (!events.empty()) {
+    c.InsertRows("mobility_events", EventRows(events));
+  }
 }
 
 Timeline MobilityService::Events(const audit::Actor& actor, int64_t id) {
@@ -348,7 +367,24 @@ Timeline MobilityService::Events(const audit::Actor& actor, int64_t id) {
     if (const auto person = AccountOfMobility(c, mobility)) {
       audit::RecordRead(c, actor, "mobility", std::to_string(id), person);
     }
-    return Timeline{.events = EventsOf(c, id), .allowed_steps = AllowedSteps(mobility.stay_state)};
+    Timeline timeline{.events = EventsOf(c, id),
+                      .allowed_steps = AllowedSteps(mobility.stay_state)};
+    std::map<int64_t, std::optional<std::string>> names;
+    for (auto& event : timeline.events) {
+      if (!event.user_id) {
+        continue;
+      }
+      auto known = names.find(*event.user_id);
+      if (known == names.end()) {
+        const auto user = auth::repository::FindUser(c, *event.user_id);
+        known = names
+                    .emplace(*event.user_id,
+                             user ? std::optional<std::string>(user->display_name) : std::nullopt)
+                    .first;
+      }
+      event.by = known->second;
+    }
+    return timeline;
   });
 }
 

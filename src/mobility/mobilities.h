@@ -46,6 +46,7 @@ struct TrackEvent {
   std::optional<std::string> on;
   std::optional<std::string> reason;
   std::optional<int64_t> user_id;
+  std::optional<std::string> by;  // the account's display name, in the office's timeline
   std::string at;
 };
 nlohmann::json ToJson(const TrackEvent& event);
@@ -57,6 +58,11 @@ struct Timeline {
   std::vector<StayStep> allowed_steps;
 };
 nlohmann::json TrackEventSchema();
+
+// The event of a step of the stay track (without its reason, actor and time), and the events
+// written in one statement per 50 (the demo replays whole tracks).
+TrackEvent StayEventOf(const Mobility& before, const Mobility& after, StayStep step);
+void InsertTrackEvents(store::Connection& c, const std::vector<TrackEvent>& events);
 
 // The account the mobility is about (an outgoing student's), for the audit of staff reads.
 std::optional<int64_t> AccountOfMobility(store::Connection& c, const Mobility& mobility);
@@ -79,8 +85,6 @@ class MobilityService {
 Mobility CreateMobility(store::Connection& c, const audit::Actor& actor, Mobility mobility);
 
 void RegisterMobilityRoutes(http::Router& router, store::Database& database);
-// The nomination of a student who accepts a place (exchange/place_hooks.h).
-void RegisterNominations();
 void RegisterMobilityPersonalData();
 
 }  // namespace weltcampus::mobility

@@ -17,20 +17,23 @@ using partners::Direction;
 using partners::QuotaCategory;
 
 // How a stay is funded. Erasmus+ KA131 are the programme's mobilities between programme
-// countries (studies; traineeships, among them clinical electives and tertials); KA171 with
-// partner countries; blended intensive programmes; short-term doctoral mobility.
+// countries (studies; traineeships, among them clinical electives and tertials; staff teaching and
+// training); KA171 with partner countries; blended intensive programmes; short-term doctoral
+// mobility.
 enum class FundingLine {
   kErasmusKa131Studies,
   kErasmusKa131Traineeship,
+  kErasmusKa131Staff,
   kErasmusKa171,
   kErasmusBip,
   kErasmusDoctoralShort,
   kOtherScholarship,
   kNone
 };
-inline constexpr EnumTable<FundingLine, 7> kFundingLineTable(
+inline constexpr EnumTable<FundingLine, 8> kFundingLineTable(
     "funding_line", {{{FundingLine::kErasmusKa131Studies, "erasmus_ka131_studies"},
                       {FundingLine::kErasmusKa131Traineeship, "erasmus_ka131_traineeship"},
+                      {FundingLine::kErasmusKa131Staff, "erasmus_ka131_staff"},
                       {FundingLine::kErasmusKa171, "erasmus_ka171"},
                       {FundingLine::kErasmusBip, "erasmus_bip"},
                       {FundingLine::kErasmusDoctoralShort, "erasmus_doctoral_short"},
@@ -64,8 +67,8 @@ struct Mobility {
   int64_t id = 0;
   Direction direction = Direction::kOutgoing;
   QuotaCategory category = QuotaCategory::kStudentStudies;
-  // The person: an outgoing student by their student record (names copied from it), anyone else
-  // (staff, incoming people) by name and e-mail.
+  // The person: an outgoing student by their student record where the school has one (names
+  // copied from it), anyone else (staff, incoming people, former students) by name and e-mail.
   std::optional<int64_t> student_id;
   std::optional<std::string> family_name;  // always set once written
   std::optional<std::string> given_name;

@@ -2,11 +2,12 @@
 // accepted place (exchange/place_hooks.h) and this module writes the mobility in the same
 // transaction, with the partner, agreement, quota and semester of the offer, or the stay the
 // student planned in a funding call.
+#include "mobility/nominations.h"
+
 #include <algorithm>
 #include <array>
-#include <string_view>
 
-#include "exchange/place_hooks.h"
+#include "exchange/funding.h"
 #include "mobility/mobilities.h"
 #include "partners/repository.h"
 
@@ -14,18 +15,10 @@ namespace weltcampus::mobility {
 
 namespace {
 
-// The EU's member states and the third countries associated to the programme (Erasmus+
-// Programme Guide 2025): their institutions take part in KA131; the rest of the world through
-// KA171.
 constexpr std::array<std::string_view, 33> kErasmusProgrammeCountries = {
     "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR",
     "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL",
     "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO", "MK", "RS", "TR"};
-
-bool IsProgrammeCountry(const std::optional<std::string>& country) {
-  return country && std::find(kErasmusProgrammeCountries.begin(), kErasmusProgrammeCountries.end(),
-                              *country) != kErasmusProgrammeCountries.end();
-}
 
 int64_t PlannedDays(const Mobility& mobility) {
   const auto first = Date::Parse(mobility.planned_start);
@@ -33,27 +26,15 @@ int64_t PlannedDays(const Mobility& mobility) {
   return first && last ? exchange::ErasmusDays(*first, *last) : 0;
 }
 
-// An Erasmus agreement funds the stay through KA131 inside the programme's countries and KA171
-// outside them; a stay too short for Erasmus, or under another agreement, starts without a
-// funding line, which the office sets.
-FundingLine FundingOf(store::Connection& c, const Mobility& mobility, bool erasmus_agreement) {
-  if (!erasmus_agreement || PlannedDays(mobility) < 60) {
-    return FundingLine::kNone;
+std::optional<std::string> PartnerCountry(store::Connection& c, const Mobility& mobility) {
+  if (!mobility.partnership_id) {
+    return mobility.host_country;
   }
   const auto institution_id =
-      mobility.partnership_id
-          ? partners::repository::FindPartnershipInstitution(c, *mobility.partnership_id)
-          : std::nullopt;
+      partners::repository::FindPartnershipInstitution(c, *mobility.partnership_id);
   const auto institution =
       institution_id ? partners::repository::FindInstitution(c, *institution_id) : std::nullopt;
-  const auto country =
-      institution ? std::optional<std::string>(institution->country) : mobility.host_country;
-  if (!IsProgrammeCountry(country)) {
-    return FundingLine::kErasmusKa171;
-  }
-  return mobility.category == QuotaCategory::kStudentStudies
-             ? FundingLine::kErasmusKa131Studies
-             : FundingLine::kErasmusKa131Traineeship;
+  return institution ? std::optional<std::string>(institution->country) : std::nullopt;
 }
 
 QuotaCategory CategoryOfStay(exchange::StayCategory category) {
@@ -70,6 +51,30 @@ QuotaCategory CategoryOfStay(exchange::StayCategory category) {
 
 void Nominate(store::Connection& c, const audit::Actor& actor,
               const exchange::AcceptedPlace& place) {
+  if (auto mobility = NominationOf(c, place)) {
+    CreateMobility(c, actor, std::move(*mobility));
+  }
+}
+
+}  // namespace
+
+bool IsErasmusProgrammeCountry(std::string_view country) {
+  return std::find(kErasmusProgrammeCountries.begin(), kErasmusProgrammeCountries.end(), country) !=
+         kErasmusProgrammeCountries.end();
+}
+
+FundingLine ErasmusLineOf(std::string_view country, QuotaCategory category) {
+  if (!IsErasmusProgrammeCountry(country)) {
+    return FundingLine::kErasmusKa171;
+  }
+  if (partners::IsStaffCategory(category)) {
+    return FundingLine::kErasmusKa131Staff;
+  }
+  return category == QuotaCategory::kStudentStudies ? FundingLine::kErasmusKa131Studies
+                                                    : FundingLine::kErasmusKa131Traineeship;
+}
+
+std::optional<Mobility> NominationOf(store::Connection& c, const exchange::AcceptedPlace& place) {
   Mobility mobility;
   mobility.direction = Direction::kOutgoing;
   mobility.student_id = place.student_id;
@@ -100,13 +105,16 @@ void Nominate(store::Connection& c, const audit::Actor& actor,
     mobility.planned_end = place.stay->ends_on;
     erasmus_agreement = true;  // a funding call grants Erasmus+ traineeship days
   } else {
-    return;
+    return std::nullopt;
   }
-  mobility.funding_line = FundingOf(c, mobility, erasmus_agreement);
-  CreateMobility(c, actor, std::move(mobility));
+  // A stay too short for Erasmus, or under another agreement, starts without a funding line,
+  // which the office sets.
+  const auto country = PartnerCountry(c, mobility);
+  if (erasmus_agreement && country && PlannedDays(mobility) >= 60) {
+    mobility.funding_line = ErasmusLineOf(*country, mobility.category);
+  }
+  return mobility;
 }
-
-}  // namespace
 
 void RegisterNominations() { exchange::DeclarePlaceAccepted("mobility.nominate", Nominate); }
 

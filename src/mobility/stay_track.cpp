@@ -86,6 +86,10 @@ StayState StateAfter(StayState state, StayStep step) {
 
 bool IsFinal(StayState state) { return AllowedSteps(state).empty(); }
 
+bool RecordsDay(StayStep step) {
+  return step == StayStep::kStart || step == StayStep::kComplete || step == StayStep::kEndEarly;
+}
+
 Mobility ApplyStayStep(const Mobility& mobility, const StayStepRequest& request, Date today) {
   if (Find(mobility.stay_state, request.step) == nullptr) {
     throw ValidationError(
@@ -97,6 +101,13 @@ Mobility ApplyStayStep(const Mobility& mobility, const StayStepRequest& request,
     throw ValidationError(
         "reason",
         "Say why (the step " + std::string(kStayStepTable.Name(request.step)) + " needs a reason)");
+  }
+  if (request.on && !RecordsDay(request.step)) {
+    throw ValidationError(
+        "on", "The step " + std::string(kStayStepTable.Name(request.step)) + " records no day");
+  }
+  if (request.until && request.step != StayStep::kExtend) {
+    throw ValidationError("until", "Only an extension has a new last day");
   }
   Mobility after = mobility;
   after.stay_state = StateAfter(mobility.stay_state, request.step);
@@ -138,6 +149,20 @@ Mobility ApplyStayStep(const Mobility& mobility, const StayStepRequest& request,
       break;
   }
   return after;
+}
+
+std::optional<std::string> StepDay(const Mobility& after, StayStep step) {
+  switch (step) {
+    case StayStep::kStart:
+      return after.actual_start;
+    case StayStep::kComplete:
+    case StayStep::kEndEarly:
+      return after.actual_end;
+    case StayStep::kExtend:
+      return after.planned_end;
+    default:
+      return std::nullopt;
+  }
 }
 
 }  // namespace weltcampus::mobility

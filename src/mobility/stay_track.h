@@ -48,8 +48,8 @@ inline constexpr EnumTable<StayStep, 10> kStayStepTable("stay_step",
 inline constexpr std::size_t kMaxStepReason = 1000;
 
 // A step asked for: `on` is the day it happened (start, complete, end early; today when not
-// given), `until` the new planned end of an extension, `reason` why (required to reject,
-// interrupt, end early and cancel).
+// given; refused for the other steps), `until` the new planned end of an extension (refused for
+// the others), `reason` why (required to reject, interrupt, end early and cancel).
 struct StayStepRequest {
   StayStep step = StayStep::kAccept;
   std::optional<std::string> on;
@@ -61,6 +61,8 @@ struct StayStepRequest {
 std::vector<StayStep> AllowedSteps(StayState state);
 StayState StateAfter(StayState state, StayStep step);  // only for an allowed step
 bool IsFinal(StayState state);
+// Whether the step records the day it happened (`on`): start, complete, end early.
+bool RecordsDay(StayStep step);
 
 // The mobility after the step: its state, and its actual dates or planned end where the step sets
 // them. ApiError 422 naming the field: a step this state does not allow ("step", naming the
@@ -68,5 +70,9 @@ bool IsFinal(StayState state);
 // extension that does not end later, a final-year tertial abroad that starts without the state
 // examination office's equivalence decision ("equivalence_decided_on").
 Mobility ApplyStayStep(const Mobility& mobility, const StayStepRequest& request, Date today);
+
+// The day a step records, from the mobility after it: the first day (start), the last (complete,
+// end early), the new planned end (extend); none for the others.
+std::optional<std::string> StepDay(const Mobility& after, StayStep step);
 
 }  // namespace weltcampus::mobility

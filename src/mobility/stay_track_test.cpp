@@ -59,7 +59,9 @@ TEST(StayTrack, EveryStateAllowsExactlyItsSteps) {
       const bool allowed = std::find(steps.begin(), steps.end(), step) != steps.end();
       auto request = Step(step);
       request.reason = "a reason";
-      request.until = "2028-06-30";
+      if (step == kExtend) {
+        request.until = "2028-06-30";
+      }
       const std::string field = FieldOfRefusal(StayIn(state), request);
       EXPECT_EQ(field == "step", !allowed)
           << kStayStateTable.Name(state) << " " << kStayStepTable.Name(step) << ": " << field;
@@ -113,6 +115,12 @@ TEST(StayTrack, RefusalsNameTheirField) {
   EXPECT_EQ(FieldOfRefusal(ongoing, extend), "until");
   extend.until = "2028-04-01";
   EXPECT_EQ(FieldOfRefusal(ongoing, extend), "(allowed)");
+  // A day or a last day the step does not record is refused, not ignored.
+  auto prepare = Step(StayStep::kPrepare);
+  prepare.on = "2027-09-01";
+  EXPECT_EQ(FieldOfRefusal(StayIn(StayState::kAccepted), prepare), "on");
+  complete.until = "2028-04-01";
+  EXPECT_EQ(FieldOfRefusal(ongoing, complete), "until");
 }
 
 TEST(StayTrack, AFinalYearTertialAbroadDepartsOnlyWithItsEquivalenceDecision) {

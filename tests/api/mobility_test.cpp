@@ -150,6 +150,7 @@ TEST_F(MobilityApi, AcceptingAPlaceNominatesTheStudentAndTheStayRunsToItsEnd) {
     EXPECT_EQ(events.json["items"][i]["track"], "stay");
   }
   EXPECT_EQ(events.json["items"][0]["from_state"], "nominated");
+  EXPECT_FALSE(events.json["items"][0]["by"].get<std::string>().empty());  // the office's name
   EXPECT_EQ(events.json["items"][2]["on"], "2027-10-02");
   EXPECT_EQ(events.json["items"][4]["to_state"], "completed");
   EXPECT_EQ(events.json["allowed_steps"], Json::array());

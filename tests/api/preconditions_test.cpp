@@ -171,6 +171,19 @@ const std::map<std::pair<std::string, std::string>, PreconditionSetup>& Precondi
                                 {{"country", "SE"}, {"months", 5}, {"study_cycle", "single"}},
                                 "/api/v1/student-stays-abroad"));
     });
+    both("/api/v1/mobilities/{id}", [](PreconditionTarget* t) {
+      *t = RecordAt(ChildRecord("/api/v1/mobilities",
+                                {{"direction", "incoming"},
+                                 {"category", "staff_teaching"},
+                                 {"family_name", "Vorbedingung"},
+                                 {"given_name", Unique("Ola")},
+                                 {"host_name", "Universitetet i Bergen"},
+                                 {"host_country", "NO"},
+                                 {"academic_year", "2027/2028"},
+                                 {"planned_start", "2027-11-08"},
+                                 {"planned_end", "2027-11-12"}},
+                                "/api/v1/mobilities"));
+    });
     // The demo's calls and offers: edits of them may meet other rules, and they stay.
     both("/api/v1/calls/{id}", [](PreconditionTarget* t) {
       *t = RecordAt("/api/v1/calls/" + DemoId("SELECT id FROM calls ORDER BY id DESC LIMIT 1"));

@@ -12,5 +12,6 @@ import * as applications from './routes/applications/module.js';
 import * as allocation from './routes/allocation/module.js';
 import * as demand from './routes/demand/module.js';
 import * as retention from './routes/retention/module.js';
+import * as mobility from './routes/mobility/module.js';
 
-export const modules = [partners, agreements, students, calls, applications, allocation, demand, retention, account, users, audit, imports];
+export const modules = [partners, agreements, students, calls, applications, allocation, demand, mobility, retention, account, users, audit, imports];

@@ -13,7 +13,8 @@ import allocation from './api/allocation.js';
 import demand from './api/demand.js';
 import retention from './api/retention.js';
 import objections from './api/objections.js';
+import mobility from './api/mobility.js';
 
 export * from './api/core.js';
 
-export const api = { ...coreApi, ...accounts, ...audit, ...organisation, ...partners, ...students, ...calls, ...applications, ...allocation, ...demand, ...retention, ...objections, ...imports };
+export const api = { ...coreApi, ...accounts, ...audit, ...organisation, ...partners, ...students, ...calls, ...applications, ...allocation, ...demand, ...retention, ...objections, ...mobility, ...imports };

@@ -28,6 +28,9 @@ export default {
     funding_status: ['funded', 'partly_funded', 'budget_spent', 'not_eligible'],
     objection_status: ['open', 'answered'],
     objection_decision: ['upheld', 'rejected'],
+    funding_line: ['erasmus_ka131_studies', 'erasmus_ka131_traineeship', 'erasmus_ka131_staff', 'erasmus_ka171', 'erasmus_bip', 'erasmus_doctoral_short', 'other_scholarship', 'none'],
+    stay_state: ['nominated', 'accepted', 'preparing', 'ongoing', 'interrupted', 'completed', 'ended_early', 'cancelled', 'rejected'],
+    stay_step: ['accept', 'reject', 'prepare', 'start', 'extend', 'interrupt', 'resume', 'complete', 'end_early', 'cancel'],
     world_region: ['europe', 'asia', 'africa', 'northern_america', 'latin_america_caribbean', 'oceania', 'antarctica'],
   },
   agreement_status_transitions: {

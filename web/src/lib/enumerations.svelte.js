@@ -33,6 +33,9 @@ export const LABELS = {
   funding_status: 'fundingStatus',
   objection_status: 'objections.status',
   objection_decision: 'objections.decision',
+  funding_line: 'fundingLine',
+  stay_state: 'stayState',
+  stay_step: 'stayStep',
 };
 
 export const enumerations = $state({

@@ -15,5 +15,6 @@ import demand from './de/demand.js';
 import retention from './de/retention.js';
 import funding from './de/funding.js';
 import objections from './de/objections.js';
+import mobility from './de/mobility.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand, retention, funding, objections);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand, retention, funding, objections, mobility);

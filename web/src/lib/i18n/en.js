@@ -15,5 +15,6 @@ import demand from './en/demand.js';
 import retention from './en/retention.js';
 import funding from './en/funding.js';
 import objections from './en/objections.js';
+import mobility from './en/mobility.js';
 
-export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand, retention, funding, objections);
+export default mergeMessages(core, partners, accounts, audit, imports, documents, students, calls, applications, allocation, demand, retention, funding, objections, mobility);

@@ -141,6 +141,15 @@ export default {
     last_academic_year: 'Bitte ein Studienjahr wie 2031/2032 eingeben, nicht vor dem ersten.',
     org_unit_id: 'Bitte ein Institut oder eine Klinik wählen.',
     partner_institution_ids: 'Die Vereinbarung braucht mindestens die Partnereinrichtung.',
+    // Mobilitäten
+    student_id: 'Bitte die Studierende oder den Studierenden wählen.',
+    planned_end: 'Bitte einen letzten Tag eingeben, der nicht vor dem ersten liegt.',
+    host_country: 'Bitte das Land der Gasteinrichtung wählen.',
+    funding_line: 'Diese Förderlinie passt nicht zur Kategorie oder zur Dauer des Aufenthalts.',
+    equivalence_decided_on: 'Ein PJ-Tertial im Ausland braucht den Tag der Gleichwertigkeitsentscheidung.',
+    reason: 'Bitte den Grund angeben.',
+    on: 'Bitte einen Tag eingeben (nicht vor Beginn des Aufenthalts).',
+    until: 'Bitte einen neuen letzten Tag nach dem geplanten eingeben.',
   },
   format: {
     yearRange: '{first} bis {last}',

@@ -141,6 +141,15 @@ export default {
     last_academic_year: 'Enter an academic year such as 2031/2032, not before the first one.',
     org_unit_id: 'Choose a department or clinic.',
     partner_institution_ids: 'The agreement needs at least the partner institution.',
+    // mobilities
+    student_id: 'Choose the student.',
+    planned_end: 'Enter a last day that is not before the first.',
+    host_country: 'Choose the host’s country.',
+    funding_line: 'This funding line does not fit the category or the length of the stay.',
+    equivalence_decided_on: 'A final-year tertial abroad needs the day of the equivalence decision.',
+    reason: 'Give the reason.',
+    on: 'Enter a day (not before the stay began).',
+    until: 'Enter a new last day after the planned one.',
   },
   format: {
     yearRange: '{first} to {last}',
