@@ -63,8 +63,11 @@ CallInput BuildCallInput(store::Connection& c, const Call& call, const RoundBasi
     ApplicantInput entry;
     entry.id = key;
     entry.score = AllocationValue(weights, applicant, common);
+    const auto refused = basis.refused.find(application.id);
     for (const int64_t offer_id : application.preferences) {
-      entry.prefs.push_back(applications::OfferKey(offer_id));
+      if (refused == basis.refused.end() || !refused->second.contains(offer_id)) {
+        entry.prefs.push_back(applications::OfferKey(offer_id));
+      }
     }
     out.input.applicants.push_back(std::move(entry));
     out.application_ids.push_back(application.id);

@@ -30,11 +30,15 @@ inline constexpr EnumTable<RunStatus, 4> kRunStatusTable(
 
 // A student's answer to an offered place; `lapsed` is never stored: a place not answered by the
 // run's accept_by.
-enum class PlaceResponse { kAccepted, kDeclined, kLapsed };
-inline constexpr EnumTable<PlaceResponse, 3> kPlaceResponseTable(
+// Released: an accepted place given back because the partner did not accept the nomination
+// (mobility/ rejects it): the place is free again and the student back in the next round, without
+// that offer.
+enum class PlaceResponse { kAccepted, kDeclined, kLapsed, kReleased };
+inline constexpr EnumTable<PlaceResponse, 4> kPlaceResponseTable(
     "place_response", {{{PlaceResponse::kAccepted, "accepted"},
                         {PlaceResponse::kDeclined, "declined"},
-                        {PlaceResponse::kLapsed, "lapsed"}}});
+                        {PlaceResponse::kLapsed, "lapsed"},
+                        {PlaceResponse::kReleased, "released"}}});
 
 struct AllocationRun {
   int64_t id = 0;
@@ -103,12 +107,14 @@ std::optional<int64_t> LatestRunId(store::Connection& c, int64_t call_id);
 
 // What earlier published rounds leave for a round: round 1 takes every checked application and
 // every offer's places; a later round the places not accepted or still offered, and only the
-// applicants of earlier rounds who never had a place.
+// applicants of earlier rounds who never had a place or whose place was released (without the
+// offer whose partner refused them).
 struct RoundBasis {
   int64_t round = 1;
   std::map<int64_t, int64_t> taken;               // offer id → places taken
   int64_t taken_days = 0;                         // a funding call: days granted and kept
   std::optional<std::set<int64_t>> applications;  // later rounds: who may take part
+  std::map<int64_t, std::set<int64_t>> refused;   // application id → offers released
 };
 
 // A call's instance by ids: offers in id order with their capacity (places + extra places, less

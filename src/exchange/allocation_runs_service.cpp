@@ -106,6 +106,12 @@ RoundBasis BasisOf(store::Connection& c, const Call& call, Date today) {
     if (!place.offer_id && place.days_granted <= 0) {
       continue;
     }
+    if (place.response == PlaceResponse::kReleased) {
+      if (place.offer_id) {
+        basis.refused[place.application_id].insert(*place.offer_id);
+      }
+      continue;
+    }
     placed.insert(place.application_id);
     const bool still_offered = !place.response && place.accept_by && day <= *place.accept_by;
     if (place.response == PlaceResponse::kAccepted || still_offered) {
@@ -380,6 +386,24 @@ std::optional<MyResult> MyResultOf(store::Connection& c, int64_t application_id,
                      today.ToString() <= *mine.run.accept_by;
   ShowLapsed(mine.result, mine.run.accept_by, today);
   return mine;
+}
+
+void ReleaseAcceptedPlace(store::Connection& c, const audit::Actor& actor, int64_t application_id) {
+  const auto result = runs::PublishedResultOf(c, application_id);
+  if (!result || result->response != PlaceResponse::kAccepted) {
+    return;
+  }
+  runs::SetResponse(c, result->id, PlaceResponse::kReleased, NowUtcTimestamp());
+  nlohmann::json before = {{"run_id", result->run_id},
+                           {"response", kPlaceResponseTable.Name(PlaceResponse::kAccepted)}};
+  if (result->offer_id) {
+    before["offer_id"] = *result->offer_id;
+  } else {
+    before["days_granted"] = result->days_granted.value_or(0);
+  }
+  auto after = before;
+  after["response"] = kPlaceResponseTable.Name(PlaceResponse::kReleased);
+  audit::RecordChange(c, actor, "application", application_id, before, after);
 }
 
 void AllocationRunsService::Respond(const audit::Actor& actor, int64_t call_id, Date today,

@@ -59,6 +59,12 @@ class RunningCall {
   int64_t call_id_;
 };
 
+// In the caller's transaction: the application's accepted place of its newest published run is
+// released (the partner did not accept the nomination; mobility/ calls it): the place is free for
+// the next round and the student takes part in it without that offer. Nothing when the
+// application holds no accepted place.
+void ReleaseAcceptedPlace(store::Connection& c, const audit::Actor& actor, int64_t application_id);
+
 class AllocationRunsService {
  public:
   explicit AllocationRunsService(store::Database& database) : database_(database) {}

@@ -28,11 +28,12 @@ constexpr const char* kOpenPlacesSql =
     "SELECT COUNT(*) AS n FROM allocation_runs WHERE call_id = :call AND status = 'published' AND "
     "accept_by >= :today";
 
-// The call's applications without an accepted place of a published run.
+// The call's applications without an accepted place of a published run (a place released after
+// the partner refused the nomination was accepted: its mobility keeps pointing at it).
 constexpr const char* kUnplacedOfCall =
     "SELECT a.id FROM applications a WHERE a.call_id = :call AND NOT EXISTS (SELECT 1 FROM "
     "allocation_results r JOIN allocation_runs u ON u.id = r.run_id WHERE r.application_id = a.id "
-    "AND r.response = 'accepted' AND u.status = 'published')";
+    "AND r.response IN ('accepted', 'released') AND u.status = 'published')";
 
 int64_t SettingInt(store::Connection& c, const char* key, int64_t fallback) {
   const auto text = store::GetSetting(c, key);

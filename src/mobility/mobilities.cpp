@@ -8,6 +8,7 @@
 #include "core/codes.h"
 #include "core/error.h"
 #include "core/json_schema.h"
+#include "exchange/allocation_runs_service.h"
 #include "exchange/funding.h"
 #include "exchange/students.h"
 #include "organisation/repository.h"
@@ -317,6 +318,10 @@ Mobility MobilityService::TakeStayStep(const audit::Actor& actor, int64_t id,
         [&](store::Connection& c, const Mobility& current) {
           Mobility after = ApplyStayStep(current, request, today);
           MobilityTable().Update(c, after, expected_version);
+          if (request.step == StayStep::kReject && current.application_id) {
+            // Back to the call's waiting list: the place is free, the student in the next round.
+            exchange::ReleaseAcceptedPlace(c, actor, *current.application_id);
+          }
           TrackEvent event = StayEventOf(current, after, request.step);
           event.reason = request.reason;
           event.user_id = actor.user_id;

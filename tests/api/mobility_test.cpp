@@ -359,5 +359,57 @@ TEST_F(MobilityApi, AStudentsMobilitiesAreInTheirDataAndOutliveTheirErasureWitho
   EXPECT_TRUE(events.json["items"][0]["reason"].is_null()) << events;
 }
 
+TEST_F(MobilityApi, APartnersRejectionPutsTheStudentBackOnTheCallsWaitingList) {
+  std::string call, first, second, application;
+  ASSERT_NO_FATAL_FAILURE(AddCall("2001-01-31", &call));
+  ASSERT_NO_FATAL_FAILURE(AddOffer(call, &first));
+  ASSERT_NO_FATAL_FAILURE(AddOffer(call, &second));
+  ASSERT_NO_FATAL_FAILURE(
+      AddApplication(call, student_id_, {first, second}, "checked", &application));
+  Json run;
+  ASSERT_NO_FATAL_FAILURE(StartRun(call, &run));
+  ASSERT_NO_FATAL_FAILURE(SignOff(&run));
+  ASSERT_NO_FATAL_FAILURE(Publish(&run));
+  ApiClient student(student_);
+  ASSERT_TRUE(IsJson(student.Post(Mine(call) + "/accept", Json::object()), 200));
+  std::vector<Json> items;
+  ASSERT_NO_FATAL_FAILURE(ListAll(Query(kMobilities, {{"student_id", student_id_}}), 50, &items));
+  Json mobility;
+  for (const auto& item : items) {
+    if (item["application_id"] == std::stoll(application)) {
+      mobility = item;
+    }
+  }
+  ASSERT_TRUE(mobility.is_object()) << "the accepted place nominated the student";
+  EXPECT_EQ(mobility["offer_id"], std::stoll(first));
+
+  // The partner does not accept the nomination: the place is given back.
+  ASSERT_NO_FATAL_FAILURE(StepOk(
+      &mobility, {{"step", "reject"}, {"reason", "The partner's programme is full"}}, "rejected"));
+  const Response mine = student.Get(Mine(call));
+  ASSERT_TRUE(IsJson(mine, 200)) << mine;
+  EXPECT_EQ(mine.json["result"]["response"], "released") << mine;
+  EXPECT_FALSE(mine.json["result"]["can_respond"].get<bool>());
+  const Response results = Api().Get(Run(IdOf(run)) + "/results");
+  ASSERT_TRUE(IsJson(results, 200)) << results;
+  ASSERT_EQ(results.json["items"].size(), 1u);
+  EXPECT_EQ(results.json["items"][0]["response"], "released");
+
+  // Once round one's answers are in, round two gives the student their next wish, never the
+  // offer whose partner refused them, though its place is free again.
+  ASSERT_NO_FATAL_FAILURE(
+      ExecSql("UPDATE allocation_runs SET accept_by = '2001-02-01' WHERE id = " +
+              std::to_string(IdOf(run))));
+  Json second_run;
+  ASSERT_NO_FATAL_FAILURE(StartRun(call, &second_run));
+  EXPECT_EQ(second_run["round"], 2);
+  EXPECT_EQ(second_run["applicants"], 1);
+  EXPECT_EQ(second_run["places"], 2);  // the released place is free again
+  const Response again = Api().Get(Run(IdOf(second_run)) + "/results");
+  ASSERT_TRUE(IsJson(again, 200)) << again;
+  ASSERT_EQ(again.json["items"].size(), 1u);
+  EXPECT_EQ(again.json["items"][0]["offer"]["id"], std::stoll(second)) << again;
+}
+
 }  // namespace
 }  // namespace weltcampus::api_test

@@ -5,7 +5,7 @@ import { t, has } from './i18n/index.svelte.js';
 import { formatNumber } from './format.js';
 
 export const RUN_STATUSES = ['computed', 'signed_off', 'published', 'superseded'];
-export const RESPONSES = ['accepted', 'declined', 'lapsed'];
+export const RESPONSES = ['accepted', 'declined', 'lapsed', 'released'];
 
 /** A score as the allocation compares it: two decimals ("78.25", "78,25"). '–' when there is none. */
 export function formatScore(value, locale) {

@@ -23,7 +23,7 @@ export default {
     offer_term: ['full_year', 'winter', 'summer'],
     tie_rule: ['first_stay_first', 'higher_semester_first'],
     allocation_run_status: ['computed', 'signed_off', 'published', 'superseded'],
-    place_response: ['accepted', 'declined', 'lapsed'],
+    place_response: ['accepted', 'declined', 'lapsed', 'released'],
     stay_category: ['clinical_elective', 'final_year_tertial', 'traineeship'],
     funding_status: ['funded', 'partly_funded', 'budget_spent', 'not_eligible'],
     objection_status: ['open', 'answered'],

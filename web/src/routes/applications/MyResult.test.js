@@ -54,6 +54,14 @@ describe('the student’s result', () => {
     expect(buttons()).toEqual([]);
   });
 
+  it('says when the partner did not accept the nomination and the student takes part in the next round', () => {
+    show({ result: { ...result, response: 'released', can_respond: false } });
+    expect(document.querySelector('[data-testid="result-response"]').textContent).toBe(
+      'The partner did not accept your nomination for Université de Lyon, winter semester. The place is given back, and you take part in the next round with your other preferences.',
+    );
+    expect(buttons()).toEqual([]);
+  });
+
   it('after accept_by says the deadline has passed', () => {
     show({ result: { ...result, accept_by: past, can_respond: false } });
     expect(buttons()).toEqual([]);

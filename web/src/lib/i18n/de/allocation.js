@@ -83,6 +83,7 @@ export default {
       accepted: 'Angenommen',
       declined: 'Abgelehnt',
       lapsed: 'Nicht rechtzeitig beantwortet',
+      released: 'Zurückgegeben: der Partner hat die Nominierung nicht angenommen',
     },
     why: {
       offerFull: '{offer}: Die Plätze gingen an Bewerbende mit höherer Punktzahl; der letzte Platz ging bei {cutoff}, die Punktzahl der Person dort war {own}.',
@@ -113,6 +114,7 @@ export default {
     accepted: 'Sie haben den Platz bei {offer} angenommen.',
     declined: 'Sie haben den Platz bei {offer} abgelehnt.',
     lapsed: 'Der Platz bei {offer} wurde nicht bis zum {date} angenommen und ist verfallen.',
+    released: 'Der Partner hat Ihre Nominierung für {offer} nicht angenommen. Der Platz geht zurück, und Sie nehmen mit Ihren übrigen Wünschen an der nächsten Runde teil.',
     tooLate: 'Die Frist für eine Antwort war der {date}.',
     why: {
       offerFull: '{offer}: Der Platz ging an Bewerbende mit höherer Punktzahl; der letzte Platz ging bei {cutoff}, Ihre Punktzahl dort war {own}.',

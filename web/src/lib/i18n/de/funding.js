@@ -48,6 +48,7 @@ export default {
       accepted: 'Sie haben die Erasmus+-Förderung von {offer} angenommen.',
       declined: 'Sie haben die Erasmus+-Förderung von {offer} abgelehnt; die Monate gehen für die nächste Runde an das Budget zurück.',
       lapsed: 'Die Förderung von {offer} wurde nicht bis {date} angenommen und ist verfallen; die Monate gehen an das Budget zurück.',
+      released: 'Die Gasteinrichtung hat den Aufenthalt {offer} nicht angenommen; die Förderung geht an das Budget zurück.',
     },
     office: {
       months: '{granted} von {asked} Monaten',

@@ -82,6 +82,7 @@ export default {
       accepted: 'Accepted',
       declined: 'Declined',
       lapsed: 'Not answered in time',
+      released: 'Given back: the partner did not accept the nomination',
     },
     why: {
       offerFull: '{offer}: its places went to applicants with a higher score; the last place went at {cutoff}, the applicant’s score there was {own}.',
@@ -112,6 +113,7 @@ export default {
     accepted: 'You accepted the place at {offer}.',
     declined: 'You declined the place at {offer}.',
     lapsed: 'The place at {offer} was not accepted by {date} and has lapsed.',
+    released: 'The partner did not accept your nomination for {offer}. The place is given back, and you take part in the next round with your other preferences.',
     tooLate: 'The deadline to answer was {date}.',
     why: {
       offerFull: '{offer}: the place went to applicants with a higher score; the last place went at {cutoff}, your score there was {own}.',

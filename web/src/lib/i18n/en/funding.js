@@ -48,6 +48,7 @@ export default {
       accepted: 'You accepted Erasmus+ funding of {offer}.',
       declined: 'You declined Erasmus+ funding of {offer}; the months go back to the budget for the next round.',
       lapsed: 'The funding of {offer} was not accepted by {date} and has lapsed; the months go back to the budget.',
+      released: 'The host did not accept the stay of {offer}; the funding goes back to the budget.',
     },
     office: {
       months: '{granted} of {asked} months',
