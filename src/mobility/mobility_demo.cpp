@@ -212,6 +212,15 @@ void ReplayPast(Dice& dice, Replay& replay, const Span& span) {
   replay.Take(StayStep::kComplete, end);
 }
 
+// A past stay planned for its span, replayed to its end and written, entered 120 days before it.
+void WritePast(store::Connection& c, Dice& dice, Mobility mobility, const Span& span,
+               DemoMobilities& made) {
+  Plan(mobility, span);
+  Replay replay(std::move(mobility));
+  ReplayPast(dice, replay, span);
+  replay.Write(c, span.start.AddDays(-120), made);
+}
+
 // The people a quota sent or received in a year: each of its places filled with a chance.
 int DrawPeople(Dice& dice, const Quota& quota) {
   const int chance = quota.direction == Direction::kOutgoing ? 45 : 35;
@@ -258,10 +267,7 @@ int64_t BuildPast(store::Connection& c, Dice& dice, const std::vector<Agreement>
                                          !partners::IsStaffCategory(quota.category) &&
                                          mobility.funding_line != FundingLine::kNone &&
                                          dice.Percent(15);
-          Plan(mobility, span);
-          Replay replay(std::move(mobility));
-          ReplayPast(dice, replay, span);
-          replay.Write(c, span.start.AddDays(-120), made);
+          WritePast(c, dice, std::move(mobility), span, made);
           ++count;
         }
       }
@@ -303,10 +309,7 @@ int64_t BuildSelfOrganised(store::Connection& c, Dice& dice, int year, DemoMobil
         mobility.funding_line =
             dice.Percent(50) ? FundingLine::kOtherScholarship : FundingLine::kNone;
       }
-      Plan(mobility, span);
-      Replay replay(std::move(mobility));
-      ReplayPast(dice, replay, span);
-      replay.Write(c, span.start.AddDays(-120), made);
+      WritePast(c, dice, std::move(mobility), span, made);
       ++count;
     }
   }

@@ -1,3 +1,6 @@
+// The mobility routes (docs/api.md "Mobilities"): the kit's five for the record, a step of the stay
+// track at the version read, the timeline with the steps allowed now, and the student's own
+// mobilities.
 #include <array>
 #include <memory>
 
