@@ -239,16 +239,22 @@ TEST_F(ApplicationRetentionApi, TheScheduleIsTheOfficesWithIfMatchAndBounds) {
 TEST_F(ApplicationRetentionApi, ApplicationsAreInTheDataExportAndLoseTheirNotesOnErasure) {
   std::string call, offer, application, run;
   ASSERT_NO_FATAL_FAILURE(AddCall(2185, &call, &offer));
-  // A student without an account and without applications (other tests apply with the first ones).
-  std::string student;
-  ASSERT_NO_FATAL_FAILURE(
-      One("SELECT id FROM students WHERE user_id IS NULL AND id NOT IN (SELECT student_id FROM "
-          "applications) ORDER BY id LIMIT 1",
-          &student));
+  // A student of her own, linked to her account (the shared database's students apply elsewhere).
   Account carla;
   ASSERT_NO_FATAL_FAILURE(CreateAccount({"student"}, &carla));
-  ASSERT_NO_FATAL_FAILURE(ExecSql("UPDATE students SET user_id = " + std::to_string(carla.id) +
-                                  " WHERE id = " + student));
+  std::string programme;
+  ASSERT_NO_FATAL_FAILURE(One("SELECT id FROM programmes ORDER BY id LIMIT 1", &programme));
+  const Response made =
+      Api().Post("/api/v1/students", {{"matriculation_number", std::to_string(7000000 + carla.id)},
+                                      {"family_name", "Retention"},
+                                      {"given_name", "Carla"},
+                                      {"email", carla.email},
+                                      {"programme_id", std::stoll(programme)},
+                                      {"study_semester", 5},
+                                      {"grade_average", 2.0},
+                                      {"user_id", carla.id}});
+  ASSERT_TRUE(IsJson(made, 201)) << made;
+  const std::string student = std::to_string(IdOf(made.json));
   ASSERT_NO_FATAL_FAILURE(Apply(call, student, offer, "checked", &application));
   ASSERT_NO_FATAL_FAILURE(Publish(call, &run));
   ASSERT_NO_FATAL_FAILURE(Result(run, application, offer, "'declined'"));
