@@ -18,10 +18,6 @@ namespace weltcampus::mobility {
 
 namespace {
 
-// An Erasmus+ stay for studies or a traineeship lasts at least two months (Programme Guide:
-// "from 2 to 12 months"), counted as 60 days the programme's way (30/360).
-constexpr int64_t kMinErasmusDays = 60;
-
 bool IsTraineeshipCategory(QuotaCategory category) {
   return category == QuotaCategory::kStudentTraineeship ||
          category == QuotaCategory::kClinicalElective ||
@@ -50,9 +46,7 @@ void CheckFunding(const Mobility& mobility) {
                           "Erasmus+ KA131 traineeships fund traineeships, clinical electives and "
                           "final-year tertials only");
   }
-  const auto first = Date::Parse(mobility.planned_start);
-  const auto last = Date::Parse(mobility.planned_end);
-  const int64_t days = first && last ? exchange::ErasmusDays(*first, *last) : 0;
+  const int64_t days = PlannedErasmusDays(mobility);
   if (days < kMinErasmusDays) {
     std::string message = "An Erasmus+ stay lasts at least 60 days (2 months); this one is " +
                           std::to_string(days) + " days";
@@ -233,6 +227,18 @@ nlohmann::json MobilityEnumerations() {
   return {{"enumerations", values}};
 }
 
+int64_t PlannedErasmusDays(const Mobility& mobility) {
+  const auto first = Date::Parse(mobility.planned_start);
+  const auto last = Date::Parse(mobility.planned_end);
+  return first && last ? exchange::ErasmusDays(*first, *last) : 0;
+}
+
+std::optional<partners::Institution> PartnerInstitution(store::Connection& c,
+                                                        int64_t partnership_id) {
+  const auto institution_id = partners::repository::FindPartnershipInstitution(c, partnership_id);
+  return institution_id ? partners::repository::FindInstitution(c, *institution_id) : std::nullopt;
+}
+
 void DeriveMobility(store::Connection& c, Mobility& mobility) {
   if (mobility.id != 0) {
     const Mobility stored = MobilityFound(c, mobility.id);
@@ -252,10 +258,7 @@ void DeriveMobility(store::Connection& c, Mobility& mobility) {
     mobility.email = student->email;
   }
   if (mobility.partnership_id) {
-    const auto institution_id =
-        partners::repository::FindPartnershipInstitution(c, *mobility.partnership_id);
-    const auto institution =
-        institution_id ? partners::repository::FindInstitution(c, *institution_id) : std::nullopt;
+    const auto institution = PartnerInstitution(c, *mobility.partnership_id);
     if (!institution) {
       throw ValidationError("partnership_id", "No partnership with this id");
     }

@@ -29,6 +29,16 @@ void WriteJson(const Mobility& mobility, JsonWriter& out);
 nlohmann::json ToJson(const Mobility& mobility);
 nlohmann::json MobilityEnumerations();
 
+// An Erasmus+ stay for studies or a traineeship lasts at least two months (Programme Guide:
+// "from 2 to 12 months"), counted as 60 days the programme's way (30/360).
+inline constexpr int64_t kMinErasmusDays = 60;
+// The planned stay's days as Erasmus counts them (exchange::ErasmusDays); 0 for dates that are
+// none.
+int64_t PlannedErasmusDays(const Mobility& mobility);
+// The partner institution of a partnership of the register, or none.
+std::optional<partners::Institution> PartnerInstitution(store::Connection& c,
+                                                        int64_t partnership_id);
+
 // Sets what the record derives: the student's names, the partner's name and country, and on an
 // update the track's fields and the origin as stored (an edit never moves a track).
 void DeriveMobility(store::Connection& c, Mobility& mobility);

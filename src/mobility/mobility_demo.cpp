@@ -145,7 +145,7 @@ int64_t ErasmusDaysOf(const Span& span) { return exchange::ErasmusDays(span.star
 FundingLine DrawFunding(Dice& dice, const Agreement& agreement, QuotaCategory category,
                         const Span& span) {
   if (agreement.type == partners::AgreementType::kErasmusIia &&
-      (partners::IsStaffCategory(category) || ErasmusDaysOf(span) >= 60)) {
+      (partners::IsStaffCategory(category) || ErasmusDaysOf(span) >= kMinErasmusDays)) {
     return ErasmusLineOf(agreement.institution_country, category);
   }
   const int scholarship = agreement.type == partners::AgreementType::kClinicalElectives ? 30 : 60;

@@ -20,20 +20,11 @@ constexpr std::array<std::string_view, 33> kErasmusProgrammeCountries = {
     "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL",
     "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO", "MK", "RS", "TR"};
 
-int64_t PlannedDays(const Mobility& mobility) {
-  const auto first = Date::Parse(mobility.planned_start);
-  const auto last = Date::Parse(mobility.planned_end);
-  return first && last ? exchange::ErasmusDays(*first, *last) : 0;
-}
-
 std::optional<std::string> PartnerCountry(store::Connection& c, const Mobility& mobility) {
   if (!mobility.partnership_id) {
     return mobility.host_country;
   }
-  const auto institution_id =
-      partners::repository::FindPartnershipInstitution(c, *mobility.partnership_id);
-  const auto institution =
-      institution_id ? partners::repository::FindInstitution(c, *institution_id) : std::nullopt;
+  const auto institution = PartnerInstitution(c, *mobility.partnership_id);
   return institution ? std::optional<std::string>(institution->country) : std::nullopt;
 }
 
@@ -110,7 +101,7 @@ std::optional<Mobility> NominationOf(store::Connection& c, const exchange::Accep
   // A stay too short for Erasmus, or under another agreement, starts without a funding line,
   // which the office sets.
   const auto country = PartnerCountry(c, mobility);
-  if (erasmus_agreement && country && PlannedDays(mobility) >= 60) {
+  if (erasmus_agreement && country && PlannedErasmusDays(mobility) >= kMinErasmusDays) {
     mobility.funding_line = ErasmusLineOf(*country, mobility.category);
   }
   return mobility;
